@@ -1,0 +1,3 @@
+/** SqlRunner implementations and database start-up. */
+export * from './pgliteRunner.ts';
+export * from './startPglite.ts';

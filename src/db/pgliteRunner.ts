@@ -1,0 +1,15 @@
+import type { PGliteInterface } from '@electric-sql/pglite';
+import type { QueryResult, SqlRunner } from '../model/index.ts';
+
+/** A SqlRunner over PGlite: the same code serves Node (tests, command line) and the browser's worker. */
+export function pgliteRunner(pg: PGliteInterface): SqlRunner {
+  return {
+    async exec(sql) {
+      await pg.exec(sql);
+    },
+    async query(sql): Promise<QueryResult> {
+      const result = await pg.query<Record<string, unknown>>(sql);
+      return { rows: result.rows, fields: result.fields.map((f) => f.name) };
+    },
+  };
+}

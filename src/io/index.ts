@@ -1,0 +1,2 @@
+/** Files and formats. */
+export * from './projectFile.ts';

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { ErdDocument, Layout, Schema, TableId } from '../model/index.ts';
+
+/** The project file format this app writes; older versions will be migrated step by step on load. */
+export const projectFileVersion = 1;
+/** Extension of saved projects. */
+export const projectFileExtension = '.erd.json';
+
+const id = z.string().min(1).max(200);
+const cardinality = { min: z.union([z.literal(0), z.literal(1)]), max: z.union([z.literal(1), z.literal('many')]) };
+const action = z.enum(['no action', 'restrict', 'cascade', 'set null', 'set default']);
+
+const columnSchema = z.object({
+  id,
+  name: z.string(),
+  type: z.string(),
+  isPrimaryKey: z.boolean(),
+  isNotNull: z.boolean(),
+  isUnique: z.boolean(),
+  defaultValue: z.string().nullable(),
+});
+
+const fileSchema = z.object({
+  format: z.literal('erd-proof'),
+  version: z.literal(projectFileVersion),
+  schema: z.object({
+    tables: z.array(z.object({ id, name: z.string(), columns: z.array(columnSchema) })),
+    relationships: z.array(
+      z.object({
+        id,
+        name: z.string(),
+        from: z.object({ tableId: id, ...cardinality }),
+        to: z.object({ tableId: id, ...cardinality }),
+        keyHolder: z.enum(['from', 'to']),
+        oneToOne: z.enum(['foreignKeyUnique', 'sharedPrimaryKey']),
+        foreignKeyColumnIds: z.array(id),
+        onDelete: action,
+        onUpdate: action,
+      }),
+    ),
+  }),
+  layout: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })),
+});
+
+/** A loaded document, or a one-line reason it could not be loaded. */
+export type LoadResult = { ok: true; document: ErdDocument } | { ok: false; error: string };
+
+/** Serializes a document as a versioned project file, stable and readable in diffs. */
+export function serializeProjectFile(document: ErdDocument): string {
+  const layout = Object.fromEntries(document.schema.tables.filter((t) => document.layout[t.id]).map((t) => [t.id, document.layout[t.id]]));
+  return JSON.stringify({ format: 'erd-proof', version: projectFileVersion, schema: document.schema, layout }, null, 2) + '\n';
+}
+
+/** Parses and validates a project file's text; every error says where in the file the problem is. */
+export function parseProjectFile(text: string): LoadResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `not valid JSON (${(error as Error).message})` };
+  }
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > projectFileVersion) {
+    return { ok: false, error: `made by a newer version of the editor (file version ${version}, this one reads up to ${projectFileVersion})` };
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the file';
+    return { ok: false, error: `${where}: ${issue.message}` };
+  }
+  const schema = parsed.data.schema as Schema;
+  const broken = findBrokenLink(schema);
+  if (broken) return { ok: false, error: broken };
+  const layout: Layout = Object.fromEntries(
+    schema.tables.map((t) => [t.id, parsed.data.layout[t.id] ?? { x: 0, y: 0 }] as const),
+  ) as Record<TableId, { x: number; y: number }>;
+  return { ok: true, document: { schema, layout } };
+}
+
+/** Ids must be unique and every reference must land: a file is never half-loaded. */
+function findBrokenLink(schema: Schema): string | undefined {
+  const seen = new Set<string>();
+  const columnsOf = new Map<string, Set<string>>();
+  for (const [ti, table] of schema.tables.entries()) {
+    if (seen.has(table.id)) return `schema.tables.${ti}.id: id "${table.id}" is used twice`;
+    seen.add(table.id);
+    const columns = new Set<string>();
+    for (const [ci, column] of table.columns.entries()) {
+      if (seen.has(column.id)) return `schema.tables.${ti}.columns.${ci}.id: id "${column.id}" is used twice`;
+      seen.add(column.id);
+      columns.add(column.id);
+    }
+    columnsOf.set(table.id, columns);
+  }
+  for (const [ri, rel] of schema.relationships.entries()) {
+    if (seen.has(rel.id)) return `schema.relationships.${ri}.id: id "${rel.id}" is used twice`;
+    seen.add(rel.id);
+    for (const side of ['from', 'to'] as const) {
+      if (!columnsOf.has(rel[side].tableId)) return `schema.relationships.${ri}.${side}.tableId: no table has id "${rel[side].tableId}"`;
+    }
+    const holder = columnsOf.get(rel[rel.keyHolder].tableId)!;
+    const stray = rel.foreignKeyColumnIds.find((c) => !holder.has(c));
+    if (stray) return `schema.relationships.${ri}.foreignKeyColumnIds: no column "${stray}" in the key holder's table`;
+  }
+  return undefined;
+}

@@ -1,0 +1,14 @@
+/** The domain: schema types, lookups, derived relationship facts and pure edits. */
+export * from './ids.ts';
+export * from './schema.ts';
+export * from './cardinality.ts';
+export * from './lookup.ts';
+export * from './naming.ts';
+export * from './resolve.ts';
+export * from './tableEdits.ts';
+export * from './relationshipEdits.ts';
+export * from './deletions.ts';
+export * from './describe.ts';
+export * from './sqlRunner.ts';
+export * from './sqlFragments.ts';
+export * from './validate.ts';

@@ -1,0 +1,81 @@
+import type { ColumnId, RelationshipId, TableId } from './ids.ts';
+
+/** One column of a table; `type` is PostgreSQL type text such as `integer` or `varchar(80)`. */
+export interface Column {
+  id: ColumnId;
+  name: string;
+  type: string;
+  isPrimaryKey: boolean;
+  isNotNull: boolean;
+  isUnique: boolean;
+  /** A PostgreSQL expression (`now()`, `'draft'`), or null for no default. */
+  defaultValue: string | null;
+}
+
+/** A table: its columns in display and DDL order. */
+export interface Table {
+  id: TableId;
+  name: string;
+  columns: Column[];
+}
+
+/** How many rows of this end's table relate to one row of the other end's table. */
+export interface Cardinality {
+  min: 0 | 1;
+  max: 1 | 'many';
+}
+
+/** One end of a relationship: the table it touches and the crow's-foot cardinality drawn beside it. */
+export interface RelationshipEnd extends Cardinality {
+  tableId: TableId;
+}
+
+/** Which end of a relationship: `from` is where a drag started, `to` where it ended. */
+export type EndSide = 'from' | 'to';
+
+/** How a one-to-one is enforced: a UNIQUE foreign key, or the child's primary key doubling as its foreign key. */
+export type OneToOneStrategy = 'foreignKeyUnique' | 'sharedPrimaryKey';
+
+/** PostgreSQL's referential actions, written as in SQL. */
+export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+
+/** A relationship is a first-class object: the DDL, the markers, the proofs and the linter all read it. */
+export interface Relationship {
+  id: RelationshipId;
+  /** Optional verb shown on the canvas ("has", "owns"). */
+  name: string;
+  from: RelationshipEnd;
+  to: RelationshipEnd;
+  /** The end whose table holds the foreign key (the child). For one-to-many it is always the "many" end. */
+  keyHolder: EndSide;
+  /** Used when both ends have max 1. */
+  oneToOne: OneToOneStrategy;
+  /** Columns of the key holder's table that reference the parent's primary key, in primary-key order. */
+  foreignKeyColumnIds: ColumnId[];
+  onDelete: ReferentialAction;
+  onUpdate: ReferentialAction;
+}
+
+/** The logical schema: what the DDL is generated from. */
+export interface Schema {
+  tables: Table[];
+  relationships: Relationship[];
+}
+
+/** Where a table sits on the canvas. */
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** Layout is kept apart from the schema so that a drag never recomputes DDL or proofs. */
+export type Layout = Record<TableId, Position>;
+
+/** What a project file and the editor hold: the schema and where each table is drawn. */
+export interface ErdDocument {
+  schema: Schema;
+  layout: Layout;
+}
+
+/** An empty schema. */
+export const emptySchema: Schema = { tables: [], relationships: [] };

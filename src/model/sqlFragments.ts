@@ -1,0 +1,46 @@
+/**
+ * Checks user-typed SQL fragments (a column type, a default expression) that the DDL embeds as they are.
+ * A fragment may not end its statement, open a comment or leave its place in the column list,
+ * so that a shared document can never smuggle extra statements into exported DDL.
+ * Returns what is wrong, or undefined when the fragment is safe to embed.
+ */
+export function checkSqlFragment(text: string, what: 'type' | 'default'): string | undefined {
+  if (text.trim() === '') return `the ${what} is empty`;
+  if (/[\u0000-\u001f\u007f]/.test(text)) return `the ${what} contains a control character (a line break or tab)`;
+  if (what === 'type' && !/^[\p{L}\p{N}_ (),.[\]"]+$/u.test(text)) {
+    return 'a type may contain only letters, digits, spaces, underscores, dots, commas, quotes, () and []';
+  }
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const next = text[i + 1];
+    if (ch === "'" || ch === '"') {
+      const close = skipQuoted(text, i, ch);
+      if (close < 0) return `the ${what} has an unclosed ${ch === "'" ? 'string' : 'quoted name'}: close it with ${ch}`;
+      i = close;
+    } else if (ch === '$') {
+      return `the ${what} contains $; dollar quoting and parameters are not allowed here`;
+    } else if (ch === ';') {
+      return `the ${what} contains ";", which would end the statement`;
+    } else if ((ch === '-' && next === '-') || (ch === '/' && next === '*') || (ch === '*' && next === '/')) {
+      return `the ${what} contains a comment marker (${ch}${next})`;
+    } else if (ch === '(') {
+      depth++;
+    } else if (ch === ')') {
+      if (--depth < 0) return `the ${what} has a ")" without its "("`;
+    } else if (ch === ',' && depth === 0) {
+      return `the ${what} contains a comma outside parentheses`;
+    }
+  }
+  return depth === 0 ? undefined : `the ${what} has a "(" without its ")"`;
+}
+
+/** Index of the quote closing the one at `start` (doubled quotes are escapes), or -1. */
+function skipQuoted(text: string, start: number, quote: string): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] !== quote) continue;
+    if (text[i + 1] === quote) i++;
+    else return i;
+  }
+  return -1;
+}

@@ -1,0 +1,52 @@
+import { newId, type ColumnId, type TableId } from './ids.ts';
+import type { Column, Schema, Table } from './schema.ts';
+import { uniqueName } from './naming.ts';
+
+/** Applies `change` to one table, leaving the others untouched. */
+export function updateTable(schema: Schema, tableId: TableId, change: (t: Table) => Table): Schema {
+  return { ...schema, tables: schema.tables.map((t) => (t.id === tableId ? change(t) : t)) };
+}
+
+/** A new column with sensible defaults: a nullable `text` column. */
+export function makeColumn(fields: Partial<Column> & { name: string }): Column {
+  return {
+    id: newId<ColumnId>('col'),
+    type: 'text',
+    isPrimaryKey: false,
+    isNotNull: false,
+    isUnique: false,
+    defaultValue: null,
+    ...fields,
+  };
+}
+
+/** Adds a table with an integer primary key `id`, named `table`, `table_2`... unless a name is given. */
+export function addTable(schema: Schema, name?: string): { schema: Schema; tableId: TableId } {
+  const table: Table = {
+    id: newId<TableId>('tbl'),
+    name: name ?? uniqueName('table', schema.tables.map((t) => t.name)),
+    columns: [makeColumn({ name: 'id', type: 'integer', isPrimaryKey: true, isNotNull: true })],
+  };
+  return { schema: { ...schema, tables: [...schema.tables, table] }, tableId: table.id };
+}
+
+/** Renames a table; relationships follow because they hold its id. */
+export function renameTable(schema: Schema, tableId: TableId, name: string): Schema {
+  return updateTable(schema, tableId, (t) => ({ ...t, name }));
+}
+
+/** Adds a column at the end of a table, named `column`, `column_2`... unless a name is given. */
+export function addColumn(schema: Schema, tableId: TableId, fields: Partial<Column> = {}): { schema: Schema; columnId: ColumnId } {
+  const table = schema.tables.find((t) => t.id === tableId);
+  const name = fields.name ?? uniqueName('column', table?.columns.map((c) => c.name) ?? []);
+  const column = makeColumn({ ...fields, name });
+  return { schema: updateTable(schema, tableId, (t) => ({ ...t, columns: [...t.columns, column] })), columnId: column.id };
+}
+
+/** Changes some fields of a column (name, type, flags, default). */
+export function updateColumn(schema: Schema, tableId: TableId, columnId: ColumnId, patch: Partial<Omit<Column, 'id'>>): Schema {
+  return updateTable(schema, tableId, (t) => ({
+    ...t,
+    columns: t.columns.map((c) => (c.id === columnId ? { ...c, ...patch } : c)),
+  }));
+}

@@ -1,0 +1,136 @@
+import {
+  describeEnd,
+  resolveAll,
+  singular,
+  type ResolvedForeignKey,
+  type Schema,
+} from '../model/index.ts';
+import { junctionTables, quoteIdent, type Junction } from '../ddl/index.ts';
+import { NotProvable, RowPlanner, type RowValues } from './rowPlanner.ts';
+import type { Expectation, Scenario, ScenarioKind, UnbuildableScenario } from './scenario.ts';
+
+const accepted: Expectation = { outcome: 'accepted' };
+const rejected = (code: string): Expectation => ({ outcome: 'rejected', code });
+
+/** Every scenario that shows what the schema's relationships promise, in relationship order. */
+export function buildScenarios(schema: Schema): (Scenario | UnbuildableScenario)[] {
+  const resolved = resolveAll(schema);
+  const planner = new RowPlanner(resolved);
+  const junctions = new Map(junctionTables(schema).map((j) => [j.relationshipId, j]));
+  return resolved.flatMap((r) => {
+    if (r.kind === 'invalid') return [];
+    if (r.kind === 'manyToMany') return junctionScenarios(junctions.get(r.relationship.id)!, planner);
+    return foreignKeyScenarios(r, planner);
+  });
+}
+
+type Draft = Omit<Scenario, 'id' | 'relationshipId' | 'kind'>;
+
+function attempt(relationshipId: Scenario['relationshipId'], kind: ScenarioKind, title: string, build: () => Draft): Scenario | UnbuildableScenario {
+  const id = `${relationshipId}:${kind}`;
+  try {
+    return { id, relationshipId, kind, ...build() };
+  } catch (error) {
+    if (error instanceof NotProvable) return { id, relationshipId, kind, title, notProvable: error.message };
+    throw error;
+  }
+}
+
+function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner): (Scenario | UnbuildableScenario)[] {
+  const { child, parent, relationship } = r;
+  const relId = relationship.id;
+  const pointAt = (key: RowValues): RowValues => new Map(r.columns.map((c, i) => [c.id, key.get(r.parentColumns[i]!.id)!]));
+  const childPerParent = `each ${parent.name} has ${describeEnd(r.childEnd)} ${child.name}`;
+  const parentPerChild = `each ${child.name} belongs to ${describeEnd(r.parentEnd)} ${parent.name}`;
+  const keyColumns = r.columns.map((c) => c.name).join(', ');
+  const isSelfOneToOne = child.id === parent.id && r.isUnique && r.isNotNull;
+
+  const [aChild, aParent] = [singular(child.name), singular(parent.name)];
+  const titles = {
+    validChild: `A ${aChild} for an existing ${aParent}`,
+    secondChild: `A second ${aChild} for the same ${aParent}`,
+    orphanChild: `A ${aChild} whose ${aParent} does not exist`,
+    nullForeignKey: `A ${aChild} with no ${aParent} (${keyColumns} is NULL)`,
+  };
+  const withParent = (children: number): { setup: string[]; test: string } => {
+    if (isSelfOneToOne) throw new NotProvable(`a mandatory one-to-one from "${child.name}" to itself needs rows inserted in pairs with deferred constraints`);
+    const parentRow = planner.insert(parent);
+    const rows = Array.from({ length: children }, () => planner.insert(child, pointAt(parentRow.key)).statements);
+    const test = rows.pop()!;
+    return { setup: [...parentRow.statements, ...rows.flat(), ...test.slice(0, -1)], test: test.at(-1)! };
+  };
+  const alone = (key: RowValues): { setup: string[]; test: string } => {
+    const row = planner.insert(child, key);
+    return { setup: row.statements.slice(0, -1), test: row.statements.at(-1)! };
+  };
+
+  return [
+    attempt(relId, 'validChild', titles.validChild, () => ({
+      title: titles.validChild,
+      because: parentPerChild,
+      ...withParent(1),
+      expected: accepted,
+    })),
+    attempt(relId, 'secondChild', titles.secondChild, () => ({
+      title: titles.secondChild,
+      because: childPerParent,
+      ...withParent(2),
+      expected: r.isUnique ? rejected('23505') : accepted,
+    })),
+    attempt(relId, 'orphanChild', titles.orphanChild, () => ({
+      title: titles.orphanChild,
+      because: `a ${aChild} can only point at a ${aParent} that exists`,
+      ...alone(pointAt(planner.freshKey(parent))),
+      expected: rejected('23503'),
+    })),
+    attempt(relId, 'nullForeignKey', titles.nullForeignKey, () => ({
+      title: titles.nullForeignKey,
+      because: parentPerChild,
+      ...alone(new Map(r.columns.map((c) => [c.id, 'NULL']))),
+      expected: r.isNotNull ? rejected('23502') : accepted,
+    })),
+  ];
+}
+
+function junctionScenarios(j: Junction, planner: RowPlanner): (Scenario | UnbuildableScenario)[] {
+  const { from, to, relationship } = j.resolved;
+  const relId = relationship.id;
+  const columns = [...j.fromColumns, ...j.toColumns];
+  const insertPair = (fromKey: RowValues, toKey: RowValues) => {
+    const values = [...j.fromColumns.map((c) => fromKey.get(c.references.id)!), ...j.toColumns.map((c) => toKey.get(c.references.id)!)];
+    return `INSERT INTO ${quoteIdent(j.name)} (${columns.map((c) => quoteIdent(c.name)).join(', ')}) VALUES (${values.join(', ')});`;
+  };
+  const both = () => {
+    const a = planner.insert(from);
+    const b = planner.insert(to);
+    return { setup: [...a.statements, ...b.statements], fromKey: a.key, toKey: b.key };
+  };
+  const pairing = `${singular(from.name)} and ${singular(to.name)} are paired through ${j.name}`;
+  const titles = {
+    validChild: `A ${j.name} row pairing an existing ${from.name} and ${to.name}`,
+    secondChild: `The same ${from.name} and ${to.name} paired twice`,
+    orphanChild: `A ${j.name} row whose ${to.name} does not exist`,
+    nullForeignKey: `A ${j.name} row with no ${to.name} (NULL key)`,
+  };
+  return [
+    attempt(relId, 'validChild', titles.validChild, () => {
+      const { setup, fromKey, toKey } = both();
+      return { title: titles.validChild, because: pairing, setup, test: insertPair(fromKey, toKey), expected: accepted };
+    }),
+    attempt(relId, 'secondChild', titles.secondChild, () => {
+      const { setup, fromKey, toKey } = both();
+      const pair = insertPair(fromKey, toKey);
+      return { title: titles.secondChild, because: `a pair is recorded once`, setup: [...setup, pair], test: pair, expected: rejected('23505') };
+    }),
+    attempt(relId, 'orphanChild', titles.orphanChild, () => {
+      const a = planner.insert(from);
+      const test = insertPair(a.key, planner.freshKey(to));
+      return { title: titles.orphanChild, because: `a pair can only name rows that exist`, setup: a.statements, test, expected: rejected('23503') };
+    }),
+    attempt(relId, 'nullForeignKey', titles.nullForeignKey, () => {
+      const a = planner.insert(from);
+      const nulls = new Map(j.resolved.toKey.map((c) => [c.id, 'NULL']));
+      return { title: titles.nullForeignKey, because: `a pair needs both sides`, setup: a.statements, test: insertPair(a.key, nulls), expected: rejected('23502') };
+    }),
+  ];
+}

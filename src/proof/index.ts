@@ -1,0 +1,6 @@
+/** Schema -> proof scenarios, and the runner that executes them against any SqlRunner. */
+export * from './scenario.ts';
+export * from './sampleValue.ts';
+export * from './rowPlanner.ts';
+export * from './buildScenarios.ts';
+export * from './runProof.ts';

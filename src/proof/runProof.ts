@@ -1,0 +1,108 @@
+import { asSqlError, type Problem, type Schema, type SqlError, type SqlRunner } from '../model/index.ts';
+import { generateDdl, type Statement } from '../ddl/index.ts';
+import { buildScenarios } from './buildScenarios.ts';
+import type { Actual, Expectation, Scenario, ScenarioResult, UnbuildableScenario } from './scenario.ts';
+
+/** The outcome of proving a schema: its DDL ran (or where it broke) and every scenario's verdict. */
+export interface ProofReport {
+  /** Model errors that kept the DDL from being generated; no scenario runs then. */
+  problems: Problem[];
+  /** The generated statement PostgreSQL refused, if any; no scenario runs then. */
+  ddlError?: { statement: Statement; error: SqlError };
+  results: ScenarioResult[];
+}
+
+/** Scratch schema the proof builds inside its own transaction; it never outlives the run. */
+const proofSchema = 'erd_proof';
+
+/** Error classes that mean a relationship's constraint answered, as opposed to a bad sample row. */
+const judgedCodes = new Set(['23502', '23503', '23505']);
+
+/**
+ * Runs the schema's DDL and every scenario against a database, inside one transaction that is always
+ * rolled back, each scenario in its own savepoint: scenarios never see each other's rows and nothing is left behind.
+ */
+export async function runProof(db: SqlRunner, schema: Schema): Promise<ProofReport> {
+  const { statements, problems } = generateDdl(schema);
+  if (problems.some((p) => p.severity === 'error')) return { problems, results: [] };
+  const scenarios = buildScenarios(schema);
+  await db.exec('BEGIN');
+  try {
+    await db.exec(`CREATE SCHEMA ${proofSchema}; SET LOCAL search_path TO ${proofSchema};`);
+    for (const statement of statements) {
+      if (statement.kind === 'note') continue;
+      try {
+        await db.exec(statement.sql);
+      } catch (error) {
+        return { problems, ddlError: { statement, error: requireSqlError(error) }, results: [] };
+      }
+    }
+    const results: ScenarioResult[] = [];
+    for (const scenario of scenarios) results.push('notProvable' in scenario ? unbuildable(scenario) : await runScenario(db, scenario));
+    return { problems, results };
+  } finally {
+    await db.exec('ROLLBACK');
+  }
+}
+
+async function runScenario(db: SqlRunner, scenario: Scenario): Promise<ScenarioResult> {
+  const base = {
+    id: scenario.id,
+    relationshipId: scenario.relationshipId,
+    kind: scenario.kind,
+    title: scenario.title,
+    because: scenario.because,
+    sql: [...scenario.setup, scenario.test],
+    expected: scenario.expected,
+  };
+  await db.exec('SAVEPOINT scenario');
+  try {
+    for (const sql of scenario.setup) {
+      try {
+        await db.exec(sql);
+      } catch (error) {
+        const e = requireSqlError(error);
+        return { ...base, actual: null, verdict: 'notProvable', reason: `a sample row was refused while setting up (${e.code}: ${e.message})` };
+      }
+    }
+    const actual = await attemptStatement(db, scenario.test);
+    if (actual.outcome === 'rejected' && !judgedCodes.has(actual.error.code)) {
+      return { ...base, actual, verdict: 'notProvable', reason: `the sample row broke a rule unrelated to this relationship (${actual.error.code}: ${actual.error.message})` };
+    }
+    return { ...base, actual, verdict: matches(scenario.expected, actual) ? 'passed' : 'failed' };
+  } finally {
+    await db.exec('ROLLBACK TO SAVEPOINT scenario');
+  }
+}
+
+async function attemptStatement(db: SqlRunner, sql: string): Promise<Actual> {
+  try {
+    await db.exec(sql);
+    return { outcome: 'accepted' };
+  } catch (error) {
+    return { outcome: 'rejected', error: requireSqlError(error) };
+  }
+}
+
+function matches(expected: Expectation, actual: Actual): boolean {
+  if (expected.outcome === 'accepted') return actual.outcome === 'accepted';
+  return actual.outcome === 'rejected' && actual.error.code === expected.code;
+}
+
+function unbuildable(s: UnbuildableScenario): ScenarioResult {
+  return { id: s.id, relationshipId: s.relationshipId, kind: s.kind, title: s.title, because: '', sql: [], expected: null, actual: null, verdict: 'notProvable', reason: s.notProvable };
+}
+
+/** Anything but a PostgreSQL error (a dead connection, a bug) is not a verdict: let it surface. */
+function requireSqlError(error: unknown): SqlError {
+  const sqlError = asSqlError(error);
+  if (!sqlError) throw error;
+  return sqlError;
+}
+
+/** Counts of each verdict, for summaries and exit codes. */
+export function summarize(report: ProofReport): Record<'passed' | 'failed' | 'notProvable', number> {
+  const counts = { passed: 0, failed: 0, notProvable: 0 };
+  for (const r of report.results) counts[r.verdict]++;
+  return counts;
+}

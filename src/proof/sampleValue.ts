@@ -1,0 +1,29 @@
+import { quoteLiteral } from '../ddl/index.ts';
+
+/**
+ * A SQL literal of the given PostgreSQL type that differs for every `n`, so UNIQUE columns never
+ * collide; undefined when the type is unknown here (an enum, a domain), which makes a scenario
+ * "not provable" instead of failing for a reason unrelated to the relationship.
+ */
+export function sampleValue(type: string, n: number): string | undefined {
+  const t = type.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (/\[\]$/.test(t)) return "'{}'";
+  const length = Number(/\((\d+)/.exec(t)?.[1] ?? NaN);
+  const base = t.replace(/\s*\(.*\)\s*/, ' ').trim();
+  if (/^(smallint|int2|integer|int|int4|bigint|int8|serial2|serial4|serial8|smallserial|serial|bigserial)$/.test(base)) return String(n);
+  if (/^(numeric|decimal|real|float4|float8|float|double precision|money)$/.test(base)) return String(n);
+  if (/^(text|varchar|character varying|char|character|bpchar|citext|name)$/.test(base)) {
+    const value = `v${n}`;
+    return quoteLiteral(Number.isFinite(length) && value.length > length ? n.toString(36).slice(-length) : value);
+  }
+  if (/^(boolean|bool)$/.test(base)) return 'true';
+  if (base === 'date') return `DATE '2000-01-01' + ${n}`;
+  if (/^timestamp( (with|without) time zone)?$|^timestamptz$/.test(base)) return `TIMESTAMP '2000-01-01 00:00:00' + interval '${n} minutes'`;
+  if (/^time( (with|without) time zone)?$|^timetz$/.test(base)) return `TIME '00:00:00' + interval '${n} seconds'`;
+  if (base === 'interval') return `interval '${n} seconds'`;
+  if (base === 'uuid') return `'00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}'`;
+  if (base === 'json' || base === 'jsonb') return `'{"n": ${n}}'`;
+  if (base === 'bytea') return `'\\x${n.toString(16).padStart(n.toString(16).length + (n.toString(16).length % 2), '0')}'`;
+  if (base === 'inet' || base === 'cidr') return `'10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}'`;
+  return undefined;
+}
