@@ -1,14 +1,20 @@
 import { describeEnd } from './cardinality.ts';
 import { findTable } from './lookup.ts';
-import type { Relationship, Schema } from './schema.ts';
+import { singular } from './naming.ts';
+import type { Relationship, RelationshipEnd, Schema } from './schema.ts';
+
+/** "zero or one passport_info", "zero or many books": the count, then the table. */
+function countOf(end: RelationshipEnd, tableName: string): string {
+  return `${describeEnd(end)} ${end.max === 1 ? singular(tableName) : tableName}`;
+}
 
 /**
  * Reads a relationship aloud, for tooltips and screen readers:
- * "each authors has zero or one passport_info; each passport_info belongs to exactly one authors".
+ * "each author has zero or one passport_info; each passport_info belongs to exactly one author".
  */
 export function describeRelationship(schema: Schema, rel: Relationship): string {
   const from = findTable(schema, rel.from.tableId)?.name ?? '?';
   const to = findTable(schema, rel.to.tableId)?.name ?? '?';
   const verb = rel.name.trim() || 'has';
-  return `each ${from} ${verb} ${describeEnd(rel.to)} ${to}; each ${to} belongs to ${describeEnd(rel.from)} ${from}`;
+  return `each ${singular(from)} ${verb} ${countOf(rel.to, to)}; each ${singular(to)} belongs to ${countOf(rel.from, from)}`;
 }

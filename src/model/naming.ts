@@ -2,7 +2,7 @@
 export function singular(name: string): string {
   if (/ies$/i.test(name)) return name.slice(0, -3) + 'y';
   if (/(ss|us|is)$/i.test(name)) return name;
-  if (/(ses|xes|ches|shes)$/i.test(name)) return name.slice(0, -2);
+  if (/(sses|xes|ches|shes)$/i.test(name)) return name.slice(0, -2);
   if (/s$/i.test(name)) return name.slice(0, -1);
   return name;
 }

@@ -101,6 +101,7 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId): Sc
   let next = schema;
   if (isShared) {
     columnIds = childKey.map((c) => c.id);
+    next = dropUnusedKeyColumns(next, rel.foreignKeyColumnIds.filter((id) => !columnIds.includes(id)), relId);
   } else {
     const current = rel.foreignKeyColumnIds;
     const isFullChildKey = childKey.length > 0 && current.length === childKey.length && childKey.every((c) => current.includes(c.id));

@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIo } from './main.ts';
+import { examplePath } from '../testing/example.ts';
+import { testRunner } from '../testing/testDatabase.ts';
+
+/** Runs `erd` in-process on the shared test database, capturing output. */
+async function erd(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readFile: (p) => readFile(p, 'utf8'),
+    openDatabase: async () => ({ runner: await testRunner(), close: async () => {} }),
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('erd', () => {
+  it('ddl prints the DDL of a project file', async () => {
+    const { code, stdout } = await erd('ddl', examplePath);
+    expect(code).toBe(0);
+    expect(stdout).toContain('ADD CONSTRAINT passport_info_author_id_key UNIQUE (author_id);');
+  });
+
+  it('prove prints every scenario and exits 0 when all pass', async () => {
+    const { code, stdout } = await erd('prove', examplePath);
+    expect(code).toBe(0);
+    expect(stdout).toContain('PASS  A second passport_info for the same author');
+    expect(stdout).toContain('PostgreSQL: duplicate key value violates unique constraint "passport_info_author_id_key"');
+    expect(stdout).toContain('Proved 12 of 12 scenarios (0 failing, 0 not provable).');
+  });
+
+  it('prove --json prints the same as JSON', async () => {
+    const { code, stdout } = await erd('prove', examplePath, '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.summary).toEqual({ passed: 12, failed: 0, notProvable: 0 });
+    expect(json.results).toHaveLength(12);
+  });
+
+  it('exits 1 when a scenario fails', async () => {
+    const doc = JSON.parse(await readFile(examplePath, 'utf8'));
+    doc.schema.relationships[0].from.min = 0;
+    doc.schema.tables[1].columns[2].isNotNull = true;
+    const path = `${process.env.TMPDIR ?? '/tmp'}/contradiction-${process.pid}.erd.json`;
+    await (await import('node:fs/promises')).writeFile(path, JSON.stringify(doc));
+    const { code, stdout } = await erd('prove', path);
+    expect(code).toBe(1);
+    expect(stdout).toContain('FAIL  A passport_info with no author (author_id is NULL)');
+  });
+
+  it.each([
+    [['ddl', 'missing.erd.json'], 'erd: missing.erd.json: cannot read: no such file\n'],
+    [['ddl', 'package.json'], 'erd: package.json: invalid project file: format: Invalid input: expected "erd-proof"\n'],
+    [['prove', 'src'], 'erd: src: cannot read: is a directory\n'],
+  ])('exits 2 with a one-line error for %j', async (args, message) => {
+    const { code, stderr } = await erd(...args);
+    expect(code).toBe(2);
+    expect(stderr).toBe(message);
+  });
+
+  it('exits 2 with usage for an unknown command', async () => {
+    const { code, stderr } = await erd('draw', examplePath);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^erd: unknown command "draw"\nUsage: erd/);
+  });
+
+  it('runs as the installed bin', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['src/cli/erd.mjs', 'ddl', examplePath]);
+    expect(stdout).toMatch(/^CREATE TABLE authors \(/);
+  });
+});

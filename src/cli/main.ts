@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { generateDdl, toSqlText } from '../ddl/index.ts';
+import { pgliteRunner, startPglite } from '../db/index.ts';
+import type { SqlRunner } from '../model/index.ts';
+import { runProof, summarize } from '../proof/index.ts';
+import { formatProof } from './formatProof.ts';
+import { readDocument } from './readDocument.ts';
+
+/** What the command touches outside itself, so tests can run it in-process. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Promise<string>;
+  /** Opens a database for `prove`; `close` is called when done. */
+  openDatabase(): Promise<{ runner: SqlRunner; close(): Promise<void> }>;
+}
+
+/** The real process: stdout, stderr, the file system and a fresh PGlite. */
+export function nodeIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile: (path) => readFile(path, 'utf8'),
+    async openDatabase() {
+      const pg = await startPglite();
+      return { runner: pgliteRunner(pg), close: () => pg.close() };
+    },
+  };
+}
+
+const usage = `Usage: erd <command> FILE
+
+Commands:
+  ddl FILE            print the PostgreSQL DDL of a project file (.erd.json)
+  prove FILE [--json] run every proof scenario in PGlite; exit 1 if any fails
+
+Exit codes: 0 success, 1 a scenario failed or the DDL was refused, 2 bad usage or unreadable file.
+`;
+
+/** Runs `erd` with its arguments; resolves to the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    io.stderr(`erd: ${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  const [command, file, ...extra] = parsed.positionals;
+  if (parsed.values.help) {
+    io.stdout(usage);
+    return 0;
+  }
+  if (!command || !file || extra.length > 0 || (command !== 'ddl' && command !== 'prove')) {
+    io.stderr(command && command !== 'ddl' && command !== 'prove' ? `erd: unknown command "${command}"\n${usage}` : usage);
+    return 2;
+  }
+  const read = await readDocument(file, io.readFile);
+  if (!read.ok) {
+    io.stderr(`erd: ${read.error}\n`);
+    return 2;
+  }
+  const { document } = read;
+  if (command === 'ddl') {
+    const { statements, problems } = generateDdl(document.schema);
+    for (const p of problems) io.stderr(`${file}: ${p.severity}: ${p.message}\n`);
+    if (problems.some((p) => p.severity === 'error')) return 1;
+    io.stdout(toSqlText(statements));
+    return 0;
+  }
+  const db = await io.openDatabase();
+  try {
+    const report = await runProof(db.runner, document.schema);
+    const summary = summarize(report);
+    io.stdout(parsed.values.json ? JSON.stringify({ file, summary, ...report }, null, 2) + '\n' : formatProof(report, document));
+    const blocked = report.ddlError !== undefined || report.problems.some((p) => p.severity === 'error');
+    return summary.failed > 0 || blocked ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+}

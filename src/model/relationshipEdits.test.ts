@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import {
+  childSide,
+  connect,
+  deleteColumn,
+  deleteRelationship,
+  deleteTable,
+  editColumn,
+  findRelationship,
+  resolveRelationship,
+  setEnd,
+  setKeyHolder,
+  setOneToOneStrategy,
+  type RelationshipId,
+  type Schema,
+} from './index.ts';
+import { aSchema, ends, tableOf, withTable } from '../testing/factories.ts';
+
+const rel = (schema: Schema, id: RelationshipId) => findRelationship(schema, id)!;
+const columnNames = (schema: Schema, id: Parameters<typeof tableOf>[1]) => tableOf(schema, id).columns.map((c) => c.name);
+
+describe('connect', () => {
+  it('adds a conventionally named foreign key column to the child, typed like the parent key', () => {
+    const { schema, childId, relationshipId } = aSchema();
+    expect(columnNames(schema, childId)).toEqual(['id', 'title', 'author_id']);
+    const resolved = resolveRelationship(schema, rel(schema, relationshipId));
+    expect(resolved.kind).toBe('oneToMany');
+    if (resolved.kind !== 'oneToMany') return;
+    expect(resolved.child.id).toBe(childId);
+    expect(resolved.columns.map((c) => c.type)).toEqual(['integer']);
+    expect(resolved.isNotNull).toBe(true);
+    expect(resolved.isUnique).toBe(false);
+  });
+
+  it('maps serial parent keys to integer foreign keys and avoids name clashes', () => {
+    let { schema, tableId: parentId } = withTable({ tables: [], relationships: [] }, 'authors');
+    schema = editColumn(schema, parentId, tableOf(schema, parentId).columns[0]!.id, { type: 'bigserial' });
+    const child = withTable(schema, 'books', { name: 'author_id', type: 'text' });
+    const { schema: connected } = connect(child.schema, parentId, child.tableId);
+    const added = tableOf(connected, child.tableId).columns.at(-1)!;
+    expect(added).toMatchObject({ name: 'author_id_2', type: 'bigint' });
+  });
+
+  it('supports a self-reference', () => {
+    const { schema, tableId } = withTable({ tables: [], relationships: [] }, 'employees');
+    const { schema: connected, relationshipId } = connect(schema, tableId, tableId, { from: ends.zeroOrOne, to: ends.zeroOrMany });
+    expect(columnNames(connected, tableId)).toEqual(['id', 'employee_id']);
+    expect(resolveRelationship(connected, rel(connected, relationshipId)).kind).toBe('oneToMany');
+  });
+});
+
+describe('setEnd', () => {
+  it('keeps the key column when a 1:N becomes a 1:1 and makes it unique', () => {
+    const { schema, childId, relationshipId } = aSchema();
+    const before = tableOf(schema, childId).columns.at(-1)!.id;
+    const oneToOne = setEnd(schema, relationshipId, 'to', ends.zeroOrOne);
+    const resolved = resolveRelationship(oneToOne, rel(oneToOne, relationshipId));
+    expect(resolved.kind).toBe('oneToOne');
+    if (resolved.kind !== 'oneToOne') return;
+    expect(resolved.columns.map((c) => c.id)).toEqual([before]);
+    expect(resolved.isUnique).toBe(true);
+  });
+
+  it('moves the key to the other table when the many end flips', () => {
+    const { schema, parentId, childId, relationshipId } = aSchema();
+    const flipped = setEnd(setEnd(schema, relationshipId, 'to', ends.exactlyOne), relationshipId, 'from', ends.zeroOrMany);
+    expect(childSide(rel(flipped, relationshipId))).toBe('from');
+    expect(columnNames(flipped, childId)).toEqual(['id', 'title']);
+    expect(columnNames(flipped, parentId)).toEqual(['id', 'name', 'book_id']);
+  });
+
+  it('drops the key columns for a many-to-many (a junction table holds them)', () => {
+    const { schema, childId, relationshipId } = aSchema();
+    const manyToMany = setEnd(schema, relationshipId, 'from', ends.zeroOrMany);
+    expect(columnNames(manyToMany, childId)).toEqual(['id', 'title']);
+    expect(rel(manyToMany, relationshipId).foreignKeyColumnIds).toEqual([]);
+    expect(resolveRelationship(manyToMany, rel(manyToMany, relationshipId)).kind).toBe('manyToMany');
+  });
+
+  it('makes the parent end optional or mandatory without touching columns', () => {
+    const { schema, childId, relationshipId } = aSchema();
+    const optional = setEnd(schema, relationshipId, 'from', ends.zeroOrOne);
+    expect(columnNames(optional, childId)).toEqual(columnNames(schema, childId));
+    const resolved = resolveRelationship(optional, rel(optional, relationshipId));
+    expect(resolved.kind !== 'invalid' && resolved.kind !== 'manyToMany' && resolved.isNotNull).toBe(false);
+  });
+});
+
+describe('one-to-one strategy and key holder', () => {
+  const oneToOne = () => {
+    const base = aSchema(ends.exactlyOne, ends.zeroOrOne, { parent: 'authors', child: 'passport_info' });
+    return base;
+  };
+
+  it('shared primary key uses the child key as the foreign key and makes the parent end mandatory', () => {
+    const { schema, childId, relationshipId } = oneToOne();
+    const optionalParent = setEnd(schema, relationshipId, 'from', ends.zeroOrOne);
+    const shared = setOneToOneStrategy(optionalParent, relationshipId, 'sharedPrimaryKey');
+    expect(columnNames(shared, childId)).toEqual(['id', 'title']);
+    const resolved = resolveRelationship(shared, rel(shared, relationshipId));
+    if (resolved.kind !== 'oneToOne') throw new Error(resolved.kind);
+    expect(resolved.isSharedPrimaryKey).toBe(true);
+    expect(resolved.columns.map((c) => c.name)).toEqual(['id']);
+    expect(rel(shared, relationshipId).from.min).toBe(1);
+  });
+
+  it('switching back to FK + UNIQUE adds a key column again', () => {
+    const { schema, childId, relationshipId } = oneToOne();
+    const back = setOneToOneStrategy(setOneToOneStrategy(schema, relationshipId, 'sharedPrimaryKey'), relationshipId, 'foreignKeyUnique');
+    expect(columnNames(back, childId)).toEqual(['id', 'title', 'author_id']);
+  });
+
+  it('moving the key holder moves the key column', () => {
+    const { schema, parentId, childId, relationshipId } = oneToOne();
+    const moved = setKeyHolder(schema, relationshipId, 'from');
+    expect(columnNames(moved, childId)).toEqual(['id', 'title']);
+    expect(columnNames(moved, parentId)).toEqual(['id', 'name', 'passport_info_id']);
+  });
+});
+
+describe('deletions', () => {
+  it('deleting a table removes its relationships and the key columns they added elsewhere', () => {
+    const { schema, parentId, childId } = aSchema();
+    const without = deleteTable(schema, parentId);
+    expect(without.relationships).toEqual([]);
+    expect(columnNames(without, childId)).toEqual(['id', 'title']);
+  });
+
+  it('deleting a foreign key column removes its relationship', () => {
+    const { schema, childId } = aSchema();
+    const fk = tableOf(schema, childId).columns.at(-1)!;
+    expect(deleteColumn(schema, childId, fk.id).relationships).toEqual([]);
+  });
+
+  it('deleting a relationship keeps primary key columns', () => {
+    const { schema, childId, relationshipId } = aSchema(ends.exactlyOne, ends.zeroOrOne);
+    const shared = setOneToOneStrategy(schema, relationshipId, 'sharedPrimaryKey');
+    expect(columnNames(deleteRelationship(shared, relationshipId), childId)).toEqual(['id', 'title']);
+  });
+
+  it('renaming a key column keeps the relationship pointing at it', () => {
+    const { schema, childId, relationshipId } = aSchema();
+    const fk = tableOf(schema, childId).columns.at(-1)!;
+    const renamed = editColumn(schema, childId, fk.id, { name: 'writer' });
+    const resolved = resolveRelationship(renamed, rel(renamed, relationshipId));
+    expect(resolved.kind !== 'invalid' && resolved.kind !== 'manyToMany' && resolved.columns[0]!.name).toBe('writer');
+  });
+
+  it('a new parent key type propagates to the foreign key', () => {
+    const { schema, parentId, childId } = aSchema();
+    const pk = tableOf(schema, parentId).columns[0]!;
+    const uuid = editColumn(schema, parentId, pk.id, { type: 'uuid' });
+    expect(tableOf(uuid, childId).columns.at(-1)!.type).toBe('uuid');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { checkSqlFragment, describeRelationship, editColumn, renameTable, validateSchema } from './index.ts';
+import { aSchema, ends, tableOf } from '../testing/factories.ts';
+
+describe('validateSchema', () => {
+  it('accepts a connected schema', () => {
+    expect(validateSchema(aSchema().schema)).toEqual([]);
+  });
+
+  it('names duplicate tables, empty names and over-long names', () => {
+    const { schema, parentId, childId } = aSchema();
+    const dup = renameTable(schema, childId, 'authors');
+    expect(validateSchema(dup).map((p) => p.message)).toContain('Two tables are named "authors"; rename one');
+    const col = tableOf(schema, parentId).columns[1]!;
+    const empty = editColumn(schema, parentId, col.id, { name: '' });
+    expect(validateSchema(empty)[0]).toMatchObject({ severity: 'error', tableId: parentId, columnId: col.id });
+    const long = renameTable(schema, parentId, 'é'.repeat(32));
+    expect(validateSchema(long)[0]!.message).toMatch(/longer than PostgreSQL's 63 bytes/);
+  });
+
+  it('rejects a foreign key whose parent has no primary key', () => {
+    const { schema, parentId, relationshipId } = aSchema();
+    const pk = tableOf(schema, parentId).columns[0]!;
+    const keyless = { ...schema, tables: schema.tables.map((t) => (t.id === parentId ? { ...t, columns: t.columns.map((c) => (c.id === pk.id ? { ...c, isPrimaryKey: false } : c)) } : t)) };
+    const problems = validateSchema(keyless);
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', relationshipId }));
+  });
+});
+
+describe('checkSqlFragment', () => {
+  it.each(['integer', 'varchar(80)', 'numeric(10, 2)', 'timestamp with time zone', 'int[]', 'public.mood', 'character varying(20)'])(
+    'accepts the type %s',
+    (type) => expect(checkSqlFragment(type, 'type')).toBeUndefined(),
+  );
+  it.each(["now()", "'draft'", "'it''s; fine -- really'", 'gen_random_uuid()', "coalesce(1, 2)"])(
+    'accepts the default %s',
+    (value) => expect(checkSqlFragment(value, 'default')).toBeUndefined(),
+  );
+  it.each([
+    ['1); DROP TABLE x; --', /";"|"\)" without/],
+    ['1 -- comment', /comment marker/],
+    ['1 */', /comment marker/],
+    ["'open", /unclosed string/],
+    ['1, evil int', /comma outside/],
+    ['$$x$$', /dollar/],
+    ['1\r', /control character/],
+  ])('refuses the default %s', (value, message) => expect(checkSqlFragment(value, 'default')).toMatch(message));
+  it('refuses a type that smuggles a statement', () => expect(checkSqlFragment("int); drop table x; --", 'type')).toBeDefined());
+});
+
+describe('describeRelationship', () => {
+  it('reads both ends in plain words', () => {
+    const { schema, relationshipId } = aSchema(ends.exactlyOne, ends.zeroOrOne, { parent: 'authors', child: 'passport_info' });
+    const rel = schema.relationships.find((r) => r.id === relationshipId)!;
+    expect(describeRelationship(schema, rel)).toBe('each author has zero or one passport_info; each passport_info belongs to exactly one author');
+  });
+});
