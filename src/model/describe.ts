@@ -4,7 +4,7 @@ import { singular } from './naming.ts';
 import type { Relationship, RelationshipEnd, Schema } from './schema.ts';
 
 /** "zero or one passport_info", "zero or many books": the count, then the table. */
-function countOf(end: RelationshipEnd, tableName: string): string {
+export function describeCount(end: RelationshipEnd, tableName: string): string {
   return `${describeEnd(end)} ${end.max === 1 ? singular(tableName) : tableName}`;
 }
 
@@ -16,5 +16,5 @@ export function describeRelationship(schema: Schema, rel: Relationship): string 
   const from = findTable(schema, rel.from.tableId)?.name ?? '?';
   const to = findTable(schema, rel.to.tableId)?.name ?? '?';
   const verb = rel.name.trim() || 'has';
-  return `each ${singular(from)} ${verb} ${countOf(rel.to, to)}; each ${singular(to)} belongs to ${countOf(rel.from, from)}`;
+  return `each ${singular(from)} ${verb} ${describeCount(rel.to, to)}; each ${singular(to)} belongs to ${describeCount(rel.from, from)}`;
 }

@@ -1,5 +1,5 @@
 import {
-  describeEnd,
+  describeCount,
   resolveAll,
   singular,
   type ResolvedForeignKey,
@@ -40,8 +40,8 @@ function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner): (Scena
   const { child, parent, relationship } = r;
   const relId = relationship.id;
   const pointAt = (key: RowValues): RowValues => new Map(r.columns.map((c, i) => [c.id, key.get(r.parentColumns[i]!.id)!]));
-  const childPerParent = `each ${parent.name} has ${describeEnd(r.childEnd)} ${child.name}`;
-  const parentPerChild = `each ${child.name} belongs to ${describeEnd(r.parentEnd)} ${parent.name}`;
+  const childPerParent = `each ${singular(parent.name)} has ${describeCount(r.childEnd, child.name)}`;
+  const parentPerChild = `each ${singular(child.name)} belongs to ${describeCount(r.parentEnd, parent.name)}`;
   const keyColumns = r.columns.map((c) => c.name).join(', ');
   const isSelfOneToOne = child.id === parent.id && r.isUnique && r.isNotNull;
 

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { DiagramCanvas } from '../canvas/DiagramCanvas.tsx';
+import { DdlPanel } from '../panels/DdlPanel.tsx';
+import { Inspector } from '../panels/Inspector.tsx';
+import { ProofPanel } from '../panels/ProofPanel.tsx';
+import type { ErdDocument } from '../model/index.ts';
+import { summarize } from '../proof/index.ts';
+import { useEditorStore } from '../store/index.ts';
+import { useProofRunner } from './useProofRunner.ts';
+import { useUndoShortcuts } from './useUndoShortcuts.ts';
+
+type Tab = 'ddl' | 'proof';
+
+const emptyDocument: ErdDocument = { schema: { tables: [], relationships: [] }, layout: {} };
+
+function ProofTabLabel() {
+  const report = useEditorStore((s) => s.proofReport);
+  const counts = report ? summarize(report) : null;
+  if (!counts) return <>Proof</>;
+  return (
+    <>
+      Proof <span className={`pill ${counts.failed ? 'bad' : 'good'}`}>{counts.failed ? `${counts.failed} failing` : `${counts.passed} proven`}</span>
+    </>
+  );
+}
+
+/** The layout shell: toolbar, canvas, and a sidebar with the inspector above the DDL and proof tabs. */
+export function App() {
+  const [tab, setTab] = useState<Tab>('proof');
+  const canUndo = useEditorStore((s) => s.past.length > 0);
+  const canRedo = useEditorStore((s) => s.future.length > 0);
+  const undo = useEditorStore((s) => s.undo);
+  const redo = useEditorStore((s) => s.redo);
+  const replaceDocument = useEditorStore((s) => s.replaceDocument);
+  useProofRunner();
+  useUndoShortcuts();
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <h1>
+          ERD <span>Proof</span>
+        </h1>
+        <span className="tagline">PostgreSQL ER diagrams, proven by PostgreSQL</span>
+        <div className="spacer" />
+        <button type="button" onClick={() => replaceDocument(emptyDocument)} title="Start a blank diagram (undoable)">
+          New blank diagram
+        </button>
+        <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+      </header>
+      <main className="workspace">
+        <div className="canvas-area">
+          <ReactFlowProvider>
+            <DiagramCanvas />
+          </ReactFlowProvider>
+        </div>
+        <aside className="sidebar">
+          <div className="sidebar-top">
+            <Inspector />
+          </div>
+          <div className="tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === 'proof'} onClick={() => setTab('proof')}>
+              <ProofTabLabel />
+            </button>
+            <button type="button" role="tab" aria-selected={tab === 'ddl'} onClick={() => setTab('ddl')}>
+              DDL
+            </button>
+          </div>
+          <div className="tab-body" role="tabpanel">
+            {tab === 'ddl' ? <DdlPanel /> : <ProofPanel />}
+          </div>
+        </aside>
+      </main>
+    </div>
+  );
+}

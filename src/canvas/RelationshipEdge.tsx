@@ -1,0 +1,73 @@
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { describeRelationship, type Cardinality, type ResolvedRelationship } from '../model/index.ts';
+import { selectRelationship, selectResolved, selectSchema, useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
+import { crowsFootShapes, type Anchor } from './crowsFoot.ts';
+import { edgeAnchors, edgePath, type TableBox } from './edgeGeometry.ts';
+import { rowCenterY, tableMetrics } from './tableMetrics.ts';
+
+/** The row an edge should meet in a table: the key column it uses there, or the header. */
+function rowIndex(resolved: ResolvedRelationship | undefined, node: InternalNode<TableFlowNode>): number {
+  if (!resolved || resolved.kind === 'invalid') return -1;
+  const table = node.id;
+  const columns =
+    resolved.kind === 'manyToMany'
+      ? table === resolved.from.id ? resolved.fromKey : resolved.toKey
+      : table === resolved.child.id ? resolved.columns : resolved.parentColumns;
+  const tableColumns = resolved.kind === 'manyToMany' ? (table === resolved.from.id ? resolved.from : resolved.to).columns : (table === resolved.child.id ? resolved.child : resolved.parent).columns;
+  return tableColumns.findIndex((c) => c.id === columns[0]?.id);
+}
+
+function box(node: InternalNode<TableFlowNode>, row: number): TableBox {
+  return {
+    x: node.internals.positionAbsolute.x,
+    y: node.internals.positionAbsolute.y,
+    width: node.measured.width ?? tableMetrics.minWidth,
+    height: node.measured.height ?? tableMetrics.headerHeight,
+    rowY: row >= 0 ? rowCenterY(row) : tableMetrics.headerHeight / 2,
+  };
+}
+
+function Marker({ end, anchor }: { end: Cardinality; anchor: Anchor }) {
+  const { lines, circles } = crowsFootShapes(end, anchor);
+  return (
+    <g className="crows-foot">
+      {lines.map((l, i) => (
+        <line key={i} {...l} />
+      ))}
+      {circles.map((c, i) => (
+        <circle key={i} {...c} />
+      ))}
+    </g>
+  );
+}
+
+/** A relationship drawn between the key rows of its tables, with a crow's-foot marker on each end. */
+function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<RelationshipFlowEdge>) {
+  const sourceNode = useInternalNode<TableFlowNode>(source);
+  const targetNode = useInternalNode<TableFlowNode>(target);
+  const relationship = useEditorStore(selectRelationship(data!.relationshipId));
+  const resolved = useEditorStore((s) => selectResolved(s).find((r) => r.relationship.id === data!.relationshipId));
+  const description = useEditorStore((s) => (relationship ? describeRelationship(selectSchema(s), relationship) : ''));
+  if (!sourceNode || !targetNode || !relationship) return null;
+  const anchors = edgeAnchors(box(sourceNode, rowIndex(resolved, sourceNode)), box(targetNode, rowIndex(resolved, targetNode)));
+  const { path, labelX, labelY } = edgePath(anchors.source, anchors.target);
+  return (
+    <g className={`relationship-edge${selected ? ' selected' : ''}`} data-relationship-id={relationship.id} aria-label={description}>
+      <title>{description}</title>
+      <BaseEdge id={id} path={path} interactionWidth={24} />
+      <Marker end={relationship.from} anchor={anchors.source} />
+      <Marker end={relationship.to} anchor={anchors.target} />
+      {relationship.name && (
+        <EdgeLabelRenderer>
+          <div className="edge-label nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+            {relationship.name}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </g>
+  );
+}
+
+/** Memoized: an edge re-renders when its tables move or its relationship changes. */
+export const RelationshipEdge = memo(RelationshipEdgeView);

@@ -1,0 +1,51 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Column } from '../model/index.ts';
+import { readColumnFacts, selectColumnFacts, selectTable, useEditorStore, type ColumnFacts, type TableFlowNode } from '../store/index.ts';
+import { tableMetrics } from './tableMetrics.ts';
+
+function Badges({ column, facts }: { column: Column; facts: ColumnFacts }) {
+  return (
+    <span className="badges">
+      {column.isPrimaryKey && <span className="badge pk" title="primary key">PK</span>}
+      {facts.references && <span className="badge fk" title={`foreign key to ${facts.references}`}>FK</span>}
+      {column.isUnique && !column.isPrimaryKey && <span className="badge uq" title="unique">UQ</span>}
+      {facts.isNotNull && !column.isPrimaryKey && <span className="badge nn" title="not null">NN</span>}
+    </span>
+  );
+}
+
+/** A table on the canvas: header and one row per column with type and badges; side handles start connections. */
+function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
+  const table = useEditorStore(selectTable(data.tableId));
+  const facts = useEditorStore(useShallow(selectColumnFacts(data.tableId)));
+  if (!table) return null;
+  return (
+    <div className={`table-node${selected ? ' selected' : ''}`} style={{ minWidth: tableMetrics.minWidth }} data-table-name={table.name}>
+      <Handle type="source" position={Position.Left} id="left" className="table-handle" />
+      <Handle type="source" position={Position.Right} id="right" className="table-handle" />
+      <div className="table-header" style={{ height: tableMetrics.headerHeight }}>
+        {table.name || <em>unnamed</em>}
+      </div>
+      {table.columns.map((column, i) => {
+        const columnFacts = readColumnFacts(facts[i]);
+        return (
+          <div
+            key={column.id}
+            className="table-row"
+            style={{ height: tableMetrics.rowHeight }}
+            title={columnFacts.references ? `${column.name} references ${columnFacts.references}` : undefined}
+          >
+            <span className="column-name">{column.name || <em>unnamed</em>}</span>
+            <span className="column-type">{column.type}</span>
+            <Badges column={column} facts={columnFacts} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Memoized so editing one table re-renders one node. */
+export const TableNode = memo(TableNodeView);

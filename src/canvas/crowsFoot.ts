@@ -1,0 +1,45 @@
+import type { Cardinality } from '../model/index.ts';
+
+/** Where an edge meets a table: the point on its side, and which way the edge leaves (+1 right, -1 left). */
+export interface Anchor {
+  x: number;
+  y: number;
+  direction: 1 | -1;
+}
+
+/** SVG primitives for one end marker. */
+export interface MarkerShapes {
+  lines: { x1: number; y1: number; x2: number; y2: number }[];
+  circles: { cx: number; cy: number; r: number }[];
+}
+
+/** Length of the straight stretch where markers sit, before the curve starts. */
+export const markerLength = 36;
+
+const spread = 8;
+const footLength = 16;
+const maxBarAt = 9;
+const minAt = 25;
+const circleRadius = 5;
+
+/**
+ * Draws a crow's-foot end: the shape nearest the table is the maximum (a bar for one, a foot for many),
+ * the outer shape the minimum (a bar for one, a circle for zero). Pure geometry, so it is tested without a browser.
+ */
+export function crowsFootShapes(end: Cardinality, anchor: Anchor): MarkerShapes {
+  const { x, y, direction: d } = anchor;
+  const at = (distance: number) => x + d * distance;
+  const lines: MarkerShapes['lines'] = [];
+  const circles: MarkerShapes['circles'] = [];
+  if (end.max === 'many') {
+    for (const toeY of [y - spread, y, y + spread]) lines.push({ x1: at(footLength), y1: y, x2: x, y2: toeY });
+  } else {
+    lines.push({ x1: at(maxBarAt), y1: y - spread, x2: at(maxBarAt), y2: y + spread });
+  }
+  if (end.min === 1) {
+    lines.push({ x1: at(minAt - 3), y1: y - spread, x2: at(minAt - 3), y2: y + spread });
+  } else {
+    circles.push({ cx: at(minAt + circleRadius - 3), cy: y, r: circleRadius });
+  }
+  return { lines, circles };
+}

@@ -1,0 +1,58 @@
+import { describeRelationship, findRelationship } from '../model/index.ts';
+import { summarize } from '../proof/index.ts';
+import { selectSchema, useEditorStore } from '../store/index.ts';
+import { ScenarioList } from './ScenarioList.tsx';
+
+const statusText = {
+  starting: 'Starting PostgreSQL in your browser…',
+  running: 'Proving…',
+  ready: 'Proved in PostgreSQL (PGlite, in your browser).',
+  error: 'PostgreSQL stopped.',
+} as const;
+
+/** Runs the proofs in the browser's PostgreSQL and lists every scenario with its expected and actual outcome. */
+export function ProofPanel() {
+  const status = useEditorStore((s) => s.proofStatus);
+  const report = useEditorStore((s) => s.proofReport);
+  const error = useEditorStore((s) => s.proofError);
+  const schema = useEditorStore(selectSchema);
+  const requestProof = useEditorStore((s) => s.requestProof);
+  const counts = report ? summarize(report) : null;
+  const relationshipIds = [...new Set(report?.results.map((r) => r.relationshipId) ?? [])];
+  return (
+    <section className="proof-panel" aria-label="Proof">
+      <div className="panel-bar">
+        <span className={`status ${status}`} role="status">
+          {statusText[status]}
+        </span>
+        <button type="button" onClick={requestProof} disabled={status === 'starting'}>
+          Run proof
+        </button>
+      </div>
+      {counts && (
+        <p className="summary">
+          <b>{counts.passed}</b> proven · <b className={counts.failed ? 'bad' : ''}>{counts.failed}</b> failing · <b>{counts.notProvable}</b> not provable
+        </p>
+      )}
+      {error && <p className="problems error" role="alert">{error}</p>}
+      {report?.problems.filter((p) => p.severity === 'error').map((p, i) => (
+        <p key={i} className="problems error">{p.message}</p>
+      ))}
+      {report?.ddlError && (
+        <div className="problems error" role="alert">
+          PostgreSQL refused the DDL: {report.ddlError.error.code} {report.ddlError.error.message}
+          <pre>{report.ddlError.statement.sql}</pre>
+        </div>
+      )}
+      {relationshipIds.map((id) => {
+        const rel = findRelationship(schema, id);
+        return (
+          <div key={id} className="proof-group">
+            <h3>{rel ? describeRelationship(schema, rel) : id}</h3>
+            <ScenarioList relationshipId={id} />
+          </div>
+        );
+      })}
+    </section>
+  );
+}

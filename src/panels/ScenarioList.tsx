@@ -1,0 +1,55 @@
+import type { RelationshipId } from '../model/index.ts';
+import { describeActual, describeExpectation, type ScenarioResult } from '../proof/index.ts';
+import { useEditorStore } from '../store/index.ts';
+
+const verdictLabel = { passed: 'proven', failed: 'FAILING', notProvable: 'not provable' } as const;
+
+function ScenarioCard({ result }: { result: ScenarioResult }) {
+  const error = result.actual?.outcome === 'rejected' ? result.actual.error : undefined;
+  return (
+    <li className={`scenario ${result.verdict}`} data-scenario-kind={result.kind} data-verdict={result.verdict}>
+      <div className="scenario-head">
+        <span className="verdict">{verdictLabel[result.verdict]}</span>
+        <span className="scenario-title">{result.title}</span>
+      </div>
+      {result.because && <div className="because">Because {result.because}.</div>}
+      {result.verdict === 'notProvable' ? (
+        <div className="reason">Not provable: {result.reason}</div>
+      ) : (
+        <dl className="outcome">
+          <dt>Expected</dt>
+          <dd className="expected">{result.expected && describeExpectation(result.expected)}</dd>
+          <dt>Actual</dt>
+          <dd className="actual">{result.actual && describeActual(result.actual)}</dd>
+        </dl>
+      )}
+      {error && (
+        <div className="pg-message">
+          <span className="pg-label">PostgreSQL:</span> ERROR: {error.message}
+          {error.detail && <div className="pg-detail">DETAIL: {error.detail}</div>}
+        </div>
+      )}
+      {result.sql.length > 0 && (
+        <details>
+          <summary>SQL</summary>
+          <pre>{result.sql.join('\n')}</pre>
+        </details>
+      )}
+    </li>
+  );
+}
+
+/** The latest proof results, all or for one relationship. */
+export function ScenarioList({ relationshipId }: { relationshipId?: RelationshipId }) {
+  const report = useEditorStore((s) => s.proofReport);
+  const status = useEditorStore((s) => s.proofStatus);
+  const results = report?.results.filter((r) => !relationshipId || r.relationshipId === relationshipId) ?? [];
+  if (results.length === 0) return <p className="muted">{status === 'ready' ? 'No scenarios.' : 'Waiting for PostgreSQL…'}</p>;
+  return (
+    <ul className="scenarios">
+      {results.map((r) => (
+        <ScenarioCard key={r.id} result={r} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,21 @@
+import { create } from 'zustand';
+import { createDocumentSlice, type DocumentSlice } from './documentSlice.ts';
+import { createProofSlice, type ProofSlice } from './proofSlice.ts';
+import { createSchemaActions, type SchemaActions } from './schemaActions.ts';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
+
+/** Everything the editor holds, built from slices. */
+export type EditorState = DocumentSlice & SelectionSlice & ProofSlice & SchemaActions;
+
+/** Creates an editor store; the app uses one, tests make their own. */
+export function createEditorStore() {
+  return create<EditorState>()((...a) => ({
+    ...createDocumentSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createProofSlice(...a),
+    ...createSchemaActions(...a),
+  }));
+}
+
+/** The app's store. */
+export const useEditorStore = createEditorStore();

@@ -1,0 +1,6 @@
+/** The editor's zustand store, its slices and named selectors. */
+export * from './editorStore.ts';
+export * from './selectors.ts';
+export * from './toFlow.ts';
+export type { Selection } from './selectionSlice.ts';
+export type { ProofStatus } from './proofSlice.ts';

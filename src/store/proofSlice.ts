@@ -1,0 +1,26 @@
+import type { StateCreator } from 'zustand';
+import type { ProofReport } from '../proof/index.ts';
+import type { EditorState } from './editorStore.ts';
+
+/** Where the in-browser PostgreSQL is: starting up, proving, idle with a report, or broken. */
+export type ProofStatus = 'starting' | 'running' | 'ready' | 'error';
+
+/** The latest proof of the current schema, filled in by the app's worker. */
+export interface ProofSlice {
+  proofStatus: ProofStatus;
+  proofReport: ProofReport | null;
+  proofError: string | null;
+  /** Bumped to ask for a rerun even though the schema did not change. */
+  proofRequest: number;
+  setProofState(state: Partial<Pick<ProofSlice, 'proofStatus' | 'proofReport' | 'proofError'>>): void;
+  requestProof(): void;
+}
+
+export const createProofSlice: StateCreator<EditorState, [], [], ProofSlice> = (set) => ({
+  proofStatus: 'starting',
+  proofReport: null,
+  proofError: null,
+  proofRequest: 0,
+  setProofState: (state) => set(state),
+  requestProof: () => set((s) => ({ proofRequest: s.proofRequest + 1 })),
+});

@@ -1,0 +1,61 @@
+import type { StateCreator } from 'zustand';
+import * as model from '../model/index.ts';
+import type { Cardinality, Column, ColumnId, EndSide, OneToOneStrategy, Position, RelationshipId, TableId } from '../model/index.ts';
+import type { EditorState } from './editorStore.ts';
+
+/** Verbs the UI calls; each is one pure model edit applied in one store update. */
+export interface SchemaActions {
+  addTable(position: Position): TableId;
+  renameTable(tableId: TableId, name: string): void;
+  deleteTable(tableId: TableId): void;
+  addColumn(tableId: TableId): ColumnId;
+  updateColumn(tableId: TableId, columnId: ColumnId, patch: Partial<Omit<Column, 'id'>>): void;
+  deleteColumn(tableId: TableId, columnId: ColumnId): void;
+  connectTables(fromTableId: TableId, toTableId: TableId): RelationshipId;
+  setEnd(relationshipId: RelationshipId, side: EndSide, cardinality: Cardinality): void;
+  setOneToOneStrategy(relationshipId: RelationshipId, strategy: OneToOneStrategy): void;
+  setKeyHolder(relationshipId: RelationshipId, side: EndSide): void;
+  renameRelationship(relationshipId: RelationshipId, name: string): void;
+  deleteRelationship(relationshipId: RelationshipId): void;
+}
+
+export const createSchemaActions: StateCreator<EditorState, [], [], SchemaActions> = (_set, get) => ({
+  addTable(position) {
+    const added = model.addTable(get().document.schema);
+    get().editSchema(() => added.schema, { capture: true }, { [added.tableId]: position });
+    get().select({ kind: 'table', id: added.tableId });
+    return added.tableId;
+  },
+  renameTable: (tableId, name) =>
+    get().editSchema((s) => model.renameTable(s, tableId, name), { capture: true, mergeKey: `table-name:${tableId}` }),
+  deleteTable(tableId) {
+    get().editSchema((s) => model.deleteTable(s, tableId));
+    get().select(null);
+  },
+  addColumn(tableId) {
+    const added = model.addColumn(get().document.schema, tableId);
+    get().editSchema(() => added.schema);
+    return added.columnId;
+  },
+  updateColumn(tableId, columnId, patch) {
+    const isTyping = 'name' in patch || 'type' in patch || 'defaultValue' in patch;
+    const capture = isTyping ? { capture: true, mergeKey: `column:${columnId}:${Object.keys(patch).join()}` } : { capture: true };
+    get().editSchema((s) => model.editColumn(s, tableId, columnId, patch), capture);
+  },
+  deleteColumn: (tableId, columnId) => get().editSchema((s) => model.deleteColumn(s, tableId, columnId)),
+  connectTables(fromTableId, toTableId) {
+    const connected = model.connect(get().document.schema, fromTableId, toTableId);
+    get().editSchema(() => connected.schema);
+    get().select({ kind: 'relationship', id: connected.relationshipId });
+    return connected.relationshipId;
+  },
+  setEnd: (relationshipId, side, cardinality) => get().editSchema((s) => model.setEnd(s, relationshipId, side, cardinality)),
+  setOneToOneStrategy: (relationshipId, strategy) => get().editSchema((s) => model.setOneToOneStrategy(s, relationshipId, strategy)),
+  setKeyHolder: (relationshipId, side) => get().editSchema((s) => model.setKeyHolder(s, relationshipId, side)),
+  renameRelationship: (relationshipId, name) =>
+    get().editSchema((s) => model.updateRelationship(s, relationshipId, { name }), { capture: true, mergeKey: `rel-name:${relationshipId}` }),
+  deleteRelationship(relationshipId) {
+    get().editSchema((s) => model.deleteRelationship(s, relationshipId));
+    get().select(null);
+  },
+});

@@ -1,0 +1,37 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { ErdDocument, Relationship, RelationshipId, TableId } from '../model/index.ts';
+
+/** Node data is just the table id: a TableNode reads its own table from the store. */
+export type TableNodeData = { tableId: TableId };
+/** A React Flow node showing one table. */
+export type TableFlowNode = Node<TableNodeData, 'table'>;
+
+/**
+ * Maps the document to React Flow nodes, reusing the previous node objects where nothing changed
+ * (so React Flow keeps their measured size and skips re-rendering them).
+ */
+export function toTableNodes(document: ErdDocument, previous: readonly TableFlowNode[], selectedTableId: TableId | null): TableFlowNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  return document.schema.tables.map((table) => {
+    const position = document.layout[table.id] ?? { x: 0, y: 0 };
+    const selected = table.id === selectedTableId;
+    const old = byId.get(table.id);
+    if (old && old.position.x === position.x && old.position.y === position.y && Boolean(old.selected) === selected) return old;
+    return { ...old, id: table.id, type: 'table', position, data: old?.data ?? { tableId: table.id }, selected };
+  });
+}
+
+/** Edge data is just the relationship id; the edge reads the rest from the store. */
+export type RelationshipFlowEdge = Edge<{ relationshipId: RelationshipId }, 'relationship'>;
+
+/** One edge per relationship, from its `from` table to its `to` table. */
+export function toRelationshipEdges(relationships: readonly Relationship[], selectedId: RelationshipId | null): RelationshipFlowEdge[] {
+  return relationships.map((r) => ({
+    id: r.id,
+    type: 'relationship',
+    source: r.from.tableId,
+    target: r.to.tableId,
+    data: { relationshipId: r.id },
+    selected: r.id === selectedId,
+  }));
+}
