@@ -75,8 +75,8 @@ describe('generateDdl', () => {
   });
 
   it('quotes every name that needs it, including embedded quotes, and the SQL runs', async () => {
-    let { schema, parentId, childId, relationshipId } = aSchema();
-    schema = renameTable(schema, parentId, 'User "Accounts"');
+    const { schema: base, parentId, childId, relationshipId } = aSchema();
+    let schema = renameTable(base, parentId, 'User "Accounts"');
     schema = renameTable(schema, childId, 'order');
     schema = setEnd(schema, relationshipId, 'to', ends.zeroOrOne);
     const title = tableOf(schema, childId).columns[1]!;

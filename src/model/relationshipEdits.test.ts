@@ -33,8 +33,8 @@ describe('connect', () => {
   });
 
   it('maps serial parent keys to integer foreign keys and avoids name clashes', () => {
-    let { schema, tableId: parentId } = withTable({ tables: [], relationships: [] }, 'authors');
-    schema = editColumn(schema, parentId, tableOf(schema, parentId).columns[0]!.id, { type: 'bigserial' });
+    const { schema: base, tableId: parentId } = withTable({ tables: [], relationships: [] }, 'authors');
+    const schema = editColumn(base, parentId, tableOf(base, parentId).columns[0]!.id, { type: 'bigserial' });
     const child = withTable(schema, 'books', { name: 'author_id', type: 'text' });
     const { schema: connected } = connect(child.schema, parentId, child.tableId);
     const added = tableOf(connected, child.tableId).columns.at(-1)!;

@@ -6,7 +6,7 @@
  */
 export function checkSqlFragment(text: string, what: 'type' | 'default'): string | undefined {
   if (text.trim() === '') return `the ${what} is empty`;
-  if (/[\u0000-\u001f\u007f]/.test(text)) return `the ${what} contains a control character (a line break or tab)`;
+  if (hasControlCharacter(text)) return `the ${what} contains a control character (a line break or tab)`;
   if (what === 'type' && !/^[\p{L}\p{N}_ (),.[\]"]+$/u.test(text)) {
     return 'a type may contain only letters, digits, spaces, underscores, dots, commas, quotes, () and []';
   }
@@ -43,4 +43,10 @@ function skipQuoted(text: string, start: number, quote: string): number {
     else return i;
   }
   return -1;
+}
+
+/** Line breaks, tabs and other control characters can end a `--` comment or hide text; names and fragments refuse them. */
+export function hasControlCharacter(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return /[\u0000-\u001f\u007f]/.test(text);
 }

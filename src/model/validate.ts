@@ -2,7 +2,7 @@ import type { ColumnId, RelationshipId, TableId } from './ids.ts';
 import type { Schema } from './schema.ts';
 import { primaryKeyOf } from './lookup.ts';
 import { resolveAll } from './resolve.ts';
-import { checkSqlFragment } from './sqlFragments.ts';
+import { checkSqlFragment, hasControlCharacter } from './sqlFragments.ts';
 
 /** A problem in the model, pointing at what it is about and saying how to fix it. */
 export interface Problem {
@@ -21,7 +21,7 @@ const byteLength = (s: string) => new TextEncoder().encode(s).length;
 function checkName(name: string, what: string): string | undefined {
   if (name.trim() === '') return `${what} has no name; type one`;
   if (name !== name.trim()) return `${what} "${name}" starts or ends with a space; remove it`;
-  if (/[\u0000-\u001f\u007f]/.test(name)) return `${what} "${name}" contains a control character; remove it`;
+  if (hasControlCharacter(name)) return `${what} "${name}" contains a control character; remove it`;
   if (byteLength(name) > maxIdentifierBytes) return `${what} "${name}" is longer than PostgreSQL's ${maxIdentifierBytes} bytes; shorten it`;
   return undefined;
 }

@@ -1,0 +1,44 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/** The core folders run in Node too (CLI, tests): they must never reach for the UI. */
+const uiImports = {
+  patterns: [
+    { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'], message: 'The core is UI-free: the erd command runs it in Node.' },
+    { group: ['**/store/**', '**/canvas/**', '**/panels/**', '**/app/**'], message: 'The core may not import the UI folders (see ARCHITECTURE.md).' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.cache'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/app/**/*.ts', 'src/store/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/{model,ddl,proof,db,io,cli}/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', uiImports] },
+  },
+  {
+    files: ['src/model/**/*.ts'],
+    ignores: ['src/model/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...uiImports.patterns, { group: ['../ddl/**', '../proof/**', '../db/**', '../io/**', '../cli/**', '@electric-sql/*'], message: 'model/ imports nothing of ours.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { relationshipKind, type TableId } from '../model/index.ts';
+import { ends } from '../testing/factories.ts';
+import { exampleDocument } from '../testing/example.ts';
+import { createEditorStore } from './editorStore.ts';
+import { selectDdl } from './selectors.ts';
+
+const freshStore = () => {
+  const store = createEditorStore();
+  store.getState().loadDocument({ schema: { tables: [], relationships: [] }, layout: {} });
+  return store;
+};
+
+describe('editor store', () => {
+  it('adds, connects and edits tables through actions, nodes following in the same update', () => {
+    const store = freshStore();
+    const a = store.getState().addTable({ x: 0, y: 0 });
+    const b = store.getState().addTable({ x: 400, y: 0 });
+    expect(store.getState().nodes.map((n) => [n.id, n.position])).toEqual([
+      [a, { x: 0, y: 0 }],
+      [b, { x: 400, y: 0 }],
+    ]);
+    const rel = store.getState().connectTables(a, b);
+    expect(store.getState().selection).toEqual({ kind: 'relationship', id: rel });
+    store.getState().setEnd(rel, 'to', ends.zeroOrOne);
+    expect(relationshipKind(store.getState().document.schema.relationships[0]!)).toBe('oneToOne');
+    expect(selectDdl(store.getState()).statements.map((s) => s.kind)).toEqual(['createTable', 'createTable', 'addUnique', 'addForeignKey']);
+  });
+
+  it('undoes and redoes every document change, including a delete that took relationships with it', () => {
+    const store = freshStore();
+    const a = store.getState().addTable({ x: 0, y: 0 });
+    const b = store.getState().addTable({ x: 400, y: 0 });
+    store.getState().connectTables(a, b);
+    const connected = store.getState().document;
+    store.getState().deleteTable(a);
+    expect(store.getState().document.schema.relationships).toEqual([]);
+    store.getState().undo();
+    expect(store.getState().document).toEqual(connected);
+    expect(store.getState().nodes).toHaveLength(2);
+    store.getState().redo();
+    expect(store.getState().document.schema.tables.map((t) => t.id)).toEqual([b]);
+  });
+
+  it('typing a name is one undo step', () => {
+    const store = freshStore();
+    const a = store.getState().addTable({ x: 0, y: 0 });
+    for (const name of ['a', 'au', 'aut', 'authors']) store.getState().renameTable(a, name);
+    expect(store.getState().past).toHaveLength(2);
+    store.getState().undo();
+    expect(store.getState().document.schema.tables[0]!.name).toBe('table');
+  });
+
+  it('a drag is one undo step and never changes the schema', () => {
+    const store = createEditorStore();
+    store.getState().loadDocument(exampleDocument());
+    const schema = store.getState().document.schema;
+    const id = 'tbl_authors' as TableId;
+    for (const x of [70, 80, 90]) store.getState().handleNodesChange([{ type: 'position', id, position: { x, y: 0 }, dragging: true }]);
+    store.getState().handleNodesChange([{ type: 'position', id, position: { x: 100, y: 0 }, dragging: false }]);
+    expect(store.getState().document.schema).toBe(schema);
+    expect(store.getState().document.layout[id]).toEqual({ x: 100, y: 0 });
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().document.layout[id]).toEqual({ x: 60, y: 140 });
+  });
+
+  it('selection and node sizes never go on the undo stack', () => {
+    const store = createEditorStore();
+    store.getState().loadDocument(exampleDocument());
+    store.getState().select({ kind: 'table', id: 'tbl_books' as TableId });
+    store.getState().handleNodesChange([{ type: 'dimensions', id: 'tbl_books', dimensions: { width: 200, height: 100 } }]);
+    expect(store.getState().past).toHaveLength(0);
+    expect(store.getState().nodes.find((n) => n.id === 'tbl_books')).toMatchObject({ selected: true, measured: { width: 200, height: 100 } });
+  });
+});
