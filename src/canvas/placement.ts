@@ -9,7 +9,7 @@ export function freeSpot(layout: Layout, wanted: Position): Position {
   const overlaps = (p: Position) => taken.some((t) => Math.abs(t.x - p.x) < footprint.width && Math.abs(t.y - p.y) < footprint.height);
   for (let row = 0; row < 20; row++) {
     for (let col = 0; col < 6; col++) {
-      const spot = { x: Math.round(wanted.x + col * (footprint.width + 40)), y: Math.round(wanted.y + row * (footprint.height + 40)) };
+      const spot = { x: Math.round(wanted.x + col * (footprint.width + 140)), y: Math.round(wanted.y + row * (footprint.height + 40)) };
       if (!overlaps(spot)) return spot;
     }
   }
