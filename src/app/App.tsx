@@ -4,7 +4,7 @@ import { DiagramCanvas } from '../canvas/DiagramCanvas.tsx';
 import { DdlPanel } from '../panels/DdlPanel.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
 import { ProofPanel } from '../panels/ProofPanel.tsx';
-import type { ErdDocument } from '../model/index.ts';
+import { emptySchema, type ErdDocument } from '../model/index.ts';
 import { summarize } from '../proof/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { useProofRunner } from './useProofRunner.ts';
@@ -12,7 +12,7 @@ import { useUndoShortcuts } from './useUndoShortcuts.ts';
 
 type Tab = 'ddl' | 'proof';
 
-const emptyDocument: ErdDocument = { schema: { tables: [], relationships: [] }, layout: {} };
+const emptyDocument: ErdDocument = { schema: emptySchema, layout: {} };
 
 function ProofTabLabel() {
   const report = useEditorStore((s) => s.proofReport);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connect, editColumn, renameTable, setEnd, setOneToOneStrategy, type Schema } from '../model/index.ts';
+import { connect, editColumn, emptySchema, renameTable, setEnd, setOneToOneStrategy, type Schema } from '../model/index.ts';
 import { aSchema, ends, tableOf, withTable } from '../testing/factories.ts';
 import { inScratchSchema, outcomeOf } from '../testing/testDatabase.ts';
 import { generateDdl } from './generateDdl.ts';
@@ -66,7 +66,7 @@ describe('generateDdl', () => {
   });
 
   it('handles a self-reference', async () => {
-    const { schema, tableId } = withTable({ tables: [], relationships: [] }, 'employees');
+    const { schema, tableId } = withTable(emptySchema, 'employees');
     const { schema: connected } = connect(schema, tableId, tableId, { from: ends.zeroOrOne, to: ends.zeroOrMany });
     await inScratchSchema(sqlOf(connected), async (pg) => {
       expect(await outcomeOf(pg, 'INSERT INTO employees VALUES (1, NULL), (2, 1)')).toBe('ok');

@@ -1,6 +1,8 @@
 /** Schema -> PostgreSQL DDL, as statements that say what each one implements. */
 export * from './quoteIdent.ts';
 export * from './constraintNames.ts';
+export * from './options.ts';
+export * from './sqlText.ts';
 export * from './statement.ts';
 export * from './junction.ts';
 export * from './generateDdl.ts';

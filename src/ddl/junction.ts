@@ -1,24 +1,35 @@
 import { foreignKeyType, resolveAll, singular, uniqueName, type Column, type RelationshipId, type ResolvedJunction, type Schema } from '../model/index.ts';
 
+/** A junction column that refers to one side's primary key. */
+export interface JunctionKeyColumn {
+  name: string;
+  type: string;
+  references: Column;
+}
+
 /** The junction table that implements a many-to-many relationship. */
 export interface Junction {
   relationshipId: RelationshipId;
   name: string;
+  schemaName: string;
   resolved: ResolvedJunction;
   /** Junction columns referencing the `from` table's key, then those referencing the `to` table's key. */
-  fromColumns: { name: string; type: string; references: Column }[];
-  toColumns: { name: string; type: string; references: Column }[];
+  fromColumns: JunctionKeyColumn[];
+  toColumns: JunctionKeyColumn[];
+  /** The user's own columns (a grade, a date joined). */
+  extraColumns: Column[];
 }
 
-/** Junction tables for every many-to-many relationship, named `from_to` and never clashing with a table. */
+/** Junction tables for every many-to-many relationship: the user's name, or `from_to`, never clashing with a table. */
 export function junctionTables(schema: Schema): Junction[] {
   const taken = schema.tables.map((t) => t.name);
   const junctions: Junction[] = [];
   for (const resolved of resolveAll(schema)) {
     if (resolved.kind !== 'manyToMany') continue;
-    const name = uniqueName(`${resolved.from.name}_${resolved.to.name}`, taken);
+    const { junction } = resolved.relationship;
+    const name = junction.name || uniqueName(`${resolved.from.name}_${resolved.to.name}`, taken);
     taken.push(name);
-    const columnNames: string[] = [];
+    const columnNames = junction.columns.map((c) => c.name);
     const keyColumns = (table: { name: string }, key: Column[]) =>
       key.map((pk) => {
         const columnName = uniqueName(`${singular(table.name)}_${pk.name}`, columnNames);
@@ -27,7 +38,15 @@ export function junctionTables(schema: Schema): Junction[] {
       });
     const fromColumns = keyColumns(resolved.from, resolved.fromKey);
     const toColumns = keyColumns(resolved.to, resolved.toKey);
-    junctions.push({ relationshipId: resolved.relationship.id, name, resolved, fromColumns, toColumns });
+    junctions.push({
+      relationshipId: resolved.relationship.id,
+      name,
+      schemaName: resolved.from.schemaName,
+      resolved,
+      fromColumns,
+      toColumns,
+      extraColumns: junction.columns,
+    });
   }
   return junctions;
 }

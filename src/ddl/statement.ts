@@ -1,7 +1,19 @@
 import type { RelationshipId, TableId } from '../model/index.ts';
 
 /** What a statement is for, so panels, proofs and error reports can point at it. */
-export type StatementKind = 'createTable' | 'createJunctionTable' | 'addUnique' | 'addForeignKey' | 'note';
+export type StatementKind =
+  | 'transaction'
+  | 'createSchema'
+  | 'createType'
+  | 'createTable'
+  | 'createJunctionTable'
+  | 'addUnique'
+  | 'addForeignKey'
+  | 'createFunction'
+  | 'createTrigger'
+  | 'createIndex'
+  | 'comment'
+  | 'note';
 
 /** One piece of generated DDL with what it implements. Joined into text only at the edge. */
 export interface Statement {
@@ -14,4 +26,9 @@ export interface Statement {
 /** Joins statements into a script, one blank line apart. */
 export function toSqlText(statements: readonly Statement[]): string {
   return statements.map((s) => s.sql).join('\n\n') + (statements.length > 0 ? '\n' : '');
+}
+
+/** The statements that implement one relationship: its constraints, junction table and triggers. */
+export function statementsFor(statements: readonly Statement[], relationshipId: RelationshipId): Statement[] {
+  return statements.filter((s) => s.relationshipId === relationshipId);
 }

@@ -18,13 +18,25 @@ const columnSchema = z.object({
   isNotNull: z.boolean(),
   isUnique: z.boolean(),
   defaultValue: z.string().nullable(),
+  identity: z.enum(['always', 'byDefault']).nullable().default(null),
+  comment: z.string().default(''),
+});
+
+const tableSchema = z.object({
+  id,
+  name: z.string(),
+  schemaName: z.string().default('public'),
+  comment: z.string().default(''),
+  columns: z.array(columnSchema),
+  checks: z.array(z.object({ id, name: z.string(), expression: z.string() })).default([]),
+  indexes: z.array(z.object({ id, name: z.string(), columnIds: z.array(id).min(1), isUnique: z.boolean() })).default([]),
 });
 
 const fileSchema = z.object({
   format: z.literal('erd-proof'),
   version: z.literal(projectFileVersion),
   schema: z.object({
-    tables: z.array(z.object({ id, name: z.string(), columns: z.array(columnSchema) })),
+    tables: z.array(tableSchema),
     relationships: z.array(
       z.object({
         id,
@@ -36,8 +48,11 @@ const fileSchema = z.object({
         foreignKeyColumnIds: z.array(id),
         onDelete: action,
         onUpdate: action,
+        isDeferrable: z.boolean().default(false),
+        junction: z.object({ name: z.string(), columns: z.array(columnSchema) }).default({ name: '', columns: [] }),
       }),
     ),
+    enums: z.array(z.object({ id, name: z.string(), schemaName: z.string().default('public'), values: z.array(z.string()) })).default([]),
   }),
   layout: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })),
 });
@@ -90,6 +105,10 @@ function findBrokenLink(schema: Schema): string | undefined {
       if (seen.has(column.id)) return `schema.tables.${ti}.columns.${ci}.id: id "${column.id}" is used twice`;
       seen.add(column.id);
       columns.add(column.id);
+    }
+    for (const [ii, index] of table.indexes.entries()) {
+      const stray = index.columnIds.find((c) => !columns.has(c));
+      if (stray) return `schema.tables.${ti}.indexes.${ii}.columnIds: no column "${stray}" in table "${table.name}"`;
     }
     columnsOf.set(table.id, columns);
   }

@@ -12,3 +12,4 @@ export * from './describe.ts';
 export * from './sqlRunner.ts';
 export * from './sqlFragments.ts';
 export * from './validate.ts';
+export * from './lint.ts';

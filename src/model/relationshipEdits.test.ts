@@ -4,12 +4,14 @@ import {
   connect,
   deleteColumn,
   deleteRelationship,
+  emptySchema,
   deleteTable,
   editColumn,
   findRelationship,
   resolveRelationship,
   setEnd,
   setKeyHolder,
+  setIdentifying,
   setOneToOneStrategy,
   type RelationshipId,
   type Schema,
@@ -33,7 +35,7 @@ describe('connect', () => {
   });
 
   it('maps serial parent keys to integer foreign keys and avoids name clashes', () => {
-    const { schema: base, tableId: parentId } = withTable({ tables: [], relationships: [] }, 'authors');
+    const { schema: base, tableId: parentId } = withTable(emptySchema, 'authors');
     const schema = editColumn(base, parentId, tableOf(base, parentId).columns[0]!.id, { type: 'bigserial' });
     const child = withTable(schema, 'books', { name: 'author_id', type: 'text' });
     const { schema: connected } = connect(child.schema, parentId, child.tableId);
@@ -42,7 +44,7 @@ describe('connect', () => {
   });
 
   it('supports a self-reference', () => {
-    const { schema, tableId } = withTable({ tables: [], relationships: [] }, 'employees');
+    const { schema, tableId } = withTable(emptySchema, 'employees');
     const { schema: connected, relationshipId } = connect(schema, tableId, tableId, { from: ends.zeroOrOne, to: ends.zeroOrMany });
     expect(columnNames(connected, tableId)).toEqual(['id', 'employee_id']);
     expect(resolveRelationship(connected, rel(connected, relationshipId)).kind).toBe('oneToMany');
@@ -151,5 +153,29 @@ describe('deletions', () => {
     const pk = tableOf(schema, parentId).columns[0]!;
     const uuid = editColumn(schema, parentId, pk.id, { type: 'uuid' });
     expect(tableOf(uuid, childId).columns.at(-1)!.type).toBe('uuid');
+  });
+});
+
+describe('identifying relationships', () => {
+  it('puts the key columns into the child primary key and back out', () => {
+    const { schema, childId, relationshipId } = aSchema();
+    const identifying = setIdentifying(schema, relationshipId, true);
+    expect(tableOf(identifying, childId).columns.filter((c) => c.isPrimaryKey).map((c) => c.name)).toEqual(['id', 'author_id']);
+    const back = setIdentifying(identifying, relationshipId, false);
+    expect(tableOf(back, childId).columns.filter((c) => c.isPrimaryKey).map((c) => c.name)).toEqual(['id']);
+  });
+
+  it('deleting an identifying relationship removes its key columns from the child', () => {
+    const { schema, childId, relationshipId } = aSchema();
+    const identifying = setIdentifying(schema, relationshipId, true);
+    expect(columnNames(deleteRelationship(identifying, relationshipId), childId)).toEqual(['id', 'title']);
+  });
+
+  it('a shared-key 1:1 that becomes 1:N gets its own key column', () => {
+    const { schema, childId, relationshipId } = aSchema(ends.exactlyOne, ends.zeroOrOne);
+    const shared = setOneToOneStrategy(schema, relationshipId, 'sharedPrimaryKey');
+    const oneToMany = setEnd(shared, relationshipId, 'to', ends.zeroOrMany);
+    expect(columnNames(oneToMany, childId)).toEqual(['id', 'title', 'author_id']);
+    expect(rel(oneToMany, relationshipId).foreignKeyColumnIds).toEqual([tableOf(oneToMany, childId).columns[2]!.id]);
   });
 });

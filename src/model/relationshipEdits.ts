@@ -1,5 +1,5 @@
 import { newId, type ColumnId, type RelationshipId, type TableId } from './ids.ts';
-import type { Cardinality, EndSide, OneToOneStrategy, ReferentialAction, Relationship, Schema } from './schema.ts';
+import type { Cardinality, Column, EndSide, OneToOneStrategy, Relationship, Schema } from './schema.ts';
 import { childSide, otherSide, relationshipKind } from './resolve.ts';
 import { findTable, primaryKeyOf } from './lookup.ts';
 import { foreignKeyType, singular, uniqueName } from './naming.ts';
@@ -28,6 +28,8 @@ export function connect(
     foreignKeyColumnIds: [],
     onDelete: 'no action',
     onUpdate: 'no action',
+    isDeferrable: false,
+    junction: { name: '', columns: [] },
   };
   const added = { ...schema, relationships: [...schema.relationships, rel] };
   return { schema: reconcileRelationship(added, rel.id), relationshipId: rel.id };
@@ -38,9 +40,22 @@ export function setEnd(schema: Schema, relId: RelationshipId, side: EndSide, car
   return editRelationship(schema, relId, (r) => ({ ...r, [side]: { ...r[side], ...cardinality } }));
 }
 
-/** Chooses how a one-to-one is enforced: UNIQUE foreign key or shared primary key. */
+/** Chooses how a one-to-one is enforced: UNIQUE foreign key or shared primary key (leaving it gives the key its own column again). */
 export function setOneToOneStrategy(schema: Schema, relId: RelationshipId, strategy: OneToOneStrategy): Schema {
-  return editRelationship(schema, relId, (r) => ({ ...r, oneToOne: strategy }));
+  return editRelationship(schema, relId, (r) =>
+    r.oneToOne === strategy ? r : { ...r, oneToOne: strategy, foreignKeyColumnIds: strategy === 'foreignKeyUnique' ? [] : r.foreignKeyColumnIds },
+  );
+}
+
+/** Makes a relationship identifying (its key columns join the child's primary key) or not. */
+export function setIdentifying(schema: Schema, relId: RelationshipId, isIdentifying: boolean): Schema {
+  const rel = schema.relationships.find((r) => r.id === relId);
+  if (!rel || relationshipKind(rel) === 'manyToMany' || (relationshipKind(rel) === 'oneToOne' && rel.oneToOne === 'sharedPrimaryKey')) return schema;
+  const keyColumns = new Set(rel.foreignKeyColumnIds);
+  return updateTable(schema, rel[childSide(rel)].tableId, (t) => ({
+    ...t,
+    columns: t.columns.map((c) => (keyColumns.has(c.id) ? { ...c, isPrimaryKey: isIdentifying, isNotNull: isIdentifying || c.isNotNull } : c)),
+  }));
 }
 
 /** Chooses which table of a one-to-one holds the foreign key. */
@@ -52,7 +67,7 @@ export function setKeyHolder(schema: Schema, relId: RelationshipId, side: EndSid
 export function updateRelationship(
   schema: Schema,
   relId: RelationshipId,
-  patch: Partial<{ name: string; onDelete: ReferentialAction; onUpdate: ReferentialAction }>,
+  patch: Partial<Pick<Relationship, 'name' | 'onDelete' | 'onUpdate' | 'isDeferrable' | 'junction'>>,
 ): Schema {
   return editRelationship(schema, relId, (r) => ({ ...r, ...patch }));
 }
@@ -62,7 +77,8 @@ export function deleteRelationship(schema: Schema, relId: RelationshipId): Schem
   const rel = schema.relationships.find((r) => r.id === relId);
   if (!rel) return schema;
   const rest = { ...schema, relationships: schema.relationships.filter((r) => r.id !== relId) };
-  return dropUnusedKeyColumns(rest, rel.foreignKeyColumnIds);
+  const isShared = relationshipKind(rel) === 'oneToOne' && rel.oneToOne === 'sharedPrimaryKey';
+  return dropUnusedKeyColumns(rest, rel.foreignKeyColumnIds, { keepPrimaryKey: isShared });
 }
 
 /** Re-derives the foreign key of every relationship that touches a table, after its key columns changed. */
@@ -86,7 +102,7 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId): Sc
   const rel = schema.relationships.find((r) => r.id === relId);
   if (!rel) return schema;
   if (relationshipKind(rel) === 'manyToMany') {
-    return dropUnusedKeyColumns(replaceRelationship(schema, { ...rel, foreignKeyColumnIds: [] }), rel.foreignKeyColumnIds);
+    return dropUnusedKeyColumns(replaceRelationship(schema, { ...rel, foreignKeyColumnIds: [] }), rel.foreignKeyColumnIds, { keepPrimaryKey: wasShared(rel) });
   }
   const side = childSide(rel);
   const parentSide = otherSide(side);
@@ -101,20 +117,21 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId): Sc
   let next = schema;
   if (isShared) {
     columnIds = childKey.map((c) => c.id);
-    next = dropUnusedKeyColumns(next, rel.foreignKeyColumnIds.filter((id) => !columnIds.includes(id)), relId);
+    next = dropUnusedKeyColumns(next, rel.foreignKeyColumnIds.filter((id) => !columnIds.includes(id)), { exceptRelId: relId, keepPrimaryKey: false });
   } else {
-    const current = rel.foreignKeyColumnIds;
-    const isFullChildKey = childKey.length > 0 && current.length === childKey.length && childKey.every((c) => current.includes(c.id));
-    const canKeep =
-      current.length === parentKey.length && current.every((id) => child.columns.some((c) => c.id === id)) && !isFullChildKey;
+    const wasSharedKey = rel.oneToOne === 'sharedPrimaryKey' && rel.foreignKeyColumnIds.length === childKey.length && childKey.every((c) => rel.foreignKeyColumnIds.includes(c.id));
+    const current = wasSharedKey ? [] : rel.foreignKeyColumnIds;
+    const canKeep = current.length === parentKey.length && current.every((id) => child.columns.some((c) => c.id === id));
     if (canKeep) {
       columnIds = current;
     } else {
-      next = dropUnusedKeyColumns(next, current.filter((id) => !child.columns.some((c) => c.id === id && c.isPrimaryKey)), relId);
+      const isIdentifying = current.length > 0 && current.every((id) => schema.tables.some((t) => t.columns.some((c) => c.id === id && c.isPrimaryKey)));
+      next = dropUnusedKeyColumns(next, current, { exceptRelId: relId, keepPrimaryKey: !isIdentifying });
       const freshChild = findTable(next, child.id) ?? child;
       const taken = freshChild.columns.map((c) => c.name);
       const created = parentKey.map((pk) => {
-        const column = makeColumn({ name: uniqueName(`${singular(parent.name)}_${pk.name}`, taken), type: foreignKeyType(pk.type) });
+        const name = uniqueName(`${singular(parent.name)}_${pk.name}`, taken);
+        const column = makeColumn({ name, type: foreignKeyType(pk.type), isPrimaryKey: isIdentifying, isNotNull: isIdentifying });
         taken.push(column.name);
         return column;
       });
@@ -143,17 +160,25 @@ function syncKeyTypes(schema: Schema, tableId: TableId, columnIds: ColumnId[], p
   }));
 }
 
-/** Drops key columns no other relationship uses; primary-key columns always stay. */
-function dropUnusedKeyColumns(schema: Schema, columnIds: readonly ColumnId[], exceptRelId?: RelationshipId): Schema {
+function wasShared(rel: Relationship): boolean {
+  return rel.oneToOne === 'sharedPrimaryKey' && rel.foreignKeyColumnIds.length > 0;
+}
+
+/**
+ * Drops key columns no other relationship uses. A shared primary key is the child's own identity,
+ * so `keepPrimaryKey` keeps primary-key columns; an identifying key's columns go with it.
+ */
+function dropUnusedKeyColumns(
+  schema: Schema,
+  columnIds: readonly ColumnId[],
+  { exceptRelId, keepPrimaryKey = true }: { exceptRelId?: RelationshipId; keepPrimaryKey?: boolean } = {},
+): Schema {
   const stillUsed = new Set(schema.relationships.filter((r) => r.id !== exceptRelId).flatMap((r) => r.foreignKeyColumnIds));
   const droppable = new Set(columnIds.filter((id) => !stillUsed.has(id)));
   if (droppable.size === 0) return schema;
+  const drops = (c: Column) => droppable.has(c.id) && !(keepPrimaryKey && c.isPrimaryKey);
   return {
     ...schema,
-    tables: schema.tables.map((t) =>
-      t.columns.some((c) => droppable.has(c.id) && !c.isPrimaryKey)
-        ? { ...t, columns: t.columns.filter((c) => c.isPrimaryKey || !droppable.has(c.id)) }
-        : t,
-    ),
+    tables: schema.tables.map((t) => (t.columns.some(drops) ? { ...t, columns: t.columns.filter((c) => !drops(c)) } : t)),
   };
 }

@@ -10,13 +10,47 @@ export interface Column {
   isUnique: boolean;
   /** A PostgreSQL expression (`now()`, `'draft'`), or null for no default. */
   defaultValue: string | null;
+  /** An identity column (`GENERATED ALWAYS|BY DEFAULT AS IDENTITY`), or null. */
+  identity: 'always' | 'byDefault' | null;
+  /** COMMENT ON COLUMN text; empty for none. */
+  comment: string;
+}
+
+/** A named CHECK constraint; `expression` is PostgreSQL text such as `price >= 0`. */
+export interface CheckConstraint {
+  id: string;
+  name: string;
+  expression: string;
+}
+
+/** An extra index on some columns of a table. */
+export interface TableIndex {
+  id: string;
+  /** Empty for a generated name. */
+  name: string;
+  columnIds: ColumnId[];
+  isUnique: boolean;
+}
+
+/** An enum type (CREATE TYPE ... AS ENUM); columns use it by writing its name as their type. */
+export interface EnumType {
+  id: string;
+  name: string;
+  schemaName: string;
+  values: string[];
 }
 
 /** A table: its columns in display and DDL order. */
 export interface Table {
   id: TableId;
   name: string;
+  /** The PostgreSQL schema (namespace) the table lives in. */
+  schemaName: string;
+  /** COMMENT ON TABLE text, such as why the table was split off; empty for none. */
+  comment: string;
   columns: Column[];
+  checks: CheckConstraint[];
+  indexes: TableIndex[];
 }
 
 /** How many rows of this end's table relate to one row of the other end's table. */
@@ -54,12 +88,17 @@ export interface Relationship {
   foreignKeyColumnIds: ColumnId[];
   onDelete: ReferentialAction;
   onUpdate: ReferentialAction;
+  /** The foreign key is DEFERRABLE INITIALLY DEFERRED, so a cycle of mandatory keys can be inserted in one transaction. */
+  isDeferrable: boolean;
+  /** The junction table of a many-to-many: its name (empty for `from_to`) and its own extra columns. */
+  junction: { name: string; columns: Column[] };
 }
 
 /** The logical schema: what the DDL is generated from. */
 export interface Schema {
   tables: Table[];
   relationships: Relationship[];
+  enums: EnumType[];
 }
 
 /** Where a table sits on the canvas. */
@@ -78,4 +117,7 @@ export interface ErdDocument {
 }
 
 /** An empty schema. */
-export const emptySchema: Schema = { tables: [], relationships: [] };
+export const emptySchema: Schema = { tables: [], relationships: [], enums: [] };
+
+/** The schema tables go in unless the user picks another. */
+export const defaultSchemaName = 'public';

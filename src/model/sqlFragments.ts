@@ -4,7 +4,7 @@
  * so that a shared document can never smuggle extra statements into exported DDL.
  * Returns what is wrong, or undefined when the fragment is safe to embed.
  */
-export function checkSqlFragment(text: string, what: 'type' | 'default'): string | undefined {
+export function checkSqlFragment(text: string, what: 'type' | 'default' | 'check'): string | undefined {
   if (text.trim() === '') return `the ${what} is empty`;
   if (hasControlCharacter(text)) return `the ${what} contains a control character (a line break or tab)`;
   if (what === 'type' && !/^[\p{L}\p{N}_ (),.[\]"]+$/u.test(text)) {

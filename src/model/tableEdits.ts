@@ -1,5 +1,5 @@
 import { newId, type ColumnId, type TableId } from './ids.ts';
-import type { Column, Schema, Table } from './schema.ts';
+import { defaultSchemaName, type Column, type Schema, type Table } from './schema.ts';
 import { uniqueName } from './naming.ts';
 
 /** Applies `change` to one table, leaving the others untouched. */
@@ -16,6 +16,8 @@ export function makeColumn(fields: Partial<Column> & { name: string }): Column {
     isNotNull: false,
     isUnique: false,
     defaultValue: null,
+    identity: null,
+    comment: '',
     ...fields,
   };
 }
@@ -25,7 +27,11 @@ export function addTable(schema: Schema, name?: string): { schema: Schema; table
   const table: Table = {
     id: newId<TableId>('tbl'),
     name: name ?? uniqueName('table', schema.tables.map((t) => t.name)),
+    schemaName: defaultSchemaName,
+    comment: '',
     columns: [makeColumn({ name: 'id', type: 'integer', isPrimaryKey: true, isNotNull: true })],
+    checks: [],
+    indexes: [],
   };
   return { schema: { ...schema, tables: [...schema.tables, table] }, tableId: table.id };
 }
@@ -49,4 +55,9 @@ export function updateColumn(schema: Schema, tableId: TableId, columnId: ColumnI
     ...t,
     columns: t.columns.map((c) => (c.id === columnId ? { ...c, ...patch } : c)),
   }));
+}
+
+/** Changes a table's own fields: schema (namespace), comment, checks, indexes. */
+export function updateTableFields(schema: Schema, tableId: TableId, patch: Partial<Pick<Table, 'schemaName' | 'comment' | 'checks' | 'indexes'>>): Schema {
+  return updateTable(schema, tableId, (t) => ({ ...t, ...patch }));
 }

@@ -5,7 +5,7 @@ import {
   type ResolvedForeignKey,
   type Schema,
 } from '../model/index.ts';
-import { junctionTables, quoteIdent, type Junction } from '../ddl/index.ts';
+import { defaultDdlOptions, junctionTables, qualifiedName, quoteIdent, type Junction } from '../ddl/index.ts';
 import { NotProvable, RowPlanner, type RowValues } from './rowPlanner.ts';
 import type { Expectation, Scenario, ScenarioKind, UnbuildableScenario } from './scenario.ts';
 
@@ -15,7 +15,7 @@ const rejected = (code: string): Expectation => ({ outcome: 'rejected', code });
 /** Every scenario that shows what the schema's relationships promise, in relationship order. */
 export function buildScenarios(schema: Schema): (Scenario | UnbuildableScenario)[] {
   const resolved = resolveAll(schema);
-  const planner = new RowPlanner(resolved);
+  const planner = new RowPlanner(resolved, schema.enums);
   const junctions = new Map(junctionTables(schema).map((j) => [j.relationshipId, j]));
   return resolved.flatMap((r) => {
     if (r.kind === 'invalid') return [];
@@ -96,9 +96,12 @@ function junctionScenarios(j: Junction, planner: RowPlanner): (Scenario | Unbuil
   const { from, to, relationship } = j.resolved;
   const relId = relationship.id;
   const columns = [...j.fromColumns, ...j.toColumns];
+  const junctionRef = qualifiedName(j.schemaName, j.name, defaultDdlOptions);
   const insertPair = (fromKey: RowValues, toKey: RowValues) => {
-    const values = [...j.fromColumns.map((c) => fromKey.get(c.references.id)!), ...j.toColumns.map((c) => toKey.get(c.references.id)!)];
-    return `INSERT INTO ${quoteIdent(j.name)} (${columns.map((c) => quoteIdent(c.name)).join(', ')}) VALUES (${values.join(', ')});`;
+    const extra = planner.requiredValues(j.extraColumns, j.name);
+    const names = [...columns.map((c) => quoteIdent(c.name)), ...extra.keys()];
+    const values = [...j.fromColumns.map((c) => fromKey.get(c.references.id)!), ...j.toColumns.map((c) => toKey.get(c.references.id)!), ...extra.values()];
+    return `INSERT INTO ${junctionRef} (${names.join(', ')}) VALUES (${values.join(', ')});`;
   };
   const both = () => {
     const a = planner.insert(from);

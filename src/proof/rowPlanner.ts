@@ -2,11 +2,13 @@ import {
   foreignKeysOf,
   isEffectivelyNotNull,
   primaryKeyOf,
+  type Column,
   type ColumnId,
+  type EnumType,
   type ResolvedRelationship,
   type Table,
 } from '../model/index.ts';
-import { quoteIdent } from '../ddl/index.ts';
+import { defaultDdlOptions, qualifiedName, quoteIdent, quoteLiteral } from '../ddl/index.ts';
 import { sampleValue } from './sampleValue.ts';
 
 /** SQL literals by column id. */
@@ -29,7 +31,10 @@ export class NotProvable extends Error {}
 export class RowPlanner {
   private counter = 0;
 
-  constructor(private readonly resolved: readonly ResolvedRelationship[]) {}
+  constructor(
+    private readonly resolved: readonly ResolvedRelationship[],
+    private readonly enums: readonly EnumType[] = [],
+  ) {}
 
   /** A fresh number for sample values. */
   next(): number {
@@ -64,25 +69,40 @@ export class RowPlanner {
       fk.columns.forEach((c, i) => values.set(c.id, parentKey.get(fk.parentColumns[i]!.id)!));
     }
     for (const c of table.columns) {
-      if (values.has(c.id) || c.defaultValue !== null || !isEffectivelyNotNull(c, this.resolved)) continue;
+      if (values.has(c.id) || c.defaultValue !== null || c.identity || !isEffectivelyNotNull(c, this.resolved)) continue;
       values.set(c.id, this.valueFor(table, c.id, n));
     }
     statements.push(insertSql(table, values));
     return { statements, key: new Map(primaryKeyOf(table).map((c) => [c.id, values.get(c.id)!])) };
   }
 
-  private valueFor(table: Table, columnId: ColumnId, n: number): string {
+  private valueFor(table: { name: string; columns: Column[] }, columnId: ColumnId, n: number): string {
     const column = table.columns.find((c) => c.id === columnId)!;
-    const value = sampleValue(column.type, n);
-    if (value === undefined) throw new NotProvable(`no sample value can be made for "${table.name}"."${column.name}" of type ${column.type}`);
+    return this.sample(column, n, table.name);
+  }
+
+  /** A sample value for a column: an enum's label, or a value of a built-in type. */
+  sample(column: Column, n: number, owner: string): string {
+    const typeName = column.type.trim().replaceAll('"', '');
+    const enumType = this.enums.find((e) => e.name === typeName || `${e.schemaName}.${e.name}` === typeName);
+    const value = enumType ? quoteLiteral(enumType.values[n % enumType.values.length]!) : sampleValue(column.type, n);
+    if (value === undefined) throw new NotProvable(`no sample value can be made for "${owner}"."${column.name}" of type ${column.type}`);
     return value;
+  }
+
+  /** Values for the NOT NULL columns without a default among `columns` (a junction's own columns). */
+  requiredValues(columns: readonly Column[], owner: string): Map<string, string> {
+    const n = this.next();
+    return new Map(columns.filter((c) => c.isNotNull && c.defaultValue === null && !c.identity).map((c) => [quoteIdent(c.name), this.sample(c, n, owner)]));
   }
 }
 
-/** `INSERT INTO t (a, b) VALUES (1, 'x');` in the table's column order. */
+/** `INSERT INTO t (a, b) VALUES (1, 'x');` in the table's column order; explicit identity values override the generator. */
 export function insertSql(table: Table, values: RowValues): string {
+  const ref = qualifiedName(table.schemaName, table.name, defaultDdlOptions);
   const columns = table.columns.filter((c) => values.has(c.id));
-  if (columns.length === 0) return `INSERT INTO ${quoteIdent(table.name)} DEFAULT VALUES;`;
+  if (columns.length === 0) return `INSERT INTO ${ref} DEFAULT VALUES;`;
   const names = columns.map((c) => quoteIdent(c.name)).join(', ');
-  return `INSERT INTO ${quoteIdent(table.name)} (${names}) VALUES (${columns.map((c) => values.get(c.id)).join(', ')});`;
+  const overriding = columns.some((c) => c.identity === 'always') ? ' OVERRIDING SYSTEM VALUE' : '';
+  return `INSERT INTO ${ref} (${names})${overriding} VALUES (${columns.map((c) => values.get(c.id)).join(', ')});`;
 }

@@ -1,6 +1,6 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
-import type { ErdDocument, Layout, Schema, TableId } from '../model/index.ts';
+import { emptySchema, type ErdDocument, type Layout, type Schema, type TableId } from '../model/index.ts';
 import { toTableNodes, type TableFlowNode } from './toFlow.ts';
 import type { EditorState } from './editorStore.ts';
 
@@ -57,7 +57,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
   };
 
   return {
-    document: { schema: { tables: [], relationships: [] }, layout: {} },
+    document: { schema: emptySchema, layout: {} },
     nodes: [],
     past: [],
     future: [],

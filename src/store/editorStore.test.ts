@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relationshipKind, type TableId } from '../model/index.ts';
+import { emptySchema, relationshipKind, type TableId } from '../model/index.ts';
 import { ends } from '../testing/factories.ts';
 import { exampleDocument } from '../testing/example.ts';
 import { createEditorStore } from './editorStore.ts';
@@ -7,7 +7,7 @@ import { selectDdl } from './selectors.ts';
 
 const freshStore = () => {
   const store = createEditorStore();
-  store.getState().loadDocument({ schema: { tables: [], relationships: [] }, layout: {} });
+  store.getState().loadDocument({ schema: emptySchema, layout: {} });
   return store;
 };
 

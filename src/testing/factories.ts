@@ -1,6 +1,7 @@
 import {
   addTable,
   connect,
+  emptySchema,
   makeColumn,
   updateTable,
   type Cardinality,
@@ -18,7 +19,7 @@ export function aColumn(fields: Partial<Column> = {}): Column {
 
 /** A table named `name` with an integer primary key `id` and any extra columns. */
 export function aTable(name: string, ...extra: Partial<Column>[]): { schema: Schema; tableId: TableId } {
-  return withTable({ tables: [], relationships: [] }, name, ...extra);
+  return withTable(emptySchema, name, ...extra);
 }
 
 /** Adds a table named `name` (integer primary key `id` plus `extra` columns) to a schema. */
@@ -42,7 +43,7 @@ export function aSchema(
   toEnd: Cardinality = ends.zeroOrMany,
   names: { parent: string; child: string } = { parent: 'authors', child: 'books' },
 ): { schema: Schema; parentId: TableId; childId: TableId; relationshipId: RelationshipId } {
-  const parent = withTable({ tables: [], relationships: [] }, names.parent, { name: 'name', type: 'text', isNotNull: true });
+  const parent = withTable(emptySchema, names.parent, { name: 'name', type: 'text', isNotNull: true });
   const child = withTable(parent.schema, names.child, { name: 'title', type: 'text', isNotNull: true });
   const connected = connect(child.schema, parent.tableId, child.tableId, { from: fromEnd, to: toEnd });
   return { schema: connected.schema, parentId: parent.tableId, childId: child.tableId, relationshipId: connected.relationshipId };

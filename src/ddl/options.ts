@@ -1,0 +1,12 @@
+/** What a migration author can ask of the DDL. */
+export interface DdlOptions {
+  /** Wrap the script in BEGIN / COMMIT so it applies whole or not at all. */
+  wrapInTransaction: boolean;
+  /** Make the script re-runnable: IF NOT EXISTS where PostgreSQL has it, guarded blocks where it does not. */
+  ifNotExists: boolean;
+  /** Put every table and type into this one schema instead of each table's own; null keeps them. */
+  schemaName: string | null;
+}
+
+/** Plain DDL for an empty database: what the proofs run. */
+export const defaultDdlOptions: DdlOptions = { wrapInTransaction: false, ifNotExists: false, schemaName: null };

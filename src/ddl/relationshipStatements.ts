@@ -1,0 +1,109 @@
+import { primaryKeyOf, type ReferentialAction, type Relationship, type ResolvedForeignKey } from '../model/index.ts';
+import type { NameAllocator } from './constraintNames.ts';
+import type { Junction } from './junction.ts';
+import type { DdlOptions } from './options.ts';
+import { quoteIdent } from './quoteIdent.ts';
+import { requiredChildStatements } from './requiredChild.ts';
+import { identList, qualifiedName, unlessExists } from './sqlText.ts';
+import type { Statement } from './statement.ts';
+import { columnDefinition } from './tableStatements.ts';
+
+/** ON DELETE / ON UPDATE (omitted when NO ACTION, the default) and DEFERRABLE. */
+function clauses(rel: Relationship): string {
+  const action = (clause: string, a: ReferentialAction) => (a === 'no action' ? '' : `\n  ${clause} ${a.toUpperCase()}`);
+  const deferrable = rel.isDeferrable ? '\n  DEFERRABLE INITIALLY DEFERRED' : '';
+  return action('ON DELETE', rel.onDelete) + action('ON UPDATE', rel.onUpdate) + deferrable;
+}
+
+/** True when the key columns are unique on their own: the whole primary key, or one UNIQUE column. */
+function isAlreadyUnique(r: ResolvedForeignKey): boolean {
+  const key = primaryKeyOf(r.child);
+  const sameAsKey = key.length === r.columns.length && key.every((k) => r.columns.includes(k));
+  return sameAsKey || (r.columns.length === 1 && r.columns[0]!.isUnique);
+}
+
+/** A 1:N or 1:1: UNIQUE where the child end's max is 1, the foreign key, and triggers for a mandatory child end. */
+export function foreignKeyStatements(r: ResolvedForeignKey, names: NameAllocator, options: DdlOptions): Statement[] {
+  const relationshipId = r.relationship.id;
+  const childRef = qualifiedName(r.child.schemaName, r.child.name, options);
+  const parentRef = qualifiedName(r.parent.schemaName, r.parent.name, options);
+  const columns = r.columns.map((c) => c.name);
+  const statements: Statement[] = [];
+  if (r.isUnique && !isAlreadyUnique(r)) {
+    const name = quoteIdent(names.allocate(r.child.name, columns, 'key'));
+    const sql = unlessExists(`ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${name} UNIQUE (${identList(columns)});`, options);
+    statements.push({ kind: 'addUnique', relationshipId, tableId: r.child.id, sql });
+  }
+  const name = quoteIdent(names.allocate(r.child.name, columns, 'fkey'));
+  const references = `REFERENCES ${parentRef} (${identList(r.parentColumns.map((c) => c.name))})`;
+  const sql = unlessExists(`ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${name} FOREIGN KEY (${identList(columns)})\n  ${references}${clauses(r.relationship)};`, options);
+  statements.push({ kind: 'addForeignKey', relationshipId, tableId: r.child.id, sql });
+  if (r.childEnd.min === 1) {
+    statements.push(
+      ...requiredChildStatements(
+        {
+          relationshipId,
+          parent: { name: r.parent.name, ref: parentRef, key: r.parentColumns.map((c) => c.name) },
+          child: { name: r.child.name, ref: childRef, columns },
+          childEnd: r.childEnd,
+        },
+        names,
+        options,
+      ),
+    );
+  }
+  return statements;
+}
+
+/** CREATE TABLE for a many-to-many's junction: both keys as its primary key, then the user's own columns. */
+export function createJunctionTable(j: Junction, names: NameAllocator, options: DdlOptions): Statement {
+  const keys = [...j.fromColumns, ...j.toColumns];
+  const lines = [
+    ...keys.map((c) => `  ${quoteIdent(c.name)} ${c.type} NOT NULL`),
+    ...j.extraColumns.map((c) => `  ${columnDefinition({ ...c, isPrimaryKey: false }, c.isNotNull)}`),
+  ];
+  lines.push(`  CONSTRAINT ${quoteIdent(names.allocate(j.name, [], 'pkey'))} PRIMARY KEY (${identList(keys.map((c) => c.name))})`);
+  const ifNotExists = options.ifNotExists ? 'IF NOT EXISTS ' : '';
+  return {
+    kind: 'createJunctionTable',
+    relationshipId: j.relationshipId,
+    sql: `CREATE TABLE ${ifNotExists}${qualifiedName(j.schemaName, j.name, options)} (\n${lines.join(',\n')}\n);`,
+  };
+}
+
+/** The junction's two foreign keys, and triggers where an end is mandatory ("each student takes one or many courses"). */
+export function junctionStatements(j: Junction, names: NameAllocator, options: DdlOptions): Statement[] {
+  const { relationship, from, to } = j.resolved;
+  const junctionRef = qualifiedName(j.schemaName, j.name, options);
+  const sides = [
+    { columns: j.fromColumns, parent: from, otherEnd: relationship.to },
+    { columns: j.toColumns, parent: to, otherEnd: relationship.from },
+  ];
+  const statements: Statement[] = sides.map(({ columns, parent }) => {
+    const own = columns.map((c) => c.name);
+    const name = quoteIdent(names.allocate(j.name, own, 'fkey'));
+    const references = `REFERENCES ${qualifiedName(parent.schemaName, parent.name, options)} (${identList(columns.map((c) => c.references.name))})`;
+    return {
+      kind: 'addForeignKey' as const,
+      relationshipId: j.relationshipId,
+      sql: unlessExists(`ALTER TABLE ${junctionRef}\n  ADD CONSTRAINT ${name} FOREIGN KEY (${identList(own)})\n  ${references}${clauses(relationship)};`, options),
+    };
+  });
+  for (const { columns, parent, otherEnd } of sides) {
+    if (otherEnd.min !== 1) continue;
+    const parentRef = qualifiedName(parent.schemaName, parent.name, options);
+    statements.push(
+      ...requiredChildStatements(
+        {
+          relationshipId: j.relationshipId,
+          parent: { name: parent.name, ref: parentRef, key: columns.map((c) => c.references.name) },
+          child: { name: j.name, ref: junctionRef, columns: columns.map((c) => c.name) },
+          childEnd: otherEnd,
+        },
+        names,
+        options,
+      ),
+    );
+  }
+  return statements;
+}

@@ -1,0 +1,41 @@
+import { defaultSchemaName } from '../model/index.ts';
+import type { DdlOptions } from './options.ts';
+import { quoteIdent } from './quoteIdent.ts';
+
+/** The schema an object ends up in, after the "one schema" option. */
+export function effectiveSchema(schemaName: string, options: DdlOptions): string {
+  return options.schemaName ?? schemaName;
+}
+
+/** `name`, or `schema.name` when the object is not in public or the user asked for one schema. */
+export function qualifiedName(schemaName: string, name: string, options: DdlOptions): string {
+  const schema = effectiveSchema(schemaName, options);
+  return options.schemaName === null && schema === defaultSchemaName ? quoteIdent(name) : `${quoteIdent(schema)}.${quoteIdent(name)}`;
+}
+
+/** A comma-separated list of quoted identifiers. */
+export function identList(names: readonly string[]): string {
+  return names.map(quoteIdent).join(', ');
+}
+
+/** Wraps a function or DO body in dollar quotes whose tag cannot occur inside it. */
+export function dollarQuote(body: string): string {
+  let tag = '$erd$';
+  for (let n = 1; body.includes(tag); n++) tag = `$erd${n}$`;
+  return `${tag}\n${body}\n${tag}`;
+}
+
+/**
+ * For re-runnable scripts: runs a statement PostgreSQL has no IF NOT EXISTS for, ignoring
+ * "already exists". Without the option the statement is returned unchanged.
+ */
+export function unlessExists(sql: string, options: DdlOptions): string {
+  if (!options.ifNotExists) return sql;
+  return `DO ${dollarQuote(`BEGIN\n  ${sql.replaceAll('\n', '\n  ')}\nEXCEPTION WHEN duplicate_object OR duplicate_table THEN NULL;\nEND`)};`;
+}
+
+/** A `--` comment; control characters cannot occur in names, but are flattened anyway so a comment never ends early. */
+export function sqlComment(text: string): string {
+  // eslint-disable-next-line no-control-regex -- flattening control characters is the point
+  return text.split('\n').map((line) => `-- ${line.replace(/[\u0000-\u001f\u007f]/g, ' ')}`).join('\n');
+}

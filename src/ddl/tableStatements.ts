@@ -1,0 +1,62 @@
+import { isEffectivelyNotNull, primaryKeyOf, type Column, type ResolvedRelationship, type Table } from '../model/index.ts';
+import type { NameAllocator } from './constraintNames.ts';
+import type { DdlOptions } from './options.ts';
+import { quoteIdent, quoteLiteral } from './quoteIdent.ts';
+import { identList, qualifiedName } from './sqlText.ts';
+import type { Statement } from './statement.ts';
+
+/** One column definition: type, identity, NOT NULL, default. */
+export function columnDefinition(column: Column, isNotNull: boolean): string {
+  const identity = column.identity ? ` GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY` : '';
+  const notNull = isNotNull && !column.isPrimaryKey && !column.identity ? ' NOT NULL' : '';
+  const defaultValue = column.defaultValue === null ? '' : ` DEFAULT ${column.defaultValue}`;
+  return `${quoteIdent(column.name)} ${column.type}${identity}${notNull}${defaultValue}`;
+}
+
+/** CREATE TABLE with columns, primary key, UNIQUE columns and CHECK constraints; foreign keys come later. */
+export function createTable(table: Table, resolved: readonly ResolvedRelationship[], names: NameAllocator, options: DdlOptions): Statement {
+  const lines = table.columns.map((c) => `  ${columnDefinition(c, isEffectivelyNotNull(c, resolved))}`);
+  const key = primaryKeyOf(table).map((c) => c.name);
+  if (key.length > 0) lines.push(`  CONSTRAINT ${quoteIdent(names.allocate(table.name, [], 'pkey'))} PRIMARY KEY (${identList(key)})`);
+  for (const c of table.columns) {
+    if (c.isUnique && !(c.isPrimaryKey && key.length === 1)) {
+      lines.push(`  CONSTRAINT ${quoteIdent(names.allocate(table.name, [c.name], 'key'))} UNIQUE (${quoteIdent(c.name)})`);
+    }
+  }
+  for (const check of table.checks) {
+    const name = check.name || names.allocate(table.name, [], 'check');
+    lines.push(`  CONSTRAINT ${quoteIdent(name)} CHECK (${check.expression})`);
+  }
+  const ifNotExists = options.ifNotExists ? 'IF NOT EXISTS ' : '';
+  return {
+    kind: 'createTable',
+    tableId: table.id,
+    sql: `CREATE TABLE ${ifNotExists}${qualifiedName(table.schemaName, table.name, options)} (\n${lines.join(',\n')}\n);`,
+  };
+}
+
+/** The table's extra indexes. */
+export function createIndexes(table: Table, names: NameAllocator, options: DdlOptions): Statement[] {
+  return table.indexes.map((index) => {
+    const columns = index.columnIds.map((id) => table.columns.find((c) => c.id === id)!.name);
+    const name = index.name || names.allocate(table.name, columns, index.isUnique ? 'key' : 'idx');
+    const unique = index.isUnique ? 'UNIQUE ' : '';
+    const ifNotExists = options.ifNotExists ? 'IF NOT EXISTS ' : '';
+    return {
+      kind: 'createIndex',
+      tableId: table.id,
+      sql: `CREATE ${unique}INDEX ${ifNotExists}${quoteIdent(name)} ON ${qualifiedName(table.schemaName, table.name, options)} (${identList(columns)});`,
+    };
+  });
+}
+
+/** COMMENT ON TABLE / COLUMN for every non-empty comment; the text is always a literal. */
+export function createComments(table: Table, options: DdlOptions): Statement[] {
+  const ref = qualifiedName(table.schemaName, table.name, options);
+  const statements: Statement[] = [];
+  if (table.comment !== '') statements.push({ kind: 'comment', tableId: table.id, sql: `COMMENT ON TABLE ${ref} IS ${quoteLiteral(table.comment)};` });
+  for (const c of table.columns) {
+    if (c.comment !== '') statements.push({ kind: 'comment', tableId: table.id, sql: `COMMENT ON COLUMN ${ref}.${quoteIdent(c.name)} IS ${quoteLiteral(c.comment)};` });
+  }
+  return statements;
+}

@@ -1,0 +1,61 @@
+import type { TableId } from './ids.ts';
+import { findTable } from './lookup.ts';
+import { resolveAll, type ResolvedForeignKey } from './resolve.ts';
+import type { Schema } from './schema.ts';
+import { validateSchema, type Problem } from './validate.ts';
+
+/** Every problem and piece of advice about a schema: validation plus design checks. Shown on the canvas and by `erd lint`. */
+export function lintSchema(schema: Schema): Problem[] {
+  const resolved = resolveAll(schema).filter((r): r is ResolvedForeignKey => r.kind === 'oneToOne' || r.kind === 'oneToMany');
+  return [...validateSchema(schema), ...mandatoryCycles(schema, resolved), ...oneTableMayDo(resolved)];
+}
+
+/**
+ * Tables whose NOT NULL, non-deferrable foreign keys form a cycle: no insert order can fill them,
+ * so the first row of any of them is refused. A row pointing at itself is fine, so self-references do not count.
+ */
+function mandatoryCycles(schema: Schema, foreignKeys: ResolvedForeignKey[]): Problem[] {
+  const edges = foreignKeys.filter((r) => r.isNotNull && !r.relationship.isDeferrable && r.child.id !== r.parent.id);
+  const next = new Map<TableId, ResolvedForeignKey[]>();
+  for (const e of edges) next.set(e.child.id, [...(next.get(e.child.id) ?? []), e]);
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  for (const start of edges) {
+    const cycle = findPath(start.parent.id, start.child.id, next);
+    if (!cycle) continue;
+    const loop = [start, ...cycle];
+    const key = loop.map((r) => r.relationship.id).sort().join();
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const names = [start.child.id, ...loop.map((r) => r.parent.id)].map((id) => findTable(schema, id)?.name ?? '?');
+    problems.push({
+      severity: 'warning',
+      relationshipId: start.relationship.id,
+      message: `Mandatory foreign keys form a cycle (${names.join(' → ')}): no insert order can satisfy them. Make one end "zero or one", or mark one of these relationships deferrable`,
+    });
+  }
+  return problems;
+}
+
+/** A path of mandatory keys from `from` back to `to`, or undefined. */
+function findPath(from: TableId, to: TableId, next: Map<TableId, ResolvedForeignKey[]>, seen = new Set<TableId>()): ResolvedForeignKey[] | undefined {
+  if (seen.has(from)) return undefined;
+  seen.add(from);
+  for (const edge of next.get(from) ?? []) {
+    if (edge.parent.id === to) return [edge];
+    const rest = findPath(edge.parent.id, to, next, seen);
+    if (rest) return [edge, ...rest];
+  }
+  return undefined;
+}
+
+/** A 1:1 that is mandatory on both sides is usually one table split in two; say so, gently. */
+function oneTableMayDo(foreignKeys: ResolvedForeignKey[]): Problem[] {
+  return foreignKeys
+    .filter((r) => r.kind === 'oneToOne' && r.childEnd.min === 1 && r.parentEnd.min === 1 && r.child.id !== r.parent.id)
+    .map((r) => ({
+      severity: 'info' as const,
+      relationshipId: r.relationship.id,
+      message: `Every ${r.parent.name} row has exactly one ${r.child.name} row and the other way round: unless they are split for size, security or access, one table may do (record the reason in a table comment)`,
+    }));
+}
