@@ -1,3 +1,4 @@
 /** SqlRunner implementations and database start-up. */
 export * from './pgliteRunner.ts';
 export * from './startPglite.ts';
+export * from './postgresRunner.ts';

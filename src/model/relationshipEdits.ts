@@ -18,7 +18,7 @@ export function connect(
   toTableId: TableId,
   ends: { from: Cardinality; to: Cardinality } = defaultEnds,
 ): { schema: Schema; relationshipId: RelationshipId } {
-  const rel: Relationship = {
+  const drawn: Relationship = {
     id: newId<RelationshipId>('rel'),
     name: '',
     from: { tableId: fromTableId, ...ends.from },
@@ -31,13 +31,28 @@ export function connect(
     isDeferrable: false,
     junction: { name: '', columns: [] },
   };
+  const rel = relationshipKind(drawn) === 'oneToOne' ? { ...drawn, keyHolder: defaultKeyHolder(drawn) } : drawn;
   const added = { ...schema, relationships: [...schema.relationships, rel] };
   return { schema: reconcileRelationship(added, rel.id), relationshipId: rel.id };
 }
 
-/** Changes one end's cardinality; the foreign key moves or changes to match. */
+/** Changes one end's cardinality; the foreign key moves or changes to match. A new 1:1 puts the key on its optional side. */
 export function setEnd(schema: Schema, relId: RelationshipId, side: EndSide, cardinality: Cardinality): Schema {
-  return editRelationship(schema, relId, (r) => ({ ...r, [side]: { ...r[side], ...cardinality } }));
+  return editRelationship(schema, relId, (r) => {
+    const next = { ...r, [side]: { ...r[side], ...cardinality } };
+    const becameOneToOne = relationshipKind(next) === 'oneToOne' && relationshipKind(r) !== 'oneToOne';
+    return becameOneToOne ? { ...next, keyHolder: defaultKeyHolder(next) } : next;
+  });
+}
+
+/**
+ * Where a 1:1's key goes unless the user says otherwise: the dependent side, the end that is optional
+ * ("zero or one") while the other is mandatory. There a NOT NULL UNIQUE key enforces both ends with no triggers.
+ */
+export function defaultKeyHolder(rel: Relationship): EndSide {
+  if (rel.from.min === 0 && rel.to.min === 1) return 'from';
+  if (rel.to.min === 0 && rel.from.min === 1) return 'to';
+  return rel.keyHolder;
 }
 
 /** Chooses how a one-to-one is enforced: UNIQUE foreign key or shared primary key (leaving it gives the key its own column again). */
