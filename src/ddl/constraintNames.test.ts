@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NameAllocator, fitName } from './constraintNames.ts';
+import { fitIdentifier as fitName } from '../model/index.ts';
+import { NameAllocator } from './constraintNames.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 

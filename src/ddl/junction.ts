@@ -28,6 +28,7 @@ export function junctionTables(schema: Schema): Junction[] {
     if (resolved.kind !== 'manyToMany') continue;
     const { junction } = resolved.relationship;
     const name = junction.name || uniqueName(`${resolved.from.name}_${resolved.to.name}`, taken);
+    // uniqueName keeps generated names within PostgreSQL's 63 bytes.
     taken.push(name);
     const columnNames = junction.columns.map((c) => c.name);
     const keyColumns = (table: { name: string }, key: Column[]) =>

@@ -20,3 +20,15 @@ describe('naming', () => {
     expect(foreignKeyType('uuid')).toBe('uuid');
   });
 });
+
+describe('generated names fit PostgreSQL', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s).length;
+  it('keeps long generated names within 63 bytes and apart', () => {
+    const long = '漢'.repeat(30);
+    const a = uniqueName(`${long}_id`, []);
+    const b = uniqueName(`${long}_id`, [a]);
+    expect(bytes(a)).toBeLessThanOrEqual(63);
+    expect(bytes(b)).toBeLessThanOrEqual(63);
+    expect(a).not.toBe(b);
+  });
+});

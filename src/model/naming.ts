@@ -1,3 +1,7 @@
+/** PostgreSQL keeps at most 63 bytes of an identifier and silently drops the rest. */
+const maxBytes = 63;
+const encoder = new TextEncoder();
+
 /** A rough English singular for conventional key names (`authors` -> `author`); users rename when it guesses wrong. */
 export function singular(name: string): string {
   if (/ies$/i.test(name)) return name.slice(0, -3) + 'y';
@@ -7,11 +11,49 @@ export function singular(name: string): string {
   return name;
 }
 
-/** `base`, or `base_2`, `base_3`... whichever is not taken yet. */
+/** FNV-1a, 32 bits, as 8 hex digits: a short, stable fingerprint of a long name. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of encoder.encode(text)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** The longest prefix of `text` that fits in `bytes` UTF-8 bytes without splitting a character. */
+function truncateToBytes(text: string, bytes: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const size = encoder.encode(ch).length;
+    if (used + size > bytes) break;
+    out += ch;
+    used += size;
+  }
+  return out;
+}
+
+/**
+ * Fits a generated name into 63 bytes: `base_suffix` as is when it fits, otherwise the base cut
+ * short plus a fingerprint of the whole, so two long names never collide after truncation.
+ */
+export function fitIdentifier(base: string, suffix = ''): string {
+  const whole = suffix ? `${base}_${suffix}` : base;
+  if (encoder.encode(whole).length <= maxBytes) return whole;
+  const tail = `_${fingerprint(whole)}${suffix ? `_${suffix}` : ''}`;
+  return truncateToBytes(base, maxBytes - encoder.encode(tail).length) + tail;
+}
+
+/** `base`, or `base_2`, `base_3`... whichever is not taken yet, always within 63 bytes. */
 export function uniqueName(base: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  if (!used.has(base)) return base;
-  for (let i = 2; ; i++) if (!used.has(`${base}_${i}`)) return `${base}_${i}`;
+  const first = fitIdentifier(base);
+  if (!used.has(first)) return first;
+  for (let i = 2; ; i++) {
+    const candidate = fitIdentifier(`${base}_${i}`);
+    if (!used.has(candidate)) return candidate;
+  }
 }
 
 /** The column type a foreign key needs to hold a parent key: serial types become their integer types. */

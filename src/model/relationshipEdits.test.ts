@@ -179,3 +179,12 @@ describe('identifying relationships', () => {
     expect(rel(oneToMany, relationshipId).foreignKeyColumnIds).toEqual([tableOf(oneToMany, childId).columns[2]!.id]);
   });
 });
+
+describe('key types', () => {
+  it('a shared primary key takes the parent key type', () => {
+    const { schema, parentId, childId, relationshipId } = aSchema(ends.exactlyOne, ends.zeroOrOne);
+    const uuidParent = editColumn(schema, parentId, tableOf(schema, parentId).columns[0]!.id, { type: 'uuid' });
+    const shared = setOneToOneStrategy(uuidParent, relationshipId, 'sharedPrimaryKey');
+    expect(tableOf(shared, childId).columns[0]).toMatchObject({ name: 'id', type: 'uuid', identity: null });
+  });
+});

@@ -113,9 +113,10 @@ function editRelationship(schema: Schema, relId: RelationshipId, change: (r: Rel
  * has one column per parent key column with the parent's type, and a shared primary key makes the
  * parent end mandatory. Columns it no longer needs are dropped; columns the user chose are kept.
  */
-export function reconcileRelationship(schema: Schema, relId: RelationshipId): Schema {
+export function reconcileRelationship(schema: Schema, relId: RelationshipId, visited: Set<RelationshipId> = new Set()): Schema {
   const rel = schema.relationships.find((r) => r.id === relId);
-  if (!rel) return schema;
+  if (!rel || visited.has(relId)) return schema;
+  visited.add(relId);
   if (relationshipKind(rel) === 'manyToMany') {
     return dropUnusedKeyColumns(replaceRelationship(schema, { ...rel, foreignKeyColumnIds: [] }), rel.foreignKeyColumnIds, { keepPrimaryKey: wasShared(rel) });
   }
@@ -154,23 +155,30 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId): Sc
       columnIds = created.map((c) => c.id);
     }
   }
+  const keyTypesBefore = primaryKeyOf(findTable(next, child.id) ?? child).map((c) => c.type).join();
   next = syncKeyTypes(next, child.id, columnIds, parentKey.map((c) => c.type));
   const parentEnd = isShared ? { ...rel[parentSide], min: 1 as const } : rel[parentSide];
-  return replaceRelationship(next, { ...rel, keyHolder: side, [parentSide]: parentEnd, foreignKeyColumnIds: columnIds });
+  next = replaceRelationship(next, { ...rel, keyHolder: side, [parentSide]: parentEnd, foreignKeyColumnIds: columnIds });
+  const keyTypesAfter = primaryKeyOf(findTable(next, child.id) ?? child).map((c) => c.type).join();
+  if (keyTypesAfter === keyTypesBefore) return next;
+  // The child's key changed type (a shared or identifying key): keys that point at the child follow.
+  return next.relationships
+    .filter((r) => r.id !== relId && (r.from.tableId === child.id || r.to.tableId === child.id))
+    .reduce((s, r) => reconcileRelationship(s, r.id, visited), next);
 }
 
 function replaceRelationship(schema: Schema, rel: Relationship): Schema {
   return { ...schema, relationships: schema.relationships.map((r) => (r.id === rel.id ? rel : r)) };
 }
 
-/** Foreign-key columns take the parent key's type, so PostgreSQL accepts the constraint. */
+/** Foreign-key columns (a shared primary key too) take the parent key's type and lose any identity, so PostgreSQL accepts the constraint. */
 function syncKeyTypes(schema: Schema, tableId: TableId, columnIds: ColumnId[], parentTypes: string[]): Schema {
   return updateTable(schema, tableId, (t) => ({
     ...t,
     columns: t.columns.map((c) => {
       const i = columnIds.indexOf(c.id);
       const parentType = parentTypes[i];
-      return i >= 0 && parentType !== undefined && !c.isPrimaryKey ? { ...c, type: foreignKeyType(parentType) } : c;
+      return i >= 0 && parentType !== undefined ? { ...c, type: foreignKeyType(parentType), identity: null } : c;
     }),
   }));
 }

@@ -55,3 +55,17 @@ describe('describeRelationship', () => {
     expect(describeRelationship(schema, rel)).toBe('each author has zero or one passport_info; each passport_info belongs to exactly one author');
   });
 });
+
+describe('key types', () => {
+  it('refuses a key shared with two parents whose keys have different types', async () => {
+    const { connect, setOneToOneStrategy, editColumn: edit } = await import('./index.ts');
+    const base = aSchema(ends.exactlyOne, ends.zeroOrOne, { parent: 'countries', child: 'capitals' });
+    let schema = setOneToOneStrategy(base.schema, base.relationshipId, 'sharedPrimaryKey');
+    const { withTable } = await import('../testing/factories.ts');
+    const cities = withTable(schema, 'cities');
+    schema = edit(cities.schema, cities.tableId, tableOf(cities.schema, cities.tableId).columns[0]!.id, { type: 'uuid' });
+    const second = connect(schema, cities.tableId, base.childId, { from: ends.exactlyOne, to: ends.zeroOrOne });
+    schema = setOneToOneStrategy(second.schema, second.relationshipId, 'sharedPrimaryKey');
+    expect(validateSchema(schema).map((p) => p.message)).toContainEqual(expect.stringMatching(/"capitals"."id" is (uuid|integer) but refers to .* give both the same type/));
+  });
+});

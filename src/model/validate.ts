@@ -1,6 +1,8 @@
 import type { ColumnId, RelationshipId, TableId } from './ids.ts';
 import type { Column, Schema, Table } from './schema.ts';
+import { describeCount } from './describe.ts';
 import { primaryKeyOf } from './lookup.ts';
+import { singular } from './naming.ts';
 import { resolveAll, type ResolvedForeignKey } from './resolve.ts';
 import { checkSqlFragment, hasControlCharacter } from './sqlFragments.ts';
 
@@ -54,7 +56,7 @@ export function validateSchema(schema: Schema): Problem[] {
       }
       for (const column of junction.columns) problems.push(...validateColumn(column, `the junction of ${resolved.from.name} and ${resolved.to.name}`).map((p) => ({ ...p, relationshipId })));
     } else {
-      problems.push(...validateActions(resolved));
+      problems.push(...validateActions(resolved), ...validateKeyTypes(resolved));
     }
   }
   return problems;
@@ -137,7 +139,9 @@ function validateActions(r: ResolvedForeignKey): Problem[] {
   const keyIsPrimary = r.isSharedPrimaryKey || r.columns.some((c) => c.isPrimaryKey);
   for (const [clause, action] of [['ON DELETE', r.relationship.onDelete], ['ON UPDATE', r.relationship.onUpdate]] as const) {
     if (action === 'set null' && (r.isNotNull || keyIsPrimary)) {
-      const why = keyIsPrimary ? `${columns} is part of the primary key of "${r.child.name}"` : `each ${r.child.name} must have a ${r.parent.name}, so ${columns} is NOT NULL`;
+      const why = keyIsPrimary
+        ? `${columns} is part of the primary key of "${r.child.name}"`
+        : `each ${singular(r.child.name)} belongs to ${describeCount(r.parentEnd, r.parent.name)}, so ${columns} is NOT NULL`;
       problems.push({
         severity: 'error',
         relationshipId,
@@ -153,4 +157,29 @@ function validateActions(r: ResolvedForeignKey): Problem[] {
     }
   }
   return problems;
+}
+
+/** Type families PostgreSQL compares across (int with bigint, text with varchar); others must match exactly. */
+function typeFamily(type: string): string {
+  const t = type.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\(.*\)/, '').trim();
+  if (/^(smallint|integer|int|bigint|int2|int4|int8|smallserial|serial|bigserial|serial2|serial4|serial8)$/.test(t)) return 'integer';
+  if (/^(text|varchar|character varying|char|character|bpchar|name)$/.test(t)) return 'text';
+  if (/^(numeric|decimal)$/.test(t)) return 'numeric';
+  return t;
+}
+
+/** A foreign key and the key it references must be comparable, or PostgreSQL refuses the constraint (42804). */
+function validateKeyTypes(r: ResolvedForeignKey): Problem[] {
+  const mismatch = r.columns.findIndex((c, i) => typeFamily(c.type) !== typeFamily(r.parentColumns[i]!.type));
+  if (mismatch < 0) return [];
+  const column = r.columns[mismatch]!;
+  const parentColumn = r.parentColumns[mismatch]!;
+  return [
+    {
+      severity: 'error',
+      relationshipId: r.relationship.id,
+      tableId: r.child.id,
+      message: `"${r.child.name}"."${column.name}" is ${column.type} but refers to "${r.parent.name}"."${parentColumn.name}", which is ${parentColumn.type}${r.isSharedPrimaryKey ? ' (the key is shared with another table too?)' : ''}; give both the same type`,
+    },
+  ];
 }

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import {
+  addColumn,
+  addTable,
+  connect,
+  emptySchema,
+  maxIdentifierBytes,
+  setOneToOneStrategy,
+  updateRelationship,
+  validateSchema,
+  type Cardinality,
+  type ReferentialAction,
+  type Schema,
+} from '../model/index.ts';
+import { quotedKeywords } from '../ddl/pgKeywords.ts';
+
+const encoder = new TextEncoder();
+
+/** Cuts a name to at most `bytes` UTF-8 bytes on a character boundary. */
+function fitBytes(name: string, bytes: number): string {
+  let out = '';
+  for (const ch of name) {
+    if (encoder.encode(out + ch).length > bytes) break;
+    out += ch;
+  }
+  return out;
+}
+
+/** Names a user might type: keywords, upper case, quotes, Unicode, and names right at the 63-byte limit. */
+export const identifierArb: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.constantFrom(...[...quotedKeywords].slice(0, 40), 'user', 'order', 'Group', 'ID', 'select'),
+    fc.string({ unit: fc.constantFrom('a', 'B', '_', '"', "'", ' ', '$', '%', '-', '*', '/', '.', ';'), minLength: 1, maxLength: 12 }),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }),
+    fc.string({ unit: fc.constantFrom('é', 'ü', '漢', '字', 'x', '_'), minLength: 30, maxLength: 70 }),
+  )
+  // eslint-disable-next-line no-control-regex -- names may not hold control characters; the validator says so
+  .map((name) => fitBytes(name.replace(/[\u0000-\u001f\u007f]/g, '').trim(), maxIdentifierBytes - 4).trim() || 'x');
+
+const endArb: fc.Arbitrary<Cardinality> = fc.constantFrom<Cardinality>(
+  { min: 1, max: 1 },
+  { min: 0, max: 1 },
+  { min: 1, max: 'many' },
+  { min: 0, max: 'many' },
+);
+const actionArb = fc.constantFrom<ReferentialAction>('no action', 'restrict', 'cascade', 'set null', 'set default');
+const typeArb = fc.constantFrom('integer', 'bigint', 'text', 'varchar(20)', 'numeric(8, 2)', 'boolean', 'date', 'timestamptz', 'uuid', 'jsonb', 'int[]');
+
+/** A random document that passes validation: random names, keys, ends, 1:1 strategies and actions. */
+export const schemaArb: fc.Arbitrary<Schema> = fc
+  .record({
+    tables: fc.array(
+      fc.record({
+        name: identifierArb,
+        keyType: fc.constantFrom('integer', 'bigint', 'uuid', 'text'),
+        compositeKey: fc.boolean(),
+        columns: fc.array(fc.record({ name: identifierArb, type: typeArb, isNotNull: fc.boolean(), isUnique: fc.boolean() }), { maxLength: 3 }),
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
+    relationships: fc.array(
+      fc.record({
+        from: fc.nat(),
+        to: fc.nat(),
+        fromEnd: endArb,
+        toEnd: endArb,
+        shared: fc.boolean(),
+        onDelete: actionArb,
+        onUpdate: actionArb,
+        isDeferrable: fc.boolean(),
+      }),
+      { maxLength: 6 },
+    ),
+  })
+  .map(({ tables, relationships }) => {
+    let schema = emptySchema;
+    const usedTableNames = new Set<string>();
+    for (const t of tables) {
+      let name = t.name;
+      for (let n = 2; usedTableNames.has(name); n++) name = `${t.name}_${n}`;
+      usedTableNames.add(name);
+      const added = addTable(schema, name);
+      schema = added.schema;
+      const taken = new Set(['id']);
+      const unique = (base: string) => {
+        let candidate = base;
+        for (let n = 2; taken.has(candidate); n++) candidate = `${base}_${n}`;
+        taken.add(candidate);
+        return candidate;
+      };
+      schema = { ...schema, tables: schema.tables.map((x) => (x.id === added.tableId ? { ...x, columns: x.columns.map((c) => ({ ...c, type: t.keyType })) } : x)) };
+      if (t.compositeKey) schema = addColumn(schema, added.tableId, { name: unique('part'), type: 'integer', isPrimaryKey: true, isNotNull: true }).schema;
+      for (const c of t.columns) schema = addColumn(schema, added.tableId, { ...c, name: unique(c.name) }).schema;
+    }
+    for (const r of relationships) {
+      const from = schema.tables[r.from % schema.tables.length]!.id;
+      const to = schema.tables[r.to % schema.tables.length]!.id;
+      const connected = connect(schema, from, to, { from: r.fromEnd, to: r.toEnd });
+      schema = updateRelationship(connected.schema, connected.relationshipId, { onDelete: r.onDelete, onUpdate: r.onUpdate, isDeferrable: r.isDeferrable });
+      if (r.shared) schema = setOneToOneStrategy(schema, connected.relationshipId, 'sharedPrimaryKey');
+    }
+    return withoutErrors(schema);
+  });
+
+/** Repairs what random choices break (an impossible action, mismatched shared keys, names pushed past 63 bytes). */
+function withoutErrors(schema: Schema): Schema {
+  let current = schema;
+  for (let round = 0; round < 4; round++) {
+    const errors = validateSchema(current).filter((p) => p.severity === 'error');
+    if (errors.length === 0) return current;
+    for (const p of errors) {
+      if (p.relationshipId) {
+        current = updateRelationship(current, p.relationshipId, { onDelete: 'no action', onUpdate: 'no action' });
+        if (round > 0) current = { ...current, relationships: current.relationships.filter((r) => r.id !== p.relationshipId) };
+        if (round === 0) current = setOneToOneStrategy(current, p.relationshipId, 'foreignKeyUnique');
+      } else if (p.columnId && p.tableId) {
+        current = {
+          ...current,
+          tables: current.tables.map((t) => (t.id === p.tableId ? { ...t, columns: t.columns.map((c) => (c.id === p.columnId ? { ...c, name: `c_${c.id.slice(-8)}` } : c)) } : t)),
+        };
+      }
+    }
+  }
+  return current;
+}
