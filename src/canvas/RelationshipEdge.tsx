@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { describeRelationship, type Cardinality, type ResolvedRelationship } from '../model/index.ts';
-import { selectRelationship, selectResolved, selectSchema, useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { selectRelationship, selectRelationshipProblems, selectResolved, selectSchema, useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
+import { ProblemBadge } from './ProblemBadge.tsx';
 import { crowsFootShapes, type Anchor } from './crowsFoot.ts';
 import { edgeAnchors, edgePath, type TableBox } from './edgeGeometry.ts';
 import { rowCenterY, tableMetrics } from './tableMetrics.ts';
@@ -49,19 +51,26 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
   const relationship = useEditorStore(selectRelationship(data!.relationshipId));
   const resolved = useEditorStore((s) => selectResolved(s).find((r) => r.relationship.id === data!.relationshipId));
   const description = useEditorStore((s) => (relationship ? describeRelationship(selectSchema(s), relationship) : ''));
+  const problems = useEditorStore(useShallow(selectRelationshipProblems(data!.relationshipId)));
   if (!sourceNode || !targetNode || !relationship) return null;
+  const isIdentifying = resolved?.kind === 'manyToMany' || ((resolved?.kind === 'oneToOne' || resolved?.kind === 'oneToMany') && resolved.columns.every((c) => c.isPrimaryKey));
   const anchors = edgeAnchors(box(sourceNode, rowIndex(resolved, sourceNode)), box(targetNode, rowIndex(resolved, targetNode)));
   const { path, labelX, labelY } = edgePath(anchors.source, anchors.target);
   return (
-    <g className={`relationship-edge${selected ? ' selected' : ''}`} data-relationship-id={relationship.id} aria-label={description}>
+    <g
+      className={`relationship-edge${selected ? ' selected' : ''}${isIdentifying ? ' identifying' : ' non-identifying'}`}
+      data-relationship-id={relationship.id}
+      aria-label={description}
+    >
       <title>{description}</title>
       <BaseEdge id={id} path={path} interactionWidth={24} />
       <Marker end={relationship.from} anchor={anchors.source} />
       <Marker end={relationship.to} anchor={anchors.target} />
-      {relationship.name && (
+      {(relationship.name || problems.length > 0) && (
         <EdgeLabelRenderer>
           <div className="edge-label nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
             {relationship.name}
+            <ProblemBadge problems={problems} />
           </div>
         </EdgeLabelRenderer>
       )}

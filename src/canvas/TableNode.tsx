@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Column } from '../model/index.ts';
-import { readColumnFacts, selectColumnFacts, selectTable, useEditorStore, type ColumnFacts, type TableFlowNode } from '../store/index.ts';
+import { readColumnFacts, selectColumnFacts, selectTable, selectTableProblems, useEditorStore, type ColumnFacts, type TableFlowNode } from '../store/index.ts';
+import { ProblemBadge } from './ProblemBadge.tsx';
 import { tableMetrics } from './tableMetrics.ts';
 
 function Badges({ column, facts }: { column: Column; facts: ColumnFacts }) {
@@ -20,13 +21,16 @@ function Badges({ column, facts }: { column: Column; facts: ColumnFacts }) {
 function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
   const table = useEditorStore(selectTable(data.tableId));
   const facts = useEditorStore(useShallow(selectColumnFacts(data.tableId)));
+  const problems = useEditorStore(useShallow(selectTableProblems(data.tableId)));
   if (!table) return null;
   return (
     <div className={`table-node${selected ? ' selected' : ''}`} style={{ minWidth: tableMetrics.minWidth }} data-table-name={table.name}>
       <Handle type="source" position={Position.Left} id="left" className="table-handle" />
       <Handle type="source" position={Position.Right} id="right" className="table-handle" />
       <div className="table-header" style={{ height: tableMetrics.headerHeight }}>
-        {table.name || <em>unnamed</em>}
+        <span className="table-name">{table.name || <em>unnamed</em>}</span>
+        {table.schemaName !== 'public' && <span className="table-schema">{table.schemaName}</span>}
+        <ProblemBadge problems={problems} />
       </div>
       {table.columns.map((column, i) => {
         const columnFacts = readColumnFacts(facts[i]);

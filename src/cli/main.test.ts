@@ -75,3 +75,36 @@ describe('erd', () => {
     expect(stdout).toMatch(/^CREATE TABLE authors \(/);
   });
 });
+
+describe('erd lint and ddl options', () => {
+  const writeDoc = async (mutate: (doc: { schema: { relationships: Record<string, unknown>[]; tables: { name: string }[] } }) => void) => {
+    const doc = JSON.parse(await readFile(examplePath, 'utf8'));
+    mutate(doc);
+    const path = `${process.env.TMPDIR ?? '/tmp'}/lint-${process.pid}-${Math.random().toString(36).slice(2)}.erd.json`;
+    await (await import('node:fs/promises')).writeFile(path, JSON.stringify(doc));
+    return path;
+  };
+
+  it('lint names each problem and how to fix it, exiting 1', async () => {
+    const path = await writeDoc((doc) => {
+      doc.schema.relationships[1]!.onDelete = 'set null';
+      doc.schema.tables[3]!.name = 'authors';
+    });
+    const { code, stdout } = await erd('lint', path);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${path}: error: Two tables are named "authors"; rename one`);
+    expect(stdout).toContain('ON DELETE SET NULL cannot work: each book belongs to exactly one author, so author_id is NOT NULL.');
+    expect(stdout).toMatch(/2 errors, 0 warnings, 0 notes\n$/);
+  });
+
+  it('lint passes the example', async () => {
+    expect(await erd('lint', examplePath)).toMatchObject({ code: 0, stdout: `${examplePath}: no problems\n` });
+  });
+
+  it('ddl takes the migration options', async () => {
+    const { code, stdout } = await erd('ddl', examplePath, '--transaction', '--if-not-exists', '--schema', 'app');
+    expect(code).toBe(0);
+    expect(stdout.startsWith('BEGIN;\n\nCREATE SCHEMA IF NOT EXISTS app;')).toBe(true);
+    expect(stdout).toContain('CREATE TABLE IF NOT EXISTS app.authors (');
+  });
+});

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { generateDdl, toSqlText } from '../ddl/index.ts';
+import { generateDdl, toSqlText, type DdlOptions } from '../ddl/index.ts';
 import { pgliteRunner, startPglite } from '../db/index.ts';
-import type { SqlRunner } from '../model/index.ts';
+import { lintSchema, type Problem, type SqlRunner } from '../model/index.ts';
 import { runProof, summarize } from '../proof/index.ts';
 import { formatProof } from './formatProof.ts';
 import { readDocument } from './readDocument.ts';
@@ -29,20 +29,39 @@ export function nodeIo(): CliIo {
   };
 }
 
-const usage = `Usage: erd <command> FILE
+const usage = `Usage: erd <command> FILE [options]
 
 Commands:
-  ddl FILE            print the PostgreSQL DDL of a project file (.erd.json)
-  prove FILE [--json] run every proof scenario in PGlite; exit 1 if any fails
+  ddl FILE     print the PostgreSQL DDL of a project file (.erd.json)
+                 --transaction     wrap it in BEGIN / COMMIT
+                 --if-not-exists   make it re-runnable
+                 --schema NAME     put every table and type into schema NAME
+  prove FILE   run every proof scenario in PGlite; exit 1 if any fails
+                 --json            print the report as JSON
+  lint FILE    list problems and advice in the model; exit 1 on any error or warning
+                 --json            print them as JSON
 
-Exit codes: 0 success, 1 a scenario failed or the DDL was refused, 2 bad usage or unreadable file.
+Exit codes: 0 success, 1 a scenario failed, the DDL was refused or lint found a problem,
+2 bad usage or an unreadable or invalid file.
 `;
+
+const commands = ['ddl', 'prove', 'lint'];
 
 /** Runs `erd` with its arguments; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        transaction: { type: 'boolean' },
+        'if-not-exists': { type: 'boolean' },
+        schema: { type: 'string' },
+      },
+    });
   } catch (error) {
     io.stderr(`erd: ${(error as Error).message}\n${usage}`);
     return 2;
@@ -52,8 +71,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(usage);
     return 0;
   }
-  if (!command || !file || extra.length > 0 || (command !== 'ddl' && command !== 'prove')) {
-    io.stderr(command && command !== 'ddl' && command !== 'prove' ? `erd: unknown command "${command}"\n${usage}` : usage);
+  if (!command || !file || extra.length > 0 || !commands.includes(command)) {
+    io.stderr(command && !commands.includes(command) ? `erd: unknown command "${command}"\n${usage}` : usage);
     return 2;
   }
   const read = await readDocument(file, io.readFile);
@@ -63,11 +82,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const { document } = read;
   if (command === 'ddl') {
-    const { statements, problems } = generateDdl(document.schema);
+    const options: DdlOptions = {
+      wrapInTransaction: parsed.values.transaction ?? false,
+      ifNotExists: parsed.values['if-not-exists'] ?? false,
+      schemaName: parsed.values.schema ?? null,
+    };
+    const { statements, problems } = generateDdl(document.schema, options);
     for (const p of problems) io.stderr(`${file}: ${p.severity}: ${p.message}\n`);
     if (problems.some((p) => p.severity === 'error')) return 1;
     io.stdout(toSqlText(statements));
     return 0;
+  }
+  if (command === 'lint') {
+    const problems = lintSchema(document.schema);
+    io.stdout(parsed.values.json ? JSON.stringify({ file, problems }, null, 2) + '\n' : formatProblems(file, problems));
+    return problems.some((p) => p.severity !== 'info') ? 1 : 0;
   }
   const db = await io.openDatabase();
   try {
@@ -79,4 +108,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } finally {
     await db.close();
   }
+}
+
+/** `FILE: severity: message` per problem, like a compiler, then a count. */
+function formatProblems(file: string, problems: Problem[]): string {
+  if (problems.length === 0) return `${file}: no problems\n`;
+  const count = (severity: Problem['severity']) => problems.filter((p) => p.severity === severity).length;
+  const lines = problems.map((p) => `${file}: ${p.severity}: ${p.message}`);
+  lines.push(`${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`);
+  return lines.join('\n') + '\n';
 }

@@ -23,7 +23,9 @@ const ddlOf = (schema: Schema, options?: DdlOptions) => {
 /** A table `things` with one column per common type. */
 function allTypes(): Schema {
   const types = ['smallint', 'bigint', 'numeric(10, 2)', 'real', 'double precision', 'text', 'varchar(5)', 'char(2)', 'boolean', 'date', 'time', 'timestamp', 'timestamptz', 'interval', 'uuid', 'json', 'jsonb', 'bytea', 'int[]', 'text[]', 'inet'];
-  let { schema, tableId } = aTable('things');
+  const made = aTable('things');
+  let schema = made.schema;
+  const tableId = made.tableId;
   types.forEach((type, i) => (schema = addColumn(schema, tableId, { name: `c${i}`, type }).schema));
   return schema;
 }
@@ -56,7 +58,9 @@ describe.each(engines)('columns and tables on $engine.name', ({ engine, skip }) 
     });
 
     it('defaults, identity and serial keys', async () => {
-      let { schema, tableId } = aTable('orders', { name: 'status', type: 'text', isNotNull: true, defaultValue: "'draft'" });
+      const made = aTable('orders', { name: 'status', type: 'text', isNotNull: true, defaultValue: "'draft'" });
+      let schema = made.schema;
+      const tableId = made.tableId;
       const id = tableOf(schema, tableId).columns[0]!;
       schema = editColumn(schema, tableId, id.id, { identity: 'always', type: 'bigint' });
       schema = withTable(schema, 'tickets').schema;
@@ -72,7 +76,9 @@ describe.each(engines)('columns and tables on $engine.name', ({ engine, skip }) 
     });
 
     it('CHECK constraints and extra indexes', async () => {
-      let { schema, tableId } = aTable('products', { name: 'sku', type: 'text' }, { name: 'price', type: 'numeric(10, 2)' });
+      const made = aTable('products', { name: 'sku', type: 'text' }, { name: 'price', type: 'numeric(10, 2)' });
+      let schema = made.schema;
+      const tableId = made.tableId;
       const [, sku, price] = tableOf(schema, tableId).columns;
       schema = updateTableFields(schema, tableId, {
         checks: [{ id: 'k1', name: '', expression: 'price >= 0' }],
@@ -94,7 +100,9 @@ describe.each(engines)('columns and tables on $engine.name', ({ engine, skip }) 
 
     it('table and column comments are literals: quotes, */, line breaks and all', async () => {
       const nasty = "it's */ -- \r\n DROP TABLE x; /* $$ $erd$";
-      let { schema, tableId } = aTable('notes');
+      const made = aTable('notes');
+      let schema = made.schema;
+      const tableId = made.tableId;
       schema = updateTableFields(schema, tableId, { comment: nasty });
       schema = editColumn(schema, tableId, tableOf(schema, tableId).columns[0]!.id, { comment: 'the key' });
       await check(schema, [

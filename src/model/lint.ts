@@ -49,10 +49,11 @@ function findPath(from: TableId, to: TableId, next: Map<TableId, ResolvedForeign
   return undefined;
 }
 
-/** A 1:1 that is mandatory on both sides is usually one table split in two; say so, gently. */
+/** A 1:1 that is mandatory on both sides is usually one table split in two; say so, gently, until a table comment records why. */
 function oneTableMayDo(foreignKeys: ResolvedForeignKey[]): Problem[] {
   return foreignKeys
     .filter((r) => r.kind === 'oneToOne' && r.childEnd.min === 1 && r.parentEnd.min === 1 && r.child.id !== r.parent.id)
+    .filter((r) => r.child.comment.trim() === '' && r.parent.comment.trim() === '')
     .map((r) => ({
       severity: 'info' as const,
       relationshipId: r.relationship.id,

@@ -11,6 +11,11 @@ export function singular(name: string): string {
   return name;
 }
 
+/** "a book", "an author": for sentences built from table names. */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /** FNV-1a, 32 bits, as 8 hex digits: a short, stable fingerprint of a long name. */
 function fingerprint(text: string): string {
   let hash = 0x811c9dc5;

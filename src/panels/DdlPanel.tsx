@@ -1,33 +1,46 @@
-import { useState } from 'react';
 import { toSqlText } from '../ddl/index.ts';
-import { selectDdl, useEditorStore } from '../store/index.ts';
+import { selectFormattedDdl, useEditorStore } from '../store/index.ts';
+import { CopyButton } from './CopyButton.tsx';
+import { downloadText } from './downloadText.ts';
+import { ProblemsList } from './ProblemsList.tsx';
 
-/** The live DDL of the schema, with a copy button; errors in the model are listed instead of half a script. */
+/** The live DDL with the migration options, copy and download; model problems are listed above it. */
 export function DdlPanel() {
-  const { statements, problems } = useEditorStore(selectDdl);
-  const [copied, setCopied] = useState(false);
+  const { statements, problems } = useEditorStore(selectFormattedDdl);
+  const options = useEditorStore((s) => s.ddlOptions);
+  const setDdlOptions = useEditorStore((s) => s.setDdlOptions);
   const sql = toSqlText(statements);
-  const errors = problems.filter((p) => p.severity === 'error');
-  const handleCopy = async () => {
-    await navigator.clipboard.writeText(sql);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  };
+  const hasErrors = problems.some((p) => p.severity === 'error');
   return (
     <section className="ddl-panel" aria-label="DDL">
       <div className="panel-bar">
-        <span className="muted">PostgreSQL DDL, live</span>
-        <button type="button" onClick={handleCopy} disabled={errors.length > 0}>
-          {copied ? 'Copied' : 'Copy'}
-        </button>
+        <div className="ddl-options">
+          <label>
+            <input type="checkbox" checked={options.wrapInTransaction} onChange={(e) => setDdlOptions({ wrapInTransaction: e.target.checked })} /> In a transaction
+          </label>
+          <label>
+            <input type="checkbox" checked={options.ifNotExists} onChange={(e) => setDdlOptions({ ifNotExists: e.target.checked })} /> IF NOT EXISTS
+          </label>
+          <label>
+            One schema{' '}
+            <input
+              name="ddl-schema"
+              className="short"
+              placeholder="as drawn"
+              value={options.schemaName ?? ''}
+              onChange={(e) => setDdlOptions({ schemaName: e.target.value.trim() === '' ? null : e.target.value.trim() })}
+              spellCheck={false}
+            />
+          </label>
+        </div>
+        <div className="buttons">
+          <CopyButton text={sql} disabled={hasErrors} />
+          <button type="button" onClick={() => downloadText('schema.sql', sql)} disabled={hasErrors}>
+            Download .sql
+          </button>
+        </div>
       </div>
-      {errors.length > 0 && (
-        <ul className="problems">
-          {errors.map((p, i) => (
-            <li key={i} className="error">{p.message}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemsList />
       <pre className="ddl" data-testid="ddl">{sql}</pre>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEditorStore } from '../store/index.ts';
+import { EnumsEditor } from './EnumsEditor.tsx';
 import { RelationshipInspector } from './RelationshipInspector.tsx';
 import { TableInspector } from './TableInspector.tsx';
 
@@ -11,6 +12,7 @@ export function Inspector() {
     <section className="inspector empty">
       <p>Select a table or a relationship to edit it.</p>
       <p className="muted">Connect two tables by dragging from the dot on a table's side to another table. The new relationship starts as one-to-many; change its ends here.</p>
+      <EnumsEditor />
     </section>
   );
 }

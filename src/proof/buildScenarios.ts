@@ -2,6 +2,7 @@ import {
   describeCount,
   resolveAll,
   singular,
+  withArticle,
   type ResolvedForeignKey,
   type Schema,
 } from '../model/index.ts';
@@ -79,7 +80,7 @@ function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner): (Scena
     })),
     attempt(relId, 'orphanChild', titles.orphanChild, () => ({
       title: titles.orphanChild,
-      because: `a ${aChild} can only point at a ${aParent} that exists`,
+      because: `${withArticle(aChild)} can only point at ${withArticle(aParent)} that exists`,
       ...alone(pointAt(planner.freshKey(parent))),
       expected: rejected('23503'),
     })),

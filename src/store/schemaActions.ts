@@ -1,6 +1,11 @@
 import type { StateCreator } from 'zustand';
 import * as model from '../model/index.ts';
-import type { Cardinality, Column, ColumnId, EndSide, OneToOneStrategy, Position, RelationshipId, TableId } from '../model/index.ts';
+import type { Cardinality, Column, ColumnId, EndSide, EnumType, OneToOneStrategy, Position, Relationship, RelationshipId, Table, TableId } from '../model/index.ts';
+
+/** Relationship fields edited directly, without re-deriving keys. */
+export type RelationshipPatch = Partial<Pick<Relationship, 'onDelete' | 'onUpdate' | 'isDeferrable' | 'junction'>>;
+/** Table fields edited directly. */
+export type TablePatch = Partial<Pick<Table, 'schemaName' | 'comment' | 'checks' | 'indexes'>>;
 import type { EditorState } from './editorStore.ts';
 
 /** Verbs the UI calls; each is one pure model edit applied in one store update. */
@@ -17,6 +22,10 @@ export interface SchemaActions {
   setKeyHolder(relationshipId: RelationshipId, side: EndSide): void;
   renameRelationship(relationshipId: RelationshipId, name: string): void;
   deleteRelationship(relationshipId: RelationshipId): void;
+  setIdentifying(relationshipId: RelationshipId, isIdentifying: boolean): void;
+  updateRelationship(relationshipId: RelationshipId, patch: RelationshipPatch, mergeKey?: string): void;
+  updateTableFields(tableId: TableId, patch: TablePatch, mergeKey?: string): void;
+  setEnums(enums: EnumType[], mergeKey?: string): void;
 }
 
 export const createSchemaActions: StateCreator<EditorState, [], [], SchemaActions> = (_set, get) => ({
@@ -38,7 +47,7 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
     return added.columnId;
   },
   updateColumn(tableId, columnId, patch) {
-    const isTyping = 'name' in patch || 'type' in patch || 'defaultValue' in patch;
+    const isTyping = 'name' in patch || 'type' in patch || 'defaultValue' in patch || 'comment' in patch;
     const capture = isTyping ? { capture: true, mergeKey: `column:${columnId}:${Object.keys(patch).join()}` } : { capture: true };
     get().editSchema((s) => model.editColumn(s, tableId, columnId, patch), capture);
   },
@@ -58,4 +67,10 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
     get().editSchema((s) => model.deleteRelationship(s, relationshipId));
     get().select(null);
   },
+  setIdentifying: (relationshipId, isIdentifying) => get().editSchema((s) => model.setIdentifying(s, relationshipId, isIdentifying)),
+  updateRelationship: (relationshipId, patch, mergeKey) =>
+    get().editSchema((s) => model.updateRelationship(s, relationshipId, patch), mergeKey ? { capture: true, mergeKey } : { capture: true }),
+  updateTableFields: (tableId, patch, mergeKey) =>
+    get().editSchema((s) => model.updateTableFields(s, tableId, patch), mergeKey ? { capture: true, mergeKey } : { capture: true }),
+  setEnums: (enums, mergeKey) => get().editSchema((s) => ({ ...s, enums }), mergeKey ? { capture: true, mergeKey } : { capture: true }),
 });

@@ -1,5 +1,17 @@
-import { findRelationship, findTable, foreignKeysOf, isEffectivelyNotNull, resolveAll, type RelationshipId, type ResolvedRelationship, type Schema, type TableId } from '../model/index.ts';
-import { generateDdl, type DdlResult } from '../ddl/index.ts';
+import {
+  findRelationship,
+  findTable,
+  foreignKeysOf,
+  isEffectivelyNotNull,
+  lintSchema,
+  resolveAll,
+  type Problem,
+  type RelationshipId,
+  type ResolvedRelationship,
+  type Schema,
+  type TableId,
+} from '../model/index.ts';
+import { generateDdl, type DdlOptions, type DdlResult } from '../ddl/index.ts';
 import type { EditorState } from './editorStore.ts';
 
 /** The schema (changes on edits, never on drags). */
@@ -24,8 +36,28 @@ function perSchema<T>(derive: (schema: Schema) => T): (s: EditorState) => T {
   };
 }
 
-/** The DDL of the current schema. */
-export const selectDdl: (s: EditorState) => DdlResult = perSchema(generateDdl);
+/** The DDL of the current schema, as the proofs run it (default options): also the source of model errors. */
+export const selectDdl: (s: EditorState) => DdlResult = perSchema((schema) => generateDdl(schema));
+
+let lastFormatted: { schema: Schema; options: DdlOptions; result: DdlResult } | undefined;
+/** The DDL formatted with the user's options, for the DDL panel, copy and download. */
+export function selectFormattedDdl(s: EditorState): DdlResult {
+  const { schema } = s.document;
+  if (lastFormatted?.schema !== schema || lastFormatted.options !== s.ddlOptions) {
+    lastFormatted = { schema, options: s.ddlOptions, result: generateDdl(schema, s.ddlOptions) };
+  }
+  return lastFormatted.result;
+}
+
+/** Every problem and piece of advice about the schema (validation and design checks). */
+export const selectLint: (s: EditorState) => Problem[] = perSchema(lintSchema);
+
+/** One line per problem about a table (or its columns), for the badge on its node; stable for `useShallow`. */
+export const selectTableProblems = (tableId: TableId) => (s: EditorState) =>
+  selectLint(s).filter((p) => p.tableId === tableId && !p.relationshipId);
+
+/** The problems about one relationship. */
+export const selectRelationshipProblems = (id: RelationshipId) => (s: EditorState) => selectLint(s).filter((p) => p.relationshipId === id);
 
 /** Every relationship resolved, for FK badges and edge anchors. */
 export const selectResolved: (s: EditorState) => ResolvedRelationship[] = perSchema(resolveAll);

@@ -1,0 +1,44 @@
+import { relationshipKind, type ReferentialAction, type Relationship } from '../model/index.ts';
+import { selectResolved, useEditorStore } from '../store/index.ts';
+
+const actions: ReferentialAction[] = ['no action', 'restrict', 'cascade', 'set null', 'set default'];
+
+/** ON DELETE / ON UPDATE, identifying or not, deferrable: how the foreign key behaves. */
+export function KeyOptions({ relationship }: { relationship: Relationship }) {
+  const updateRelationship = useEditorStore((s) => s.updateRelationship);
+  const setIdentifying = useEditorStore((s) => s.setIdentifying);
+  const resolved = useEditorStore((s) => selectResolved(s).find((r) => r.relationship.id === relationship.id));
+  const isForeignKey = resolved?.kind === 'oneToMany' || resolved?.kind === 'oneToOne';
+  const isShared = isForeignKey && resolved.isSharedPrimaryKey;
+  const isIdentifying = isForeignKey && resolved.columns.every((c) => c.isPrimaryKey);
+  const actionPicker = (clause: 'onDelete' | 'onUpdate', label: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <select name={clause} value={relationship[clause]} onChange={(e) => updateRelationship(relationship.id, { [clause]: e.target.value as ReferentialAction })}>
+        {actions.map((a) => (
+          <option key={a} value={a}>
+            {a.toUpperCase()}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <>
+      <div className="two-columns">
+        {actionPicker('onDelete', 'ON DELETE')}
+        {actionPicker('onUpdate', 'ON UPDATE')}
+      </div>
+      <div className="toggles">
+        {isForeignKey && !isShared && relationshipKind(relationship) !== 'manyToMany' && (
+          <label title="The key becomes part of the child's primary key (drawn solid)">
+            <input type="checkbox" checked={isIdentifying} onChange={(e) => setIdentifying(relationship.id, e.target.checked)} /> Identifying
+          </label>
+        )}
+        <label title="Checked at COMMIT instead of at each statement, so rows that point at each other can be inserted in one transaction">
+          <input type="checkbox" checked={relationship.isDeferrable} onChange={(e) => updateRelationship(relationship.id, { isDeferrable: e.target.checked })} /> Deferrable
+        </label>
+      </div>
+    </>
+  );
+}
