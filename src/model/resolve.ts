@@ -63,9 +63,9 @@ export function childSide(rel: Relationship): EndSide {
 }
 
 /** Looks up every table and column a relationship touches and derives its constraints. */
-export function resolveRelationship(schema: Schema, rel: Relationship): ResolvedRelationship {
-  const fromTable = findTable(schema, rel.from.tableId);
-  const toTable = findTable(schema, rel.to.tableId);
+export function resolveRelationship(schema: Schema, rel: Relationship, tablesById?: ReadonlyMap<string, Table>): ResolvedRelationship {
+  const fromTable = tablesById ? tablesById.get(rel.from.tableId) : findTable(schema, rel.from.tableId);
+  const toTable = tablesById ? tablesById.get(rel.to.tableId) : findTable(schema, rel.to.tableId);
   if (!fromTable || !toTable) return { kind: 'invalid', relationship: rel, reason: 'one of its tables no longer exists' };
   const kind = relationshipKind(rel);
   if (kind === 'manyToMany') {
@@ -110,18 +110,44 @@ function noPrimaryKey(rel: Relationship, table: Table): ResolveFailure {
   return { kind: 'invalid', relationship: rel, reason: `"${table.name}" has no primary key to refer to; mark one of its columns as PK` };
 }
 
-/** Resolves every relationship of a schema, in schema order. */
+const resolvedCache = new WeakMap<Schema, ResolvedRelationship[]>();
+
+/** Resolves every relationship of a schema, in schema order; cached per schema object (schemas are never mutated). */
 export function resolveAll(schema: Schema): ResolvedRelationship[] {
-  return schema.relationships.map((rel) => resolveRelationship(schema, rel));
+  let resolved = resolvedCache.get(schema);
+  if (!resolved) {
+    const tablesById = new Map(schema.tables.map((t) => [t.id as string, t]));
+    resolved = schema.relationships.map((rel) => resolveRelationship(schema, rel, tablesById));
+    resolvedCache.set(schema, resolved);
+  }
+  return resolved;
 }
+
+const mandatoryKeysCache = new WeakMap<readonly ResolvedRelationship[], Set<string>>();
 
 /** True when a column must be NOT NULL: set by the user, a primary key, or a foreign key whose parent is mandatory. */
 export function isEffectivelyNotNull(column: Column, resolved: readonly ResolvedRelationship[]): boolean {
   if (column.isNotNull || column.isPrimaryKey) return true;
-  return resolved.some((r) => r.kind !== 'invalid' && r.kind !== 'manyToMany' && r.isNotNull && r.columns.some((c) => c.id === column.id));
+  let mandatoryKeys = mandatoryKeysCache.get(resolved);
+  if (!mandatoryKeys) {
+    mandatoryKeys = new Set(resolved.flatMap((r) => (r.kind !== 'invalid' && r.kind !== 'manyToMany' && r.isNotNull ? r.columns.map((c) => c.id) : [])));
+    mandatoryKeysCache.set(resolved, mandatoryKeys);
+  }
+  return mandatoryKeys.has(column.id);
 }
+
+const foreignKeysCache = new WeakMap<readonly ResolvedRelationship[], Map<string, ResolvedForeignKey[]>>();
 
 /** The resolved foreign keys a table holds, to badge its FK columns and say where they point. */
 export function foreignKeysOf(tableId: Table['id'], resolved: readonly ResolvedRelationship[]): ResolvedForeignKey[] {
-  return resolved.filter((r): r is ResolvedForeignKey => r.kind !== 'invalid' && r.kind !== 'manyToMany' && r.child.id === tableId);
+  let byChild = foreignKeysCache.get(resolved);
+  if (!byChild) {
+    byChild = new Map();
+    for (const r of resolved) {
+      if (r.kind === 'invalid' || r.kind === 'manyToMany') continue;
+      byChild.set(r.child.id, [...(byChild.get(r.child.id) ?? []), r]);
+    }
+    foreignKeysCache.set(resolved, byChild);
+  }
+  return byChild.get(tableId) ?? [];
 }
