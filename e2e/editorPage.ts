@@ -42,6 +42,12 @@ export class EditorPage {
     await this.page.mouse.up();
   }
 
+  /** Clicks a relationship's line on the canvas. */
+  async selectRelationship(id: string): Promise<void> {
+    await this.page.locator(`[data-relationship-id="${id}"] path.react-flow__edge-path`).dispatchEvent('click');
+    await expect(this.page.locator('.inspector[aria-label="Relationship"]')).toBeVisible();
+  }
+
   async setEnd(label: RegExp, kind: 'exactly one' | 'zero or one' | 'one or many' | 'zero or many'): Promise<void> {
     await this.page.getByLabel(label).selectOption({ label: kind });
   }

@@ -68,7 +68,7 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
       <Marker end={relationship.to} anchor={anchors.target} />
       {(relationship.name || problems.length > 0) && (
         <EdgeLabelRenderer>
-          <div className="edge-label nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+          <div className="edge-label nodrag nopan" data-label-for={relationship.id} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
             {relationship.name}
             <ProblemBadge problems={problems} />
           </div>
