@@ -6,7 +6,7 @@ import { quoteIdent } from './quoteIdent.ts';
 import { requiredChildStatements } from './requiredChild.ts';
 import { identList, qualifiedName, unlessExists } from './sqlText.ts';
 import type { Statement } from './statement.ts';
-import { columnDefinition } from './tableStatements.ts';
+import { columnDefinition, createTableSql } from './tableStatements.ts';
 
 /** ON DELETE / ON UPDATE (omitted when NO ACTION, the default) and DEFERRABLE. */
 function clauses(rel: Relationship): string {
@@ -63,12 +63,7 @@ export function createJunctionTable(j: Junction, names: NameAllocator, options: 
     ...j.extraColumns.map((c) => `  ${columnDefinition({ ...c, isPrimaryKey: false }, c.isNotNull)}`),
   ];
   lines.push(`  CONSTRAINT ${quoteIdent(names.allocate(j.name, [], 'pkey'))} PRIMARY KEY (${identList(keys.map((c) => c.name))})`);
-  const ifNotExists = options.ifNotExists ? 'IF NOT EXISTS ' : '';
-  return {
-    kind: 'createJunctionTable',
-    relationshipId: j.relationshipId,
-    sql: `CREATE TABLE ${ifNotExists}${qualifiedName(j.schemaName, j.name, options)} (\n${lines.join(',\n')}\n);`,
-  };
+  return { kind: 'createJunctionTable', relationshipId: j.relationshipId, sql: createTableSql(j.schemaName, j.name, lines, options) };
 }
 
 /** The junction's two foreign keys, and triggers where an end is mandatory ("each student takes one or many courses"). */

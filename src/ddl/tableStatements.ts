@@ -13,6 +13,12 @@ export function columnDefinition(column: Column, isNotNull: boolean): string {
   return `${quoteIdent(column.name)} ${column.type}${identity}${notNull}${defaultValue}`;
 }
 
+/** `CREATE TABLE [IF NOT EXISTS] ref (\n  line,\n  line\n);` for tables and junction tables alike. */
+export function createTableSql(schemaName: string, name: string, lines: readonly string[], options: DdlOptions): string {
+  const ifNotExists = options.ifNotExists ? 'IF NOT EXISTS ' : '';
+  return `CREATE TABLE ${ifNotExists}${qualifiedName(schemaName, name, options)} (\n${lines.join(',\n')}\n);`;
+}
+
 /** CREATE TABLE with columns, primary key, UNIQUE columns and CHECK constraints; foreign keys come later. */
 export function createTable(table: Table, resolved: readonly ResolvedRelationship[], names: NameAllocator, options: DdlOptions): Statement {
   const lines = table.columns.map((c) => `  ${columnDefinition(c, isEffectivelyNotNull(c, resolved))}`);
@@ -27,12 +33,7 @@ export function createTable(table: Table, resolved: readonly ResolvedRelationshi
     const name = check.name || names.allocate(table.name, [], 'check');
     lines.push(`  CONSTRAINT ${quoteIdent(name)} CHECK (${check.expression})`);
   }
-  const ifNotExists = options.ifNotExists ? 'IF NOT EXISTS ' : '';
-  return {
-    kind: 'createTable',
-    tableId: table.id,
-    sql: `CREATE TABLE ${ifNotExists}${qualifiedName(table.schemaName, table.name, options)} (\n${lines.join(',\n')}\n);`,
-  };
+  return { kind: 'createTable', tableId: table.id, sql: createTableSql(table.schemaName, table.name, lines, options) };
 }
 
 /** The table's extra indexes. */
