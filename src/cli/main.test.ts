@@ -32,15 +32,15 @@ describe('erd', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('PASS  A second passport_info for the same author');
     expect(stdout).toContain('PostgreSQL: duplicate key value violates unique constraint "passport_info_author_id_key"');
-    expect(stdout).toContain('Proved 12 of 12 scenarios (0 failing, 0 not provable).');
+    expect(stdout).toContain('Proved 18 of 18 scenarios (0 failing, 0 not provable).');
   });
 
   it('prove --json prints the same as JSON', async () => {
     const { code, stdout } = await erd('prove', examplePath, '--json');
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json.summary).toEqual({ passed: 12, failed: 0, notProvable: 0 });
-    expect(json.results).toHaveLength(12);
+    expect(json.summary).toEqual({ passed: 18, failed: 0, notProvable: 0 });
+    expect(json.results).toHaveLength(18);
   });
 
   it('exits 1 when a scenario fails', async () => {

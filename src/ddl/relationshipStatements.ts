@@ -30,20 +30,23 @@ export function foreignKeyStatements(r: ResolvedForeignKey, names: NameAllocator
   const columns = r.columns.map((c) => c.name);
   const statements: Statement[] = [];
   if (r.isUnique && !isAlreadyUnique(r)) {
-    const name = quoteIdent(names.allocate(r.child.name, columns, 'key'));
-    const sql = unlessExists(`ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${name} UNIQUE (${identList(columns)});`, options);
-    statements.push({ kind: 'addUnique', relationshipId, tableId: r.child.id, sql });
+    const constraintName = names.allocate(r.child.name, columns, 'key');
+    const sql = unlessExists(`ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(constraintName)} UNIQUE (${identList(columns)});`, options);
+    statements.push({ kind: 'addUnique', relationshipId, tableId: r.child.id, constraintName, sql });
   }
-  const name = quoteIdent(names.allocate(r.child.name, columns, 'fkey'));
+  const constraintName = names.allocate(r.child.name, columns, 'fkey');
   const references = `REFERENCES ${parentRef} (${identList(r.parentColumns.map((c) => c.name))})`;
-  const sql = unlessExists(`ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${name} FOREIGN KEY (${identList(columns)})\n  ${references}${clauses(r.relationship)};`, options);
-  statements.push({ kind: 'addForeignKey', relationshipId, tableId: r.child.id, sql });
+  const sql = unlessExists(
+    `ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(constraintName)} FOREIGN KEY (${identList(columns)})\n  ${references}${clauses(r.relationship)};`,
+    options,
+  );
+  statements.push({ kind: 'addForeignKey', relationshipId, tableId: r.child.id, constraintName, sql });
   if (r.childEnd.min === 1) {
     statements.push(
       ...requiredChildStatements(
         {
           relationshipId,
-          parent: { name: r.parent.name, ref: parentRef, key: r.parentColumns.map((c) => c.name) },
+          parent: { tableId: r.parent.id, name: r.parent.name, ref: parentRef, key: r.parentColumns.map((c) => c.name) },
           child: { name: r.child.name, ref: childRef, columns },
           childEnd: r.childEnd,
         },
@@ -76,12 +79,13 @@ export function junctionStatements(j: Junction, names: NameAllocator, options: D
   ];
   const statements: Statement[] = sides.map(({ columns, parent }) => {
     const own = columns.map((c) => c.name);
-    const name = quoteIdent(names.allocate(j.name, own, 'fkey'));
+    const constraintName = names.allocate(j.name, own, 'fkey');
     const references = `REFERENCES ${qualifiedName(parent.schemaName, parent.name, options)} (${identList(columns.map((c) => c.references.name))})`;
     return {
       kind: 'addForeignKey' as const,
       relationshipId: j.relationshipId,
-      sql: unlessExists(`ALTER TABLE ${junctionRef}\n  ADD CONSTRAINT ${name} FOREIGN KEY (${identList(own)})\n  ${references}${clauses(relationship)};`, options),
+      constraintName,
+      sql: unlessExists(`ALTER TABLE ${junctionRef}\n  ADD CONSTRAINT ${quoteIdent(constraintName)} FOREIGN KEY (${identList(own)})\n  ${references}${clauses(relationship)};`, options),
     };
   });
   for (const { columns, parent, otherEnd } of sides) {
@@ -91,7 +95,7 @@ export function junctionStatements(j: Junction, names: NameAllocator, options: D
       ...requiredChildStatements(
         {
           relationshipId: j.relationshipId,
-          parent: { name: parent.name, ref: parentRef, key: columns.map((c) => c.references.name) },
+          parent: { tableId: parent.id, name: parent.name, ref: parentRef, key: columns.map((c) => c.references.name) },
           child: { name: j.name, ref: junctionRef, columns: columns.map((c) => c.name) },
           childEnd: otherEnd,
         },

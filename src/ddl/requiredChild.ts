@@ -1,4 +1,4 @@
-import { describeCount, singular, type RelationshipEnd, type RelationshipId } from '../model/index.ts';
+import { describeCount, singular, type RelationshipEnd, type RelationshipId, type TableId } from '../model/index.ts';
 import type { NameAllocator } from './constraintNames.ts';
 import type { DdlOptions } from './options.ts';
 import { quoteIdent, quoteLiteral } from './quoteIdent.ts';
@@ -8,7 +8,7 @@ import type { Statement } from './statement.ts';
 /** A promise foreign keys cannot keep: every parent row has at least one child row (a mandatory child end). */
 export interface RequiredChild {
   relationshipId: RelationshipId;
-  parent: { name: string; ref: string; key: string[] };
+  parent: { tableId: TableId; name: string; ref: string; key: string[] };
   child: { name: string; ref: string; columns: string[] };
   /** The child end, for the message ("exactly one capital"). */
   childEnd: RelationshipEnd;
@@ -66,9 +66,9 @@ export function requiredChildStatements(r: RequiredChild, names: NameAllocator, 
   return [
     { kind: 'note', relationshipId, sql: sqlComment(how.join('\n')) },
     { kind: 'createFunction', relationshipId, sql: functionSql(onParent, body(onParent, newKey, '')) },
-    { kind: 'createTrigger', relationshipId, sql: triggerSql(onParent, 'INSERT OR UPDATE', parent.ref) },
+    { kind: 'createTrigger', relationshipId, tableId: parent.tableId, constraintName: onParent, sql: triggerSql(onParent, 'INSERT OR UPDATE', parent.ref) },
     { kind: 'createFunction', relationshipId, sql: functionSql(onChild, body(onChild, oldReference, oldIsSet)) },
-    { kind: 'createTrigger', relationshipId, sql: triggerSql(onChild, 'DELETE OR UPDATE', child.ref) },
+    { kind: 'createTrigger', relationshipId, constraintName: onChild, sql: triggerSql(onChild, 'DELETE OR UPDATE', child.ref) },
   ];
 }
 

@@ -21,6 +21,8 @@ export interface Statement {
   sql: string;
   tableId?: TableId;
   relationshipId?: RelationshipId;
+  /** The constraint or constraint trigger it creates, so proofs can name it (SET CONSTRAINTS name IMMEDIATE). */
+  constraintName?: string;
 }
 
 /** Joins statements into a script, one blank line apart. */

@@ -23,6 +23,8 @@ function ScenarioCard({ result }: { result: ScenarioResult }) {
           <dd className="actual">{result.actual && describeActual(result.actual)}</dd>
         </dl>
       )}
+      {result.verified && result.verdict === 'passed' && <div className="because">Checked afterwards: {result.verified}.</div>}
+      {result.verdict === 'failed' && result.reason && <div className="reason bad">{result.reason}</div>}
       {error && (
         <div className="pg-message">
           <span className="pg-label">PostgreSQL:</span> ERROR: {error.message}

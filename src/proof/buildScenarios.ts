@@ -1,52 +1,35 @@
-import {
-  describeCount,
-  resolveAll,
-  singular,
-  withArticle,
-  type ResolvedForeignKey,
-  type Schema,
-} from '../model/index.ts';
-import { defaultDdlOptions, junctionTables, qualifiedName, quoteIdent, type Junction } from '../ddl/index.ts';
+import { describeCount, resolveAll, singular, withArticle, type ResolvedForeignKey, type Schema } from '../model/index.ts';
+import { defaultDdlOptions, generateDdl, junctionTables, qualifiedName, quoteIdent, type Junction, type Statement } from '../ddl/index.ts';
+import { foreignKeyLink, junctionLinks } from './link.ts';
+import { actionScenarios, attempt, parentWithoutChildScenario } from './linkScenarios.ts';
 import { NotProvable, RowPlanner, type RowValues } from './rowPlanner.ts';
-import type { Expectation, Scenario, ScenarioKind, UnbuildableScenario } from './scenario.ts';
+import type { Expectation, Scenario, UnbuildableScenario } from './scenario.ts';
 
 const accepted: Expectation = { outcome: 'accepted' };
 const rejected = (code: string): Expectation => ({ outcome: 'rejected', code });
+type Built = Scenario | UnbuildableScenario;
 
-/** Every scenario that shows what the schema's relationships promise, in relationship order. */
-export function buildScenarios(schema: Schema): (Scenario | UnbuildableScenario)[] {
+/** Every scenario that shows what the schema's relationships promise, in relationship order. `statements` is its DDL. */
+export function buildScenarios(schema: Schema, statements: readonly Statement[] = generateDdl(schema).statements): Built[] {
   const resolved = resolveAll(schema);
   const planner = new RowPlanner(resolved, schema.enums);
   const junctions = new Map(junctionTables(schema).map((j) => [j.relationshipId, j]));
   return resolved.flatMap((r) => {
     if (r.kind === 'invalid') return [];
-    if (r.kind === 'manyToMany') return junctionScenarios(junctions.get(r.relationship.id)!, planner);
-    return foreignKeyScenarios(r, planner);
+    if (r.kind === 'manyToMany') return junctionScenarios(junctions.get(r.relationship.id)!, planner, statements);
+    return foreignKeyScenarios(r, planner, statements);
   });
 }
 
-type Draft = Omit<Scenario, 'id' | 'relationshipId' | 'kind'>;
-
-function attempt(relationshipId: Scenario['relationshipId'], kind: ScenarioKind, title: string, build: () => Draft): Scenario | UnbuildableScenario {
-  const id = `${relationshipId}:${kind}`;
-  try {
-    return { id, relationshipId, kind, ...build() };
-  } catch (error) {
-    if (error instanceof NotProvable) return { id, relationshipId, kind, title, notProvable: error.message };
-    throw error;
-  }
-}
-
-function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner): (Scenario | UnbuildableScenario)[] {
+function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner, statements: readonly Statement[]): Built[] {
   const { child, parent, relationship } = r;
   const relId = relationship.id;
   const pointAt = (key: RowValues): RowValues => new Map(r.columns.map((c, i) => [c.id, key.get(r.parentColumns[i]!.id)!]));
-  const childPerParent = `each ${singular(parent.name)} has ${describeCount(r.childEnd, child.name)}`;
-  const parentPerChild = `each ${singular(child.name)} belongs to ${describeCount(r.parentEnd, parent.name)}`;
+  const [aChild, aParent] = [singular(child.name), singular(parent.name)];
+  const childPerParent = `each ${aParent} has ${describeCount(r.childEnd, child.name)}`;
+  const parentPerChild = `each ${aChild} belongs to ${describeCount(r.parentEnd, parent.name)}`;
   const keyColumns = r.columns.map((c) => c.name).join(', ');
   const isSelfOneToOne = child.id === parent.id && r.isUnique && r.isNotNull;
-
-  const [aChild, aParent] = [singular(child.name), singular(parent.name)];
   const titles = {
     validChild: `A ${aChild} for an existing ${aParent}`,
     secondChild: `A second ${aChild} for the same ${aParent}`,
@@ -64,14 +47,9 @@ function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner): (Scena
     const row = planner.insert(child, key);
     return { setup: row.statements.slice(0, -1), test: row.statements.at(-1)! };
   };
-
+  const link = foreignKeyLink(r, planner);
   return [
-    attempt(relId, 'validChild', titles.validChild, () => ({
-      title: titles.validChild,
-      because: parentPerChild,
-      ...withParent(1),
-      expected: accepted,
-    })),
+    attempt(relId, 'validChild', titles.validChild, () => ({ title: titles.validChild, because: parentPerChild, ...withParent(1), expected: accepted })),
     attempt(relId, 'secondChild', titles.secondChild, () => ({
       title: titles.secondChild,
       because: childPerParent,
@@ -90,10 +68,12 @@ function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner): (Scena
       ...alone(new Map(r.columns.map((c) => [c.id, 'NULL']))),
       expected: r.isNotNull ? rejected('23502') : accepted,
     })),
+    ...(r.childEnd.min === 1 ? [parentWithoutChildScenario(link, planner, statements, childPerParent)] : []),
+    ...actionScenarios(link, planner),
   ];
 }
 
-function junctionScenarios(j: Junction, planner: RowPlanner): (Scenario | UnbuildableScenario)[] {
+function junctionScenarios(j: Junction, planner: RowPlanner, statements: readonly Statement[]): Built[] {
   const { from, to, relationship } = j.resolved;
   const relId = relationship.id;
   const columns = [...j.fromColumns, ...j.toColumns];
@@ -111,11 +91,19 @@ function junctionScenarios(j: Junction, planner: RowPlanner): (Scenario | Unbuil
   };
   const pairing = `${singular(from.name)} and ${singular(to.name)} are paired through ${j.name}`;
   const titles = {
-    validChild: `A ${j.name} row pairing an existing ${from.name} and ${to.name}`,
-    secondChild: `The same ${from.name} and ${to.name} paired twice`,
-    orphanChild: `A ${j.name} row whose ${to.name} does not exist`,
-    nullForeignKey: `A ${j.name} row with no ${to.name} (NULL key)`,
+    validChild: `A ${j.name} row pairing an existing ${singular(from.name)} and ${singular(to.name)}`,
+    secondChild: `The same ${singular(from.name)} and ${singular(to.name)} paired twice`,
+    orphanChild: `A ${j.name} row whose ${singular(to.name)} does not exist`,
+    nullForeignKey: `A ${j.name} row with no ${singular(to.name)} (NULL key)`,
   };
+  const [fromLink, toLink] = junctionLinks(j, planner);
+  const mandatory: Built[] = [];
+  if (relationship.to.min === 1) {
+    mandatory.push(parentWithoutChildScenario(fromLink, planner, statements, `each ${singular(from.name)} has ${describeCount(relationship.to, to.name)}`, ':from'));
+  }
+  if (relationship.from.min === 1) {
+    mandatory.push(parentWithoutChildScenario(toLink, planner, statements, `each ${singular(to.name)} has ${describeCount(relationship.from, from.name)}`, ':to'));
+  }
   return [
     attempt(relId, 'validChild', titles.validChild, () => {
       const { setup, fromKey, toKey } = both();
@@ -124,17 +112,20 @@ function junctionScenarios(j: Junction, planner: RowPlanner): (Scenario | Unbuil
     attempt(relId, 'secondChild', titles.secondChild, () => {
       const { setup, fromKey, toKey } = both();
       const pair = insertPair(fromKey, toKey);
-      return { title: titles.secondChild, because: `a pair is recorded once`, setup: [...setup, pair], test: pair, expected: rejected('23505') };
+      return { title: titles.secondChild, because: 'a pair is recorded once', setup: [...setup, pair], test: pair, expected: rejected('23505') };
     }),
     attempt(relId, 'orphanChild', titles.orphanChild, () => {
       const a = planner.insert(from);
       const test = insertPair(a.key, planner.freshKey(to));
-      return { title: titles.orphanChild, because: `a pair can only name rows that exist`, setup: a.statements, test, expected: rejected('23503') };
+      return { title: titles.orphanChild, because: 'a pair can only name rows that exist', setup: a.statements, test, expected: rejected('23503') };
     }),
     attempt(relId, 'nullForeignKey', titles.nullForeignKey, () => {
       const a = planner.insert(from);
       const nulls = new Map(j.resolved.toKey.map((c) => [c.id, 'NULL']));
-      return { title: titles.nullForeignKey, because: `a pair needs both sides`, setup: a.statements, test: insertPair(a.key, nulls), expected: rejected('23502') };
+      return { title: titles.nullForeignKey, because: 'a pair needs both sides', setup: a.statements, test: insertPair(a.key, nulls), expected: rejected('23502') };
     }),
+    ...mandatory,
+    ...actionScenarios(fromLink, planner, ':from'),
+    ...(from.id === to.id ? [] : actionScenarios(toLink, planner, ':to')),
   ];
 }

@@ -1,7 +1,7 @@
 import { asSqlError, type Problem, type Schema, type SqlError, type SqlRunner } from '../model/index.ts';
 import { generateDdl, type Statement } from '../ddl/index.ts';
 import { buildScenarios } from './buildScenarios.ts';
-import type { Actual, Expectation, Scenario, ScenarioResult, UnbuildableScenario } from './scenario.ts';
+import { matchesExpectation, type Actual, type Scenario, type ScenarioResult, type UnbuildableScenario } from './scenario.ts';
 
 /** The outcome of proving a schema: its DDL ran (or where it broke) and every scenario's verdict. */
 export interface ProofReport {
@@ -16,7 +16,7 @@ export interface ProofReport {
 const proofSchema = 'erd_proof';
 
 /** Error classes that mean a relationship's constraint answered, as opposed to a bad sample row. */
-const judgedCodes = new Set(['23502', '23503', '23505']);
+const judgedCodes = new Set(['23001', '23502', '23503', '23505']);
 
 /**
  * Runs the schema's DDL and every scenario against a database, inside one transaction that is always
@@ -25,7 +25,7 @@ const judgedCodes = new Set(['23502', '23503', '23505']);
 export async function runProof(db: SqlRunner, schema: Schema): Promise<ProofReport> {
   const { statements, problems } = generateDdl(schema);
   if (problems.some((p) => p.severity === 'error')) return { problems, results: [] };
-  const scenarios = buildScenarios(schema);
+  const scenarios = buildScenarios(schema, statements);
   await db.exec('BEGIN');
   try {
     await db.exec(`CREATE SCHEMA ${proofSchema}; SET LOCAL search_path TO ${proofSchema};`);
@@ -66,10 +66,17 @@ async function runScenario(db: SqlRunner, scenario: Scenario): Promise<ScenarioR
       }
     }
     const actual = await attemptStatement(db, scenario.test);
-    if (actual.outcome === 'rejected' && !judgedCodes.has(actual.error.code)) {
+    if (actual.outcome === 'rejected' && !judgedCodes.has(actual.error.code) && !matchesExpectation(scenario.expected, actual)) {
       return { ...base, actual, verdict: 'notProvable', reason: `the sample row broke a rule unrelated to this relationship (${actual.error.code}: ${actual.error.message})` };
     }
-    return { ...base, actual, verdict: matches(scenario.expected, actual) ? 'passed' : 'failed' };
+    if (!matchesExpectation(scenario.expected, actual)) return { ...base, actual, verdict: 'failed' };
+    if (actual.outcome === 'accepted' && scenario.verify) {
+      const { rows } = await db.query(scenario.verify.sql);
+      const verified = { verified: scenario.verify.expectation, sql: [...base.sql, scenario.verify.sql] };
+      if (rows[0]?.ok !== true) return { ...base, ...verified, actual, verdict: 'failed', reason: `expected ${scenario.verify.expectation}, but it was not` };
+      return { ...base, ...verified, actual, verdict: 'passed' };
+    }
+    return { ...base, actual, verdict: 'passed' };
   } finally {
     await db.exec('ROLLBACK TO SAVEPOINT scenario');
   }
@@ -82,11 +89,6 @@ async function attemptStatement(db: SqlRunner, sql: string): Promise<Actual> {
   } catch (error) {
     return { outcome: 'rejected', error: requireSqlError(error) };
   }
-}
-
-function matches(expected: Expectation, actual: Actual): boolean {
-  if (expected.outcome === 'accepted') return actual.outcome === 'accepted';
-  return actual.outcome === 'rejected' && actual.error.code === expected.code;
 }
 
 function unbuildable(s: UnbuildableScenario): ScenarioResult {

@@ -2,20 +2,35 @@ import type { RelationshipId, SqlError } from '../model/index.ts';
 
 /** SQLSTATEs a relationship's constraints raise, with PostgreSQL's condition names. */
 export const sqlStateNames: Record<string, string> = {
+  '23001': 'restrict_violation',
   '23502': 'not_null_violation',
   '23503': 'foreign_key_violation',
   '23505': 'unique_violation',
   '23514': 'check_violation',
 };
 
-/** What a scenario expects PostgreSQL to do with its last statement. */
-export type Expectation = { outcome: 'accepted' } | { outcome: 'rejected'; code: string };
+/** What a scenario expects PostgreSQL to do with its last statement; `orCode` where versions differ (RESTRICT is 23001 from PostgreSQL 18). */
+export type Expectation = { outcome: 'accepted' } | { outcome: 'rejected'; code: string; orCode?: string };
 
 /** What PostgreSQL actually did. */
 export type Actual = { outcome: 'accepted' } | { outcome: 'rejected'; error: SqlError };
 
 /** The kinds of promise a relationship makes. */
-export type ScenarioKind = 'validChild' | 'secondChild' | 'orphanChild' | 'nullForeignKey';
+export type ScenarioKind =
+  | 'validChild'
+  | 'secondChild'
+  | 'orphanChild'
+  | 'nullForeignKey'
+  | 'parentWithoutChild'
+  | 'deleteParent'
+  | 'updateParentKey';
+
+/** A check after an accepted statement: a query whose single row has a boolean `ok`. */
+export interface Verification {
+  sql: string;
+  /** What must be true, in words ("the book is deleted with its author"). */
+  expectation: string;
+}
 
 /** One promise of a relationship, as SQL: setup statements that must succeed, then the statement under test. */
 export interface Scenario {
@@ -24,11 +39,13 @@ export interface Scenario {
   kind: ScenarioKind;
   /** What is tried, in plain words. */
   title: string;
-  /** Which end of the diagram makes the promise, in plain words. */
+  /** Which end or action of the diagram makes the promise, in plain words. */
   because: string;
   setup: string[];
   test: string;
   expected: Expectation;
+  /** For an accepted statement whose effect matters (CASCADE, SET NULL...). */
+  verify?: Verification;
 }
 
 /** A scenario that could not be built, with the reason (never counted as a failure of the relationship). */
@@ -55,16 +72,29 @@ export interface ScenarioResult {
   expected: Expectation | null;
   actual: Actual | null;
   verdict: Verdict;
-  /** Why a scenario is not provable. */
+  /** Why a scenario is not provable, or what went wrong in a failed verification. */
   reason?: string;
+  /** What was checked after the statement, when anything was. */
+  verified?: string;
+}
+
+function nameOf(code: string): string {
+  return `${code} (${sqlStateNames[code] ?? 'error'})`;
 }
 
 /** "rejected with 23505 (unique_violation)" / "accepted". */
 export function describeExpectation(e: Expectation): string {
-  return e.outcome === 'accepted' ? 'accepted' : `rejected with ${e.code} (${sqlStateNames[e.code] ?? 'error'})`;
+  if (e.outcome === 'accepted') return 'accepted';
+  return `rejected with ${nameOf(e.code)}${e.orCode ? ` or ${nameOf(e.orCode)}` : ''}`;
 }
 
 /** "rejected with 23505 (unique_violation)" / "accepted". */
 export function describeActual(a: Actual): string {
-  return a.outcome === 'accepted' ? 'accepted' : `rejected with ${a.error.code} (${sqlStateNames[a.error.code] ?? 'error'})`;
+  return a.outcome === 'accepted' ? 'accepted' : `rejected with ${nameOf(a.error.code)}`;
+}
+
+/** Whether PostgreSQL did what was expected. */
+export function matchesExpectation(expected: Expectation, actual: Actual): boolean {
+  if (expected.outcome === 'accepted') return actual.outcome === 'accepted';
+  return actual.outcome === 'rejected' && (actual.error.code === expected.code || actual.error.code === expected.orCode);
 }
