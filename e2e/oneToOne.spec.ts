@@ -5,7 +5,7 @@ test('opens on the classic one-to-one example, proven', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();
   for (const name of ['authors', 'passport_info', 'books', 'country', 'capital']) await expect(editor.table(name)).toBeVisible();
-  await expect(page.getByRole('tab', { name: /Proof/ })).toContainText('12 proven');
+  await expect(page.getByRole('tab', { name: /Proof/ })).toContainText('18 proven');
   await expect(page.locator('.relationship-edge .crows-foot')).toHaveCount(6);
 });
 

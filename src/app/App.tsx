@@ -7,6 +7,7 @@ import { ProofPanel } from '../panels/ProofPanel.tsx';
 import { emptySchema, type ErdDocument } from '../model/index.ts';
 import { summarize } from '../proof/index.ts';
 import { useEditorStore } from '../store/index.ts';
+import type { ProofClient } from './proofClient.ts';
 import { useProofRunner } from './useProofRunner.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 
@@ -26,14 +27,14 @@ function ProofTabLabel() {
 }
 
 /** The layout shell: toolbar, canvas, and a sidebar with the inspector above the DDL and proof tabs. */
-export function App() {
+export function App({ proofClient }: { proofClient: ProofClient }) {
   const [tab, setTab] = useState<Tab>('proof');
   const canUndo = useEditorStore((s) => s.past.length > 0);
   const canRedo = useEditorStore((s) => s.future.length > 0);
   const undo = useEditorStore((s) => s.undo);
   const redo = useEditorStore((s) => s.redo);
   const replaceDocument = useEditorStore((s) => s.replaceDocument);
-  useProofRunner();
+  useProofRunner(proofClient);
   useUndoShortcuts();
   return (
     <div className="app">

@@ -1,21 +1,31 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import '@xyflow/react/dist/style.css';
-import './app.css';
-import exampleText from '../../examples/classic-one-to-one.erd.json?raw';
-import { parseProjectFile } from '../io/index.ts';
-import { useEditorStore } from '../store/index.ts';
-import { App } from './App.tsx';
+import type { ProofSlice } from '../store/proofSlice.ts';
+import { createProofClient, defaultProofTimeLimitMs } from './proofClient.ts';
 
-const example = parseProjectFile(exampleText);
-if (!example.ok) throw new Error(`The bundled example is broken: ${example.error}`);
-useEditorStore.getState().loadDocument(example.document);
+type ProofState = Parameters<ProofSlice['setProofState']>[0];
 
-/** A small test API, as tldraw does: e2e tests read state instead of scraping text. */
-(window as unknown as { erd: unknown }).erd = { store: useEditorStore };
+/** Milliseconds since navigation when PostgreSQL was ready and when the first proof arrived, for `npm run bench`. */
+const timings: { postgresReady?: number; firstProof?: number } = {};
+const parameters = new URLSearchParams(location.search);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+/** Proof states that arrive before the editor has loaded wait here. */
+let deliver: (state: ProofState) => void;
+const early: ProofState[] = [];
+deliver = (state) => early.push(state);
+
+/**
+ * The entry is kept tiny and starts PostgreSQL's worker first, so it boots while the editor's code
+ * downloads. `?proofTimeLimitMs=` shortens the time limit and `?pgliteStart=initdb` skips the
+ * shipped data directory (bench and tests).
+ */
+const proofClient = createProofClient(
+  (state) => {
+    if (state.proofStatus === 'ready' && timings.postgresReady === undefined) timings.postgresReady = performance.now();
+    if (state.proofReport && timings.firstProof === undefined) timings.firstProof = performance.now();
+    deliver(state);
+  },
+  { timeLimitMs: Number(parameters.get('proofTimeLimitMs')) || defaultProofTimeLimitMs, coldStart: parameters.get('pgliteStart') === 'initdb' },
 );
+
+const { startEditor } = await import('./startEditor.tsx');
+deliver = startEditor(proofClient, timings);
+for (const state of early) deliver(state);

@@ -10,31 +10,55 @@ export interface ProofClient {
 
 type ProofState = Parameters<ProofSlice['setProofState']>[0];
 
-/** Starts the worker (PGlite begins its start-up at once) and reports progress through `onState`. */
-export function createProofClient(onState: (state: ProofState) => void): ProofClient {
-  const worker = new Worker(new URL('./proofWorker.ts', import.meta.url), { type: 'module', name: 'proof' });
+/** How long one proof may run before the worker is stopped and PostgreSQL restarted. */
+export const defaultProofTimeLimitMs = 20_000;
+
+/**
+ * Starts the worker at once (PGlite begins its start-up while the page loads) and reports through
+ * `onState`. A proof past the time limit is stopped by terminating the worker, reported, and a fresh
+ * worker takes over.
+ */
+export function createProofClient(
+  onState: (state: ProofState) => void,
+  { timeLimitMs = defaultProofTimeLimitMs, coldStart = false }: { timeLimitMs?: number; coldStart?: boolean } = {},
+): ProofClient {
+  let worker: Worker;
   let isReady = false;
-  let inFlight: number | null = null;
+  let inFlight: { id: number; schema: Schema; timer: ReturnType<typeof setTimeout> } | null = null;
   let pending: Schema | null = null;
   let nextId = 0;
 
   const pump = () => {
     if (!isReady || inFlight !== null || pending === null) return;
-    inFlight = ++nextId;
-    const message: ProofRequest = { type: 'prove', id: inFlight, schema: pending };
+    const schema = pending;
+    const id = ++nextId;
     pending = null;
+    inFlight = { id, schema, timer: setTimeout(() => handleTimeout(id), timeLimitMs) };
     onState({ proofStatus: 'running' });
-    worker.postMessage(message);
+    worker.postMessage({ type: 'prove', id, schema } satisfies ProofRequest);
   };
 
-  worker.onmessage = ({ data }: MessageEvent<ProofResponse>) => {
+  const handleTimeout = (id: number) => {
+    if (inFlight?.id !== id) return;
+    inFlight = null;
+    worker.terminate();
+    onState({
+      proofStatus: 'starting',
+      proofReport: null,
+      proofError: `The proof ran past ${Math.round(timeLimitMs / 1000)} s and was stopped; PostgreSQL is restarting.`,
+    });
+    start();
+  };
+
+  const handleMessage = ({ data }: MessageEvent<ProofResponse>) => {
     if (data.type === 'ready') {
       isReady = true;
       onState({ proofStatus: 'ready' });
       pump();
       return;
     }
-    if (data.id !== inFlight) return;
+    if (data.id !== inFlight?.id) return;
+    clearTimeout(inFlight.timer);
     inFlight = null;
     if (pending !== null) {
       pump();
@@ -43,14 +67,22 @@ export function createProofClient(onState: (state: ProofState) => void): ProofCl
     if (data.type === 'report') onState({ proofStatus: 'ready', proofReport: data.report, proofError: null });
     else onState({ proofStatus: 'ready', proofError: `The proof could not run: ${data.message}` });
   };
-  worker.onerror = (event) => onState({ proofStatus: 'error', proofError: `PostgreSQL's worker stopped: ${event.message || 'unknown error'}` });
 
+  const start = () => {
+    isReady = false;
+    worker = new Worker(new URL('./proofWorker.ts', import.meta.url), { type: 'module', name: coldStart ? 'proof-initdb' : 'proof' });
+    worker.onmessage = handleMessage;
+    worker.onerror = (event) => onState({ proofStatus: 'error', proofError: `PostgreSQL's worker stopped: ${event.message || 'unknown error'}` });
+  };
+
+  start();
   return {
     request(schema) {
       pending = schema;
       pump();
     },
     dispose() {
+      if (inFlight) clearTimeout(inFlight.timer);
       worker.terminate();
     },
   };
