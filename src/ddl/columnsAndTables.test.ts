@@ -189,3 +189,33 @@ describe('DDL output', () => {
     });
   });
 });
+
+describe('the one-schema option', () => {
+  it('moves enum references with their enum, so the DDL still runs', async () => {
+    const { schema } = aTable('moods', { name: 'mood', type: 'mood', isNotNull: true }, { name: 'history', type: 'sales.mood[]' });
+    const withEnums: Schema = {
+      ...schema,
+      enums: [
+        { id: 'e1', name: 'mood', schemaName: 'public', values: ['ok'] },
+        { id: 'e2', name: 'mood', schemaName: 'sales', values: ['ok'] },
+      ],
+    };
+    const options: DdlOptions = { wrapInTransaction: false, ifNotExists: false, schemaName: 'app' };
+    const { problems } = generateDdl(withEnums, options);
+    expect(problems.map((p) => p.message)).toContain('With everything in schema "app": Two enum types are named "mood"; rename one');
+    const single: Schema = { ...withEnums, enums: [withEnums.enums[0]!], tables: withEnums.tables.map((t) => ({ ...t, columns: t.columns.filter((c) => c.name !== 'history') })) };
+    const ddl = ddlOf(single, options);
+    expect(ddl).toContain('mood app.mood NOT NULL');
+    const outcomes = await runChecks(await engines[0]!.engine.runner(), ddl, ["INSERT INTO app.moods VALUES (1, 'ok')"]);
+    expect(outcomes).toEqual(['ok']);
+  });
+
+  it('reports tables that would share a name', () => {
+    const base = aSchema();
+    const moved = updateTableFields(renameTable(base.schema, base.childId, 'authors'), base.childId, { schemaName: 'archive' });
+    expect(generateDdl(moved).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(generateDdl(moved, { wrapInTransaction: false, ifNotExists: false, schemaName: 'app' }).problems.map((p) => p.message)).toContain(
+      'With everything in schema "app": Two tables are named "authors"; rename one',
+    );
+  });
+});

@@ -1,6 +1,7 @@
-import { defaultSchemaName, resolveAll, validateSchema, type Problem, type Schema } from '../model/index.ts';
+import { defaultSchemaName, junctionTables, resolveAll, validateSchema, type Problem, type Schema } from '../model/index.ts';
 import { NameAllocator } from './constraintNames.ts';
-import { junctionTables } from './junction.ts';
+import { intoOneSchema } from './intoOneSchema.ts';
+
 import { defaultDdlOptions, type DdlOptions } from './options.ts';
 import { quoteIdent, quoteLiteral } from './quoteIdent.ts';
 import { createJunctionTable, foreignKeyStatements, junctionStatements } from './relationshipStatements.ts';
@@ -20,8 +21,9 @@ export interface DdlResult {
  * cycles work), indexes and comments. Same schema and options, same bytes.
  * Any error in the model blocks generation rather than produce SQL that does not say what the diagram says.
  */
-export function generateDdl(schema: Schema, options: DdlOptions = defaultDdlOptions): DdlResult {
-  const problems = validateSchema(schema);
+export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptions): DdlResult {
+  const schema = options.schemaName === null ? drawn : intoOneSchema(drawn, options.schemaName);
+  const problems = withOptionNamed(validateSchema(schema), drawn, options);
   if (problems.some((p) => p.severity === 'error')) return { statements: [], problems };
   const resolved = resolveAll(schema);
   const junctions = junctionTables(schema);
@@ -48,6 +50,13 @@ export function generateDdl(schema: Schema, options: DdlOptions = defaultDdlOpti
     statements.push({ kind: 'transaction', sql: 'COMMIT;' });
   }
   return { statements, problems };
+}
+
+/** Problems that only the "one schema" option causes say so, since the diagram alone is fine. */
+function withOptionNamed(problems: Problem[], drawn: Schema, options: DdlOptions): Problem[] {
+  if (options.schemaName === null) return problems;
+  const own = new Set(validateSchema(drawn).map((p) => p.message));
+  return problems.map((p) => (own.has(p.message) ? p : { ...p, message: `With everything in schema "${options.schemaName}": ${p.message}` }));
 }
 
 /** CREATE SCHEMA for every schema other than public that a table or type lives in, in first-use order. */

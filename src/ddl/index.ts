@@ -4,5 +4,4 @@ export * from './constraintNames.ts';
 export * from './options.ts';
 export * from './sqlText.ts';
 export * from './statement.ts';
-export * from './junction.ts';
 export * from './generateDdl.ts';

@@ -1,6 +1,6 @@
 import { primaryKeyOf, type ReferentialAction, type Relationship, type ResolvedForeignKey } from '../model/index.ts';
 import type { NameAllocator } from './constraintNames.ts';
-import type { Junction } from './junction.ts';
+import type { Junction } from '../model/index.ts';
 import type { DdlOptions } from './options.ts';
 import { quoteIdent } from './quoteIdent.ts';
 import { requiredChildStatements } from './requiredChild.ts';
@@ -46,7 +46,7 @@ export function foreignKeyStatements(r: ResolvedForeignKey, names: NameAllocator
       ...requiredChildStatements(
         {
           relationshipId,
-          parent: { tableId: r.parent.id, name: r.parent.name, ref: parentRef, key: r.parentColumns.map((c) => c.name) },
+          parent: { tableId: r.parent.id, schemaName: r.parent.schemaName, name: r.parent.name, ref: parentRef, key: r.parentColumns.map((c) => c.name) },
           child: { name: r.child.name, ref: childRef, columns },
           childEnd: r.childEnd,
         },
@@ -95,7 +95,7 @@ export function junctionStatements(j: Junction, names: NameAllocator, options: D
       ...requiredChildStatements(
         {
           relationshipId: j.relationshipId,
-          parent: { tableId: parent.id, name: parent.name, ref: parentRef, key: columns.map((c) => c.references.name) },
+          parent: { tableId: parent.id, schemaName: parent.schemaName, name: parent.name, ref: parentRef, key: columns.map((c) => c.references.name) },
           child: { name: j.name, ref: junctionRef, columns: columns.map((c) => c.name) },
           childEnd: otherEnd,
         },

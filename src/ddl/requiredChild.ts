@@ -2,13 +2,13 @@ import { describeCount, singular, type RelationshipEnd, type RelationshipId, typ
 import type { NameAllocator } from './constraintNames.ts';
 import type { DdlOptions } from './options.ts';
 import { quoteIdent, quoteLiteral } from './quoteIdent.ts';
-import { dollarQuote, identList, sqlComment, unlessExists } from './sqlText.ts';
+import { dollarQuote, identList, qualifiedName, sqlComment, unlessExists } from './sqlText.ts';
 import type { Statement } from './statement.ts';
 
 /** A promise foreign keys cannot keep: every parent row has at least one child row (a mandatory child end). */
 export interface RequiredChild {
   relationshipId: RelationshipId;
-  parent: { tableId: TableId; name: string; ref: string; key: string[] };
+  parent: { tableId: TableId; schemaName: string; name: string; ref: string; key: string[] };
   child: { name: string; ref: string; columns: string[] };
   /** The child end, for the message ("exactly one capital"). */
   childEnd: RelationshipEnd;
@@ -29,12 +29,18 @@ export function requiredChildStatements(r: RequiredChild, names: NameAllocator, 
   const detail = quoteLiteral(
     `Key (${escape(parent.key.join(', '))})=(${parent.key.map(() => '%s').join(', ')}) of "${escape(parent.name)}" has no row in "${escape(child.name)}".`,
   );
-  /** The trigger body: `values` are the parent key values to check (NEW's key on the parent, OLD's reference on the child). */
+  const qualified = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${quoteIdent(c)}`).join(', ');
+  /**
+   * The trigger body: `values` are the parent key values to check (NEW's key on the parent, OLD's
+   * reference on the child). Columns are qualified and column names win over PL/pgSQL variables,
+   * so a key named `new` or `found` means the column.
+   */
   const body = (name: string, values: string[], guard: string) =>
     [
+      '#variable_conflict use_column',
       'BEGIN',
-      `  IF ${guard}EXISTS (SELECT 1 FROM ${parent.ref} WHERE (${keyList}) = (${values.join(', ')}))`,
-      `     AND NOT EXISTS (SELECT 1 FROM ${child.ref} WHERE (${identList(child.columns)}) = (${values.join(', ')})) THEN`,
+      `  IF ${guard}EXISTS (SELECT 1 FROM ${parent.ref} AS p WHERE (${qualified('p', parent.key)}) = (${values.join(', ')}))`,
+      `     AND NOT EXISTS (SELECT 1 FROM ${child.ref} AS c WHERE (${qualified('c', child.columns)}) = (${values.join(', ')})) THEN`,
       '    RAISE EXCEPTION USING',
       "      ERRCODE = 'foreign_key_violation',",
       `      CONSTRAINT = ${quoteLiteral(name)},`,
@@ -48,11 +54,12 @@ export function requiredChildStatements(r: RequiredChild, names: NameAllocator, 
   const oldReference = child.columns.map((c) => `OLD.${quoteIdent(c)}`);
   const oldIsSet = `${oldReference.map((v) => `${v} IS NOT NULL`).join(' AND ')}\n     AND `;
   const orReplace = options.ifNotExists ? 'OR REPLACE ' : '';
+  const functionName = (name: string) => qualifiedName(parent.schemaName, name, options);
   const functionSql = (name: string, body: string) =>
-    `CREATE ${orReplace}FUNCTION ${qualifyFunction(parent.ref, name)}() RETURNS trigger\nLANGUAGE plpgsql AS ${dollarQuote(body)};`;
+    `CREATE ${orReplace}FUNCTION ${functionName(name)}() RETURNS trigger\nLANGUAGE plpgsql AS ${dollarQuote(body)};`;
   const triggerSql = (name: string, events: string, table: string) =>
     unlessExists(
-      `CREATE CONSTRAINT TRIGGER ${quoteIdent(name)}\n  AFTER ${events} ON ${table}\n  DEFERRABLE INITIALLY DEFERRED\n  FOR EACH ROW EXECUTE FUNCTION ${qualifyFunction(parent.ref, name)}();`,
+      `CREATE CONSTRAINT TRIGGER ${quoteIdent(name)}\n  AFTER ${events} ON ${table}\n  DEFERRABLE INITIALLY DEFERRED\n  FOR EACH ROW EXECUTE FUNCTION ${functionName(name)}();`,
       options,
     );
   const how = [
@@ -70,25 +77,4 @@ export function requiredChildStatements(r: RequiredChild, names: NameAllocator, 
     { kind: 'createFunction', relationshipId, sql: functionSql(onChild, body(onChild, oldReference, oldIsSet)) },
     { kind: 'createTrigger', relationshipId, constraintName: onChild, sql: triggerSql(onChild, 'DELETE OR UPDATE', child.ref) },
   ];
-}
-
-/** Functions live in the parent table's schema: `schema.name` when the table reference is qualified. */
-function qualifyFunction(tableRef: string, name: string): string {
-  const dot = schemaPrefix(tableRef);
-  return dot ? `${dot}.${quoteIdent(name)}` : quoteIdent(name);
-}
-
-/** The quoted schema part of a qualified reference, or '' (quoted names may contain dots, so parse). */
-function schemaPrefix(ref: string): string {
-  let i = 0;
-  if (ref.startsWith('"')) {
-    for (i = 1; i < ref.length; i++) {
-      if (ref[i] === '"' && ref[i + 1] === '"') i++;
-      else if (ref[i] === '"') break;
-    }
-    i++;
-  } else {
-    while (i < ref.length && ref[i] !== '.') i++;
-  }
-  return ref[i] === '.' ? ref.slice(0, i) : '';
 }

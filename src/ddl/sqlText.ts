@@ -31,11 +31,10 @@ export function dollarQuote(body: string): string {
  */
 export function unlessExists(sql: string, options: DdlOptions): string {
   if (!options.ifNotExists) return sql;
-  return `DO ${dollarQuote(`BEGIN\n  ${sql.replaceAll('\n', '\n  ')}\nEXCEPTION WHEN duplicate_object OR duplicate_table THEN NULL;\nEND`)};`;
+  return `DO ${dollarQuote(`BEGIN\n${sql}\nEXCEPTION WHEN duplicate_object OR duplicate_table THEN NULL;\nEND`)};`;
 }
 
-/** A `--` comment; control characters cannot occur in names, but are flattened anyway so a comment never ends early. */
+/** A `--` comment, one per line; names cannot hold control characters (validation refuses them), so no line ends early. */
 export function sqlComment(text: string): string {
-  // eslint-disable-next-line no-control-regex -- flattening control characters is the point
-  return text.split('\n').map((line) => `-- ${line.replace(/[\u0000-\u001f\u007f]/g, ' ')}`).join('\n');
+  return text.split('\n').map((line) => `-- ${line}`).join('\n');
 }

@@ -13,3 +13,4 @@ export * from './sqlRunner.ts';
 export * from './sqlFragments.ts';
 export * from './validate.ts';
 export * from './lint.ts';
+export * from './junction.ts';

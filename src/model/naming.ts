@@ -1,6 +1,16 @@
 /** PostgreSQL keeps at most 63 bytes of an identifier and silently drops the rest. */
-const maxBytes = 63;
+export const maxIdentifierBytes = 63;
 const encoder = new TextEncoder();
+
+/** Length in UTF-8 bytes, the unit PostgreSQL's identifier limit counts in. */
+export function byteLength(text: string): number {
+  return encoder.encode(text).length;
+}
+
+/** The conventional name of a key column that refers to `parentTable.keyColumn`: `author_id`. */
+export function foreignKeyColumnName(parentTable: string, keyColumn: string): string {
+  return `${singular(parentTable)}_${keyColumn}`;
+}
 
 /** A rough English singular for conventional key names (`authors` -> `author`); users rename when it guesses wrong. */
 export function singular(name: string): string {
@@ -45,9 +55,9 @@ function truncateToBytes(text: string, bytes: number): string {
  */
 export function fitIdentifier(base: string, suffix = ''): string {
   const whole = suffix ? `${base}_${suffix}` : base;
-  if (encoder.encode(whole).length <= maxBytes) return whole;
+  if (byteLength(whole) <= maxIdentifierBytes) return whole;
   const tail = `_${fingerprint(whole)}${suffix ? `_${suffix}` : ''}`;
-  return truncateToBytes(base, maxBytes - encoder.encode(tail).length) + tail;
+  return truncateToBytes(base, maxIdentifierBytes - byteLength(tail)) + tail;
 }
 
 /** `base`, or `base_2`, `base_3`... whichever is not taken yet, always within 63 bytes. */

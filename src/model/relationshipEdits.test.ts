@@ -188,3 +188,19 @@ describe('key types', () => {
     expect(tableOf(shared, childId).columns[0]).toMatchObject({ name: 'id', type: 'uuid', identity: null });
   });
 });
+
+describe('identifying keys further down', () => {
+  it('making authors -> books identifying widens the key that reviews hold on books', async () => {
+    const { withTable } = await import('../testing/factories.ts');
+    const base = aSchema();
+    const reviews = withTable(base.schema, 'reviews');
+    const linked = connect(reviews.schema, base.childId, reviews.tableId);
+    const identifying = setIdentifying(linked.schema, base.relationshipId, true);
+    expect(columnNames(identifying, reviews.tableId)).toEqual(['id', 'book_id', 'book_author_id']);
+    const { validateSchema } = await import('./index.ts');
+    expect(validateSchema(identifying).filter((p) => p.severity === 'error')).toEqual([]);
+    const back = setIdentifying(identifying, base.relationshipId, false);
+    expect(columnNames(back, reviews.tableId)).toEqual(['id', 'book_id']);
+    expect(tableOf(back, base.childId).columns[2]).toMatchObject({ isPrimaryKey: false, isNotNull: false });
+  });
+});

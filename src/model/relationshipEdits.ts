@@ -2,7 +2,7 @@ import { newId, type ColumnId, type RelationshipId, type TableId } from './ids.t
 import type { Cardinality, Column, EndSide, OneToOneStrategy, Relationship, Schema } from './schema.ts';
 import { childSide, otherSide, relationshipKind } from './resolve.ts';
 import { findTable, primaryKeyOf } from './lookup.ts';
-import { foreignKeyType, singular, uniqueName } from './naming.ts';
+import { foreignKeyColumnName, foreignKeyType, uniqueName } from './naming.ts';
 import { makeColumn, updateTable } from './tableEdits.ts';
 
 /** The ends a new relationship gets: each `from` row has zero or many `to` rows; each `to` row exactly one `from`. */
@@ -67,10 +67,13 @@ export function setIdentifying(schema: Schema, relId: RelationshipId, isIdentify
   const rel = schema.relationships.find((r) => r.id === relId);
   if (!rel || relationshipKind(rel) === 'manyToMany' || (relationshipKind(rel) === 'oneToOne' && rel.oneToOne === 'sharedPrimaryKey')) return schema;
   const keyColumns = new Set(rel.foreignKeyColumnIds);
-  return updateTable(schema, rel[childSide(rel)].tableId, (t) => ({
+  const childId = rel[childSide(rel)].tableId;
+  const edited = updateTable(schema, childId, (t) => ({
     ...t,
-    columns: t.columns.map((c) => (keyColumns.has(c.id) ? { ...c, isPrimaryKey: isIdentifying, isNotNull: isIdentifying || c.isNotNull } : c)),
+    columns: t.columns.map((c) => (keyColumns.has(c.id) ? { ...c, isPrimaryKey: isIdentifying, isNotNull: false } : c)),
   }));
+  // The child's primary key changed: keys that refer to the child follow.
+  return reconcileTable(edited, childId);
 }
 
 /** Chooses which table of a one-to-one holds the foreign key. */
@@ -118,7 +121,10 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
   if (!rel || visited.has(relId)) return schema;
   visited.add(relId);
   if (relationshipKind(rel) === 'manyToMany') {
-    return dropUnusedKeyColumns(replaceRelationship(schema, { ...rel, foreignKeyColumnIds: [] }), rel.foreignKeyColumnIds, { keepPrimaryKey: wasShared(rel) });
+    const holder = findTable(schema, rel[rel.keyHolder].tableId);
+    return dropUnusedKeyColumns(replaceRelationship(schema, { ...rel, foreignKeyColumnIds: [] }), rel.foreignKeyColumnIds, {
+      keepPrimaryKey: wasShared(rel, holder ? primaryKeyOf(holder) : []),
+    });
   }
   const side = childSide(rel);
   const parentSide = otherSide(side);
@@ -135,8 +141,7 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
     columnIds = childKey.map((c) => c.id);
     next = dropUnusedKeyColumns(next, rel.foreignKeyColumnIds.filter((id) => !columnIds.includes(id)), { exceptRelId: relId, keepPrimaryKey: false });
   } else {
-    const wasSharedKey = rel.oneToOne === 'sharedPrimaryKey' && rel.foreignKeyColumnIds.length === childKey.length && childKey.every((c) => rel.foreignKeyColumnIds.includes(c.id));
-    const current = wasSharedKey ? [] : rel.foreignKeyColumnIds;
+    const current = wasShared(rel, childKey) ? [] : rel.foreignKeyColumnIds;
     const canKeep = current.length === parentKey.length && current.every((id) => child.columns.some((c) => c.id === id));
     if (canKeep) {
       columnIds = current;
@@ -146,7 +151,7 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
       const freshChild = findTable(next, child.id) ?? child;
       const taken = freshChild.columns.map((c) => c.name);
       const created = parentKey.map((pk) => {
-        const name = uniqueName(`${singular(parent.name)}_${pk.name}`, taken);
+        const name = uniqueName(foreignKeyColumnName(parent.name, pk.name), taken);
         const column = makeColumn({ name, type: foreignKeyType(pk.type), isPrimaryKey: isIdentifying, isNotNull: isIdentifying });
         taken.push(column.name);
         return column;
@@ -183,8 +188,10 @@ function syncKeyTypes(schema: Schema, tableId: TableId, columnIds: ColumnId[], p
   }));
 }
 
-function wasShared(rel: Relationship): boolean {
-  return rel.oneToOne === 'sharedPrimaryKey' && rel.foreignKeyColumnIds.length > 0;
+/** Whether the relationship's key columns were the child's whole primary key under a shared-key strategy. */
+function wasShared(rel: Relationship, childKey: readonly Column[]): boolean {
+  const ids = rel.foreignKeyColumnIds;
+  return rel.oneToOne === 'sharedPrimaryKey' && ids.length > 0 && ids.length === childKey.length && childKey.every((c) => ids.includes(c.id));
 }
 
 /**

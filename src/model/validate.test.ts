@@ -46,6 +46,21 @@ describe('checkSqlFragment', () => {
     ['1\r', /control character/],
   ])('refuses the default %s', (value, message) => expect(checkSqlFragment(value, 'default')).toMatch(message));
   it('refuses a type that smuggles a statement', () => expect(checkSqlFragment("int); drop table x; --", 'type')).toBeDefined());
+  it('reads E strings as PostgreSQL does, so a backslash-escaped quote cannot end them early', () => {
+    expect(checkSqlFragment("E'\\' '); DROP TABLE victim; CREATE TABLE junk (id int, --'", 'default')).toBeDefined();
+    expect(checkSqlFragment("E'it\\'s'", 'default')).toBeUndefined();
+    expect(checkSqlFragment("'C:\\temp'", 'default')).toBeUndefined();
+  });
+  it.each([
+    ['integer REFERENCES victim (id) ON DELETE CASCADE', 'type'],
+    ['integer PRIMARY KEY', 'type'],
+    ['0 PRIMARY KEY', 'default'],
+    ['0 NOT NULL', 'default'],
+    ['0 CHECK (false)', 'default'],
+  ] as const)('refuses %s, which would add a constraint the diagram does not show', (text, what) => {
+    expect(checkSqlFragment(text, what)).toMatch(/would add to the column definition/);
+  });
+  it.each(['NULL', "'not here'", 'now()', "coalesce(NULL, 1)"])('still accepts the default %s', (value) => expect(checkSqlFragment(value, 'default')).toBeUndefined());
 });
 
 describe('describeRelationship', () => {
@@ -67,5 +82,36 @@ describe('key types', () => {
     const second = connect(schema, cities.tableId, base.childId, { from: ends.exactlyOne, to: ends.zeroOrOne });
     schema = setOneToOneStrategy(second.schema, second.relationshipId, 'sharedPrimaryKey');
     expect(validateSchema(schema).map((p) => p.message)).toContainEqual(expect.stringMatching(/"capitals"."id" is (uuid|integer) but refers to .* give both the same type/));
+  });
+});
+
+describe('names PostgreSQL keeps in one namespace', () => {
+  it('refuses a junction, an index or an enum named like a table, and two CHECKs with one name', async () => {
+    const { updateRelationship, updateTableFields } = await import('./index.ts');
+    const base = aSchema(ends.zeroOrMany, ends.zeroOrMany, { parent: 'students', child: 'courses' });
+    const junction = updateRelationship(base.schema, base.relationshipId, { junction: { name: 'students', columns: [] } });
+    expect(validateSchema(junction).map((p) => p.message)).toContain('The junction table "students" has the same name as the table; rename one');
+    const indexed = updateTableFields(base.schema, base.parentId, { indexes: [{ id: 'i', name: 'courses', columnIds: [tableOf(base.schema, base.parentId).columns[0]!.id], isUnique: false }] });
+    expect(validateSchema(indexed).map((p) => p.message)).toContain('The index "courses" has the same name as the table; rename one');
+    const enumed = { ...base.schema, enums: [{ id: 'e', name: 'courses', schemaName: 'public', values: ['a'] }] };
+    expect(validateSchema(enumed).map((p) => p.message)).toContain('The enum type "courses" has the same name as the table; rename one');
+    const checks = updateTableFields(base.schema, base.parentId, { checks: [{ id: '1', name: 'c', expression: 'true' }, { id: '2', name: 'c', expression: 'true' }] });
+    expect(validateSchema(checks).map((p) => p.message)).toContain('Table "students" has two CHECKs named "c"; rename one');
+  });
+
+  it('refuses SET NULL on a key the user marked NOT NULL, and on a junction', async () => {
+    const { updateRelationship } = await import('./index.ts');
+    const optional = aSchema(ends.zeroOrOne, ends.zeroOrMany);
+    const marked = editColumn(optional.schema, optional.childId, tableOf(optional.schema, optional.childId).columns[2]!.id, { isNotNull: true });
+    const setNull = updateRelationship(marked, optional.relationshipId, { onDelete: 'set null' });
+    expect(validateSchema(setNull).map((p) => p.message)).toContain('ON DELETE SET NULL cannot work: author_id is marked NOT NULL. Choose another action');
+    const manyToMany = aSchema(ends.zeroOrMany, ends.zeroOrMany);
+    const junctionSetNull = updateRelationship(manyToMany.schema, manyToMany.relationshipId, { onDelete: 'set null' });
+    expect(validateSchema(junctionSetNull).map((p) => p.message)).toContainEqual(expect.stringMatching(/^ON DELETE SET NULL cannot work on a many-to-many/));
+  });
+
+  it('refuses enum labels with line breaks', () => {
+    const schema = { ...aSchema().schema, enums: [{ id: 'e', name: 'mood', schemaName: 'public', values: ['a\nb'] }] };
+    expect(validateSchema(schema).map((p) => p.message)).toContainEqual(expect.stringMatching(/holds a line break/));
   });
 });

@@ -1,5 +1,5 @@
-import { describeCount, resolveAll, singular, withArticle, type ResolvedForeignKey, type Schema } from '../model/index.ts';
-import { defaultDdlOptions, generateDdl, junctionTables, qualifiedName, quoteIdent, type Junction, type Statement } from '../ddl/index.ts';
+import { describeCount, junctionTables, resolveAll, singular, withArticle, type Junction, type ResolvedForeignKey, type Schema } from '../model/index.ts';
+import { defaultDdlOptions, generateDdl, qualifiedName, quoteIdent, type Statement } from '../ddl/index.ts';
 import { foreignKeyLink, junctionLinks } from './link.ts';
 import { actionScenarios, attempt, parentWithoutChildScenario } from './linkScenarios.ts';
 import { NotProvable, RowPlanner, type RowValues } from './rowPlanner.ts';

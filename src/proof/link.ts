@@ -1,5 +1,5 @@
-import { primaryKeyOf, type Column, type Relationship, type RelationshipId, type ResolvedForeignKey, type Table } from '../model/index.ts';
-import { defaultDdlOptions, qualifiedName, quoteIdent, type Junction } from '../ddl/index.ts';
+import { primaryKeyOf, type Column, type Junction, type Relationship, type RelationshipId, type ResolvedForeignKey, type Table } from '../model/index.ts';
+import { defaultDdlOptions, qualifiedName, quoteIdent } from '../ddl/index.ts';
 import { NotProvable, type RowPlanner, type RowValues } from './rowPlanner.ts';
 
 /** A child row as SQL can find it again: its identifying columns and their values. */

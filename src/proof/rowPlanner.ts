@@ -52,12 +52,16 @@ export class RowPlanner {
     const n = this.next();
     const values: RowValues = new Map(given);
     const statements: string[] = [];
-    for (const pk of primaryKeyOf(table)) if (!values.has(pk.id)) values.set(pk.id, this.valueFor(table, pk.id, n));
-    for (const fk of foreignKeysOf(table.id, this.resolved)) {
+    const foreignKeys = foreignKeysOf(table.id, this.resolved);
+    const keyColumns = new Set(foreignKeys.flatMap((fk) => fk.columns.map((c) => c.id)));
+    // Own key first (a self-reference points at it), but key columns that refer to a parent come from that parent.
+    for (const pk of primaryKeyOf(table)) if (!values.has(pk.id) && !keyColumns.has(pk.id)) values.set(pk.id, this.valueFor(table, pk.id, n));
+    for (const fk of foreignKeys) {
       if (fk.columns.every((c) => values.has(c.id))) continue;
       if (!fk.columns.some((c) => isEffectivelyNotNull(c, this.resolved))) continue;
       let parentKey: RowValues;
       if (fk.parent.id === table.id) {
+        if (fk.parentColumns.some((c) => !values.has(c.id))) throw new NotProvable(`"${table.name}" refers to itself through its own primary key`);
         parentKey = values;
       } else if (path.some((t) => t.id === fk.parent.id)) {
         throw new NotProvable(`the mandatory foreign keys through "${table.name}" and "${fk.parent.name}" form a cycle that no insert order can satisfy`);
@@ -68,6 +72,7 @@ export class RowPlanner {
       }
       fk.columns.forEach((c, i) => values.set(c.id, parentKey.get(fk.parentColumns[i]!.id)!));
     }
+    for (const pk of primaryKeyOf(table)) if (!values.has(pk.id)) values.set(pk.id, this.valueFor(table, pk.id, n));
     for (const c of table.columns) {
       if (values.has(c.id) || c.defaultValue !== null || c.identity || !isEffectivelyNotNull(c, this.resolved)) continue;
       values.set(c.id, this.valueFor(table, c.id, n));

@@ -80,3 +80,26 @@ describe('runProof', () => {
     expect((await pg.query("select count(*)::int as n from pg_namespace where nspname = 'erd_proof'")).rows[0]).toEqual({ n: 0 });
   });
 });
+
+describe('honest rows for tricky keys', () => {
+  it('an identifying key gets its parent row built, down a chain', async () => {
+    const { setIdentifying, connect } = await import('../model/index.ts');
+    const { withTable } = await import('../testing/factories.ts');
+    const base = aSchema();
+    const reviews = withTable(setIdentifying(base.schema, base.relationshipId, true), 'reviews');
+    const schema = connect(reviews.schema, base.childId, reviews.tableId).schema;
+    const report = await runProof(await testRunner(), schema);
+    expect(report.results.filter((r) => r.verdict !== 'passed')).toEqual([]);
+  });
+
+  it('key columns named like PL/pgSQL variables (new, found) work in the mandatory-child triggers', async () => {
+    const { renameTable } = await import('../model/index.ts');
+    const base = aSchema(ends.exactlyOne, ends.oneOrMany);
+    let schema = editColumn(base.schema, base.parentId, tableOf(base.schema, base.parentId).columns[0]!.id, { name: 'new' });
+    schema = editColumn(schema, base.childId, tableOf(schema, base.childId).columns[2]!.id, { name: 'found' });
+    schema = renameTable(schema, base.childId, 'tg_op');
+    const report = await runProof(await testRunner(), schema);
+    expect(report.ddlError).toBeUndefined();
+    expect(report.results.filter((r) => r.verdict !== 'passed').map((r) => [r.title, r.reason, r.actual])).toEqual([]);
+  });
+});

@@ -1,4 +1,7 @@
-import { foreignKeyType, resolveAll, singular, uniqueName, type Column, type RelationshipId, type ResolvedJunction, type Schema } from '../model/index.ts';
+import { foreignKeyColumnName, foreignKeyType, uniqueName } from './naming.ts';
+import { resolveAll, type ResolvedJunction } from './resolve.ts';
+import type { Column, Schema } from './schema.ts';
+import type { RelationshipId } from './ids.ts';
 
 /** A junction column that refers to one side's primary key. */
 export interface JunctionKeyColumn {
@@ -28,12 +31,11 @@ export function junctionTables(schema: Schema): Junction[] {
     if (resolved.kind !== 'manyToMany') continue;
     const { junction } = resolved.relationship;
     const name = junction.name || uniqueName(`${resolved.from.name}_${resolved.to.name}`, taken);
-    // uniqueName keeps generated names within PostgreSQL's 63 bytes.
     taken.push(name);
     const columnNames = junction.columns.map((c) => c.name);
     const keyColumns = (table: { name: string }, key: Column[]) =>
       key.map((pk) => {
-        const columnName = uniqueName(`${singular(table.name)}_${pk.name}`, columnNames);
+        const columnName = uniqueName(foreignKeyColumnName(table.name, pk.name), columnNames);
         columnNames.push(columnName);
         return { name: columnName, type: foreignKeyType(pk.type), references: pk };
       });
