@@ -5,7 +5,7 @@ import { intoOneSchema } from './intoOneSchema.ts';
 import { defaultDdlOptions, type DdlOptions } from './options.ts';
 import { quoteIdent, quoteLiteral } from './quoteIdent.ts';
 import { createJunctionTable, foreignKeyStatements, junctionStatements } from './relationshipStatements.ts';
-import { effectiveSchema, qualifiedName, unlessExists } from './sqlText.ts';
+import { effectiveSchema, ifNotExists, qualifiedName, unlessExists } from './sqlText.ts';
 import type { Statement } from './statement.ts';
 import { createComments, createIndexes, createTable } from './tableStatements.ts';
 
@@ -62,8 +62,7 @@ function withOptionNamed(problems: Problem[], drawn: Schema, options: DdlOptions
 /** CREATE SCHEMA for every schema other than public that a table or type lives in, in first-use order. */
 function createSchemas(schema: Schema, options: DdlOptions): Statement[] {
   const used = [...schema.enums.map((e) => e.schemaName), ...schema.tables.map((t) => t.schemaName)].map((s) => effectiveSchema(s, options));
-  const ifNotExists = options.ifNotExists ? 'IF NOT EXISTS ' : '';
   return [...new Set(used)]
     .filter((s) => s !== defaultSchemaName)
-    .map((s) => ({ kind: 'createSchema', sql: `CREATE SCHEMA ${ifNotExists}${quoteIdent(s)};` }));
+    .map((s) => ({ kind: 'createSchema', sql: `CREATE SCHEMA ${ifNotExists(options)}${quoteIdent(s)};` }));
 }

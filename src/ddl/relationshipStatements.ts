@@ -15,6 +15,12 @@ function clauses(rel: Relationship): string {
   return action('ON DELETE', rel.onDelete) + action('ON UPDATE', rel.onUpdate) + deferrable;
 }
 
+/** `ALTER TABLE child ADD CONSTRAINT name FOREIGN KEY (...) REFERENCES parent (...)` with the relationship's clauses. */
+function addForeignKeySql(childRef: string, name: string, columns: readonly string[], parentRef: string, parentColumns: readonly string[], rel: Relationship, options: DdlOptions): string {
+  const references = `REFERENCES ${parentRef} (${identList(parentColumns)})`;
+  return unlessExists(`ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(name)} FOREIGN KEY (${identList(columns)})\n  ${references}${clauses(rel)};`, options);
+}
+
 /** True when the key columns are unique on their own: the whole primary key, or one UNIQUE column. */
 function isAlreadyUnique(r: ResolvedForeignKey): boolean {
   const key = primaryKeyOf(r.child);
@@ -35,11 +41,7 @@ export function foreignKeyStatements(r: ResolvedForeignKey, names: NameAllocator
     statements.push({ kind: 'addUnique', relationshipId, tableId: r.child.id, constraintName, sql });
   }
   const constraintName = names.allocate(r.child.name, columns, 'fkey');
-  const references = `REFERENCES ${parentRef} (${identList(r.parentColumns.map((c) => c.name))})`;
-  const sql = unlessExists(
-    `ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(constraintName)} FOREIGN KEY (${identList(columns)})\n  ${references}${clauses(r.relationship)};`,
-    options,
-  );
+  const sql = addForeignKeySql(childRef, constraintName, columns, parentRef, r.parentColumns.map((c) => c.name), r.relationship, options);
   statements.push({ kind: 'addForeignKey', relationshipId, tableId: r.child.id, constraintName, sql });
   if (r.childEnd.min === 1) {
     statements.push(
@@ -80,13 +82,9 @@ export function junctionStatements(j: Junction, names: NameAllocator, options: D
   const statements: Statement[] = sides.map(({ columns, parent }) => {
     const own = columns.map((c) => c.name);
     const constraintName = names.allocate(j.name, own, 'fkey');
-    const references = `REFERENCES ${qualifiedName(parent.schemaName, parent.name, options)} (${identList(columns.map((c) => c.references.name))})`;
-    return {
-      kind: 'addForeignKey' as const,
-      relationshipId: j.relationshipId,
-      constraintName,
-      sql: unlessExists(`ALTER TABLE ${junctionRef}\n  ADD CONSTRAINT ${quoteIdent(constraintName)} FOREIGN KEY (${identList(own)})\n  ${references}${clauses(relationship)};`, options),
-    };
+    const parentRef = qualifiedName(parent.schemaName, parent.name, options);
+    const sql = addForeignKeySql(junctionRef, constraintName, own, parentRef, columns.map((c) => c.references.name), relationship, options);
+    return { kind: 'addForeignKey' as const, relationshipId: j.relationshipId, constraintName, sql };
   });
   for (const { columns, parent, otherEnd } of sides) {
     if (otherEnd.min !== 1) continue;

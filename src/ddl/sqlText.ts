@@ -38,3 +38,8 @@ export function unlessExists(sql: string, options: DdlOptions): string {
 export function sqlComment(text: string): string {
   return text.split('\n').map((line) => `-- ${line}`).join('\n');
 }
+
+/** `IF NOT EXISTS ` when the script should be re-runnable, else nothing. */
+export function ifNotExists(options: DdlOptions): string {
+  return options.ifNotExists ? 'IF NOT EXISTS ' : '';
+}

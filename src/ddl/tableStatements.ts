@@ -2,7 +2,7 @@ import { isEffectivelyNotNull, primaryKeyOf, type Column, type ResolvedRelations
 import type { NameAllocator } from './constraintNames.ts';
 import type { DdlOptions } from './options.ts';
 import { quoteIdent, quoteLiteral } from './quoteIdent.ts';
-import { identList, qualifiedName } from './sqlText.ts';
+import { identList, ifNotExists, qualifiedName } from './sqlText.ts';
 import type { Statement } from './statement.ts';
 
 /** One column definition: type, identity, NOT NULL, default. */
@@ -15,8 +15,7 @@ export function columnDefinition(column: Column, isNotNull: boolean): string {
 
 /** `CREATE TABLE [IF NOT EXISTS] ref (\n  line,\n  line\n);` for tables and junction tables alike. */
 export function createTableSql(schemaName: string, name: string, lines: readonly string[], options: DdlOptions): string {
-  const ifNotExists = options.ifNotExists ? 'IF NOT EXISTS ' : '';
-  return `CREATE TABLE ${ifNotExists}${qualifiedName(schemaName, name, options)} (\n${lines.join(',\n')}\n);`;
+  return `CREATE TABLE ${ifNotExists(options)}${qualifiedName(schemaName, name, options)} (\n${lines.join(',\n')}\n);`;
 }
 
 /** CREATE TABLE with columns, primary key, UNIQUE columns and CHECK constraints; foreign keys come later. */
@@ -42,11 +41,10 @@ export function createIndexes(table: Table, names: NameAllocator, options: DdlOp
     const columns = index.columnIds.map((id) => table.columns.find((c) => c.id === id)!.name);
     const name = index.name || names.allocate(table.name, columns, index.isUnique ? 'key' : 'idx');
     const unique = index.isUnique ? 'UNIQUE ' : '';
-    const ifNotExists = options.ifNotExists ? 'IF NOT EXISTS ' : '';
     return {
       kind: 'createIndex',
       tableId: table.id,
-      sql: `CREATE ${unique}INDEX ${ifNotExists}${quoteIdent(name)} ON ${qualifiedName(table.schemaName, table.name, options)} (${identList(columns)});`,
+      sql: `CREATE ${unique}INDEX ${ifNotExists(options)}${quoteIdent(name)} ON ${qualifiedName(table.schemaName, table.name, options)} (${identList(columns)});`,
     };
   });
 }

@@ -1,5 +1,4 @@
 import type { TableId } from './ids.ts';
-import { findTable } from './lookup.ts';
 import { resolveAll, type ResolvedForeignKey } from './resolve.ts';
 import type { Schema } from './schema.ts';
 import { validateSchema, type Problem } from './validate.ts';
@@ -7,14 +6,14 @@ import { validateSchema, type Problem } from './validate.ts';
 /** Every problem and piece of advice about a schema: validation plus design checks. Shown on the canvas and by `erd lint`. */
 export function lintSchema(schema: Schema): Problem[] {
   const resolved = resolveAll(schema).filter((r): r is ResolvedForeignKey => r.kind === 'oneToOne' || r.kind === 'oneToMany');
-  return [...validateSchema(schema), ...mandatoryCycles(schema, resolved), ...oneTableMayDo(resolved)];
+  return [...validateSchema(schema), ...mandatoryCycles(resolved), ...oneTableMayDo(resolved)];
 }
 
 /**
  * Tables whose NOT NULL, non-deferrable foreign keys form a cycle: no insert order can fill them,
  * so the first row of any of them is refused. A row pointing at itself is fine, so self-references do not count.
  */
-function mandatoryCycles(schema: Schema, foreignKeys: ResolvedForeignKey[]): Problem[] {
+function mandatoryCycles(foreignKeys: ResolvedForeignKey[]): Problem[] {
   const edges = foreignKeys.filter((r) => r.isNotNull && !r.relationship.isDeferrable && r.child.id !== r.parent.id);
   const next = new Map<TableId, ResolvedForeignKey[]>();
   for (const e of edges) next.set(e.child.id, [...(next.get(e.child.id) ?? []), e]);
@@ -27,7 +26,7 @@ function mandatoryCycles(schema: Schema, foreignKeys: ResolvedForeignKey[]): Pro
     const key = loop.map((r) => r.relationship.id).sort().join();
     if (reported.has(key)) continue;
     reported.add(key);
-    const names = [start.child.id, ...loop.map((r) => r.parent.id)].map((id) => findTable(schema, id)?.name ?? '?');
+    const names = [start.child.name, ...loop.map((r) => r.parent.name)];
     problems.push({
       severity: 'warning',
       relationshipId: start.relationship.id,
