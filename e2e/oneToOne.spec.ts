@@ -42,3 +42,16 @@ test('draw two tables, connect them as a 1:1, read the DDL, watch PostgreSQL rej
   await expect(editor.scenario('A passport whose author does not exist').locator('.actual')).toHaveText('rejected with 23503 (foreign_key_violation)');
   await expect(editor.scenario('A passport with no author (author_id is NULL)').locator('.actual')).toHaveText('rejected with 23502 (not_null_violation)');
 });
+
+test('editing a 1:1 into a 1:N flips the duplicate-child scenario from rejected to accepted', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.selectRelationship('rel_authors_passport_info');
+  const duplicate = page.locator('.inspector .scenario[data-scenario-kind="secondChild"]');
+  await expect(duplicate.locator('.actual')).toHaveText('rejected with 23505 (unique_violation)');
+  await editor.setEnd(/Each author has… passport_info/, 'zero or many');
+  await expect(duplicate.locator('.expected')).toHaveText('accepted');
+  await expect(duplicate.locator('.actual')).toHaveText('accepted');
+  await expect(duplicate).toHaveAttribute('data-verdict', 'passed');
+  await expect(page.getByTestId('relationship-ddl')).not.toContainText('UNIQUE');
+});

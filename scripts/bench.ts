@@ -1,6 +1,11 @@
-// `npm run bench [-- --json]`: figures for the team, never assertions. Runs in Node on this machine.
+// `npm run bench [-- --json]`: figures for the team, never assertions. Runs on this machine.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { generateDdl, toSqlText } from '../src/ddl/index.ts';
+import { pgliteRunner, startPglite } from '../src/db/index.ts';
+import { runProof } from '../src/proof/index.ts';
+import { aSchema, ends } from '../src/testing/factories.ts';
+import { measurePageOpen } from './benchBrowser.ts';
 import { largeSchema } from './largeSchema.ts';
 
 interface Figure {
@@ -14,30 +19,55 @@ interface Figure {
   detail?: Record<string, number>;
 }
 
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function summarize(name: string, times: number[], aim?: string, detail?: Record<string, number>): Figure {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { name, unit: 'ms', median: round(sorted[Math.floor(sorted.length / 2)]!), min: round(sorted[0]!), max: round(sorted.at(-1)!), runs: sorted.length, ...(aim ? { aim } : {}), ...(detail ? { detail } : {}) };
+}
+
 /** Times `run` on a fresh input each time (prepared untimed), so no cache from an earlier run helps. */
-function measure<T>(name: string, runs: number, prepare: () => T, run: (input: T) => void, aim?: string, detail?: Record<string, number>): Figure {
-  for (let i = 0; i < 3; i++) run(prepare());
+async function measure<T>(runs: number, prepare: () => T, run: (input: T) => unknown): Promise<number[]> {
+  for (let i = 0; i < 2; i++) await run(prepare());
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const input = prepare();
+    (globalThis as { gc?: () => void }).gc?.();
     const start = performance.now();
-    run(input);
+    await run(input);
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 100) / 100;
-  return { name, unit: 'ms', median: round(times[Math.floor(runs / 2)]!), min: round(times[0]!), max: round(times.at(-1)!), runs, ...(aim ? { aim } : {}), ...(detail ? { detail } : {}) };
+  return times;
 }
 
-const schema = largeSchema(1000, 1200);
-const sample = generateDdl(schema);
-if (sample.problems.some((p) => p.severity === 'error')) throw new Error(`bench schema is invalid: ${sample.problems[0]!.message}`);
-const figures: Figure[] = [
-  measure('DDL generation, 1,000 tables and 1,200 relationships', 15, () => structuredClone(schema), (fresh) => generateDdl(fresh), 'under 50 ms', {
+const figures: Figure[] = [];
+
+const large = largeSchema(1000, 1200);
+const sample = generateDdl(large);
+figures.push(
+  summarize('DDL generation, 1,000 tables and 1,200 relationships', await measure(15, () => structuredClone(large), (s) => generateDdl(s)), 'under 50 ms', {
     statements: sample.statements.length,
     bytes: toSqlText(sample.statements).length,
   }),
-];
+);
+
+const pg = await startPglite(new Blob([readFileSync('public/pglite/datadir.tar.gz')]));
+const runner = pgliteRunner(pg);
+const oneToOne = aSchema(ends.exactlyOne, ends.zeroOrOne).schema;
+figures.push(summarize('One 1:1 proved, warm (PGlite in Node)', await measure(20, () => structuredClone(oneToOne), (s) => runProof(runner, s)), 'under 50 ms'));
+const twoHundred = largeSchema(150, 200, 7);
+const report = await runProof(runner, twoHundred);
+figures.push(
+  summarize('200 relationships proved (PGlite in Node)', await measure(3, () => structuredClone(twoHundred), (s) => runProof(runner, s)), 'under 3 s', {
+    scenarios: report.results.length,
+  }),
+);
+await pg.close();
+
+const pageOpen = await measurePageOpen(3);
+figures.push(summarize('Page open to PostgreSQL ready, shipped data directory (headless Chromium)', pageOpen.shippedDataDir.postgresReady, 'under 1 s'));
+figures.push(summarize('Page open to first proof, shipped data directory (headless Chromium)', pageOpen.shippedDataDir.firstProof));
+figures.push(summarize('Page open to PostgreSQL ready, plain PGlite.create() with initdb (same run)', pageOpen.plainInitdb.postgresReady));
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ node: process.version, figures }, null, 2));

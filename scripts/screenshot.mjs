@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/chromium.ts';
 
 const out = process.argv[2] ?? 'docs/screenshot.png';
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4174', '--strictPort'], { stdio: 'ignore' });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4174', '--strictPort'], { stdio: 'ignore', detached: true });
 try {
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
@@ -23,5 +23,5 @@ try {
   await browser.close();
   console.log(`wrote ${out}`);
 } finally {
-  server.kill();
+  process.kill(-server.pid);
 }

@@ -23,15 +23,19 @@ export interface Junction {
   extraColumns: Column[];
 }
 
-/** Junction tables for every many-to-many relationship: the user's name, or `from_to`, never clashing with a table. */
+const cache = new WeakMap<Schema, Junction[]>();
+
+/** Junction tables for every many-to-many relationship: the user's name, or `from_to`, never clashing with a table. Cached per schema object. */
 export function junctionTables(schema: Schema): Junction[] {
-  const taken = schema.tables.map((t) => t.name);
+  const cached = cache.get(schema);
+  if (cached) return cached;
+  const taken = new Set(schema.tables.map((t) => t.name));
   const junctions: Junction[] = [];
   for (const resolved of resolveAll(schema)) {
     if (resolved.kind !== 'manyToMany') continue;
     const { junction } = resolved.relationship;
     const name = junction.name || uniqueName(`${resolved.from.name}_${resolved.to.name}`, taken);
-    taken.push(name);
+    taken.add(name);
     const columnNames = junction.columns.map((c) => c.name);
     const keyColumns = (table: { name: string }, key: Column[]) =>
       key.map((pk) => {
@@ -51,5 +55,6 @@ export function junctionTables(schema: Schema): Junction[] {
       extraColumns: junction.columns,
     });
   }
+  cache.set(schema, junctions);
   return junctions;
 }

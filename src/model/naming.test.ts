@@ -32,3 +32,10 @@ describe('generated names fit PostgreSQL', () => {
     expect(a).not.toBe(b);
   });
 });
+
+describe('byteLength', () => {
+  it('counts UTF-8 bytes as TextEncoder does', async () => {
+    const { byteLength } = await import('./naming.ts');
+    for (const text of ['', 'abc', 'é', '漢字', '😀', 'a😀é漢', '\ud800']) expect(byteLength(text), text).toBe(new TextEncoder().encode(text).length);
+  });
+});

@@ -2,9 +2,19 @@
 export const maxIdentifierBytes = 63;
 const encoder = new TextEncoder();
 
-/** Length in UTF-8 bytes, the unit PostgreSQL's identifier limit counts in. */
+/** Length in UTF-8 bytes, the unit PostgreSQL's identifier limit counts in; counted without encoding (it runs for every name). */
 export function byteLength(text: string): number {
-  return encoder.encode(text).length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** The conventional name of a key column that refers to `parentTable.keyColumn`: `author_id`. */
@@ -41,7 +51,7 @@ function truncateToBytes(text: string, bytes: number): string {
   let out = '';
   let used = 0;
   for (const ch of text) {
-    const size = encoder.encode(ch).length;
+    const size = byteLength(ch);
     if (used + size > bytes) break;
     out += ch;
     used += size;
@@ -62,7 +72,7 @@ export function fitIdentifier(base: string, suffix = ''): string {
 
 /** `base`, or `base_2`, `base_3`... whichever is not taken yet, always within 63 bytes. */
 export function uniqueName(base: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
+  const used = taken instanceof Set ? (taken as ReadonlySet<string>) : new Set(taken);
   const first = fitIdentifier(base);
   if (!used.has(first)) return first;
   for (let i = 2; ; i++) {

@@ -8,6 +8,18 @@ const columnClauseWords = new Set(['primary', 'references', 'check', 'unique', '
  * into exported DDL. Returns what is wrong, or undefined when the fragment is safe to embed.
  */
 export function checkSqlFragment(text: string, what: 'type' | 'default' | 'check'): string | undefined {
+  const key = `${what}\u0000${text}`;
+  if (verdicts.has(key)) return verdicts.get(key);
+  const verdict = scanFragment(text, what);
+  if (verdicts.size > 10_000) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+/** Schemas repeat the same few types and defaults thousands of times; each text is scanned once. */
+const verdicts = new Map<string, string | undefined>();
+
+function scanFragment(text: string, what: 'type' | 'default' | 'check'): string | undefined {
   if (text.trim() === '') return `the ${what} is empty`;
   if (hasControlCharacter(text)) return `the ${what} contains a control character (a line break or tab)`;
   if (what === 'type' && !/^[\p{L}\p{N}_ (),.[\]"]+$/u.test(text)) {
