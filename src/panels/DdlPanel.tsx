@@ -2,7 +2,7 @@ import { toSqlText } from '../ddl/index.ts';
 import { selectFormattedDdl, useEditorStore } from '../store/index.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { downloadText } from './downloadText.ts';
-import { ProblemsList } from './ProblemsList.tsx';
+import { ModelProblems } from './ModelProblems.tsx';
 
 /** The live DDL with the migration options, copy and download; model problems are listed above it. */
 export function DdlPanel() {
@@ -40,7 +40,7 @@ export function DdlPanel() {
           </button>
         </div>
       </div>
-      <ProblemsList />
+      <ModelProblems />
       <pre className="ddl" data-testid="ddl">{sql}</pre>
     </section>
   );

@@ -4,7 +4,7 @@ import { selectLint, useEditorStore } from '../store/index.ts';
 const severityLabel = { error: 'Error', warning: 'Warning', info: 'Advice' } as const;
 
 /** Every lint finding; clicking one selects the table or relationship it is about. */
-export function ProblemsList() {
+export function ModelProblems() {
   const problems = useEditorStore(selectLint);
   const select = useEditorStore((s) => s.select);
   if (problems.length === 0) return <p className="muted lint-clean">No problems found in the model.</p>;
