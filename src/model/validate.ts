@@ -18,7 +18,7 @@ export interface Problem {
 }
 
 /** What is wrong with a name PostgreSQL will store, or undefined. */
-export function checkName(name: string, what: string): string | undefined {
+function checkName(name: string, what: string): string | undefined {
   if (name.trim() === '') return `${what} has no name; type one`;
   if (name !== name.trim()) return `${what} "${name}" starts or ends with a space; remove it`;
   if (hasControlCharacter(name)) return `${what} "${name}" contains a control character; remove it`;

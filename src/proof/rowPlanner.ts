@@ -103,7 +103,7 @@ export class RowPlanner {
 }
 
 /** `INSERT INTO t (a, b) VALUES (1, 'x');` in the table's column order; explicit identity values override the generator. */
-export function insertSql(table: Table, values: RowValues): string {
+function insertSql(table: Table, values: RowValues): string {
   const ref = qualifiedName(table.schemaName, table.name, defaultDdlOptions);
   const columns = table.columns.filter((c) => values.has(c.id));
   if (columns.length === 0) return `INSERT INTO ${ref} DEFAULT VALUES;`;

@@ -27,7 +27,7 @@ function fitBytes(name: string, bytes: number): string {
 }
 
 /** Names a user might type: keywords, upper case, quotes, Unicode, and names right at the 63-byte limit. */
-export const identifierArb: fc.Arbitrary<string> = fc
+const identifierArb: fc.Arbitrary<string> = fc
   .oneof(
     fc.constantFrom(...[...quotedKeywords].slice(0, 40), 'user', 'order', 'Group', 'ID', 'select'),
     fc.string({ unit: fc.constantFrom('a', 'B', '_', '"', "'", ' ', '$', '%', '-', '*', '/', '.', ';'), minLength: 1, maxLength: 12 }),
