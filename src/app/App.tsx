@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { DiagramCanvas } from '../canvas/DiagramCanvas.tsx';
 import { DdlPanel } from '../panels/DdlPanel.tsx';
@@ -10,8 +9,6 @@ import { useEditorStore } from '../store/index.ts';
 import type { ProofClient } from './proofClient.ts';
 import { useProofRunner } from './useProofRunner.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
-
-type Tab = 'ddl' | 'proof';
 
 const emptyDocument: ErdDocument = { schema: emptySchema, layout: {} };
 
@@ -28,7 +25,8 @@ function ProofTabLabel() {
 
 /** The layout shell: toolbar, canvas, and a sidebar with the inspector above the DDL and proof tabs. */
 export function App({ proofClient }: { proofClient: ProofClient }) {
-  const [tab, setTab] = useState<Tab>('proof');
+  const tab = useEditorStore((s) => s.sidebarTab);
+  const setTab = useEditorStore((s) => s.showTab);
   const canUndo = useEditorStore((s) => s.past.length > 0);
   const canRedo = useEditorStore((s) => s.future.length > 0);
   const undo = useEditorStore((s) => s.undo);

@@ -45,6 +45,7 @@ export function createProofClient(
     onState({
       proofStatus: 'starting',
       proofReport: null,
+      provedSchema: null,
       proofError: `The proof ran past ${Math.round(timeLimitMs / 1000)} s and was stopped; PostgreSQL is restarting.`,
     });
     start();
@@ -59,12 +60,13 @@ export function createProofClient(
     }
     if (data.id !== inFlight?.id) return;
     clearTimeout(inFlight.timer);
+    const { schema } = inFlight;
     inFlight = null;
     if (pending !== null) {
       pump();
       return;
     }
-    if (data.type === 'report') onState({ proofStatus: 'ready', proofReport: data.report, proofError: null });
+    if (data.type === 'report') onState({ proofStatus: 'ready', proofReport: data.report, provedSchema: schema, proofError: null });
     else onState({ proofStatus: 'ready', proofError: `The proof could not run: ${data.message}` });
   };
 

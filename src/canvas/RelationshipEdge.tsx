@@ -4,6 +4,7 @@ import { describeRelationship, type Cardinality, type ResolvedRelationship } fro
 import { useShallow } from 'zustand/react/shallow';
 import { selectRelationship, selectRelationshipProblems, selectResolved, selectSchema, useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
+import { ProofBadge } from './ProofBadge.tsx';
 import { crowsFootShapes, type Anchor } from './crowsFoot.ts';
 import { edgeAnchors, edgePath, type TableBox } from './edgeGeometry.ts';
 import { rowCenterY, tableMetrics } from './tableMetrics.ts';
@@ -66,14 +67,13 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
       <BaseEdge id={id} path={path} interactionWidth={24} />
       <Marker end={relationship.from} anchor={anchors.source} />
       <Marker end={relationship.to} anchor={anchors.target} />
-      {(relationship.name || problems.length > 0) && (
-        <EdgeLabelRenderer>
-          <div className="edge-label nodrag nopan" data-label-for={relationship.id} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
-            {relationship.name}
-            <ProblemBadge problems={problems} />
-          </div>
-        </EdgeLabelRenderer>
-      )}
+      <EdgeLabelRenderer>
+        <div className="edge-label nodrag nopan" data-label-for={relationship.id} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+          {relationship.name && <span className="edge-name">{relationship.name}</span>}
+          <ProblemBadge problems={problems} />
+          <ProofBadge relationshipId={relationship.id} />
+        </div>
+      </EdgeLabelRenderer>
     </g>
   );
 }

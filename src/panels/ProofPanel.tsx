@@ -18,7 +18,9 @@ export function ProofPanel() {
   const schema = useEditorStore(selectSchema);
   const requestProof = useEditorStore((s) => s.requestProof);
   const counts = report ? summarize(report) : null;
-  const relationshipIds = [...new Set(report?.results.map((r) => r.relationshipId) ?? [])];
+  const focus = useEditorStore((s) => s.proofFocus);
+  const showProof = useEditorStore((s) => s.showProof);
+  const relationshipIds = [...new Set(report?.results.map((r) => r.relationshipId) ?? [])].filter((id) => !focus || id === focus);
   return (
     <section className="proof-panel" aria-label="Proof">
       <div className="panel-bar">
@@ -43,6 +45,11 @@ export function ProofPanel() {
           PostgreSQL refused the DDL: {report.ddlError.error.code} {report.ddlError.error.message}
           <pre>{report.ddlError.statement.sql}</pre>
         </div>
+      )}
+      {focus && (
+        <p className="focus-bar">
+          Showing one relationship. <button type="button" className="text-button" onClick={() => showProof(null)}>Show all</button>
+        </p>
       )}
       {relationshipIds.map((id) => {
         const rel = findRelationship(schema, id);

@@ -4,3 +4,4 @@ export * from './sampleValue.ts';
 export * from './rowPlanner.ts';
 export * from './buildScenarios.ts';
 export * from './runProof.ts';
+export * from './relationshipVerdicts.ts';

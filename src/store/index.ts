@@ -2,5 +2,5 @@
 export * from './editorStore.ts';
 export * from './selectors.ts';
 export * from './toFlow.ts';
-export type { Selection } from './selectionSlice.ts';
+export type { Selection, SidebarTab } from './selectionSlice.ts';
 export type { ProofStatus } from './proofSlice.ts';

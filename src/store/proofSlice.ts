@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { Schema } from '../model/index.ts';
 import type { ProofReport } from '../proof/index.ts';
 import type { EditorState } from './editorStore.ts';
 
@@ -9,16 +10,19 @@ export type ProofStatus = 'starting' | 'running' | 'ready' | 'error';
 export interface ProofSlice {
   proofStatus: ProofStatus;
   proofReport: ProofReport | null;
+  /** The schema the report proves: when it is not the current one, the report is stale. */
+  provedSchema: Schema | null;
   proofError: string | null;
   /** Bumped to ask for a rerun even though the schema did not change. */
   proofRequest: number;
-  setProofState(state: Partial<Pick<ProofSlice, 'proofStatus' | 'proofReport' | 'proofError'>>): void;
+  setProofState(state: Partial<Pick<ProofSlice, 'proofStatus' | 'proofReport' | 'provedSchema' | 'proofError'>>): void;
   requestProof(): void;
 }
 
 export const createProofSlice: StateCreator<EditorState, [], [], ProofSlice> = (set) => ({
   proofStatus: 'starting',
   proofReport: null,
+  provedSchema: null,
   proofError: null,
   proofRequest: 0,
   setProofState: (state) => set(state),

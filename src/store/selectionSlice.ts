@@ -7,19 +7,30 @@ import type { EditorState } from './editorStore.ts';
 /** What the inspector shows. */
 export type Selection = { kind: 'table'; id: TableId } | { kind: 'relationship'; id: RelationshipId } | null;
 
+/** The tabs under the inspector. */
+export type SidebarTab = 'proof' | 'ddl' | 'console';
+
 /** The current selection and view preferences; never on the undo stack. */
 export interface SelectionSlice {
   selection: Selection;
   /** How the DDL panel and downloads format the script. */
   ddlOptions: DdlOptions;
+  sidebarTab: SidebarTab;
+  /** The relationship whose scenarios the Proof tab shows, or null for all. */
+  proofFocus: RelationshipId | null;
   select(selection: Selection): void;
   selectedTableId(): TableId | null;
   setDdlOptions(options: Partial<DdlOptions>): void;
+  showTab(tab: SidebarTab): void;
+  /** Opens the Proof tab on one relationship's scenarios (a canvas badge) or on all of them. */
+  showProof(relationshipId: RelationshipId | null): void;
 }
 
 export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSlice> = (set, get) => ({
   selection: null,
   ddlOptions: defaultDdlOptions,
+  sidebarTab: 'proof',
+  proofFocus: null,
   setDdlOptions: (options) => set((s) => ({ ddlOptions: { ...s.ddlOptions, ...options } })),
   select(selection) {
     set({ selection });
@@ -28,5 +39,10 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   selectedTableId() {
     const { selection } = get();
     return selection?.kind === 'table' ? selection.id : null;
+  },
+  showTab: (sidebarTab) => set({ sidebarTab }),
+  showProof(relationshipId) {
+    set({ sidebarTab: 'proof', proofFocus: relationshipId });
+    if (relationshipId) get().select({ kind: 'relationship', id: relationshipId });
   },
 });

@@ -12,6 +12,7 @@ import {
   type TableId,
 } from '../model/index.ts';
 import { generateDdl, type DdlOptions, type DdlResult } from '../ddl/index.ts';
+import { relationshipVerdicts, type ProofReport, type RelationshipVerdict } from '../proof/index.ts';
 import type { EditorState } from './editorStore.ts';
 
 /** The schema (changes on edits, never on drags). */
@@ -93,3 +94,15 @@ export const selectColumnFacts = (tableId: TableId) => (s: EditorState) => colum
 export function readColumnFacts(encoded: string | undefined): ColumnFacts {
   return { isNotNull: encoded?.[0] === '1', references: encoded?.slice(1) ?? '' };
 }
+
+let lastVerdicts: { report: ProofReport; verdicts: Map<RelationshipId, RelationshipVerdict> } | undefined;
+
+/** Whether the proof shown is of the current schema; false while PostgreSQL starts, proves, or the schema changed since. */
+export const selectIsProofCurrent = (s: EditorState) => s.proofStatus === 'ready' && s.provedSchema === s.document.schema;
+
+/** One relationship's verdict in the latest report (a stable object per report), or undefined when it has no scenarios. */
+export const selectRelationshipVerdict = (id: RelationshipId) => (s: EditorState): RelationshipVerdict | undefined => {
+  if (!s.proofReport) return undefined;
+  if (lastVerdicts?.report !== s.proofReport) lastVerdicts = { report: s.proofReport, verdicts: relationshipVerdicts(s.proofReport) };
+  return lastVerdicts.verdicts.get(id);
+};
