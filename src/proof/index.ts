@@ -5,3 +5,6 @@ export * from './rowPlanner.ts';
 export * from './buildScenarios.ts';
 export * from './runProof.ts';
 export * from './relationshipVerdicts.ts';
+export * from './displayValue.ts';
+export * from './scratchSchema.ts';
+export * from './traceScenarios.ts';

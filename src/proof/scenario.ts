@@ -98,3 +98,18 @@ export function matchesExpectation(expected: Expectation, actual: Actual): boole
   if (expected.outcome === 'accepted') return actual.outcome === 'accepted';
   return actual.outcome === 'rejected' && (actual.error.code === expected.code || actual.error.code === expected.orCode);
 }
+
+/** Error classes that mean a relationship's constraint answered, as opposed to a bad sample row. */
+const judgedCodes = new Set(['23001', '23502', '23503', '23505']);
+
+/**
+ * The verdict on a scenario's statement under test, and why when it is not a pass: a refusal for a
+ * reason unrelated to the relationship (a CHECK on a sample row) makes it not provable, never failed.
+ */
+export function judge(expected: Expectation, actual: Actual): { verdict: Verdict; reason?: string } {
+  if (matchesExpectation(expected, actual)) return { verdict: 'passed' };
+  if (actual.outcome === 'rejected' && !judgedCodes.has(actual.error.code)) {
+    return { verdict: 'notProvable', reason: `the sample row broke a rule unrelated to this relationship (${actual.error.code}: ${actual.error.message})` };
+  }
+  return { verdict: 'failed' };
+}
