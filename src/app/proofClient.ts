@@ -1,10 +1,12 @@
-import type { Schema } from '../model/index.ts';
+import type { RelationshipId, Schema } from '../model/index.ts';
+import type { Trace } from '../proof/index.ts';
 import type { ProofSlice } from '../store/proofSlice.ts';
-import type { ProofRequest, ProofResponse } from './proofProtocol.ts';
+import { connectWorker, formatDuration, TimeLimitError, type WorkerLike } from './workerConnection.ts';
 
-/** Talks to the proof worker: one proof at a time, only the latest schema, stale results dropped. */
+/** Talks to the proof worker: only the latest schema is proved, stale results are dropped; traces on demand. */
 export interface ProofClient {
   request(schema: Schema): void;
+  trace(schema: Schema, relationshipId: RelationshipId): Promise<Trace>;
   dispose(): void;
 }
 
@@ -13,6 +15,11 @@ type ProofState = Parameters<ProofSlice['setProofState']>[0];
 /** How long one proof may run before the worker is stopped and PostgreSQL restarted. */
 export const defaultProofTimeLimitMs = 20_000;
 
+/** The worker script; `proof-initdb` makes it skip the shipped data directory (the bench's baseline). */
+export function startPostgresWorker(name: string): WorkerLike {
+  return new Worker(new URL('./proofWorker.ts', import.meta.url), { type: 'module', name });
+}
+
 /**
  * Starts the worker at once (PGlite begins its start-up while the page loads) and reports through
  * `onState`. A proof past the time limit is stopped by terminating the worker, reported, and a fresh
@@ -20,72 +27,58 @@ export const defaultProofTimeLimitMs = 20_000;
  */
 export function createProofClient(
   onState: (state: ProofState) => void,
-  { timeLimitMs = defaultProofTimeLimitMs, coldStart = false }: { timeLimitMs?: number; coldStart?: boolean } = {},
+  { timeLimitMs = defaultProofTimeLimitMs, coldStart = false, createWorker = () => startPostgresWorker(coldStart ? 'proof-initdb' : 'proof') }: { timeLimitMs?: number; coldStart?: boolean; createWorker?: () => WorkerLike } = {},
 ): ProofClient {
-  let worker: Worker;
   let isReady = false;
-  let inFlight: { id: number; schema: Schema; timer: ReturnType<typeof setTimeout> } | null = null;
+  let isRunning = false;
   let pending: Schema | null = null;
-  let nextId = 0;
 
   const pump = () => {
-    if (!isReady || inFlight !== null || pending === null) return;
+    if (!isReady || isRunning || pending === null) return;
     const schema = pending;
-    const id = ++nextId;
     pending = null;
-    inFlight = { id, schema, timer: setTimeout(() => handleTimeout(id), timeLimitMs) };
+    isRunning = true;
     onState({ proofStatus: 'running' });
-    worker.postMessage({ type: 'prove', id, schema } satisfies ProofRequest);
+    connection
+      .send({ type: 'prove', schema })
+      .then(
+        (report) => {
+          if (pending === null) onState({ proofStatus: 'ready', proofReport: report, provedSchema: schema, proofError: null });
+        },
+        (error: Error) => {
+          if (error instanceof TimeLimitError) {
+            onState({ proofStatus: 'starting', proofReport: null, provedSchema: null, proofError: `The proof ran past ${formatDuration(timeLimitMs)} and was stopped; PostgreSQL is restarting.` });
+          } else {
+            onState({ proofStatus: 'ready', proofError: `The proof could not run: ${error.message}` });
+          }
+        },
+      )
+      .finally(() => {
+        isRunning = false;
+        pump();
+      });
   };
 
-  const handleTimeout = (id: number) => {
-    if (inFlight?.id !== id) return;
-    inFlight = null;
-    worker.terminate();
-    onState({
-      proofStatus: 'starting',
-      proofReport: null,
-      provedSchema: null,
-      proofError: `The proof ran past ${Math.round(timeLimitMs / 1000)} s and was stopped; PostgreSQL is restarting.`,
-    });
-    start();
-  };
-
-  const handleMessage = ({ data }: MessageEvent<ProofResponse>) => {
-    if (data.type === 'ready') {
+  const connection = connectWorker({
+    createWorker,
+    timeLimitMs,
+    onReady() {
       isReady = true;
-      onState({ proofStatus: 'ready' });
+      if (!isRunning) onState({ proofStatus: 'ready' });
       pump();
-      return;
-    }
-    if (data.id !== inFlight?.id) return;
-    clearTimeout(inFlight.timer);
-    const { schema } = inFlight;
-    inFlight = null;
-    if (pending !== null) {
-      pump();
-      return;
-    }
-    if (data.type === 'report') onState({ proofStatus: 'ready', proofReport: data.report, provedSchema: schema, proofError: null });
-    else onState({ proofStatus: 'ready', proofError: `The proof could not run: ${data.message}` });
-  };
+    },
+    onRestart() {
+      isReady = false;
+    },
+    onCrash: (message) => onState({ proofStatus: 'error', proofError: `PostgreSQL's worker stopped: ${message}` }),
+  });
 
-  const start = () => {
-    isReady = false;
-    worker = new Worker(new URL('./proofWorker.ts', import.meta.url), { type: 'module', name: coldStart ? 'proof-initdb' : 'proof' });
-    worker.onmessage = handleMessage;
-    worker.onerror = (event) => onState({ proofStatus: 'error', proofError: `PostgreSQL's worker stopped: ${event.message || 'unknown error'}` });
-  };
-
-  start();
   return {
     request(schema) {
       pending = schema;
       pump();
     },
-    dispose() {
-      if (inFlight) clearTimeout(inFlight.timer);
-      worker.terminate();
-    },
+    trace: (schema, relationshipId) => connection.send({ type: 'trace', schema, relationshipId }),
+    dispose: () => connection.dispose(),
   };
 }

@@ -1,11 +1,24 @@
-import type { Schema } from '../model/index.ts';
-import type { ProofReport } from '../proof/index.ts';
+import type { RelationshipId, Schema } from '../model/index.ts';
+import type { ConsoleResult, ProofReport, Trace } from '../proof/index.ts';
 
-/** Messages the page sends the proof worker. */
-export type ProofRequest = { type: 'prove'; id: number; schema: Schema };
+/** What the page asks of a PostgreSQL worker, without the id the connection adds. */
+export type WorkerTask =
+  | { type: 'prove'; schema: Schema }
+  | { type: 'trace'; schema: Schema; relationshipId: RelationshipId }
+  | { type: 'console'; schema: Schema; sql: string };
 
-/** Messages the proof worker sends back. */
-export type ProofResponse =
+/** The answer to each kind of task. */
+export interface TaskResults {
+  prove: ProofReport;
+  trace: Trace;
+  console: ConsoleResult;
+}
+
+/** Messages the page sends a PostgreSQL worker. */
+export type WorkerRequest = WorkerTask & { id: number };
+
+/** Messages a PostgreSQL worker sends back. */
+export type WorkerResponse =
   | { type: 'ready' }
-  | { type: 'report'; id: number; report: ProofReport }
+  | { type: 'done'; id: number; result: TaskResults[WorkerTask['type']] }
   | { type: 'failed'; id: number; message: string };

@@ -4,11 +4,12 @@ import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import { pgliteRunner } from '../db/index.ts';
-import { runProof } from '../proof/index.ts';
-import type { ProofRequest, ProofResponse } from './proofProtocol.ts';
+import type { ScriptRunner } from '../model/index.ts';
+import { catalogFingerprint, runConsole, runProof, traceRelationship } from '../proof/index.ts';
+import type { TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';
 
-/** PGlite and the proof runner live here, off the main thread, so the canvas never waits for PostgreSQL. */
-const scope = self as unknown as { name: string; postMessage(message: ProofResponse): void; onmessage: ((event: MessageEvent<ProofRequest>) => void) | null };
+/** PGlite with the proof, the step-through and the SQL console live here, off the main thread, so the canvas never waits for PostgreSQL. */
+const scope = self as unknown as { name: string; postMessage(message: WorkerResponse): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
 
 async function compile(url: string): Promise<WebAssembly.Module> {
   const response = fetch(url);
@@ -49,18 +50,53 @@ async function startPostgres(): Promise<PGlite> {
   return PGlite.create(assets);
 }
 
-const runner = startPostgres().then((pg) => {
+/** PostgreSQL and a runner over it, with the catalog as it was fresh (the console checks it after each run). */
+async function open(): Promise<{ pg: PGlite; runner: ScriptRunner; fingerprint: string }> {
+  const pg = await startPostgres();
+  const runner = pgliteRunner(pg);
+  return { pg, runner, fingerprint: await catalogFingerprint(runner) };
+}
+
+let database = open().then((db) => {
   scope.postMessage({ type: 'ready' });
-  return pgliteRunner(pg);
+  return db;
 });
+
+/**
+ * After a console run: session state is discarded, and if the user's SQL committed anything (a stray
+ * COMMIT), this worker's PostgreSQL is replaced by a fresh one, so every run starts clean.
+ */
+async function cleanUpAfterConsole(): Promise<void> {
+  const db = await database;
+  await db.runner.exec('DISCARD ALL');
+  if ((await catalogFingerprint(db.runner)) === db.fingerprint) return;
+  await db.pg.close();
+  database = open();
+  await database;
+}
+
+async function perform(task: WorkerTask): Promise<TaskResults[WorkerTask['type']]> {
+  const { runner } = await database;
+  switch (task.type) {
+    case 'prove':
+      return runProof(runner, task.schema);
+    case 'trace':
+      return traceRelationship(runner, task.schema, task.relationshipId);
+    case 'console':
+      try {
+        return await runConsole(runner, task.schema, task.sql);
+      } finally {
+        await cleanUpAfterConsole();
+      }
+  }
+}
 
 let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = ({ data }) => {
   queue = queue.then(async () => {
     try {
-      const report = await runProof(await runner, data.schema);
-      scope.postMessage({ type: 'report', id: data.id, report });
+      scope.postMessage({ type: 'done', id: data.id, result: await perform(data) });
     } catch (error) {
       scope.postMessage({ type: 'failed', id: data.id, message: error instanceof Error ? error.message : String(error) });
     }

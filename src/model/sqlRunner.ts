@@ -27,6 +27,18 @@ export interface SqlRunner {
   query(sql: string): Promise<QueryResult>;
 }
 
+/** One statement's result in a script: its columns and rows (row values in column order), or the rows it changed. */
+export interface StatementResult {
+  fields: string[];
+  rows: unknown[][];
+  affectedRows?: number;
+}
+
+/** A runner that also returns every statement's result of a script: what the SQL console needs. */
+export interface ScriptRunner extends SqlRunner {
+  script(sql: string): Promise<StatementResult[]>;
+}
+
 /** The `SqlError` in anything thrown by a driver, or undefined when it is not a PostgreSQL error. */
 export function asSqlError(error: unknown): SqlError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

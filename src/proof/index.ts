@@ -8,3 +8,4 @@ export * from './relationshipVerdicts.ts';
 export * from './displayValue.ts';
 export * from './scratchSchema.ts';
 export * from './traceScenarios.ts';
+export * from './sqlConsole.ts';

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WorkerRequest, WorkerResponse } from './proofProtocol.ts';
+import { connectWorker, formatDuration, TimeLimitError, type WorkerLike } from './workerConnection.ts';
+import { emptySchema } from '../model/index.ts';
+import { createProofClient } from './proofClient.ts';
+
+/** A worker that records what it is sent and answers only when told to. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  sent: WorkerRequest[] = [];
+  isTerminated = false;
+  postMessage(message: WorkerRequest) {
+    this.sent.push(message);
+  }
+  terminate() {
+    this.isTerminated = true;
+  }
+  reply(data: WorkerResponse) {
+    this.onmessage?.({ data } as MessageEvent<WorkerResponse>);
+  }
+}
+
+describe('connectWorker', () => {
+  let workers: FakeWorker[];
+  const options = (overrides = {}) => ({
+    createWorker: () => {
+      workers.push(new FakeWorker());
+      return workers.at(-1)!;
+    },
+    timeLimitMs: 1000,
+    onReady: vi.fn(),
+    onRestart: vi.fn(),
+    onCrash: vi.fn(),
+    ...overrides,
+  });
+
+  beforeEach(() => {
+    workers = [];
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('waits for PostgreSQL, then sends one task at a time', async () => {
+    const connection = connectWorker(options());
+    const first = connection.send({ type: 'prove', schema: emptySchema });
+    const second = connection.send({ type: 'prove', schema: emptySchema });
+    expect(workers[0]!.sent).toEqual([]);
+    workers[0]!.reply({ type: 'ready' });
+    expect(workers[0]!.sent.map((m) => m.id)).toEqual([1]);
+    workers[0]!.reply({ type: 'done', id: 1, result: { problems: [], results: [] } });
+    await expect(first).resolves.toEqual({ problems: [], results: [] });
+    expect(workers[0]!.sent.map((m) => m.id)).toEqual([1, 2]);
+    workers[0]!.reply({ type: 'failed', id: 2, message: 'boom' });
+    await expect(second).rejects.toThrow('boom');
+  });
+
+  it('stops a task past the time limit: the worker is terminated, a new one started, later tasks go to it', async () => {
+    const opts = options();
+    const connection = connectWorker(opts);
+    workers[0]!.reply({ type: 'ready' });
+    const slow = connection.send({ type: 'prove', schema: emptySchema });
+    const next = connection.send({ type: 'prove', schema: emptySchema });
+    vi.advanceTimersByTime(999);
+    expect(workers[0]!.isTerminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    await expect(slow).rejects.toBeInstanceOf(TimeLimitError);
+    await expect(slow).rejects.toThrow('stopped after 1 s');
+    expect(workers[0]!.isTerminated).toBe(true);
+    expect(opts.onRestart).toHaveBeenCalledOnce();
+    expect(workers).toHaveLength(2);
+    workers[1]!.reply({ type: 'ready' });
+    expect(opts.onReady).toHaveBeenCalledTimes(2);
+    expect(workers[1]!.sent.map((m) => m.id)).toEqual([2]);
+    workers[1]!.reply({ type: 'done', id: 2, result: { problems: [], results: [] } });
+    await expect(next).resolves.toBeDefined();
+  });
+
+  it('ignores a late answer from a task that was already stopped', async () => {
+    const connection = connectWorker(options());
+    workers[0]!.reply({ type: 'ready' });
+    const slow = connection.send({ type: 'prove', schema: emptySchema });
+    vi.advanceTimersByTime(1000);
+    await expect(slow).rejects.toBeInstanceOf(TimeLimitError);
+    expect(() => workers[0]!.reply({ type: 'done', id: 1, result: { problems: [], results: [] } })).not.toThrow();
+  });
+});
+
+describe('createProofClient', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('proves only the latest schema, and reports a proof past the time limit as stopped', async () => {
+    const workers: FakeWorker[] = [];
+    const states: object[] = [];
+    const client = createProofClient((s) => states.push(s), {
+      timeLimitMs: 800,
+      createWorker: () => {
+        workers.push(new FakeWorker());
+        return workers.at(-1)!;
+      },
+    });
+    const [a, b, c] = [{ ...emptySchema }, { ...emptySchema }, { ...emptySchema }];
+    client.request(a);
+    workers[0]!.reply({ type: 'ready' });
+    client.request(b);
+    client.request(c);
+    workers[0]!.reply({ type: 'done', id: 1, result: { problems: [], results: [] } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(workers[0]!.sent.map((m) => m.schema)).toEqual([a, c]);
+    expect(states).not.toContainEqual(expect.objectContaining({ provedSchema: a }));
+    await vi.advanceTimersByTimeAsync(800);
+    expect(states.at(-1)).toEqual({ proofStatus: 'starting', proofReport: null, provedSchema: null, proofError: 'The proof ran past 800 ms and was stopped; PostgreSQL is restarting.' });
+    expect(workers).toHaveLength(2);
+  });
+});
+
+it('formats time limits in words', () => {
+  expect([formatDuration(1), formatDuration(800), formatDuration(20_000), formatDuration(1500)]).toEqual(['1 ms', '800 ms', '20 s', '1.5 s']);
+});

@@ -1,0 +1,109 @@
+import type { TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';
+
+/** A task that ran past its time limit; the worker was stopped and a fresh one started. */
+export class TimeLimitError extends Error {}
+
+/** The part of `Worker` the connection uses, so tests can stand in for it. */
+export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate'> & {
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+};
+
+/** A PostgreSQL worker that runs one task at a time and is replaced when a task overruns. */
+export interface WorkerConnection {
+  send<T extends WorkerTask>(task: T): Promise<TaskResults[T['type']]>;
+  dispose(): void;
+}
+
+export interface ConnectionOptions {
+  /** Starts a worker: the real script in the app, a fake in tests. */
+  createWorker(): WorkerLike;
+  timeLimitMs: number;
+  /** PostgreSQL is up (again): after the first start and after each restart. */
+  onReady(): void;
+  /** A task overran and the worker is being replaced; PostgreSQL is starting again. */
+  onRestart(): void;
+  /** The worker itself died (a script error, out of memory). */
+  onCrash(message: string): void;
+}
+
+interface Call {
+  id: number;
+  task: WorkerTask;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/** "800 ms" / "20 s": how long a time limit is, in words. */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+/**
+ * Queues tasks for a worker and sends them one at a time once it is ready, so the time limit measures
+ * a task's own run. A task past the limit is rejected with `TimeLimitError`, the worker is terminated
+ * (the only way to stop PostgreSQL mid-statement) and a new one started; queued tasks go to the new one.
+ */
+export function connectWorker(options: ConnectionOptions): WorkerConnection {
+  let worker: WorkerLike;
+  let isReady = false;
+  let inFlight: (Call & { timer: ReturnType<typeof setTimeout> }) | null = null;
+  const queue: Call[] = [];
+  let nextId = 0;
+
+  const pump = () => {
+    if (!isReady || inFlight || queue.length === 0) return;
+    const call = queue.shift()!;
+    inFlight = { ...call, timer: setTimeout(() => overrun(call.id), options.timeLimitMs) };
+    worker.postMessage({ ...call.task, id: call.id } satisfies WorkerRequest);
+  };
+
+  const settle = (): Call => {
+    const call = inFlight!;
+    clearTimeout(inFlight!.timer);
+    inFlight = null;
+    return call;
+  };
+
+  const overrun = (id: number) => {
+    if (inFlight?.id !== id) return;
+    const call = settle();
+    worker.terminate();
+    options.onRestart();
+    start();
+    call.reject(new TimeLimitError(`stopped after ${formatDuration(options.timeLimitMs)}`));
+  };
+
+  const handleMessage = ({ data }: MessageEvent<WorkerResponse>) => {
+    if (data.type === 'ready') {
+      isReady = true;
+      options.onReady();
+    } else if (data.id === inFlight?.id) {
+      const call = settle();
+      if (data.type === 'done') call.resolve(data.result);
+      else call.reject(new Error(data.message));
+    }
+    pump();
+  };
+
+  const start = () => {
+    isReady = false;
+    worker = options.createWorker();
+    worker.onmessage = handleMessage;
+    worker.onerror = (event) => options.onCrash(event.message || 'unknown error');
+  };
+
+  start();
+  return {
+    send<T extends WorkerTask>(task: T) {
+      return new Promise<TaskResults[T['type']]>((resolve, reject) => {
+        queue.push({ id: ++nextId, task, resolve: resolve as (value: unknown) => void, reject });
+        pump();
+      });
+    },
+    dispose() {
+      if (inFlight) clearTimeout(inFlight.timer);
+      worker.terminate();
+    },
+  };
+}

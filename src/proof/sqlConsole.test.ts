@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { pgliteRunner } from '../db/index.ts';
+import { exampleDocument } from '../testing/example.ts';
+import { testPglite } from '../testing/testDatabase.ts';
+import { catalogFingerprint, runConsole } from './sqlConsole.ts';
+
+const runner = async () => pgliteRunner(await testPglite());
+
+describe('runConsole', () => {
+  it('runs SQL against the schema with one valid child per relationship loaded, and returns every result', async () => {
+    const { schema } = exampleDocument();
+    const result = await runConsole(await runner(), schema, 'SELECT a.id, p.author_id FROM authors a JOIN passport_info p ON p.author_id = a.id;\nUPDATE books SET title = title;\nSELECT 1 AS one, NULL AS nothing');
+    const run = result.value!;
+    expect(run.error).toBeUndefined();
+    expect(run.samples).toHaveLength(schema.relationships.length);
+    expect(run.outputs).toHaveLength(3);
+    expect(run.outputs[0]!.fields).toEqual(['id', 'author_id']);
+    expect(run.outputs[0]!.rows).toHaveLength(1);
+    expect(run.outputs[0]!.rows[0]![0]).toBe(run.outputs[0]!.rows[0]![1]);
+    expect(run.outputs[1]).toMatchObject({ fields: [], affectedRows: 1 });
+    expect(run.outputs[2]).toMatchObject({ fields: ['one', 'nothing'], rows: [['1', null]] });
+  });
+
+  it("shows PostgreSQL's own refusal, with the line and column of the error", async () => {
+    const { schema } = exampleDocument();
+    const { value } = await runConsole(await runner(), schema, 'SELECT 1;\nSELECT * FROM  nowhere;');
+    expect(value!.error).toMatchObject({ code: '42P01', message: 'relation "nowhere" does not exist', line: 2, column: 16 });
+    const duplicate = await runConsole(await runner(), schema, 'INSERT INTO passport_info (id, author_id, passport_number) SELECT id + 100, author_id, passport_number || \'x\' FROM passport_info;');
+    expect(duplicate.value!.error).toMatchObject({ code: '23505', constraint: 'passport_info_author_id_key' });
+  });
+
+  it('leaves nothing behind; a stray COMMIT is caught by the catalog fingerprint', async () => {
+    const db = await runner();
+    const before = await catalogFingerprint(db);
+    await runConsole(db, exampleDocument().schema, 'CREATE TABLE scratch_note (id int); DROP TABLE books CASCADE;');
+    expect(await catalogFingerprint(db)).toBe(before);
+    await runConsole(db, exampleDocument().schema, 'COMMIT; CREATE TABLE public.leftover (id int);');
+    expect(await catalogFingerprint(db)).not.toBe(before);
+    await db.exec('DROP TABLE public.leftover; DROP SCHEMA erd_proof CASCADE;');
+    expect(await catalogFingerprint(db)).toBe(before);
+  });
+});

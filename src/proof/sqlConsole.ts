@@ -1,0 +1,96 @@
+import { type Schema, type ScriptRunner, type SqlError, type SqlRunner } from '../model/index.ts';
+import type { Statement } from '../ddl/index.ts';
+import { buildScenarios } from './buildScenarios.ts';
+import { displayValue, type Cell } from './displayValue.ts';
+import { requireSqlError, withSchemaLoaded, type Loaded } from './scratchSchema.ts';
+
+/** One statement's output in the console: a result grid, or how many rows it changed. */
+export interface ConsoleOutput {
+  fields: string[];
+  rows: Cell[][];
+  /** Rows returned in all; only the first `consoleRowLimit` are kept. */
+  rowCount: number;
+  affectedRows?: number;
+}
+
+/** Where an error is in the user's text, 1-based, counted as PostgreSQL counts characters. */
+export interface ConsoleError extends SqlError {
+  line?: number;
+  column?: number;
+}
+
+/** What a console run gave: every statement's output, or the error that stopped it. */
+export interface ConsoleRun {
+  /** Sample rows loaded before the user's SQL ran: one valid child per relationship, by relationship name. */
+  samples: string[];
+  outputs: ConsoleOutput[];
+  error?: ConsoleError;
+}
+
+/** A console run, or the model errors / refused DDL statement that kept it from running. */
+export type ConsoleResult = Loaded<ConsoleRun>;
+
+/** Rows kept per result grid. */
+export const consoleRowLimit = 500;
+
+/**
+ * Runs the user's SQL against the current schema with sample rows loaded, inside a transaction that is
+ * always rolled back: each run starts from the schema as drawn and leaves nothing behind. The document
+ * is never touched; a stray COMMIT can only dirty the console's own database (see `catalogFingerprint`).
+ */
+export async function runConsole(db: ScriptRunner, schema: Schema, sql: string): Promise<ConsoleResult> {
+  return withSchemaLoaded(db, schema, async (statements) => {
+    const samples = await loadSamples(db, schema, statements);
+    try {
+      const results = await db.script(sql);
+      return { samples, outputs: results.map(toOutput) };
+    } catch (error) {
+      return { samples, outputs: [], error: locate(requireSqlError(error), sql) };
+    }
+  });
+}
+
+/** Inserts each relationship's valid child (with its parents), each in a savepoint; rows that cannot be built are skipped. */
+async function loadSamples(db: SqlRunner, schema: Schema, statements: readonly Statement[]): Promise<string[]> {
+  const loaded: string[] = [];
+  for (const scenario of buildScenarios(schema, statements)) {
+    if (scenario.kind !== 'validChild' || 'notProvable' in scenario) continue;
+    await db.exec('SAVEPOINT sample');
+    try {
+      await db.exec([...scenario.setup, scenario.test].join('\n'));
+      await db.exec('RELEASE SAVEPOINT sample');
+      loaded.push(scenario.title);
+    } catch (error) {
+      requireSqlError(error);
+      await db.exec('ROLLBACK TO SAVEPOINT sample');
+    }
+  }
+  return loaded;
+}
+
+function toOutput(result: { fields: string[]; rows: unknown[][]; affectedRows?: number }): ConsoleOutput {
+  return {
+    fields: result.fields,
+    rows: result.rows.slice(0, consoleRowLimit).map((row) => row.map(displayValue)),
+    rowCount: result.rows.length,
+    ...(result.fields.length === 0 && result.affectedRows !== undefined ? { affectedRows: result.affectedRows } : {}),
+  };
+}
+
+/** Adds line and column to an error PostgreSQL placed by character offset. */
+function locate(error: SqlError, sql: string): ConsoleError {
+  if (!error.position) return error;
+  const before = Array.from(sql).slice(0, error.position - 1).join('');
+  const lines = before.split('\n');
+  return { ...error, line: lines.length, column: Array.from(lines.at(-1)!).length + 1 };
+}
+
+/**
+ * A summary of what a session could have changed for good (objects, roles, databases): equal before and
+ * after a console run unless the user's SQL committed something, and then the console's database is replaced.
+ */
+export async function catalogFingerprint(db: SqlRunner): Promise<string> {
+  const catalogs = ['pg_class', 'pg_namespace', 'pg_proc', 'pg_type', 'pg_authid', 'pg_database', 'pg_extension', 'pg_trigger', 'pg_constraint', 'pg_attribute'];
+  const { rows } = await db.query(`SELECT concat_ws(',', ${catalogs.map((c) => `(SELECT count(*) FROM pg_catalog.${c})`).join(', ')}) AS fingerprint`);
+  return String(rows[0]?.fingerprint);
+}
