@@ -3,6 +3,8 @@ import { DiagramCanvas } from '../canvas/DiagramCanvas.tsx';
 import { DdlPanel } from '../panels/DdlPanel.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
 import { ProofPanel } from '../panels/ProofPanel.tsx';
+import { PostgresTasksContext, type PostgresTasks } from '../panels/postgresTasks.ts';
+import { StepThroughDialog } from '../panels/StepThroughDialog.tsx';
 import { emptySchema, type ErdDocument } from '../model/index.ts';
 import { summarize } from '../proof/index.ts';
 import { useEditorStore } from '../store/index.ts';
@@ -24,7 +26,7 @@ function ProofTabLabel() {
 }
 
 /** The layout shell: toolbar, canvas, and a sidebar with the inspector above the DDL and proof tabs. */
-export function App({ proofClient }: { proofClient: ProofClient }) {
+export function App({ proofClient, postgresTasks }: { proofClient: ProofClient; postgresTasks: PostgresTasks }) {
   const tab = useEditorStore((s) => s.sidebarTab);
   const setTab = useEditorStore((s) => s.showTab);
   const canUndo = useEditorStore((s) => s.past.length > 0);
@@ -32,49 +34,53 @@ export function App({ proofClient }: { proofClient: ProofClient }) {
   const undo = useEditorStore((s) => s.undo);
   const redo = useEditorStore((s) => s.redo);
   const replaceDocument = useEditorStore((s) => s.replaceDocument);
+  const stepThroughId = useEditorStore((s) => s.stepThroughId);
   useProofRunner(proofClient);
   useUndoShortcuts();
   return (
-    <div className="app">
-      <header className="toolbar">
-        <h1>
-          ERD <span>Proof</span>
-        </h1>
-        <span className="tagline">PostgreSQL ER diagrams, proven by PostgreSQL</span>
-        <div className="spacer" />
-        <button type="button" onClick={() => replaceDocument(emptyDocument)} title="Start a blank diagram (undoable)">
-          New blank diagram
-        </button>
-        <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
-          Undo
-        </button>
-        <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
-          Redo
-        </button>
-      </header>
-      <main className="workspace">
-        <div className="canvas-area">
-          <ReactFlowProvider>
-            <DiagramCanvas />
-          </ReactFlowProvider>
-        </div>
-        <aside className="sidebar">
-          <div className="sidebar-top">
-            <Inspector />
+    <PostgresTasksContext value={postgresTasks}>
+      <div className="app">
+        <header className="toolbar">
+          <h1>
+            ERD <span>Proof</span>
+          </h1>
+          <span className="tagline">PostgreSQL ER diagrams, proven by PostgreSQL</span>
+          <div className="spacer" />
+          <button type="button" onClick={() => replaceDocument(emptyDocument)} title="Start a blank diagram (undoable)">
+            New blank diagram
+          </button>
+          <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
+            Undo
+          </button>
+          <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+            Redo
+          </button>
+        </header>
+        <main className="workspace">
+          <div className="canvas-area">
+            <ReactFlowProvider>
+              <DiagramCanvas />
+            </ReactFlowProvider>
           </div>
-          <div className="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'proof'} onClick={() => setTab('proof')}>
-              <ProofTabLabel />
-            </button>
-            <button type="button" role="tab" aria-selected={tab === 'ddl'} onClick={() => setTab('ddl')}>
-              DDL
-            </button>
-          </div>
-          <div className="tab-body" role="tabpanel">
-            {tab === 'ddl' ? <DdlPanel /> : <ProofPanel />}
-          </div>
-        </aside>
-      </main>
-    </div>
+          <aside className="sidebar">
+            <div className="sidebar-top">
+              <Inspector />
+            </div>
+            <div className="tabs" role="tablist">
+              <button type="button" role="tab" aria-selected={tab === 'proof'} onClick={() => setTab('proof')}>
+                <ProofTabLabel />
+              </button>
+              <button type="button" role="tab" aria-selected={tab === 'ddl'} onClick={() => setTab('ddl')}>
+                DDL
+              </button>
+            </div>
+            <div className="tab-body" role="tabpanel">
+              {tab === 'ddl' ? <DdlPanel /> : <ProofPanel />}
+            </div>
+          </aside>
+        </main>
+        {stepThroughId && <StepThroughDialog key={stepThroughId} relationshipId={stepThroughId} />}
+      </div>
+    </PostgresTasksContext>
   );
 }

@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
-import { pgliteRunner } from '../db/index.ts';
+import { pgliteRunner } from '../db/pgliteRunner.ts';
 import type { ScriptRunner } from '../model/index.ts';
 import { catalogFingerprint, runConsole, runProof, traceRelationship } from '../proof/index.ts';
 import type { TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';

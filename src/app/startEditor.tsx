@@ -6,6 +6,7 @@ import exampleText from '../../examples/classic-one-to-one.erd.json?raw';
 import { parseProjectFile } from '../io/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { App } from './App.tsx';
+import { createConsoleClient } from './consoleClient.ts';
 import type { ProofSlice } from '../store/proofSlice.ts';
 import type { ProofClient } from './proofClient.ts';
 
@@ -18,9 +19,10 @@ export function startEditor(proofClient: ProofClient, timings: object): ProofSli
   /** A small test API, as tldraw does: e2e tests read state instead of scraping text. */
   (window as unknown as { erd: unknown }).erd = { store: useEditorStore, timings };
 
+  const consoleClient = createConsoleClient();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App proofClient={proofClient} />
+      <App proofClient={proofClient} postgresTasks={{ trace: proofClient.trace, runConsole: consoleClient.run }} />
     </StrictMode>,
   );
   return useEditorStore.getState().setProofState;

@@ -20,6 +20,7 @@ export function ProofPanel() {
   const counts = report ? summarize(report) : null;
   const focus = useEditorStore((s) => s.proofFocus);
   const showProof = useEditorStore((s) => s.showProof);
+  const stepThrough = useEditorStore((s) => s.stepThrough);
   const relationshipIds = [...new Set(report?.results.map((r) => r.relationshipId) ?? [])].filter((id) => !focus || id === focus);
   return (
     <section className="proof-panel" aria-label="Proof">
@@ -55,7 +56,12 @@ export function ProofPanel() {
         const rel = findRelationship(schema, id);
         return (
           <div key={id} className="proof-group">
-            <h3>{rel ? describeRelationship(schema, rel) : id}</h3>
+            <div className="proof-group-head">
+              <h3>{rel ? describeRelationship(schema, rel) : id}</h3>
+              <button type="button" onClick={() => stepThrough(id)} disabled={status !== 'ready'} title="Play these scenarios one statement at a time, with the rows after each">
+                Step through
+              </button>
+            </div>
             <ScenarioList relationshipId={id} />
           </div>
         );

@@ -44,7 +44,8 @@ describe('traceRelationship', () => {
       ['authors', 0, 1],
       ['books', 0, 1],
     ]);
-    expect(check).toMatchObject({ role: 'check', why: 'Checked that the book is deleted too: it is.' });
+    expect(check).toMatchObject({ role: 'check', why: 'Checked that the book is deleted too: it is.', verdict: 'passed' });
+    expect(test!.verdict).toBe('passed');
   });
 
   it('gives the same verdicts as the proof, and leaves nothing behind', async () => {

@@ -22,6 +22,8 @@ export interface TraceStep {
   sql: string;
   outcome: Actual;
   why: string;
+  /** For the statement under test and the check: whether PostgreSQL kept the diagram's promise. */
+  verdict?: Verdict;
   tables: TableRows[];
 }
 
@@ -107,10 +109,11 @@ async function playScenario(db: SqlRunner, scenario: Scenario, tables: Watched[]
   }
   const actual = await step('test', scenario.test, (o) => explainTest(scenario, o));
   const judged = judge(scenario.expected, actual);
+  trace.steps.at(-1)!.verdict = judged.verdict;
   if (judged.verdict !== 'passed' || actual.outcome !== 'accepted' || !scenario.verify) return { ...trace, ...judged };
   const { rows } = await db.query(scenario.verify.sql);
   const ok = rows[0]?.ok === true;
-  trace.steps.push({ role: 'check', sql: scenario.verify.sql, outcome: { outcome: 'accepted' }, why: `Checked that ${scenario.verify.expectation}: ${ok ? 'it is' : 'it is NOT'}.`, tables: before });
+  trace.steps.push({ role: 'check', sql: scenario.verify.sql, outcome: { outcome: 'accepted' }, why: `Checked that ${scenario.verify.expectation}: ${ok ? 'it is' : 'it is NOT'}.`, verdict: ok ? 'passed' : 'failed', tables: before });
   return ok ? trace : { ...trace, verdict: 'failed', reason: `expected ${scenario.verify.expectation}, but it was not` };
 }
 

@@ -18,12 +18,15 @@ export interface SelectionSlice {
   sidebarTab: SidebarTab;
   /** The relationship whose scenarios the Proof tab shows, or null for all. */
   proofFocus: RelationshipId | null;
+  /** The relationship being stepped through, statement by statement, or null. */
+  stepThroughId: RelationshipId | null;
   select(selection: Selection): void;
   selectedTableId(): TableId | null;
   setDdlOptions(options: Partial<DdlOptions>): void;
   showTab(tab: SidebarTab): void;
   /** Opens the Proof tab on one relationship's scenarios (a canvas badge) or on all of them. */
   showProof(relationshipId: RelationshipId | null): void;
+  stepThrough(relationshipId: RelationshipId | null): void;
 }
 
 export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSlice> = (set, get) => ({
@@ -31,6 +34,7 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   ddlOptions: defaultDdlOptions,
   sidebarTab: 'proof',
   proofFocus: null,
+  stepThroughId: null,
   setDdlOptions: (options) => set((s) => ({ ddlOptions: { ...s.ddlOptions, ...options } })),
   select(selection) {
     set({ selection });
@@ -45,4 +49,5 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
     set({ sidebarTab: 'proof', proofFocus: relationshipId });
     if (relationshipId) get().select({ kind: 'relationship', id: relationshipId });
   },
+  stepThrough: (stepThroughId) => set({ stepThroughId }),
 });

@@ -1,0 +1,36 @@
+import type { Schema } from '../model/index.ts';
+import type { ConsoleResult } from '../proof/index.ts';
+import { startPostgresWorker } from './proofClient.ts';
+import { connectWorker, formatDuration, TimeLimitError, type WorkerConnection } from './workerConnection.ts';
+
+/** How long one console run may take before its PostgreSQL is stopped and restarted. */
+export const consoleTimeLimitMs = 10_000;
+
+/** The SQL console's own PostgreSQL: started on first use, apart from the proofs, so nothing typed there can disturb them. */
+export interface ConsoleClient {
+  run(schema: Schema, sql: string): Promise<ConsoleResult>;
+}
+
+/** Starts the console's worker lazily; a run past the time limit is stopped and reported as an error. */
+export function createConsoleClient(timeLimitMs = consoleTimeLimitMs): ConsoleClient {
+  let connection: WorkerConnection | undefined;
+  const connect = () =>
+    connectWorker({
+      createWorker: () => startPostgresWorker('console'),
+      timeLimitMs,
+      onReady: () => {},
+      onRestart: () => {},
+      onCrash: (message) => console.error(`The SQL console's PostgreSQL stopped: ${message}`),
+    });
+  return {
+    async run(schema, sql) {
+      connection ??= connect();
+      try {
+        return await connection.send({ type: 'console', schema, sql });
+      } catch (error) {
+        if (error instanceof TimeLimitError) throw new Error(`The SQL ran past ${formatDuration(timeLimitMs)} and was stopped; the console's PostgreSQL was restarted.`);
+        throw error;
+      }
+    },
+  };
+}
