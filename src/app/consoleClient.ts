@@ -28,7 +28,7 @@ export function createConsoleClient(timeLimitMs = consoleTimeLimitMs): ConsoleCl
       try {
         return await connection.send({ type: 'console', schema, sql });
       } catch (error) {
-        if (error instanceof TimeLimitError) throw new Error(`The SQL ran past ${formatDuration(timeLimitMs)} and was stopped; the console's PostgreSQL was restarted.`);
+        if (error instanceof TimeLimitError) throw new Error(`The SQL ran past ${formatDuration(timeLimitMs)} and was stopped; the console's PostgreSQL was restarted.`, { cause: error });
         throw error;
       }
     },

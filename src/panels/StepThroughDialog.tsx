@@ -25,7 +25,7 @@ export function StepThroughDialog({ relationshipId }: { relationshipId: Relation
   const [schema, setSchema] = useState(current);
   const [replay, setReplay] = useState(0);
   const [at, setAt] = useState(0);
-  const [isPlaying, setPlaying] = useState(false);
+  const [isPlayRequested, setPlaying] = useState(false);
   const state = useTrace(schema, relationshipId, replay);
   const dialog = useRef<HTMLDivElement>(null);
   const scenarios = state.status === 'done' ? (state.trace.value ?? []) : [];
@@ -35,15 +35,12 @@ export function StepThroughDialog({ relationshipId }: { relationshipId: Relation
   const relationship = findRelationship(schema, relationshipId);
 
   useEffect(() => dialog.current?.focus(), []);
+  const isPlaying = isPlayRequested && at < order.length - 1;
   useEffect(() => {
     if (!isPlaying) return;
-    if (at >= order.length - 1) {
-      setPlaying(false);
-      return;
-    }
     const timer = setTimeout(() => setAt((n) => n + 1), playIntervalMs);
     return () => clearTimeout(timer);
-  }, [isPlaying, at, order.length]);
+  }, [isPlaying, at]);
 
   const go = (n: number) => {
     setPlaying(false);
