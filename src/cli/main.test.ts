@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from './main.ts';
+import { main, nodeIo, type CliIo } from './main.ts';
 import { examplePath } from '../testing/example.ts';
 import { testRunner } from '../testing/testDatabase.ts';
 
@@ -11,9 +11,9 @@ async function erd(...args: string[]) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
+    ...nodeIo(),
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    readFile: (p) => readFile(p, 'utf8'),
     openDatabase: async () => ({ runner: await testRunner(), close: async () => {} }),
   };
   const code = await main(args, io);
@@ -68,6 +68,18 @@ describe('erd', () => {
     const { code, stderr } = await erd('draw', examplePath);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^erd: unknown command "draw"\nUsage: erd/);
+  });
+
+  it('usage names every prove option', async () => {
+    const { code, stdout } = await erd('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('--database-url URL');
+  });
+
+  it('takes --database-url for prove only', async () => {
+    const { code, stderr } = await erd('ddl', examplePath, '--database-url', 'postgres://127.0.0.1/app');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^erd: --database-url is an option of prove only\nUsage: erd/);
   });
 
   it('runs as the installed bin', async () => {

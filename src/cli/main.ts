@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { generateDdl, toSqlText, type DdlOptions } from '../ddl/index.ts';
-import { pgliteRunner, startPglite } from '../db/index.ts';
+import { connectPostgres, pgliteRunner, startPglite, type PostgresConnection } from '../db/index.ts';
 import { lintSchema, type Problem, type SqlRunner } from '../model/index.ts';
-import { runProof, summarize } from '../proof/index.ts';
-import { formatProof } from './formatProof.ts';
+import { proveInPglite, proveOnServer } from './prove.ts';
 import { readDocument } from './readDocument.ts';
 
 /** What the command touches outside itself, so tests can run it in-process. */
@@ -14,9 +13,11 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
   /** Opens a database for `prove`; `close` is called when done. */
   openDatabase(): Promise<{ runner: SqlRunner; close(): Promise<void> }>;
+  /** Connects to a PostgreSQL server for `prove --database-url`; rejects with a PostgresConnectError. */
+  connectDatabase(url: string): Promise<PostgresConnection>;
 }
 
-/** The real process: stdout, stderr, the file system and a fresh PGlite. */
+/** The real process: stdout, stderr, the file system, a fresh PGlite, a real server when asked. */
 export function nodeIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
@@ -26,6 +27,7 @@ export function nodeIo(): CliIo {
       const pg = await startPglite();
       return { runner: pgliteRunner(pg), close: () => pg.close() };
     },
+    connectDatabase: (url) => connectPostgres(url),
   };
 }
 
@@ -38,11 +40,16 @@ Commands:
                  --schema NAME     put every table and type into schema NAME
   prove FILE   run every proof scenario in PGlite; exit 1 if any fails
                  --json            print the report as JSON
+                 --database-url URL
+                                   run them on that PostgreSQL server instead
+                                   (postgres://USER:PASSWORD@HOST:PORT/DATABASE), in a new
+                                   schema inside a transaction that is rolled back: nothing
+                                   on the server is changed or left behind
   lint FILE    list problems and advice in the model; exit 1 on any error or warning
                  --json            print them as JSON
 
 Exit codes: 0 success, 1 a scenario failed, the DDL was refused or lint found a problem,
-2 bad usage or an unreadable or invalid file.
+2 bad usage, an unreadable or invalid file, or a server that cannot be reached.
 `;
 
 const commands = ['ddl', 'prove', 'lint'];
@@ -60,6 +67,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         transaction: { type: 'boolean' },
         'if-not-exists': { type: 'boolean' },
         schema: { type: 'string' },
+        'database-url': { type: 'string' },
       },
     });
   } catch (error) {
@@ -73,6 +81,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (!command || !file || extra.length > 0 || !commands.includes(command)) {
     io.stderr(command && !commands.includes(command) ? `erd: unknown command "${command}"\n${usage}` : usage);
+    return 2;
+  }
+  const databaseUrl = parsed.values['database-url'];
+  if (databaseUrl !== undefined && command !== 'prove') {
+    io.stderr(`erd: --database-url is an option of prove only\n${usage}`);
     return 2;
   }
   const read = await readDocument(file, io.readFile);
@@ -98,16 +111,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(parsed.values.json ? JSON.stringify({ file, problems }, null, 2) + '\n' : formatProblems(file, problems));
     return problems.some((p) => p.severity !== 'info') ? 1 : 0;
   }
-  const db = await io.openDatabase();
-  try {
-    const report = await runProof(db.runner, document.schema);
-    const summary = summarize(report);
-    io.stdout(parsed.values.json ? JSON.stringify({ file, summary, ...report }, null, 2) + '\n' : formatProof(report, document));
-    const blocked = report.ddlError !== undefined || report.problems.some((p) => p.severity === 'error');
-    return summary.failed > 0 || blocked ? 1 : 0;
-  } finally {
-    await db.close();
-  }
+  const json = parsed.values.json ?? false;
+  return databaseUrl === undefined ? proveInPglite(file, document, json, io) : proveOnServer(file, document, databaseUrl, json, io);
 }
 
 /** `FILE: severity: message` per problem, like a compiler, then a count. */

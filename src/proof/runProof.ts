@@ -1,5 +1,6 @@
 import { asSqlError, type Problem, type Schema, type SqlError, type SqlRunner } from '../model/index.ts';
-import { generateDdl, type Statement } from '../ddl/index.ts';
+import { defaultDdlOptions, generateDdl, quoteIdent, type Statement } from '../ddl/index.ts';
+import { intoOneSchema } from '../ddl/intoOneSchema.ts';
 import { buildScenarios } from './buildScenarios.ts';
 import { matchesExpectation, type Actual, type Scenario, type ScenarioResult, type UnbuildableScenario } from './scenario.ts';
 
@@ -15,6 +16,17 @@ export interface ProofReport {
 /** Scratch schema the proof builds inside its own transaction; it never outlives the run. */
 const proofSchema = 'erd_proof';
 
+/** Where a proof runs: for a shared server, a fresh schema holding everything, and a time limit. */
+export interface ProofOptions {
+  /**
+   * Moves every table and type into this schema, which the DDL creates and every scenario names, so
+   * nothing can meet an existing object; null runs the DDL as drawn, with `erd_proof` first on the search path.
+   */
+  schemaName?: string | null;
+  /** Cancels any one statement running longer than this (SET LOCAL statement_timeout); null for no limit. */
+  statementTimeoutMs?: number | null;
+}
+
 /** Error classes that mean a relationship's constraint answered, as opposed to a bad sample row. */
 const judgedCodes = new Set(['23001', '23502', '23503', '23505']);
 
@@ -22,13 +34,15 @@ const judgedCodes = new Set(['23001', '23502', '23503', '23505']);
  * Runs the schema's DDL and every scenario against a database, inside one transaction that is always
  * rolled back, each scenario in its own savepoint: scenarios never see each other's rows and nothing is left behind.
  */
-export async function runProof(db: SqlRunner, schema: Schema): Promise<ProofReport> {
-  const { statements, problems } = generateDdl(schema);
+export async function runProof(db: SqlRunner, drawn: Schema, { schemaName = null, statementTimeoutMs = null }: ProofOptions = {}): Promise<ProofReport> {
+  const { statements, problems } = generateDdl(drawn, { ...defaultDdlOptions, schemaName });
   if (problems.some((p) => p.severity === 'error')) return { problems, results: [] };
-  const scenarios = buildScenarios(schema, statements);
+  const scenarios = buildScenarios(schemaName === null ? drawn : intoOneSchema(drawn, schemaName), statements);
   await db.exec('BEGIN');
   try {
-    await db.exec(`CREATE SCHEMA ${proofSchema}; SET LOCAL search_path TO ${proofSchema};`);
+    const timeout = statementTimeoutMs === null ? '' : `SET LOCAL statement_timeout = ${Math.ceil(statementTimeoutMs)}; `;
+    const scratch = schemaName === null ? `CREATE SCHEMA ${proofSchema}; SET LOCAL search_path TO ${proofSchema};` : `SET LOCAL search_path TO ${quoteIdent(schemaName)};`;
+    await db.exec(timeout + scratch);
     for (const statement of statements) {
       if (statement.kind === 'note') continue;
       try {
