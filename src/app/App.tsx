@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { DiagramCanvas } from '../canvas/DiagramCanvas.tsx';
 import { DdlPanel } from '../panels/DdlPanel.tsx';
@@ -11,6 +12,9 @@ import { useEditorStore } from '../store/index.ts';
 import type { ProofClient } from './proofClient.ts';
 import { useProofRunner } from './useProofRunner.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
+
+/** The console brings CodeMirror: loaded when first opened. */
+const ConsolePanel = lazy(() => import('../panels/ConsolePanel.tsx').then((m) => ({ default: m.ConsolePanel })));
 
 const emptyDocument: ErdDocument = { schema: emptySchema, layout: {} };
 
@@ -73,9 +77,18 @@ export function App({ proofClient, postgresTasks }: { proofClient: ProofClient; 
               <button type="button" role="tab" aria-selected={tab === 'ddl'} onClick={() => setTab('ddl')}>
                 DDL
               </button>
+              <button type="button" role="tab" aria-selected={tab === 'console'} onClick={() => setTab('console')}>
+                SQL console
+              </button>
             </div>
             <div className="tab-body" role="tabpanel">
-              {tab === 'ddl' ? <DdlPanel /> : <ProofPanel />}
+              {tab === 'ddl' && <DdlPanel />}
+              {tab === 'proof' && <ProofPanel />}
+              {tab === 'console' && (
+                <Suspense fallback={<p className="muted">Loading the SQL editor…</p>}>
+                  <ConsolePanel />
+                </Suspense>
+              )}
             </div>
           </aside>
         </main>

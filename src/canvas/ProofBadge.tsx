@@ -1,6 +1,6 @@
 import type { RelationshipId } from '../model/index.ts';
 import type { RelationshipVerdict } from '../proof/index.ts';
-import { selectIsProofCurrent, selectRelationshipVerdict, useEditorStore } from '../store/index.ts';
+import { selectIsProofCurrent, selectRelationshipVerdict, useEditorStore, type EditorState } from '../store/index.ts';
 
 const looks = {
   running: { mark: '…', text: 'proof running' },
@@ -9,6 +9,15 @@ const looks = {
   notProvable: { mark: '?', text: 'not provable' },
 } as const;
 
+type BadgeState = keyof typeof looks;
+
+/** The badge to show: the verdict of a current proof, "running" while one is due, nothing when the proof stopped or has no scenarios here. */
+const selectBadge = (id: RelationshipId) => (s: EditorState): BadgeState | null => {
+  if (selectIsProofCurrent(s)) return selectRelationshipVerdict(id)(s)?.verdict ?? null;
+  if (s.proofStatus === 'error' || (s.proofStatus === 'ready' && s.proofError)) return null;
+  return 'running';
+};
+
 function counts(v: RelationshipVerdict): string {
   const total = v.passed + v.failed + v.notProvable;
   return [`${v.passed} of ${total} scenarios proven`, v.failed ? `${v.failed} failing` : '', v.notProvable ? `${v.notProvable} not provable` : ''].filter(Boolean).join(', ');
@@ -16,13 +25,11 @@ function counts(v: RelationshipVerdict): string {
 
 /** The relationship's proof at a glance (proven / failing / not provable / running); a click opens its scenarios. */
 export function ProofBadge({ relationshipId }: { relationshipId: RelationshipId }) {
+  const state = useEditorStore(selectBadge(relationshipId));
   const verdict = useEditorStore(selectRelationshipVerdict(relationshipId));
-  const isCurrent = useEditorStore(selectIsProofCurrent);
   const showProof = useEditorStore((s) => s.showProof);
-  const hasRun = useEditorStore((s) => s.proofReport !== null || s.proofStatus !== 'error');
-  if (!hasRun || (isCurrent && !verdict)) return null;
-  const state = !isCurrent ? 'running' : verdict!.verdict;
-  const label = `Proof: ${looks[state].text}${isCurrent && verdict ? ` (${counts(verdict)})` : ''}. Open its scenarios.`;
+  if (!state) return null;
+  const label = `Proof: ${looks[state].text}${state !== 'running' && verdict ? ` (${counts(verdict)})` : ''}. Open its scenarios.`;
   return (
     <button type="button" className={`proof-badge ${state}`} data-proof-badge={state} title={label} aria-label={label} onClick={() => showProof(relationshipId)}>
       {looks[state].mark}

@@ -26,7 +26,7 @@ export function ProofPanel() {
     <section className="proof-panel" aria-label="Proof">
       <div className="panel-bar">
         <span className={`status ${status}`} role="status">
-          {statusText[status]}
+          {status === 'ready' && !report ? 'PostgreSQL is ready.' : statusText[status]}
         </span>
         <button type="button" onClick={requestProof} disabled={status === 'starting'}>
           Run proof

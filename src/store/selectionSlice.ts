@@ -20,6 +20,8 @@ export interface SelectionSlice {
   proofFocus: RelationshipId | null;
   /** The relationship being stepped through, statement by statement, or null. */
   stepThroughId: RelationshipId | null;
+  /** The SQL console's text, kept while the user switches tabs (never part of the document). */
+  consoleSql: string;
   select(selection: Selection): void;
   selectedTableId(): TableId | null;
   setDdlOptions(options: Partial<DdlOptions>): void;
@@ -27,6 +29,7 @@ export interface SelectionSlice {
   /** Opens the Proof tab on one relationship's scenarios (a canvas badge) or on all of them. */
   showProof(relationshipId: RelationshipId | null): void;
   stepThrough(relationshipId: RelationshipId | null): void;
+  setConsoleSql(sql: string): void;
 }
 
 export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSlice> = (set, get) => ({
@@ -35,6 +38,7 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   sidebarTab: 'proof',
   proofFocus: null,
   stepThroughId: null,
+  consoleSql: '',
   setDdlOptions: (options) => set((s) => ({ ddlOptions: { ...s.ddlOptions, ...options } })),
   select(selection) {
     set({ selection });
@@ -50,4 +54,5 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
     if (relationshipId) get().select({ kind: 'relationship', id: relationshipId });
   },
   stepThrough: (stepThroughId) => set({ stepThroughId }),
+  setConsoleSql: (consoleSql) => set({ consoleSql }),
 });
