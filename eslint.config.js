@@ -32,6 +32,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', uiImports] },
   },
   {
+    files: ['src/{app,store,canvas,panels}/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['pg', '**/db/index.ts', '**/db/postgresRunner.ts', '**/cli/**', 'node:*'], message: 'Browser code: import the PGlite runner directly (db/pgliteRunner.ts); node-postgres and Node modules do not run in a browser.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/model/**/*.ts'],
     ignores: ['src/model/**/*.test.ts'],
     rules: {

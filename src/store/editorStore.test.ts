@@ -3,7 +3,7 @@ import { emptySchema, relationshipKind, type TableId } from '../model/index.ts';
 import { ends } from '../testing/factories.ts';
 import { exampleDocument } from '../testing/example.ts';
 import { createEditorStore } from './editorStore.ts';
-import { selectDdl } from './selectors.ts';
+import { selectDdl, selectIsProofCurrent, selectRelationshipVerdict } from './selectors.ts';
 
 const freshStore = () => {
   const store = createEditorStore();
@@ -72,5 +72,25 @@ describe('editor store', () => {
     store.getState().handleNodesChange([{ type: 'dimensions', id: 'tbl_books', dimensions: { width: 200, height: 100 } }]);
     expect(store.getState().past).toHaveLength(0);
     expect(store.getState().nodes.find((n) => n.id === 'tbl_books')).toMatchObject({ selected: true, measured: { width: 200, height: 100 } });
+  });
+
+  it('a proof badge opens the Proof tab on its relationship; a report of an older schema is not current', () => {
+    const store = createEditorStore();
+    const document = exampleDocument();
+    store.getState().loadDocument(document);
+    const [rel] = document.schema.relationships;
+    store.getState().showTab('ddl');
+    store.getState().showProof(rel!.id);
+    expect(store.getState()).toMatchObject({ sidebarTab: 'proof', proofFocus: rel!.id, selection: { kind: 'relationship', id: rel!.id } });
+    const report = { problems: [], results: [{ id: 'x', relationshipId: rel!.id, kind: 'validChild' as const, title: '', because: '', sql: [], expected: null, actual: null, verdict: 'failed' as const }] };
+    store.getState().setProofState({ proofStatus: 'ready', proofReport: report, provedSchema: document.schema });
+    expect(selectIsProofCurrent(store.getState())).toBe(true);
+    expect(selectRelationshipVerdict(rel!.id)(store.getState())).toEqual({ verdict: 'failed', passed: 0, failed: 1, notProvable: 0 });
+    store.getState().renameTable(document.schema.tables[0]!.id, 'writers');
+    expect(selectIsProofCurrent(store.getState())).toBe(false);
+    const past = store.getState().past.length;
+    store.getState().stepThrough(rel!.id);
+    store.getState().setConsoleSql('SELECT 1');
+    expect(store.getState().past.length).toBe(past);
   });
 });
