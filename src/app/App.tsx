@@ -6,17 +6,19 @@ import { Inspector } from '../panels/Inspector.tsx';
 import { ProofPanel } from '../panels/ProofPanel.tsx';
 import { PostgresTasksContext, type PostgresTasks } from '../panels/postgresTasks.ts';
 import { StepThroughDialog } from '../panels/StepThroughDialog.tsx';
-import { emptySchema, type ErdDocument } from '../model/index.ts';
 import { summarize } from '../proof/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import type { ProofClient } from './proofClient.ts';
 import { useProofRunner } from './useProofRunner.ts';
-import { useUndoShortcuts } from './useUndoShortcuts.ts';
+import { CommandPalette } from './CommandPalette.tsx';
+import { displayShortcut, type Command } from './commands.ts';
+import { ShortcutsSheet } from './ShortcutsSheet.tsx';
+import { useCommandKeys } from './useCommandKeys.ts';
+import { useCommands } from './useCommands.ts';
+import { ConnectDialog } from '../panels/ConnectDialog.tsx';
 
 /** The console brings CodeMirror: loaded when first opened. */
 const ConsolePanel = lazy(() => import('../panels/ConsolePanel.tsx').then((m) => ({ default: m.ConsolePanel })));
-
-const emptyDocument: ErdDocument = { schema: emptySchema, layout: {} };
 
 function ProofTabLabel() {
   const report = useEditorStore((s) => s.proofReport);
@@ -29,18 +31,34 @@ function ProofTabLabel() {
   );
 }
 
-/** The layout shell: toolbar, canvas, and a sidebar with the inspector above the DDL and proof tabs. */
-export function App({ proofClient, postgresTasks }: { proofClient: ProofClient; postgresTasks: PostgresTasks }) {
+function ToolbarButton({ command }: { command: Command }) {
+  const isEnabled = useEditorStore((s) => command.isEnabled?.(s) ?? true);
+  const keys = command.shortcuts?.[0];
+  return (
+    <button type="button" onClick={command.run} disabled={!isEnabled} title={`${command.hint ?? command.label}${keys ? ` (${displayShortcut(keys)})` : ''}`}>
+      {command.label}
+    </button>
+  );
+}
+
+/** The app inside React Flow's provider, so commands can fit and zoom the view. */
+export function App(props: { proofClient: ProofClient; postgresTasks: PostgresTasks }) {
+  return (
+    <ReactFlowProvider>
+      <Shell {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+/** The layout shell: toolbar (from the command list), canvas, and a sidebar with the inspector above the proof, DDL and console tabs. */
+function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postgresTasks: PostgresTasks }) {
   const tab = useEditorStore((s) => s.sidebarTab);
   const setTab = useEditorStore((s) => s.showTab);
-  const canUndo = useEditorStore((s) => s.past.length > 0);
-  const canRedo = useEditorStore((s) => s.future.length > 0);
-  const undo = useEditorStore((s) => s.undo);
-  const redo = useEditorStore((s) => s.redo);
-  const replaceDocument = useEditorStore((s) => s.replaceDocument);
   const stepThroughId = useEditorStore((s) => s.stepThroughId);
+  const dialog = useEditorStore((s) => s.dialog);
+  const commands = useCommands();
   useProofRunner(proofClient);
-  useUndoShortcuts();
+  useCommandKeys(commands);
   return (
     <PostgresTasksContext value={postgresTasks}>
       <div className="app">
@@ -50,21 +68,15 @@ export function App({ proofClient, postgresTasks }: { proofClient: ProofClient; 
           </h1>
           <span className="tagline">PostgreSQL ER diagrams, proven by PostgreSQL</span>
           <div className="spacer" />
-          <button type="button" onClick={() => replaceDocument(emptyDocument)} title="Start a blank diagram (undoable)">
-            New blank diagram
-          </button>
-          <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
-            Undo
-          </button>
-          <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
-            Redo
-          </button>
+          {commands
+            .filter((c) => c.inToolbar)
+            .map((c) => (
+              <ToolbarButton key={c.id} command={c} />
+            ))}
         </header>
         <main className="workspace">
           <div className="canvas-area">
-            <ReactFlowProvider>
-              <DiagramCanvas />
-            </ReactFlowProvider>
+            <DiagramCanvas />
           </div>
           <aside className="sidebar">
             <div className="sidebar-top">
@@ -93,6 +105,9 @@ export function App({ proofClient, postgresTasks }: { proofClient: ProofClient; 
           </aside>
         </main>
         {stepThroughId && <StepThroughDialog key={stepThroughId} relationshipId={stepThroughId} />}
+        {dialog === 'palette' && <CommandPalette commands={commands} />}
+        {dialog === 'shortcuts' && <ShortcutsSheet commands={commands} />}
+        {dialog === 'connect' && <ConnectDialog />}
       </div>
     </PostgresTasksContext>
   );

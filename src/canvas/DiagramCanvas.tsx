@@ -21,16 +21,21 @@ import { TableNode } from './TableNode.tsx';
 const nodeTypes = { table: TableNode };
 const edgeTypes = { relationship: RelationshipEdge };
 
-function AddTableButton() {
-  const addTable = useEditorStore((s) => s.addTable);
+/** Adds a table in free space near the top left of the visible canvas: the button and the command share it. */
+export function useAddTable(): () => void {
   const { screenToFlowPosition } = useReactFlow();
-  const handleClick = () => {
+  return useCallback(() => {
     const canvas = document.querySelector('.react-flow')?.getBoundingClientRect();
     const topLeftThird = canvas ? { x: canvas.left + canvas.width / 4, y: canvas.top + canvas.height / 4 } : { x: 200, y: 200 };
-    addTable(freeSpot(useEditorStore.getState().document.layout, screenToFlowPosition(topLeftThird)));
-  };
+    const { addTable, document: current } = useEditorStore.getState();
+    addTable(freeSpot(current.layout, screenToFlowPosition(topLeftThird)));
+  }, [screenToFlowPosition]);
+}
+
+function AddTableButton() {
+  const addTable = useAddTable();
   return (
-    <button type="button" className="primary" onClick={handleClick}>
+    <button type="button" className="primary" onClick={addTable} title="Add a table (T)">
       + Add table
     </button>
   );

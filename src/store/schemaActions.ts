@@ -4,6 +4,12 @@ import type { Cardinality, Column, ColumnId, EndSide, EnumType, OneToOneStrategy
 
 /** Relationship fields edited directly, without re-deriving keys. */
 export type RelationshipPatch = Partial<Pick<Relationship, 'onDelete' | 'onUpdate' | 'isDeferrable' | 'junction'>>;
+/** The two ends and the one-to-one strategy chosen in the connect form. */
+export interface ConnectOptions {
+  from: Cardinality;
+  to: Cardinality;
+  oneToOne?: OneToOneStrategy;
+}
 /** Table fields edited directly. */
 export type TablePatch = Partial<Pick<Table, 'schemaName' | 'comment' | 'checks' | 'indexes'>>;
 import type { EditorState } from './editorStore.ts';
@@ -16,7 +22,10 @@ export interface SchemaActions {
   addColumn(tableId: TableId): ColumnId;
   updateColumn(tableId: TableId, columnId: ColumnId, patch: Partial<Omit<Column, 'id'>>): void;
   deleteColumn(tableId: TableId, columnId: ColumnId): void;
-  connectTables(fromTableId: TableId, toTableId: TableId): RelationshipId;
+  /** Connects two tables as one undo step; without options, one-to-many from `fromTableId` (a drag). */
+  connectTables(fromTableId: TableId, toTableId: TableId, options?: ConnectOptions): RelationshipId;
+  /** Deletes the selected table (with its relationships) or relationship. */
+  deleteSelection(): void;
   setEnd(relationshipId: RelationshipId, side: EndSide, cardinality: Cardinality): void;
   setOneToOneStrategy(relationshipId: RelationshipId, strategy: OneToOneStrategy): void;
   setKeyHolder(relationshipId: RelationshipId, side: EndSide): void;
@@ -52,11 +61,20 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
     get().editSchema((s) => model.editColumn(s, tableId, columnId, patch), capture);
   },
   deleteColumn: (tableId, columnId) => get().editSchema((s) => model.deleteColumn(s, tableId, columnId)),
-  connectTables(fromTableId, toTableId) {
-    const connected = model.connect(get().document.schema, fromTableId, toTableId);
-    get().editSchema(() => connected.schema);
+  connectTables(fromTableId, toTableId, options) {
+    let connected = model.connect(get().document.schema, fromTableId, toTableId, options && { from: options.from, to: options.to });
+    if (options?.oneToOne && options.oneToOne !== 'foreignKeyUnique') {
+      connected = { ...connected, schema: model.setOneToOneStrategy(connected.schema, connected.relationshipId, options.oneToOne) };
+    }
+    const { schema } = connected;
+    get().editSchema(() => schema);
     get().select({ kind: 'relationship', id: connected.relationshipId });
     return connected.relationshipId;
+  },
+  deleteSelection() {
+    const { selection } = get();
+    if (selection?.kind === 'table') get().deleteTable(selection.id);
+    else if (selection?.kind === 'relationship') get().deleteRelationship(selection.id);
   },
   setEnd: (relationshipId, side, cardinality) => get().editSchema((s) => model.setEnd(s, relationshipId, side, cardinality)),
   setOneToOneStrategy: (relationshipId, strategy) => get().editSchema((s) => model.setOneToOneStrategy(s, relationshipId, strategy)),

@@ -7,6 +7,9 @@ import type { EditorState } from './editorStore.ts';
 /** What the inspector shows. */
 export type Selection = { kind: 'table'; id: TableId } | { kind: 'relationship'; id: RelationshipId } | null;
 
+/** The dialog open over the editor, if any (the step-through has its own state). */
+export type OpenDialog = 'palette' | 'shortcuts' | 'connect' | null;
+
 /** The tabs under the inspector. */
 export type SidebarTab = 'proof' | 'ddl' | 'console';
 
@@ -22,6 +25,7 @@ export interface SelectionSlice {
   stepThroughId: RelationshipId | null;
   /** The SQL console's text, kept while the user switches tabs (never part of the document). */
   consoleSql: string;
+  dialog: OpenDialog;
   select(selection: Selection): void;
   selectedTableId(): TableId | null;
   setDdlOptions(options: Partial<DdlOptions>): void;
@@ -30,6 +34,7 @@ export interface SelectionSlice {
   showProof(relationshipId: RelationshipId | null): void;
   stepThrough(relationshipId: RelationshipId | null): void;
   setConsoleSql(sql: string): void;
+  openDialog(dialog: OpenDialog): void;
 }
 
 export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSlice> = (set, get) => ({
@@ -39,6 +44,7 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   proofFocus: null,
   stepThroughId: null,
   consoleSql: '',
+  dialog: null,
   setDdlOptions: (options) => set((s) => ({ ddlOptions: { ...s.ddlOptions, ...options } })),
   select(selection) {
     set({ selection });
@@ -55,4 +61,5 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   },
   stepThrough: (stepThroughId) => set({ stepThroughId }),
   setConsoleSql: (consoleSql) => set({ consoleSql }),
+  openDialog: (dialog) => set({ dialog }),
 });

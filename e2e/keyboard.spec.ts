@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './editorPage.ts';
+
+test('a relationship made by keyboard alone: palette, add tables, connect form', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.keyboard.type('blank');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+
+  await page.locator('body').focus();
+  await page.keyboard.press('t');
+  await page.keyboard.press('t');
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+
+  await page.keyboard.press('Escape');
+  await page.locator('body').focus();
+  await page.keyboard.press('c');
+  const form = page.getByRole('dialog', { name: 'Connect two tables' });
+  await expect(form.getByLabel('From table')).toBeFocused();
+  await expect(form.getByLabel('From table')).toHaveValue(/tbl_/); // the selected table: table_2, just added
+  await page.keyboard.press('Tab'); // to table: the other one already
+  await page.keyboard.press('Tab'); // each table has…
+  await page.keyboard.press('ArrowUp'); // zero or many -> one or many
+  await page.keyboard.press('ArrowUp'); // -> zero or one
+  await expect(form.locator('select[name="to-end"]')).toHaveValue('zeroOrOne');
+  await page.keyboard.press('Tab'); // belongs to…
+  await page.keyboard.press('Tab'); // strategy
+  await page.keyboard.press('ArrowDown');
+  await expect(form.getByLabel('shared primary key')).toBeChecked();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+
+  await expect(form).toHaveCount(0);
+  await expect(page.locator('.relationship-edge')).toHaveCount(1);
+  await expect(page.locator('.inspector .sentence')).toHaveText('each table_2 has zero or one table; each table belongs to exactly one table_2');
+  expect(await editor.ddl()).toContain('REFERENCES table_2 (id)');
+
+  await page.locator('body').focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.locator('.relationship-edge')).toHaveCount(0);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Connect two tables…');
+});

@@ -1,0 +1,43 @@
+import { Dialog } from '../panels/Dialog.tsx';
+import { useEditorStore } from '../store/index.ts';
+import { displayShortcut, type Command, type CommandGroup } from './commands.ts';
+
+/** "?": every command that has keys, by group, read from the same list the keys use. */
+export function ShortcutsSheet({ commands }: { commands: readonly Command[] }) {
+  const close = useEditorStore((s) => s.openDialog);
+  const groups = [...new Set(commands.map((c) => c.group))] as CommandGroup[];
+  return (
+    <Dialog label="Keyboard shortcuts" className="shortcuts" onClose={() => close(null)}>
+      <header className="dialog-head">
+        <div>
+          <h2>Keyboard shortcuts</h2>
+          <p className="muted">Letters and Delete work when no text field has the focus. Ctrl/Cmd+K finds any command.</p>
+        </div>
+        <button type="button" className="icon" aria-label="Close" data-autofocus onClick={() => close(null)}>
+          ×
+        </button>
+      </header>
+      <div className="shortcut-groups">
+        {groups.map((group) => (
+          <section key={group}>
+            <h3>{group}</h3>
+            <dl>
+              {commands
+                .filter((c) => c.group === group && c.shortcuts)
+                .map((c) => (
+                  <div key={c.id} className="shortcut-row">
+                    <dt>{c.label}</dt>
+                    <dd>
+                      {c.shortcuts!.map((k) => (
+                        <kbd key={k}>{displayShortcut(k)}</kbd>
+                      ))}
+                    </dd>
+                  </div>
+                ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </Dialog>
+  );
+}

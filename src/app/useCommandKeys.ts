@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import { useEditorStore } from '../store/index.ts';
+import { chordOf, commandForChord, type Command } from './commands.ts';
+
+/** One keyboard listener for every command; text fields keep their own keys unless a command says otherwise. */
+export function useCommandKeys(commands: readonly Command[]): void {
+  useEffect(() => {
+    const handleKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const target = event.target as HTMLElement | null;
+      const inTextField = Boolean(target?.closest('input, textarea, select, [contenteditable="true"], .cm-editor'));
+      const state = useEditorStore.getState();
+      if (state.dialog !== null || state.stepThroughId !== null) return;
+      const command = commandForChord(commands, chordOf(event), state, inTextField);
+      if (!command) return;
+      event.preventDefault();
+      command.run();
+    };
+    window.addEventListener('keydown', handleKeyDown);
+    return () => window.removeEventListener('keydown', handleKeyDown);
+  }, [commands]);
+}

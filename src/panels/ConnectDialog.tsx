@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react';
+import { cardinalityOf, describeEnd, endKinds, singular, type EndKind, type OneToOneStrategy, type TableId } from '../model/index.ts';
+import { selectSchema, useEditorStore } from '../store/index.ts';
+import { Dialog } from './Dialog.tsx';
+
+function EndSelect({ label, value, onChange, name }: { label: React.ReactNode; value: EndKind; onChange(kind: EndKind): void; name: string }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select name={name} value={value} onChange={(e) => onChange(e.target.value as EndKind)}>
+        {endKinds.map((k) => (
+          <option key={k} value={k}>
+            {describeEnd(cardinalityOf(k))}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The keyboard way to draw a relationship: both tables, both ends and the one-to-one strategy, created as one undo step. */
+export function ConnectDialog() {
+  const schema = useEditorStore(selectSchema);
+  const selection = useEditorStore((s) => s.selection);
+  const close = useEditorStore((s) => s.openDialog);
+  const connectTables = useEditorStore((s) => s.connectTables);
+  const tables = schema.tables;
+  const initialFrom = selection?.kind === 'table' ? selection.id : tables[0]!.id;
+  const [fromId, setFromId] = useState<TableId>(initialFrom);
+  const [toId, setToId] = useState<TableId>(tables.find((t) => t.id !== initialFrom)?.id ?? initialFrom);
+  const [toEnd, setToEnd] = useState<EndKind>('zeroOrMany');
+  const [fromEnd, setFromEnd] = useState<EndKind>('exactlyOne');
+  const [strategy, setStrategy] = useState<OneToOneStrategy>('foreignKeyUnique');
+  const nameOf = (id: TableId) => tables.find((t) => t.id === id)?.name ?? '?';
+  const isOneToOne = cardinalityOf(toEnd).max === 1 && cardinalityOf(fromEnd).max === 1;
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    close(null);
+    connectTables(fromId, toId, { from: cardinalityOf(fromEnd), to: cardinalityOf(toEnd), ...(isOneToOne ? { oneToOne: strategy } : {}) });
+  };
+  const tableSelect = (label: string, value: TableId, onChange: (id: TableId) => void, name: string, autofocus = false) => (
+    <label className="field">
+      <span>{label}</span>
+      <select name={name} value={value} onChange={(e) => onChange(e.target.value as TableId)} {...(autofocus ? { 'data-autofocus': true } : {})}>
+        {tables.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <Dialog label="Connect two tables" className="connect" onClose={() => close(null)}>
+      <form onSubmit={handleSubmit}>
+        <header className="dialog-head">
+          <div>
+            <h2>Connect two tables</h2>
+            <p className="muted">The foreign key goes on the "many" (or dependent) side, named after the other table.</p>
+          </div>
+        </header>
+        <div className="connect-fields">
+          {tableSelect('From table', fromId, setFromId, 'from-table', true)}
+          {tableSelect('To table', toId, setToId, 'to-table')}
+          <EndSelect name="to-end" label={<>Each <b>{singular(nameOf(fromId))}</b> has… <b>{nameOf(toId)}</b></>} value={toEnd} onChange={setToEnd} />
+          <EndSelect name="from-end" label={<>Each <b>{singular(nameOf(toId))}</b> belongs to… <b>{nameOf(fromId)}</b></>} value={fromEnd} onChange={setFromEnd} />
+          {isOneToOne && (
+            <fieldset className="field">
+              <legend>One-to-one implemented as</legend>
+              <label>
+                <input type="radio" name="connect-strategy" checked={strategy === 'foreignKeyUnique'} onChange={() => setStrategy('foreignKeyUnique')} /> foreign key + UNIQUE
+              </label>
+              <label>
+                <input type="radio" name="connect-strategy" checked={strategy === 'sharedPrimaryKey'} onChange={() => setStrategy('sharedPrimaryKey')} /> shared primary key
+              </label>
+            </fieldset>
+          )}
+        </div>
+        <footer className="dialog-foot">
+          <button type="submit" className="primary">
+            Connect
+          </button>
+          <button type="button" onClick={() => close(null)}>
+            Cancel
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}
