@@ -15,6 +15,8 @@ import { displayShortcut, type Command } from './commands.ts';
 import { ShortcutsSheet } from './ShortcutsSheet.tsx';
 import { useCommandKeys } from './useCommandKeys.ts';
 import { useCommands } from './useCommands.ts';
+import { useTheme } from './useTheme.ts';
+import type { ThemePreference } from '../store/index.ts';
 import { ConnectDialog } from '../panels/ConnectDialog.tsx';
 
 /** The console brings CodeMirror: loaded when first opened. */
@@ -41,6 +43,18 @@ function ToolbarButton({ command }: { command: Command }) {
   );
 }
 
+function ThemeSwitch() {
+  const theme = useEditorStore((s) => s.theme);
+  const setTheme = useEditorStore((s) => s.setTheme);
+  return (
+    <select aria-label="Theme" value={theme} onChange={(e) => setTheme(e.target.value as ThemePreference)} title="Theme">
+      <option value="system">System theme</option>
+      <option value="light">Light</option>
+      <option value="dark">Dark</option>
+    </select>
+  );
+}
+
 /** The app inside React Flow's provider, so commands can fit and zoom the view. */
 export function App(props: { proofClient: ProofClient; postgresTasks: PostgresTasks }) {
   return (
@@ -59,6 +73,7 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
   const commands = useCommands();
   useProofRunner(proofClient);
   useCommandKeys(commands);
+  useTheme();
   return (
     <PostgresTasksContext value={postgresTasks}>
       <div className="app">
@@ -73,6 +88,7 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
             .map((c) => (
               <ToolbarButton key={c.id} command={c} />
             ))}
+          <ThemeSwitch />
         </header>
         <main className="workspace">
           <div className="canvas-area">

@@ -7,6 +7,7 @@ import { parseProjectFile } from '../io/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { App } from './App.tsx';
 import { createConsoleClient } from './consoleClient.ts';
+import { savedTheme } from './useTheme.ts';
 import type { ProofSlice } from '../store/proofSlice.ts';
 import type { ProofClient } from './proofClient.ts';
 
@@ -15,6 +16,7 @@ export function startEditor(proofClient: ProofClient, timings: object): ProofSli
   const example = parseProjectFile(exampleText);
   if (!example.ok) throw new Error(`The bundled example is broken: ${example.error}`);
   useEditorStore.getState().loadDocument(example.document);
+  useEditorStore.getState().setTheme(savedTheme());
 
   /** A small test API, as tldraw does: e2e tests read state instead of scraping text. */
   (window as unknown as { erd: unknown }).erd = { store: useEditorStore, timings };

@@ -47,6 +47,7 @@ export function DiagramCanvas() {
   const relationships = useEditorStore((s) => s.document.schema.relationships);
   const selection = useEditorStore((s) => s.selection);
   const handleNodesChange = useEditorStore((s) => s.handleNodesChange);
+  const theme = useEditorStore((s) => s.theme);
   const connectTables = useEditorStore((s) => s.connectTables);
   const select = useEditorStore((s) => s.select);
   const selectedRelationship = selection?.kind === 'relationship' ? selection.id : null;
@@ -79,6 +80,7 @@ export function DiagramCanvas() {
       minZoom={0.1}
       maxZoom={2}
       proOptions={{ hideAttribution: true }}
+      colorMode={theme}
     >
       <Background gap={24} />
       <Controls showInteractive={false} />

@@ -2,6 +2,6 @@
 export * from './editorStore.ts';
 export * from './selectors.ts';
 export * from './toFlow.ts';
-export type { OpenDialog, Selection, SidebarTab } from './selectionSlice.ts';
+export type { OpenDialog, Selection, SidebarTab, ThemePreference } from './selectionSlice.ts';
 export type { ConnectOptions } from './schemaActions.ts';
 export type { ProofStatus } from './proofSlice.ts';

@@ -10,6 +10,9 @@ export type Selection = { kind: 'table'; id: TableId } | { kind: 'relationship';
 /** The dialog open over the editor, if any (the step-through has its own state). */
 export type OpenDialog = 'palette' | 'shortcuts' | 'connect' | null;
 
+/** Light, dark, or whatever the system says. */
+export type ThemePreference = 'system' | 'light' | 'dark';
+
 /** The tabs under the inspector. */
 export type SidebarTab = 'proof' | 'ddl' | 'console';
 
@@ -26,6 +29,7 @@ export interface SelectionSlice {
   /** The SQL console's text, kept while the user switches tabs (never part of the document). */
   consoleSql: string;
   dialog: OpenDialog;
+  theme: ThemePreference;
   select(selection: Selection): void;
   selectedTableId(): TableId | null;
   setDdlOptions(options: Partial<DdlOptions>): void;
@@ -35,6 +39,7 @@ export interface SelectionSlice {
   stepThrough(relationshipId: RelationshipId | null): void;
   setConsoleSql(sql: string): void;
   openDialog(dialog: OpenDialog): void;
+  setTheme(theme: ThemePreference): void;
 }
 
 export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSlice> = (set, get) => ({
@@ -45,6 +50,7 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   stepThroughId: null,
   consoleSql: '',
   dialog: null,
+  theme: 'system',
   setDdlOptions: (options) => set((s) => ({ ddlOptions: { ...s.ddlOptions, ...options } })),
   select(selection) {
     set({ selection });
@@ -62,4 +68,5 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   stepThrough: (stepThroughId) => set({ stepThroughId }),
   setConsoleSql: (consoleSql) => set({ consoleSql }),
   openDialog: (dialog) => set({ dialog }),
+  setTheme: (theme) => set({ theme }),
 });
