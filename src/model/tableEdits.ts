@@ -42,11 +42,25 @@ export function renameTable(schema: Schema, tableId: TableId, name: string): Sch
 }
 
 /** Adds a column at the end of a table, named `column`, `column_2`... unless a name is given. */
-export function addColumn(schema: Schema, tableId: TableId, fields: Partial<Column> = {}): { schema: Schema; columnId: ColumnId } {
+export function addColumn(schema: Schema, tableId: TableId, fields: Partial<Column> = {}, atIndex?: number): { schema: Schema; columnId: ColumnId } {
   const table = schema.tables.find((t) => t.id === tableId);
   const name = fields.name ?? uniqueName('column', table?.columns.map((c) => c.name) ?? []);
   const column = makeColumn({ ...fields, name });
-  return { schema: updateTable(schema, tableId, (t) => ({ ...t, columns: [...t.columns, column] })), columnId: column.id };
+  const insert = (columns: Column[]) => [...columns.slice(0, atIndex ?? columns.length), column, ...columns.slice(atIndex ?? columns.length)];
+  return { schema: updateTable(schema, tableId, (t) => ({ ...t, columns: insert(t.columns) })), columnId: column.id };
+}
+
+/** Moves a column to another place in its table (the order CREATE TABLE lists them in). */
+export function moveColumn(schema: Schema, tableId: TableId, columnId: ColumnId, toIndex: number): Schema {
+  const table = schema.tables.find((t) => t.id === tableId);
+  const from = table?.columns.findIndex((c) => c.id === columnId) ?? -1;
+  const to = Math.max(0, Math.min((table?.columns.length ?? 1) - 1, toIndex));
+  if (from < 0 || from === to) return schema;
+  return updateTable(schema, tableId, (t) => {
+    const columns = t.columns.filter((c) => c.id !== columnId);
+    columns.splice(to, 0, t.columns[from]!);
+    return { ...t, columns };
+  });
 }
 
 /** Changes some fields of a column (name, type, flags, default). */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Column, TableId } from '../model/index.ts';
 import { readColumnFacts, selectColumnFacts, useEditorStore } from '../store/index.ts';
 import { ProblemList } from './ProblemList.tsx';
@@ -6,19 +6,38 @@ import { ProblemList } from './ProblemList.tsx';
 /** Common PostgreSQL types offered while typing; any other type can be typed. */
 export const typeSuggestions = ['integer', 'bigint', 'smallint', 'serial', 'bigserial', 'text', 'varchar(255)', 'boolean', 'numeric(10, 2)', 'date', 'timestamptz', 'uuid', 'jsonb', 'bytea'];
 
+/** Puts the caret in a column's name field once it is rendered (a new column is named right away). */
+export function focusColumnName(columnId: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-column-id="${columnId}"] input[name="column-name"]`)?.select());
+}
+
 /** One row of the column list: name, type, PK / NOT NULL / UNIQUE, default, delete. */
 export function ColumnEditor({ tableId, column, index }: { tableId: TableId; column: Column; index: number }) {
   const updateColumn = useEditorStore((s) => s.updateColumn);
   const deleteColumn = useEditorStore((s) => s.deleteColumn);
+  const addColumn = useEditorStore((s) => s.addColumn);
+  const moveColumn = useEditorStore((s) => s.moveColumn);
   const facts = readColumnFacts(useEditorStore((s) => selectColumnFacts(tableId)(s)[index]));
   const isNotNullByRelationship = facts.isNotNull && !column.isNotNull && !column.isPrimaryKey;
   const [isExpanded, setExpanded] = useState(false);
   const set = (patch: Partial<Omit<Column, 'id'>>) => updateColumn(tableId, column.id, patch);
+  const move = (to: number) => {
+    moveColumn(tableId, column.id, to);
+    focusColumnName(column.id);
+  };
+  /** Enter adds the next column below this one; Alt+↑ / Alt+↓ move this one. */
+  const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing) focusColumnName(addColumn(tableId, index + 1));
+    else if (event.altKey && event.key === 'ArrowUp') move(index - 1);
+    else if (event.altKey && event.key === 'ArrowDown') move(index + 1);
+    else return;
+    event.preventDefault();
+  };
   return (
     <>
       <div className="column-editor" data-column-id={column.id}>
-        <input name="column-name" aria-label="Column name" value={column.name} onChange={(e) => set({ name: e.target.value })} spellCheck={false} />
-        <input name="column-type" aria-label="Column type" list="column-types" value={column.type} onChange={(e) => set({ type: e.target.value })} spellCheck={false} />
+        <input name="column-name" aria-label="Column name" title="Enter adds the next column; Alt+↑ / Alt+↓ move this one" value={column.name} onChange={(e) => set({ name: e.target.value })} onKeyDown={handleKeyDown} spellCheck={false} />
+        <input name="column-type" aria-label="Column type" list="column-types" value={column.type} onChange={(e) => set({ type: e.target.value })} onKeyDown={handleKeyDown} spellCheck={false} />
         <input type="checkbox" aria-label="Primary key" checked={column.isPrimaryKey} onChange={(e) => set({ isPrimaryKey: e.target.checked, ...(e.target.checked ? { isNotNull: true } : {}) })} />
         <input
           type="checkbox"
@@ -57,6 +76,12 @@ export function ColumnEditor({ tableId, column, index }: { tableId: TableId; col
             </select>
           </label>
           <input name="column-comment" aria-label="Column comment" placeholder="comment" value={column.comment} onChange={(e) => set({ comment: e.target.value })} />
+          <button type="button" aria-label={`Move column ${column.name} up`} disabled={index === 0} onClick={() => move(index - 1)}>
+            ↑ Up
+          </button>
+          <button type="button" aria-label={`Move column ${column.name} down`} onClick={() => move(index + 1)}>
+            ↓ Down
+          </button>
         </div>
       )}
       <ProblemList filter={(p) => p.columnId === column.id} />

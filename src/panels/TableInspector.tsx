@@ -1,7 +1,7 @@
 import type { TableId } from '../model/index.ts';
 import { selectTable, useEditorStore } from '../store/index.ts';
 import { ChecksEditor } from './ChecksEditor.tsx';
-import { ColumnEditor, typeSuggestions } from './ColumnEditor.tsx';
+import { ColumnEditor, focusColumnName, typeSuggestions } from './ColumnEditor.tsx';
 import { IndexesEditor } from './IndexesEditor.tsx';
 import { ProblemList } from './ProblemList.tsx';
 
@@ -13,10 +13,7 @@ export function TableInspector({ tableId }: { tableId: TableId }) {
   const addColumn = useEditorStore((s) => s.addColumn);
   const deleteTable = useEditorStore((s) => s.deleteTable);
   if (!table) return null;
-  const handleAddColumn = () => {
-    const columnId = addColumn(tableId);
-    requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-column-id="${columnId}"] input[name="column-name"]`)?.select());
-  };
+  const handleAddColumn = () => focusColumnName(addColumn(tableId));
   return (
     <section className="inspector" aria-label={`Table ${table.name}`}>
       <div className="two-columns wide-first">

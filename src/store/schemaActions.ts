@@ -19,7 +19,9 @@ export interface SchemaActions {
   addTable(position: Position): TableId;
   renameTable(tableId: TableId, name: string): void;
   deleteTable(tableId: TableId): void;
-  addColumn(tableId: TableId): ColumnId;
+  /** Adds a column at the end, or at `atIndex` (Enter in a column adds the next one below it). */
+  addColumn(tableId: TableId, atIndex?: number): ColumnId;
+  moveColumn(tableId: TableId, columnId: ColumnId, toIndex: number): void;
   updateColumn(tableId: TableId, columnId: ColumnId, patch: Partial<Omit<Column, 'id'>>): void;
   deleteColumn(tableId: TableId, columnId: ColumnId): void;
   /** Connects two tables as one undo step; without options, one-to-many from `fromTableId` (a drag). */
@@ -50,8 +52,8 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
     get().editSchema((s) => model.deleteTable(s, tableId));
     get().select(null);
   },
-  addColumn(tableId) {
-    const added = model.addColumn(get().document.schema, tableId);
+  addColumn(tableId, atIndex) {
+    const added = model.addColumn(get().document.schema, tableId, {}, atIndex);
     get().editSchema(() => added.schema);
     return added.columnId;
   },
@@ -60,6 +62,7 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
     const capture = isTyping ? { capture: true, mergeKey: `column:${columnId}:${Object.keys(patch).join()}` } : { capture: true };
     get().editSchema((s) => model.editColumn(s, tableId, columnId, patch), capture);
   },
+  moveColumn: (tableId, columnId, toIndex) => get().editSchema((s) => model.moveColumn(s, tableId, columnId, toIndex)),
   deleteColumn: (tableId, columnId) => get().editSchema((s) => model.deleteColumn(s, tableId, columnId)),
   connectTables(fromTableId, toTableId, options) {
     let connected = model.connect(get().document.schema, fromTableId, toTableId, options && { from: options.from, to: options.to });
