@@ -3,9 +3,11 @@ import { createDocumentSlice, type DocumentSlice } from './documentSlice.ts';
 import { createProofSlice, type ProofSlice } from './proofSlice.ts';
 import { createSchemaActions, type SchemaActions } from './schemaActions.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
+import { createViewSlice, type ViewSlice } from './viewSlice.ts';
+import { createWorkSlice, type WorkSlice } from './workSlice.ts';
 
 /** Everything the editor holds, built from slices. */
-export type EditorState = DocumentSlice & SelectionSlice & ProofSlice & SchemaActions;
+export type EditorState = DocumentSlice & SelectionSlice & ProofSlice & SchemaActions & ViewSlice & WorkSlice;
 
 /** Creates an editor store; the app uses one, tests make their own. */
 export function createEditorStore() {
@@ -14,6 +16,8 @@ export function createEditorStore() {
     ...createSelectionSlice(...a),
     ...createProofSlice(...a),
     ...createSchemaActions(...a),
+    ...createViewSlice(...a),
+    ...createWorkSlice(...a),
   }));
 }
 
