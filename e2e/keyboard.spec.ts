@@ -43,3 +43,22 @@ test('a relationship made by keyboard alone: palette, add tables, connect form',
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Connect two tables…');
 });
+
+test('shift-click several tables, copy, paste, delete them with one key, undo brings them back', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.table('authors').locator('.table-header').click();
+  await editor.table('passport_info').locator('.table-header').click({ modifiers: ['Shift'] });
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
+  await page.keyboard.press('ControlOrMeta+c');
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect(editor.table('authors_2')).toBeVisible();
+  await expect(editor.table('passport_info_2')).toBeVisible();
+  await expect(page.locator('.relationship-edge')).toHaveCount(4);
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node')).toHaveCount(5);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  await expect(page.getByRole('tab', { name: /Proof/ })).toContainText('24 proven');
+});

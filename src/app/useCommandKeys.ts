@@ -11,7 +11,10 @@ export function useCommandKeys(commands: readonly Command[]): void {
       const inTextField = Boolean(target?.closest('input, textarea, select, [contenteditable="true"], .cm-editor'));
       const state = useEditorStore.getState();
       if (state.dialog !== null || state.stepThroughId !== null) return;
-      const command = commandForChord(commands, chordOf(event), state, inTextField);
+      const chord = chordOf(event);
+      // Text selected on the page (the DDL, a message) is the user's to copy.
+      if (chord === 'Mod+C' && (document.getSelection()?.toString() ?? '') !== '') return;
+      const command = commandForChord(commands, chord, state, inTextField);
       if (!command) return;
       event.preventDefault();
       command.run();

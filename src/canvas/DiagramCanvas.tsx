@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import {
   Background,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   Panel,
@@ -13,13 +14,16 @@ import {
 } from '@xyflow/react';
 import type { RelationshipId, TableId } from '../model/index.ts';
 import { toRelationshipEdges, useEditorStore, type TableFlowNode } from '../store/index.ts';
+import { gridSize } from '../store/viewSlice.ts';
 import { Legend } from './Legend.tsx';
 import { freeSpot } from './placement.ts';
 import { RelationshipEdge } from './RelationshipEdge.tsx';
+import { SearchBox } from './SearchBox.tsx';
 import { TableNode } from './TableNode.tsx';
 
 const nodeTypes = { table: TableNode };
 const edgeTypes = { relationship: RelationshipEdge };
+const snapGrid: [number, number] = [gridSize, gridSize];
 
 /** Adds a table in free space near the top left of the visible canvas: the button and the command share it. */
 export function useAddTable(): () => void {
@@ -30,6 +34,19 @@ export function useAddTable(): () => void {
     const { addTable, document: current } = useEditorStore.getState();
     addTable(freeSpot(current.layout, screenToFlowPosition(topLeftThird)));
   }, [screenToFlowPosition]);
+}
+
+/** The Controls button that turns snapping to the grid on and off (also the G key). */
+function SnapToGridButton() {
+  const isSnapToGrid = useEditorStore((s) => s.isSnapToGrid);
+  const toggle = useEditorStore((s) => s.toggleSnapToGrid);
+  return (
+    <ControlButton onClick={toggle} aria-pressed={isSnapToGrid} className="snap-toggle" title="Snap to grid (G)" aria-label="Snap to grid">
+      <svg viewBox="0 0 12 12" aria-hidden="true">
+        <path d="M1 4h10M1 8h10M4 1v10M8 1v10" stroke="currentColor" strokeWidth="1.2" fill="none" />
+      </svg>
+    </ControlButton>
+  );
 }
 
 function AddTableButton() {
@@ -50,6 +67,7 @@ export function DiagramCanvas() {
   const theme = useEditorStore((s) => s.theme);
   const connectTables = useEditorStore((s) => s.connectTables);
   const select = useEditorStore((s) => s.select);
+  const isSnapToGrid = useEditorStore((s) => s.isSnapToGrid);
   const selectedRelationship = selection?.kind === 'relationship' ? selection.id : null;
   const edges = useMemo(() => toRelationshipEdges(relationships, selectedRelationship), [relationships, selectedRelationship]);
 
@@ -57,7 +75,13 @@ export function DiagramCanvas() {
     (connection: Connection) => connectTables(connection.source as TableId, connection.target as TableId),
     [connectTables],
   );
-  const handleNodeClick: NodeMouseHandler<TableFlowNode> = useCallback((_, node) => select({ kind: 'table', id: node.id as TableId }), [select]);
+  // With Shift / Ctrl / Cmd the click adds to the selection (React Flow reports it as a node change); alone it selects one table.
+  const handleNodeClick: NodeMouseHandler<TableFlowNode> = useCallback(
+    (event, node) => {
+      if (!(event.shiftKey || event.ctrlKey || event.metaKey)) select({ kind: 'table', id: node.id as TableId });
+    },
+    [select],
+  );
   const handleEdgeClick: EdgeMouseHandler = useCallback((_, edge) => select({ kind: 'relationship', id: edge.id as RelationshipId }), [select]);
   const handlePaneClick = useCallback(() => select(null), [select]);
 
@@ -70,11 +94,15 @@ export function DiagramCanvas() {
       onNodesChange={handleNodesChange}
       onConnect={handleConnect}
       onNodeClick={handleNodeClick}
+      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       onEdgeClick={handleEdgeClick}
       onPaneClick={handlePaneClick}
       connectionMode={ConnectionMode.Loose}
       connectionRadius={40}
       deleteKeyCode={null}
+      onlyRenderVisibleElements
+      snapToGrid={isSnapToGrid}
+      snapGrid={snapGrid}
       fitView
       fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
       minZoom={0.1}
@@ -82,11 +110,16 @@ export function DiagramCanvas() {
       proOptions={{ hideAttribution: true }}
       colorMode={theme}
     >
-      <Background gap={24} />
-      <Controls showInteractive={false} />
+      <Background gap={gridSize} />
+      <Controls showInteractive={false}>
+        <SnapToGridButton />
+      </Controls>
       <MiniMap pannable zoomable />
       <Panel position="top-left">
-        <AddTableButton />
+        <div className="canvas-tools">
+          <AddTableButton />
+          <SearchBox />
+        </div>
       </Panel>
       <Panel position="top-right">
         <Legend />

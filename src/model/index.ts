@@ -14,3 +14,4 @@ export * from './sqlFragments.ts';
 export * from './validate.ts';
 export * from './lint.ts';
 export * from './junction.ts';
+export * from './fragment.ts';

@@ -45,15 +45,16 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       past,
       future: capture ? [] : state.future,
       lastMergeKey: capture ? (mergeKey ?? null) : state.lastMergeKey,
-      nodes: toTableNodes(document, state.nodes, state.selectedTableId()),
+      nodes: toTableNodes(document, state.nodes, state.selectedTableIds),
     });
   };
 
   const restore = (document: ErdDocument, past: ErdDocument[], future: ErdDocument[]) => {
     const state = get();
     const selection = state.selection && stillExists(document, state.selection) ? state.selection : null;
-    set({ document, past, future, lastMergeKey: null, selection });
-    set({ nodes: toTableNodes(document, get().nodes, get().selectedTableId()) });
+    const selectedTableIds = state.selectedTableIds.filter((id) => document.schema.tables.some((t) => t.id === id));
+    set({ document, past, future, lastMergeKey: null, selection, selectedTableIds });
+    set({ nodes: toTableNodes(document, get().nodes, selectedTableIds) });
   };
 
   return {
@@ -65,7 +66,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     dragStartDocument: null,
 
     loadDocument(document) {
-      set({ document, past: [], future: [], lastMergeKey: null, selection: null, nodes: toTableNodes(document, [], null) });
+      set({ document, past: [], future: [], lastMergeKey: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []) });
     },
 
     replaceDocument(document) {
@@ -83,6 +84,12 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     },
 
     handleNodesChange(changes) {
+      const selects = changes.filter((c) => c.type === 'select');
+      if (selects.length > 0) {
+        const chosen = new Set(get().selectedTableIds);
+        for (const c of selects) if (c.type === 'select') (c.selected ? chosen.add(c.id as TableId) : chosen.delete(c.id as TableId));
+        get().selectTables([...chosen]);
+      }
       const state = get();
       const nodes = applyNodeChanges(changes.filter((c) => c.type === 'dimensions' || c.type === 'position'), state.nodes);
       const moves = changes.filter((c) => c.type === 'position' && c.position !== undefined);

@@ -93,4 +93,26 @@ describe('editor store', () => {
     store.getState().setConsoleSql('SELECT 1');
     expect(store.getState().past.length).toBe(past);
   });
+
+  it('copies, pastes, duplicates and deletes several tables, each as one undo step', () => {
+    const store = createEditorStore();
+    store.getState().loadDocument(exampleDocument());
+    const tables = () => store.getState().document.schema.tables.map((t) => t.name);
+    const [authors, passports] = store.getState().document.schema.tables;
+    store.getState().selectTables([authors!.id, passports!.id]);
+    store.getState().copySelection();
+    store.getState().paste();
+    expect(tables()).toEqual(['authors', 'passport_info', 'books', 'country', 'capital', 'authors_2', 'passport_info_2']);
+    expect(store.getState().selectedTableIds).toHaveLength(2);
+    expect(store.getState().document.schema.relationships).toHaveLength(4);
+    store.getState().duplicateSelection();
+    expect(tables().slice(-2)).toEqual(['authors_3', 'passport_info_3']);
+    store.getState().deleteSelection();
+    expect(tables()).toHaveLength(7);
+    store.getState().undo();
+    expect(tables()).toHaveLength(9);
+    store.getState().undo();
+    store.getState().undo();
+    expect(tables()).toHaveLength(5);
+  });
 });

@@ -26,8 +26,14 @@ export interface SchemaActions {
   deleteColumn(tableId: TableId, columnId: ColumnId): void;
   /** Connects two tables as one undo step; without options, one-to-many from `fromTableId` (a drag). */
   connectTables(fromTableId: TableId, toTableId: TableId, options?: ConnectOptions): RelationshipId;
-  /** Deletes the selected table (with its relationships) or relationship. */
+  /** Deletes the selected tables (with their relationships) or relationship, as one undo step. */
   deleteSelection(): void;
+  /** Copies the selected tables and the relationships among them. */
+  copySelection(): void;
+  /** Pastes the copied tables a step down and right of the last paste, and selects them. */
+  paste(): void;
+  /** Copy and paste in one go. */
+  duplicateSelection(): void;
   setEnd(relationshipId: RelationshipId, side: EndSide, cardinality: Cardinality): void;
   setOneToOneStrategy(relationshipId: RelationshipId, strategy: OneToOneStrategy): void;
   setKeyHolder(relationshipId: RelationshipId, side: EndSide): void;
@@ -39,7 +45,18 @@ export interface SchemaActions {
   setEnums(enums: EnumType[], mergeKey?: string): void;
 }
 
-export const createSchemaActions: StateCreator<EditorState, [], [], SchemaActions> = (_set, get) => ({
+/** How far each paste lands from the last, down and right. */
+const pasteStep = 40;
+
+/** Adds a copy of a fragment `offset` away as one undo step, and selects the copies. */
+function placeCopy(get: () => EditorState, fragment: model.Fragment, offset: number): void {
+  const { document } = get();
+  const pasted = model.pasteFragment(document.schema, document.layout, fragment, { x: offset, y: offset });
+  get().editSchema(() => pasted.schema, { capture: true }, Object.fromEntries(pasted.tableIds.map((id) => [id, pasted.layout[id]!])));
+  get().selectTables(pasted.tableIds);
+}
+
+export const createSchemaActions: StateCreator<EditorState, [], [], SchemaActions> = (set, get) => ({
   addTable(position) {
     const added = model.addTable(get().document.schema);
     get().editSchema(() => added.schema, { capture: true }, { [added.tableId]: position });
@@ -75,9 +92,25 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
     return connected.relationshipId;
   },
   deleteSelection() {
-    const { selection } = get();
-    if (selection?.kind === 'table') get().deleteTable(selection.id);
-    else if (selection?.kind === 'relationship') get().deleteRelationship(selection.id);
+    const { selection, selectedTableIds } = get();
+    if (selectedTableIds.length > 0) {
+      get().editSchema((s) => selectedTableIds.reduce((schema, id) => model.deleteTable(schema, id), s));
+      get().select(null);
+    } else if (selection?.kind === 'relationship') get().deleteRelationship(selection.id);
+  },
+  copySelection() {
+    const { selectedTableIds, document } = get();
+    if (selectedTableIds.length > 0) set({ clipboard: { fragment: model.copyFragment(document.schema, document.layout, selectedTableIds), pastes: 0 } });
+  },
+  paste() {
+    const { clipboard } = get();
+    if (!clipboard) return;
+    set({ clipboard: { ...clipboard, pastes: clipboard.pastes + 1 } });
+    placeCopy(get, clipboard.fragment, pasteStep * (clipboard.pastes + 1));
+  },
+  duplicateSelection() {
+    const { selectedTableIds, document } = get();
+    if (selectedTableIds.length > 0) placeCopy(get, model.copyFragment(document.schema, document.layout, selectedTableIds), pasteStep);
   },
   setEnd: (relationshipId, side, cardinality) => get().editSchema((s) => model.setEnd(s, relationshipId, side, cardinality)),
   setOneToOneStrategy: (relationshipId, strategy) => get().editSchema((s) => model.setOneToOneStrategy(s, relationshipId, strategy)),

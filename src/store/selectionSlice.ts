@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { defaultDdlOptions, type DdlOptions } from '../ddl/index.ts';
-import type { RelationshipId, TableId } from '../model/index.ts';
+import type { Fragment, RelationshipId, TableId } from '../model/index.ts';
 import { toTableNodes } from './toFlow.ts';
 import type { EditorState } from './editorStore.ts';
 
@@ -18,7 +18,10 @@ export type SidebarTab = 'proof' | 'ddl' | 'console';
 
 /** The current selection and view preferences; never on the undo stack. */
 export interface SelectionSlice {
+  /** What the inspector shows: the table or relationship clicked last. */
   selection: Selection;
+  /** Every selected table (shift-click, selection box): what copy, duplicate and delete act on. */
+  selectedTableIds: TableId[];
   /** How the DDL panel and downloads format the script. */
   ddlOptions: DdlOptions;
   sidebarTab: SidebarTab;
@@ -30,7 +33,11 @@ export interface SelectionSlice {
   consoleSql: string;
   dialog: OpenDialog;
   theme: ThemePreference;
+  /** Tables copied with Ctrl/Cmd+C, and how many times they were pasted (each paste lands a step further). */
+  clipboard: { fragment: Fragment; pastes: number } | null;
   select(selection: Selection): void;
+  /** Sets the selected tables (from the canvas); the inspector shows the last one. */
+  selectTables(tableIds: TableId[]): void;
   selectedTableId(): TableId | null;
   setDdlOptions(options: Partial<DdlOptions>): void;
   showTab(tab: SidebarTab): void;
@@ -44,6 +51,7 @@ export interface SelectionSlice {
 
 export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSlice> = (set, get) => ({
   selection: null,
+  selectedTableIds: [],
   ddlOptions: defaultDdlOptions,
   sidebarTab: 'proof',
   proofFocus: null,
@@ -51,10 +59,17 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   consoleSql: '',
   dialog: null,
   theme: 'system',
+  clipboard: null,
   setDdlOptions: (options) => set((s) => ({ ddlOptions: { ...s.ddlOptions, ...options } })),
   select(selection) {
-    set({ selection });
-    set({ nodes: toTableNodes(get().document, get().nodes, get().selectedTableId()) });
+    set({ selection, selectedTableIds: selection?.kind === 'table' ? [selection.id] : [] });
+    set({ nodes: toTableNodes(get().document, get().nodes, get().selectedTableIds) });
+  },
+  selectTables(tableIds) {
+    const last = tableIds.at(-1);
+    const { selection } = get();
+    set({ selectedTableIds: tableIds, selection: last ? { kind: 'table', id: last } : selection?.kind === 'relationship' ? selection : null });
+    set({ nodes: toTableNodes(get().document, get().nodes, tableIds) });
   },
   selectedTableId() {
     const { selection } = get();

@@ -10,11 +10,12 @@ export type TableFlowNode = Node<TableNodeData, 'table'>;
  * Maps the document to React Flow nodes, reusing the previous node objects where nothing changed
  * (so React Flow keeps their measured size and skips re-rendering them).
  */
-export function toTableNodes(document: ErdDocument, previous: readonly TableFlowNode[], selectedTableId: TableId | null): TableFlowNode[] {
+export function toTableNodes(document: ErdDocument, previous: readonly TableFlowNode[], selectedTableIds: readonly TableId[]): TableFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
+  const chosen = new Set(selectedTableIds);
   return document.schema.tables.map((table) => {
     const position = document.layout[table.id] ?? { x: 0, y: 0 };
-    const selected = table.id === selectedTableId;
+    const selected = chosen.has(table.id);
     const old = byId.get(table.id);
     if (old && old.position.x === position.x && old.position.y === position.y && Boolean(old.selected) === selected) return old;
     return { ...old, id: table.id, type: 'table', position, data: old?.data ?? { tableId: table.id }, selected };

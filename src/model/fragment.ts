@@ -1,0 +1,71 @@
+import { newId, type ColumnId, type RelationshipId, type TableId } from './ids.ts';
+import { uniqueName } from './naming.ts';
+import type { Layout, Position, Relationship, Schema, Table } from './schema.ts';
+
+/** Copied tables with the relationships among them and their positions: what the clipboard holds. */
+export interface Fragment {
+  tables: Table[];
+  relationships: Relationship[];
+  layout: Layout;
+}
+
+/** The chosen tables, the relationships whose both ends are among them, and where they sit. */
+export function copyFragment(schema: Schema, layout: Layout, tableIds: readonly TableId[]): Fragment {
+  const ids = new Set(tableIds);
+  return {
+    tables: schema.tables.filter((t) => ids.has(t.id)),
+    relationships: schema.relationships.filter((r) => ids.has(r.from.tableId) && ids.has(r.to.tableId)),
+    layout: Object.fromEntries(tableIds.filter((id) => layout[id]).map((id) => [id, layout[id]!])),
+  };
+}
+
+/**
+ * Adds a copy of a fragment: fresh ids everywhere (tables, columns, relationships, checks, indexes),
+ * names made unique (`authors_2`), relationships re-pointed at the copies, positions shifted by `offset`.
+ */
+export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment, offset: Position): { schema: Schema; layout: Layout; tableIds: TableId[] } {
+  const tableIds = new Map<TableId, TableId>();
+  const columnIds = new Map<ColumnId, ColumnId>();
+  const taken = new Set(schema.tables.map((t) => t.name));
+  const fresh = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
+  const tables = fragment.tables.map((t): Table => {
+    const id = newId<TableId>('tbl');
+    tableIds.set(t.id, id);
+    // A copy of authors_2 is authors_3, not authors_2_2.
+    const name = uniqueName(t.name.replace(/_\d+$/, '') || t.name, taken);
+    taken.add(name);
+    const columns = t.columns.map((c) => {
+      const copy = { ...c, id: newId<ColumnId>('col') };
+      columnIds.set(c.id, copy.id);
+      return copy;
+    });
+    return {
+      ...t,
+      id,
+      name,
+      columns,
+      checks: t.checks.map((c) => ({ ...c, id: `chk_${fresh()}` })),
+      indexes: t.indexes.map((i) => ({ ...i, id: `idx_${fresh()}`, columnIds: i.columnIds.map((c) => columnIds.get(c) ?? c) })),
+    };
+  });
+  const relationships = fragment.relationships.map(
+    (r): Relationship => ({
+      ...r,
+      id: newId<RelationshipId>('rel'),
+      from: { ...r.from, tableId: tableIds.get(r.from.tableId)! },
+      to: { ...r.to, tableId: tableIds.get(r.to.tableId)! },
+      foreignKeyColumnIds: r.foreignKeyColumnIds.map((c) => columnIds.get(c) ?? c),
+      junction: { name: r.junction.name ? uniqueName(r.junction.name, taken) : '', columns: r.junction.columns.map((c) => ({ ...c, id: newId<ColumnId>('col') })) },
+    }),
+  );
+  const placed: Layout = { ...layout };
+  for (const [oldId, newTableId] of tableIds) {
+    const at = fragment.layout[oldId] ?? { x: 0, y: 0 };
+    placed[newTableId] = { x: at.x + offset.x, y: at.y + offset.y };
+  }
+  return {
+    schema: { ...schema, tables: [...schema.tables, ...tables], relationships: [...schema.relationships, ...relationships] },
+    layout: placed,
+    tableIds: [...tableIds.values()],
+  };
+}
