@@ -87,7 +87,11 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       const selects = changes.filter((c) => c.type === 'select');
       if (selects.length > 0) {
         const chosen = new Set(get().selectedTableIds);
-        for (const c of selects) if (c.type === 'select') (c.selected ? chosen.add(c.id as TableId) : chosen.delete(c.id as TableId));
+        for (const c of selects) {
+          if (c.type !== 'select') continue;
+          if (c.selected) chosen.add(c.id as TableId);
+          else chosen.delete(c.id as TableId);
+        }
         get().selectTables([...chosen]);
       }
       const state = get();
