@@ -1,0 +1,52 @@
+import type { StateCreator } from 'zustand';
+import type { EditorState } from './editorStore.ts';
+
+/**
+ * Where the open document stands against the browser's copy: being read at start, saved, changed
+ * since, being written, a write that failed, or a newer copy from another tab that this tab must
+ * not overwrite.
+ */
+export type SaveStatus = 'loading' | 'saved' | 'unsaved' | 'saving' | 'failed' | 'conflict';
+
+/** A button on a notice. */
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
+/** A non-blocking message about keeping work (a failed write, another tab's save, an undoable delete). */
+export interface WorkNotice {
+  /** A notice with the same id replaces the old one. */
+  id: string;
+  tone: 'error' | 'warning' | 'info';
+  text: string;
+  actions?: NoticeAction[];
+}
+
+/** The documents dialog (`rename`: with the open document's name being edited) and the template picker. */
+export type WorkDialog = 'documents' | 'rename' | 'templates' | null;
+
+/** Which stored document is open and how its saving goes; the storage itself lives in app/. */
+export interface WorkSlice {
+  documentId: string | null;
+  documentName: string;
+  saveStatus: SaveStatus;
+  notices: WorkNotice[];
+  workDialog: WorkDialog;
+  setWork(patch: Partial<Pick<WorkSlice, 'documentId' | 'documentName' | 'saveStatus'>>): void;
+  showNotice(notice: WorkNotice): void;
+  dismissNotice(id: string): void;
+  openWorkDialog(dialog: WorkDialog): void;
+}
+
+export const createWorkSlice: StateCreator<EditorState, [], [], WorkSlice> = (set) => ({
+  documentId: null,
+  documentName: '',
+  saveStatus: 'loading',
+  notices: [],
+  workDialog: null,
+  setWork: (patch) => set(patch),
+  showNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  openWorkDialog: (workDialog) => set({ workDialog }),
+});
