@@ -18,6 +18,9 @@ import { useCommands } from './useCommands.ts';
 import { useTheme } from './useTheme.ts';
 import type { ThemePreference } from '../store/index.ts';
 import { ConnectDialog } from '../panels/ConnectDialog.tsx';
+import { ResizeHandle } from '../panels/ResizeHandle.tsx';
+import { DocumentMenu } from './DocumentMenu.tsx';
+import { KeepingWork } from './KeepingWork.tsx';
 
 /** The console brings CodeMirror: loaded when first opened. */
 const ConsolePanel = lazy(() => import('../panels/ConsolePanel.tsx').then((m) => ({ default: m.ConsolePanel })));
@@ -37,8 +40,8 @@ function ToolbarButton({ command }: { command: Command }) {
   const isEnabled = useEditorStore((s) => command.isEnabled?.(s) ?? true);
   const keys = command.shortcuts?.[0];
   return (
-    <button type="button" onClick={command.run} disabled={!isEnabled} title={`${command.hint ?? command.label}${keys ? ` (${displayShortcut(keys)})` : ''}`}>
-      {command.label}
+    <button type="button" onClick={command.run} disabled={!isEnabled} aria-label={command.label} title={`${command.hint ?? command.label}${keys ? ` (${displayShortcut(keys)})` : ''}`}>
+      {command.toolbarLabel ?? command.label}
     </button>
   );
 }
@@ -70,6 +73,9 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
   const setTab = useEditorStore((s) => s.showTab);
   const stepThroughId = useEditorStore((s) => s.stepThroughId);
   const dialog = useEditorStore((s) => s.dialog);
+  const sizes = useEditorStore((s) => s.panelSizes);
+  const setPanelSizes = useEditorStore((s) => s.setPanelSizes);
+  const toggleSidebar = useEditorStore((s) => s.toggleSidebar);
   const commands = useCommands();
   useProofRunner(proofClient);
   useCommandKeys(commands);
@@ -81,6 +87,7 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
           <h1>
             ERD <span>Proof</span>
           </h1>
+          <DocumentMenu />
           <span className="tagline">PostgreSQL ER diagrams, proven by PostgreSQL</span>
           <div className="spacer" />
           {commands
@@ -93,11 +100,23 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
         <main className="workspace">
           <div className="canvas-area">
             <DiagramCanvas />
+            {!sizes.isSidebarOpen && (
+              <button type="button" className="reopen-sidebar" onClick={toggleSidebar} title="Show the sidebar (Ctrl+\)">
+                Show sidebar
+              </button>
+            )}
           </div>
-          <aside className="sidebar">
-            <div className="sidebar-top">
+          {sizes.isSidebarOpen && (
+            <ResizeHandle label="Sidebar width" orientation="vertical" direction={-1} value={sizes.sidebarWidth} min={320} max={900} onResize={(sidebarWidth) => setPanelSizes({ sidebarWidth })} />
+          )}
+          <aside className="sidebar" hidden={!sizes.isSidebarOpen} style={{ width: sizes.sidebarWidth }}>
+            <button type="button" className="icon collapse-sidebar" onClick={toggleSidebar} aria-label="Hide the sidebar" title="Hide the sidebar (Ctrl+\)">
+              ⟩
+            </button>
+            <div className="sidebar-top" style={{ height: sizes.inspectorHeight }}>
               <Inspector />
             </div>
+            <ResizeHandle label="Inspector height" orientation="horizontal" direction={1} value={sizes.inspectorHeight} min={120} max={900} onResize={(inspectorHeight) => setPanelSizes({ inspectorHeight })} />
             <div className="tabs" role="tablist">
               <button type="button" role="tab" aria-selected={tab === 'proof'} onClick={() => setTab('proof')}>
                 <ProofTabLabel />
@@ -124,6 +143,7 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
         {dialog === 'palette' && <CommandPalette commands={commands} />}
         {dialog === 'shortcuts' && <ShortcutsSheet commands={commands} />}
         {dialog === 'connect' && <ConnectDialog />}
+        <KeepingWork />
       </div>
     </PostgresTasksContext>
   );

@@ -15,8 +15,9 @@ export interface Command {
   shortcuts?: string[];
   /** Also fires while typing in a text field (Mod+K, Mod+S); plain keys never do. */
   worksInTextFields?: boolean;
-  /** Shown in the toolbar, in list order. */
+  /** Shown in the toolbar, in list order, under this short label (or `label`). */
   inToolbar?: boolean;
+  toolbarLabel?: string;
   /** A longer hint for tooltips and the palette. */
   hint?: string;
   isEnabled?(state: EditorState): boolean;

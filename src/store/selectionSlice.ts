@@ -33,6 +33,8 @@ export interface SelectionSlice {
   consoleSql: string;
   dialog: OpenDialog;
   theme: ThemePreference;
+  /** The sidebar's width and the inspector's height in it, in pixels; the sidebar can be hidden. */
+  panelSizes: { sidebarWidth: number; inspectorHeight: number; isSidebarOpen: boolean };
   /** Tables copied with Ctrl/Cmd+C, and how many times they were pasted (each paste lands a step further). */
   clipboard: { fragment: Fragment; pastes: number } | null;
   select(selection: Selection): void;
@@ -47,6 +49,8 @@ export interface SelectionSlice {
   setConsoleSql(sql: string): void;
   openDialog(dialog: OpenDialog): void;
   setTheme(theme: ThemePreference): void;
+  setPanelSizes(sizes: Partial<SelectionSlice['panelSizes']>): void;
+  toggleSidebar(): void;
 }
 
 export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSlice> = (set, get) => ({
@@ -60,6 +64,9 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   dialog: null,
   theme: 'system',
   clipboard: null,
+  panelSizes: { sidebarWidth: 460, inspectorHeight: 380, isSidebarOpen: true },
+  setPanelSizes: (sizes) => set((s) => ({ panelSizes: { ...s.panelSizes, ...sizes } })),
+  toggleSidebar: () => set((s) => ({ panelSizes: { ...s.panelSizes, isSidebarOpen: !s.panelSizes.isSidebarOpen } })),
   setDdlOptions: (options) => set((s) => ({ ddlOptions: { ...s.ddlOptions, ...options } })),
   select(selection) {
     set({ selection, selectedTableIds: selection?.kind === 'table' ? [selection.id] : [] });
