@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { openDroppedFiles } from './keepingWork.ts';
+import { hasFiles } from './projectFiles.ts';
+
+/** Files dropped anywhere on the editor (the canvas above all) open as new documents; an overlay says so while dragging. */
+export function FileDrop() {
+  const [isOver, setOver] = useState(false);
+  useEffect(() => {
+    let depth = 0;
+    const handleEnter = (event: DragEvent) => {
+      if (!hasFiles(event.dataTransfer)) return;
+      depth += 1;
+      setOver(true);
+    };
+    const handleOver = (event: DragEvent) => {
+      if (!hasFiles(event.dataTransfer)) return;
+      event.preventDefault();
+      event.dataTransfer!.dropEffect = 'copy';
+    };
+    const handleLeave = (event: DragEvent) => {
+      if (!hasFiles(event.dataTransfer)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    const handleDrop = (event: DragEvent) => {
+      if (!hasFiles(event.dataTransfer)) return;
+      event.preventDefault();
+      depth = 0;
+      setOver(false);
+      void openDroppedFiles(Array.from(event.dataTransfer!.files));
+    };
+    window.addEventListener('dragenter', handleEnter);
+    window.addEventListener('dragover', handleOver);
+    window.addEventListener('dragleave', handleLeave);
+    window.addEventListener('drop', handleDrop);
+    return () => {
+      window.removeEventListener('dragenter', handleEnter);
+      window.removeEventListener('dragover', handleOver);
+      window.removeEventListener('dragleave', handleLeave);
+      window.removeEventListener('drop', handleDrop);
+    };
+  }, []);
+  if (!isOver) return null;
+  return (
+    <div className="file-drop" aria-hidden="true">
+      <p>Drop a .erd.json file to open it as a new document</p>
+    </div>
+  );
+}

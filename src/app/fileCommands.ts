@@ -1,0 +1,21 @@
+import { useEditorStore, type EditorState } from '../store/index.ts';
+import type { Command } from './commands.ts';
+import { openFromFile, saveToFile, workKeeper } from './keepingWork.ts';
+
+const store = () => useEditorStore.getState();
+const isStored = (s: EditorState) => s.documentId !== null && s.saveStatus !== 'loading';
+const withCurrent = (action: (id: string) => Promise<unknown>) => () => {
+  const { documentId } = store();
+  if (documentId) void action(documentId);
+};
+
+/** Keeping work: the documents menu, templates, project files; spread into the editor's one command list. */
+export const fileCommands: Command[] = [
+  { id: 'file.documents', label: 'Documents…', group: 'File', hint: 'Every document kept in this browser: open, rename, duplicate, delete', run: () => store().openWorkDialog('documents') },
+  { id: 'file.template', label: 'New from a template…', group: 'File', hint: 'A new document: blank, or one of the classic one-to-one cases', run: () => store().openWorkDialog('templates') },
+  { id: 'file.open', label: 'Open a file…', group: 'File', shortcuts: ['Mod+O'], worksInTextFields: true, hint: 'Open a .erd.json project file as a new document', run: () => void openFromFile(useEditorStore) },
+  { id: 'file.save', label: 'Save to a file…', group: 'File', shortcuts: ['Mod+S'], worksInTextFields: true, hint: 'Save this document as a .erd.json project file', run: () => void saveToFile(useEditorStore) },
+  { id: 'file.rename', label: 'Rename this document…', group: 'File', isEnabled: isStored, run: () => store().openWorkDialog('rename') },
+  { id: 'file.duplicate', label: 'Duplicate this document', group: 'File', isEnabled: isStored, hint: 'Store a copy and open it', run: withCurrent((id) => workKeeper().duplicate(id, { open: true })) },
+  { id: 'file.delete', label: 'Delete this document', group: 'File', isEnabled: isStored, hint: 'Remove it from this browser (undo from the message)', run: withCurrent((id) => workKeeper().remove(id)) },
+];

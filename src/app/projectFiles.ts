@@ -1,0 +1,64 @@
+import { downloadText } from '../panels/downloadText.ts';
+
+/** The File System Access API, where the browser has it (Chromium); typed here as TypeScript's DOM library leaves it out. */
+interface FilePickerWindow {
+  showOpenFilePicker?(options: object): Promise<{ getFile(): Promise<File> }[]>;
+  showSaveFilePicker?(options: object): Promise<{ createWritable(): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }> }>;
+}
+
+const pickerTypes = [{ description: 'ERD Proof project', accept: { 'application/json': ['.json'] } }];
+const isCancel = (error: unknown) => (error as { name?: string } | null)?.name === 'AbortError';
+
+/** A file the user picked, read as text, or null when they cancelled. */
+export interface PickedFile {
+  name: string;
+  text: string;
+}
+
+/** Asks for a project file: the browser's file picker where it exists, else a file input. */
+export async function pickProjectFile(): Promise<PickedFile | null> {
+  const picker = (window as FilePickerWindow).showOpenFilePicker;
+  if (picker) {
+    try {
+      const [handle] = await picker.call(window, { types: pickerTypes, multiple: false });
+      const file = await handle!.getFile();
+      return { name: file.name, text: await file.text() };
+    } catch (error) {
+      if (isCancel(error)) return null;
+      throw error;
+    }
+  }
+  const file = await new Promise<File | null>((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+  return file ? { name: file.name, text: await file.text() } : null;
+}
+
+/** Saves a project file where the user chooses (File System Access API), else as a download; false when cancelled. */
+export async function saveProjectFile(fileName: string, text: string): Promise<boolean> {
+  const picker = (window as FilePickerWindow).showSaveFilePicker;
+  if (!picker) {
+    downloadText(fileName, text, 'application/json');
+    return true;
+  }
+  try {
+    const handle = await picker.call(window, { suggestedName: fileName, types: pickerTypes });
+    const writable = await handle.createWritable();
+    await writable.write(text);
+    await writable.close();
+    return true;
+  } catch (error) {
+    if (isCancel(error)) return false;
+    throw error;
+  }
+}
+
+/** The files in a drag, if it carries any (a dragged table or text does not). */
+export function hasFiles(dataTransfer: DataTransfer | null): boolean {
+  return Boolean(dataTransfer && Array.from(dataTransfer.types).includes('Files'));
+}

@@ -1,0 +1,429 @@
+import type { StoreApi } from 'zustand';
+import type { ErdDocument } from '../model/index.ts';
+import { parseProjectFile } from '../io/projectFile.ts';
+import {
+  isNewerThan,
+  nameFromFileName,
+  readLibraryMessage,
+  uniqueName,
+  type DocumentSummary,
+  type LibraryMessage,
+  type StoredDocument,
+} from '../io/storedDocument.ts';
+import { firstStartTemplate, type Template } from '../io/templates.ts';
+import type { EditorState } from '../store/index.ts';
+import type { DocumentLibrary } from './documentLibrary.ts';
+
+/** What the keeper needs of a BroadcastChannel. */
+export interface TabChannel {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+export interface WorkKeeperOptions {
+  /** Null when the browser's storage could not be opened: work is then kept on screen only. */
+  library: DocumentLibrary | null;
+  /** Why there is no library, for the message. */
+  libraryError?: string;
+  channel: TabChannel | null;
+  /** This tab's session storage: a reload reopens the tab's own document. */
+  tabSession: Pick<Storage, 'getItem' | 'setItem'> | null;
+  loadTemplate(template: Template): Promise<ErdDocument>;
+  /** A change is written this long after the last one... */
+  quietMs?: number;
+  /** ...and never later than this after the first unsaved one. */
+  maxWaitMs?: number;
+  /** Shown on a failed save: saving to a file is the way out. */
+  saveToFile?(): void;
+}
+
+/** Keeps the open document in the browser's storage and answers the documents menu; one per tab. */
+export interface WorkKeeper {
+  /** Opens the tab's document, the last one opened, the newest one, or the first-start template. */
+  start(): Promise<void>;
+  /** Writes pending changes now (a page being hidden, a switch of document). */
+  flush(): Promise<void>;
+  list(): Promise<DocumentSummary[]>;
+  open(id: string): Promise<boolean>;
+  create(name: string, document: ErdDocument): Promise<boolean>;
+  createFromTemplate(template: Template): Promise<boolean>;
+  /** Opens a project file's text as a new document; a bad file leaves everything as it was. */
+  importFile(fileName: string, text: string): Promise<boolean>;
+  duplicate(id: string, options: { open: boolean }): Promise<void>;
+  rename(id: string, name: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** Replaces this tab's copy with the newer one another tab saved. */
+  loadTheirs(): Promise<void>;
+  /** Stores this tab's copy as a new document, leaving the other tab's version where it was. */
+  keepMineAsCopy(): Promise<void>;
+  /** Called when any tab changes the list of documents. */
+  onLibraryChange(listener: () => void): () => void;
+  dispose(): void;
+}
+
+const sessionKey = 'erd-proof.documentId';
+
+/** Creates the keeper over a store; it writes every change within `maxWaitMs` and never over a newer revision. */
+export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeeperOptions): WorkKeeper {
+  const { library, channel, tabSession, quietMs = 400, maxWaitMs = 1000 } = options;
+  const tabId = crypto.randomUUID();
+  const listeners = new Set<() => void>();
+  let current: { id: string; baseRevision: number } | null = null;
+  /** The document as the browser has it for `current`: no write is due while the store holds this one. */
+  let savedDocument: ErdDocument | null = null;
+  let lastSavedAt = 0;
+  let conflict: 'newer' | 'deleted' | null = null;
+  let writing: Promise<void> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstUnsavedAt = 0;
+
+  const state = () => store.getState();
+  const setWork = (patch: Parameters<EditorState['setWork']>[0]) => state().setWork(patch);
+  const post = (message: LibraryMessage) => channel?.postMessage(message);
+  const changed = () => listeners.forEach((listener) => listener());
+  const hasUnsavedChanges = () => current !== null && state().document !== savedDocument;
+  const clearTimer = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
+
+  function schedule() {
+    const now = Date.now();
+    if (timer === undefined) firstUnsavedAt = now;
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush(), Math.max(0, Math.min(quietMs, firstUnsavedAt + maxWaitMs - now)));
+  }
+
+  const unsubscribe = store.subscribe((next, previous) => {
+    if (next.document === previous.document || !current) return;
+    if (next.document === savedDocument) {
+      if (next.saveStatus === 'unsaved') setWork({ saveStatus: 'saved' });
+      clearTimer();
+      return;
+    }
+    if (conflict || !library) return;
+    if (next.saveStatus === 'saved') setWork({ saveStatus: 'unsaved' });
+    schedule();
+  });
+
+  /** Shows a document as this tab's open one, its stored copy as the base of the next write. */
+  function show(record: Pick<StoredDocument, 'id' | 'name' | 'revision' | 'savedAt'>, document: ErdDocument) {
+    clearTimer();
+    current = { id: record.id, baseRevision: record.revision };
+    savedDocument = document;
+    lastSavedAt = record.savedAt;
+    conflict = null;
+    if (state().document !== document) state().loadDocument(document);
+    setWork({ documentId: record.id, documentName: record.name, saveStatus: library ? 'saved' : 'failed' });
+    state().dismissNotice('conflict');
+    state().dismissNotice('save-failed');
+    tabSession?.setItem(sessionKey, record.id);
+    void library?.markOpen(record.id).catch(() => undefined);
+  }
+
+  async function flush(): Promise<void> {
+    clearTimer();
+    while (writing) await writing;
+    const target = current;
+    const document = state().document;
+    if (!library || !target || conflict || document === savedDocument) return;
+    setWork({ saveStatus: 'saving' });
+    writing = (async () => {
+      try {
+        const result = await library.save(target.id, target.baseRevision, state().documentName, document);
+        if (current !== target) return;
+        if (!result.ok) {
+          enterConflict('newer');
+          return;
+        }
+        target.baseRevision = result.record.revision;
+        savedDocument = document;
+        lastSavedAt = result.record.savedAt;
+        post({ type: 'saved', id: target.id, revision: result.record.revision, tabId });
+        state().dismissNotice('save-failed');
+        const isCurrent = state().document === document;
+        setWork({ saveStatus: isCurrent ? 'saved' : 'unsaved' });
+        if (!isCurrent) schedule();
+      } catch (error) {
+        if (current !== target) return;
+        setWork({ saveStatus: 'failed' });
+        showSaveFailure(error);
+      }
+    })();
+    try {
+      await writing;
+    } finally {
+      writing = null;
+    }
+  }
+
+  function showSaveFailure(error: unknown) {
+    const reason = describeStorageError(error);
+    const kept = lastSavedAt > 0 ? `The last good copy (saved at ${new Date(lastSavedAt).toLocaleTimeString()}) is kept` : 'Nothing was overwritten';
+    state().showNotice({
+      id: 'save-failed',
+      tone: 'error',
+      text: `Could not save “${state().documentName}” in this browser: ${reason}. ${kept}; your changes are still on screen, so save them to a file to be safe.`,
+      actions: [{ label: 'Try again', run: () => void flush() }, ...(options.saveToFile ? [{ label: 'Save to a file', run: options.saveToFile }] : [])],
+    });
+  }
+
+  function enterConflict(kind: 'newer' | 'deleted') {
+    conflict = kind;
+    clearTimer();
+    setWork({ saveStatus: 'conflict' });
+    const name = state().documentName;
+    const mine = hasUnsavedChanges() ? ' Your changes in this tab were not written over it.' : '';
+    state().showNotice(
+      kind === 'newer'
+        ? {
+            id: 'conflict',
+            tone: 'warning',
+            text: `Another tab saved a newer version of “${name}”.${mine} Load it here, or keep this tab's version as a separate copy.`,
+            actions: [
+              { label: 'Load the newer version', run: () => void loadTheirs() },
+              { label: 'Keep mine as a copy', run: () => void keepMineAsCopy() },
+            ],
+          }
+        : {
+            id: 'conflict',
+            tone: 'warning',
+            text: `“${name}” was deleted in another tab. This tab still shows it; keep it as a copy, or let it go.`,
+            actions: [
+              { label: 'Keep mine as a copy', run: () => void keepMineAsCopy() },
+              { label: 'Let it go', run: () => void openAnother() },
+            ],
+          },
+    );
+  }
+
+  channel?.addEventListener('message', (event) => {
+    const message = readLibraryMessage(event.data);
+    if (!message || message.tabId === tabId) return;
+    changed();
+    if (!current || message.id !== current.id) return;
+    if (isNewerThan(message, current.id, current.baseRevision)) enterConflict('newer');
+    else if (message.type === 'renamed') setWork({ documentName: message.name });
+    else if (message.type === 'deleted') enterConflict('deleted');
+    else if (message.type === 'created' && conflict === 'deleted') void recheckRestored(current);
+  });
+
+  /** Another tab undid the delete of this tab's document: unchanged there, so this tab goes on saving. */
+  async function recheckRestored(target: { id: string; baseRevision: number }) {
+    const read = await library?.read(target.id);
+    if (!read?.ok || read.record.revision !== target.baseRevision || current !== target) return;
+    conflict = null;
+    state().dismissNotice('conflict');
+    setWork({ saveStatus: hasUnsavedChanges() ? 'unsaved' : 'saved' });
+    if (hasUnsavedChanges()) schedule();
+  }
+
+  /** Saves what is pending before another document replaces it; false when that would lose work. */
+  async function leaveCurrent(): Promise<boolean> {
+    await flush();
+    if (!hasUnsavedChanges()) return true;
+    if (conflict) {
+      await keepMineAsCopy();
+      return true;
+    }
+    state().showNotice({
+      id: 'save-failed',
+      tone: 'error',
+      text: `“${state().documentName}” has changes that could not be saved in this browser, so it stays open. Save it to a file first, or try again.`,
+      actions: [{ label: 'Try again', run: () => void flush() }, ...(options.saveToFile ? [{ label: 'Save to a file', run: options.saveToFile }] : [])],
+    });
+    return false;
+  }
+
+  async function takenNames(): Promise<string[]> {
+    return library ? (await library.list()).map((d) => d.name) : [];
+  }
+
+  async function create(name: string, document: ErdDocument): Promise<boolean> {
+    if (!(await leaveCurrent())) return false;
+    if (!library) {
+      show({ id: 'unsaved', name, revision: 0, savedAt: 0 }, document);
+      return true;
+    }
+    try {
+      const record = await library.create(uniqueName(name, await takenNames()), document);
+      show(record, document);
+      post({ type: 'created', id: record.id, tabId });
+      changed();
+      return true;
+    } catch (error) {
+      state().showNotice({ id: 'create-failed', tone: 'error', text: `Could not create “${name}” in this browser: ${describeStorageError(error)}. The open document is unchanged.` });
+      return false;
+    }
+  }
+
+  async function open(id: string): Promise<boolean> {
+    if (!library || current?.id === id) return current?.id === id;
+    if (!(await leaveCurrent())) return false;
+    const read = await library.read(id);
+    if (!read) {
+      state().showNotice({ id: 'open-failed', tone: 'error', text: 'That document is no longer stored here (deleted in another tab?).' });
+      changed();
+      return false;
+    }
+    if (!read.ok) {
+      showDamaged(read.summary.name, read.error);
+      return false;
+    }
+    show(read.record, read.document);
+    return true;
+  }
+
+  function showDamaged(name: string, error: string) {
+    state().showNotice({
+      id: 'open-failed',
+      tone: 'error',
+      text: `Could not open “${name}”: ${error}. It is left as it was in this browser's storage; delete it under Documents when you no longer need it.`,
+    });
+  }
+
+  /** After the open document was deleted or let go: the newest other one, or a blank one. */
+  async function openAnother(): Promise<void> {
+    current = null;
+    savedDocument = null;
+    conflict = null;
+    state().dismissNotice('conflict');
+    for (const summary of library ? await library.list() : []) {
+      if (summary.damage) continue;
+      const read = await library!.read(summary.id);
+      if (read?.ok) return show(read.record, read.document);
+    }
+    await create('Untitled', await options.loadTemplate({ id: 'blank', title: 'Blank', why: '', fileName: null }));
+  }
+
+  async function loadTheirs(): Promise<void> {
+    if (!library || !current) return;
+    const read = await library.read(current.id);
+    if (!read) return enterConflict('deleted');
+    if (!read.ok) return showDamaged(state().documentName, read.error);
+    show(read.record, read.document);
+  }
+
+  async function keepMineAsCopy(): Promise<void> {
+    if (!library || !current) return;
+    const original = state().documentName;
+    const document = state().document;
+    const record = await library.create(uniqueName(`${original} (my copy)`, await takenNames()), document);
+    show(record, document);
+    post({ type: 'created', id: record.id, tabId });
+    changed();
+    state().showNotice({ id: 'kept-copy', tone: 'info', text: `This tab's version is kept as “${record.name}”; “${original}” keeps the other tab's version.` });
+  }
+
+  return {
+    async start() {
+      if (!library) {
+        const document = await options.loadTemplate(firstStartTemplate);
+        show({ id: 'unsaved', name: firstStartTemplate.title, revision: 0, savedAt: 0 }, document);
+        state().showNotice({
+          id: 'storage-unavailable',
+          tone: 'error',
+          text: `This browser does not let the editor keep work (${options.libraryError ?? 'no IndexedDB'}): changes are lost on reload. Save your work to a file.`,
+        });
+        return;
+      }
+      const candidates = [tabSession?.getItem(sessionKey), await library.lastOpenId()];
+      for (const id of candidates) {
+        if (!id) continue;
+        const read = await library.read(id);
+        if (read?.ok) return show(read.record, read.document);
+        if (read) showDamaged(read.summary.name, read.error);
+      }
+      for (const summary of await library.list()) {
+        const read = summary.damage ? undefined : await library.read(summary.id);
+        if (read?.ok) return show(read.record, read.document);
+      }
+      await create(firstStartTemplate.title, await options.loadTemplate(firstStartTemplate));
+    },
+    flush,
+    list: async () => (library ? library.list() : []),
+    open,
+    create,
+    createFromTemplate: async (template) => create(template.title, await options.loadTemplate(template)),
+    async importFile(fileName, text) {
+      const loaded = parseProjectFile(text);
+      if (!loaded.ok) {
+        state().showNotice({ id: 'file-error', tone: 'error', text: `Could not open “${fileName}”: ${loaded.error}. The open document is untouched.` });
+        return false;
+      }
+      state().dismissNotice('file-error');
+      return create(nameFromFileName(fileName), loaded.document);
+    },
+    async duplicate(id, { open: andOpen }) {
+      if (!library) return;
+      if (id === current?.id) await flush();
+      const read = await library.read(id);
+      if (!read?.ok) return;
+      const name = uniqueName(`${read.record.name} (copy)`, await takenNames());
+      if (andOpen) {
+        await create(name, id === current?.id ? state().document : read.document);
+        return;
+      }
+      const record = await library.create(name, read.document);
+      if (current) await library.markOpen(current.id);
+      post({ type: 'created', id: record.id, tabId });
+      changed();
+    },
+    async rename(id, name) {
+      const trimmed = name.trim();
+      if (!library || !trimmed) return;
+      await library.rename(id, trimmed);
+      if (id === current?.id) setWork({ documentName: trimmed });
+      post({ type: 'renamed', id, name: trimmed, tabId });
+      changed();
+    },
+    async remove(id) {
+      if (!library) return;
+      const wasOpen = id === current?.id;
+      if (wasOpen) await flush();
+      const record = await library.remove(id);
+      post({ type: 'deleted', id, tabId });
+      if (wasOpen) await openAnother();
+      changed();
+      if (!record) return;
+      state().showNotice({
+        id: 'deleted',
+        tone: 'info',
+        text: `Deleted “${record.name}”.`,
+        actions: [
+          {
+            label: 'Undo',
+            run: () =>
+              void (async () => {
+                state().dismissNotice('deleted');
+                await library.restore(record);
+                post({ type: 'created', id: record.id, tabId });
+                changed();
+                if (wasOpen) await open(record.id);
+              })(),
+          },
+        ],
+      });
+    },
+    loadTheirs,
+    keepMineAsCopy,
+    onLibraryChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      clearTimer();
+      unsubscribe();
+      channel?.close();
+    },
+  };
+}
+
+/** A storage error in words: a full quota is the one people can act on. */
+export function describeStorageError(error: unknown): string {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'QuotaExceededError') return "the browser's storage for this site is full";
+  const message = error instanceof Error || error instanceof DOMException ? error.message : String(error);
+  return `${typeof name === 'string' ? `${name}: ` : ''}${message || 'the write failed'}`;
+}
