@@ -9,7 +9,9 @@ import {
   editColumn,
   findRelationship,
   resolveRelationship,
+  addColumn,
   setEnd,
+  setForeignKeyColumns,
   setKeyHolder,
   setIdentifying,
   setOneToOneStrategy,
@@ -17,6 +19,7 @@ import {
   type Schema,
 } from './index.ts';
 import { aSchema, ends, tableOf, withTable } from '../testing/factories.ts';
+import { generateDdl } from '../ddl/index.ts';
 
 const rel = (schema: Schema, id: RelationshipId) => findRelationship(schema, id)!;
 const columnNames = (schema: Schema, id: Parameters<typeof tableOf>[1]) => tableOf(schema, id).columns.map((c) => c.name);
@@ -202,5 +205,27 @@ describe('identifying keys further down', () => {
     const back = setIdentifying(identifying, base.relationshipId, false);
     expect(columnNames(back, reviews.tableId)).toEqual(['id', 'book_id']);
     expect(tableOf(back, base.childId).columns[2]).toMatchObject({ isPrimaryKey: false, isNotNull: false });
+  });
+});
+
+describe('setForeignKeyColumns', () => {
+  it('points the key at an existing column, drops the generated one, and gives the chosen one the parent key type', () => {
+    const base = aSchema(ends.exactlyOne, ends.zeroOrMany);
+    const withWriter = addColumn(base.schema, base.childId, { name: 'writer_id', type: 'text' });
+    const schema = setForeignKeyColumns(withWriter.schema, base.relationshipId, [withWriter.columnId]);
+    const books = tableOf(schema, base.childId);
+    expect(books.columns.map((c) => [c.name, c.type])).toEqual([
+      ['id', 'integer'],
+      ['title', 'text'],
+      ['writer_id', 'integer'],
+    ]);
+    expect(schema.relationships[0]!.foreignKeyColumnIds).toEqual([withWriter.columnId]);
+    expect(generateDdl(schema).statements.some((s) => s.sql.includes('FOREIGN KEY (writer_id)'))).toBe(true);
+  });
+
+  it('refuses the same column twice and leaves a shared primary key alone', () => {
+    const base = aSchema(ends.exactlyOne, ends.zeroOrOne);
+    const shared = setOneToOneStrategy(base.schema, base.relationshipId, 'sharedPrimaryKey');
+    expect(setForeignKeyColumns(shared, base.relationshipId, [tableOf(shared, base.childId).columns[1]!.id])).toBe(shared);
   });
 });

@@ -99,6 +99,20 @@ export function deleteRelationship(schema: Schema, relId: RelationshipId): Schem
   return dropUnusedKeyColumns(rest, rel.foreignKeyColumnIds, { keepPrimaryKey: isShared });
 }
 
+/**
+ * Points a relationship's foreign key at columns the user chose in the child (`writer_id` instead of
+ * the generated `author_id`), one per parent key column; the columns it used before and nothing else
+ * uses are dropped, and the chosen ones take the parent key's type. Not for a shared primary key.
+ */
+export function setForeignKeyColumns(schema: Schema, relId: RelationshipId, columnIds: ColumnId[]): Schema {
+  const rel = schema.relationships.find((r) => r.id === relId);
+  if (!rel || relationshipKind(rel) === 'manyToMany' || (relationshipKind(rel) === 'oneToOne' && rel.oneToOne === 'sharedPrimaryKey')) return schema;
+  if (new Set(columnIds).size !== columnIds.length || columnIds.every((id, i) => rel.foreignKeyColumnIds[i] === id)) return schema;
+  const replaced = rel.foreignKeyColumnIds.filter((id) => !columnIds.includes(id));
+  const pointed = replaceRelationship(schema, { ...rel, foreignKeyColumnIds: columnIds });
+  return reconcileRelationship(dropUnusedKeyColumns(pointed, replaced), relId);
+}
+
 /** Re-derives the foreign key of every relationship that touches a table, after its key columns changed. */
 export function reconcileTable(schema: Schema, tableId: TableId): Schema {
   return schema.relationships

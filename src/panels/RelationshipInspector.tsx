@@ -1,5 +1,6 @@
 import { cardinalityOf, describeEnd, describeRelationship, endKindOf, endKinds, findTable, relationshipKind, singular, type EndKind, type EndSide, type Relationship, type RelationshipId } from '../model/index.ts';
 import { selectRelationship, selectSchema, useEditorStore } from '../store/index.ts';
+import { ForeignKeyColumns } from './ForeignKeyColumns.tsx';
 import { JunctionEditor } from './JunctionEditor.tsx';
 import { KeyOptions } from './KeyOptions.tsx';
 import { ProblemList } from './ProblemList.tsx';
@@ -72,6 +73,7 @@ export function RelationshipInspector({ relationshipId }: { relationshipId: Rela
       <EndPicker relationship={relationship} side="from" nameOf={nameOf} />
       {kind === 'oneToOne' && <OneToOneOptions relationship={relationship} nameOf={nameOf} />}
       {kind === 'manyToMany' && <JunctionEditor relationship={relationship} />}
+      <ForeignKeyColumns relationship={relationship} />
       <KeyOptions relationship={relationship} />
       <ProblemList filter={(p) => p.relationshipId === relationshipId} />
       <div className="actions">

@@ -37,6 +37,7 @@ export interface SchemaActions {
   setEnd(relationshipId: RelationshipId, side: EndSide, cardinality: Cardinality): void;
   setOneToOneStrategy(relationshipId: RelationshipId, strategy: OneToOneStrategy): void;
   setKeyHolder(relationshipId: RelationshipId, side: EndSide): void;
+  setForeignKeyColumns(relationshipId: RelationshipId, columnIds: ColumnId[]): void;
   renameRelationship(relationshipId: RelationshipId, name: string): void;
   deleteRelationship(relationshipId: RelationshipId): void;
   setIdentifying(relationshipId: RelationshipId, isIdentifying: boolean): void;
@@ -114,6 +115,7 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
   },
   setEnd: (relationshipId, side, cardinality) => get().editSchema((s) => model.setEnd(s, relationshipId, side, cardinality)),
   setOneToOneStrategy: (relationshipId, strategy) => get().editSchema((s) => model.setOneToOneStrategy(s, relationshipId, strategy)),
+  setForeignKeyColumns: (relationshipId, columnIds) => get().editSchema((s) => model.setForeignKeyColumns(s, relationshipId, columnIds)),
   setKeyHolder: (relationshipId, side) => get().editSchema((s) => model.setKeyHolder(s, relationshipId, side)),
   renameRelationship: (relationshipId, name) =>
     get().editSchema((s) => model.updateRelationship(s, relationshipId, { name }), { capture: true, mergeKey: `rel-name:${relationshipId}` }),

@@ -1,0 +1,36 @@
+import type { ColumnId, Relationship } from '../model/index.ts';
+import { selectResolved, useEditorStore } from '../store/index.ts';
+
+/**
+ * Which child columns hold the foreign key: the generated one (`author_id`) or any existing column.
+ * Rename the column itself in the table's inspector; a shared primary key has no choice to make.
+ */
+export function ForeignKeyColumns({ relationship }: { relationship: Relationship }) {
+  const resolved = useEditorStore((s) => selectResolved(s).find((r) => r.relationship.id === relationship.id));
+  const setForeignKeyColumns = useEditorStore((s) => s.setForeignKeyColumns);
+  if (!resolved || (resolved.kind !== 'oneToMany' && resolved.kind !== 'oneToOne') || resolved.isSharedPrimaryKey) return null;
+  const chosen = resolved.columns.map((c) => c.id);
+  const choose = (index: number, columnId: ColumnId) => setForeignKeyColumns(relationship.id, chosen.map((id, i) => (i === index ? columnId : id)));
+  return (
+    <fieldset className="field">
+      <legend>Foreign key column in {resolved.child.name}</legend>
+      {resolved.parentColumns.map((parentColumn, i) => (
+        <label key={parentColumn.id} className="fk-column">
+          <select name={`fk-column-${i}`} aria-label={`Column referencing ${resolved.parent.name}.${parentColumn.name}`} value={chosen[i]} onChange={(e) => choose(i, e.target.value as ColumnId)}>
+            {resolved.child.columns
+              .filter((c) => c.id === chosen[i] || !chosen.includes(c.id))
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.type})
+                </option>
+              ))}
+          </select>
+          <span className="muted">
+            → {resolved.parent.name}.{parentColumn.name}
+          </span>
+        </label>
+      ))}
+      <p className="hint">Choosing another column removes the one it replaces and gives the chosen one the type {resolved.parentColumns.map((c) => c.type).join(', ')}.</p>
+    </fieldset>
+  );
+}
