@@ -62,3 +62,20 @@ test('shift-click several tables, copy, paste, delete them with one key, undo br
   await expect(page.locator('.react-flow__node')).toHaveCount(7);
   await expect(page.getByRole('tab', { name: /Proof/ })).toContainText('24 proven');
 });
+
+test('a sticky note is added with N, typed into, and undone as a whole', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await page.locator('body').focus();
+  await page.keyboard.press('n');
+  const note = page.getByRole('textbox', { name: 'Note text' });
+  await expect(note).toBeFocused();
+  await page.keyboard.type('passport_info is split off: few authors have one');
+  await expect(note).toHaveValue('passport_info is split off: few authors have one');
+  await expect(page.getByRole('tab', { name: /Proof/ })).toContainText('18 proven');
+  await note.blur(); // in the note, Ctrl+Z is the text field's own undo
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(note).toHaveValue('');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.locator('.note-node')).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { useAddTable } from '../canvas/DiagramCanvas.tsx';
+import { useAddNote, useAddTable } from '../canvas/DiagramCanvas.tsx';
 import { emptySchema } from '../model/index.ts';
 import { useEditorStore, type EditorState } from '../store/index.ts';
 import type { Command } from './commands.ts';
@@ -15,6 +15,7 @@ const isRelationshipSelected = (s: EditorState) => s.selection?.kind === 'relati
 export function useCommands(): Command[] {
   const flow = useReactFlow();
   const addTable = useAddTable();
+  const addNote = useAddNote();
   const viewCommands = useViewCommands();
   return useMemo<Command[]>(() => {
     return [
@@ -28,6 +29,7 @@ export function useCommands(): Command[] {
       { id: 'edit.duplicate', label: 'Duplicate the selected tables', group: 'Edit', shortcuts: ['Mod+D'], isEnabled: (s) => s.selectedTableIds.length > 0, run: () => store().duplicateSelection() },
       { id: 'edit.selectAll', label: 'Select all tables', group: 'Edit', shortcuts: ['Mod+A'], isEnabled: hasTables, run: () => store().selectTables(store().document.schema.tables.map((t) => t.id)) },
       { id: 'diagram.addTable', label: 'Add a table', group: 'Diagram', shortcuts: ['T'], run: addTable },
+      { id: 'diagram.addNote', label: 'Add a sticky note', group: 'Diagram', shortcuts: ['N'], run: addNote },
       { id: 'diagram.connect', label: 'Connect two tables…', toolbarLabel: 'Connect…', group: 'Diagram', shortcuts: ['C'], inToolbar: true, hint: 'Create a relationship with the keyboard: tables, both ends, the one-to-one strategy', isEnabled: hasTables, run: () => store().openDialog('connect') },
       { id: 'view.fit', label: 'Fit the diagram in view', group: 'View', shortcuts: ['F'], run: () => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }) },
       { id: 'view.zoomIn', label: 'Zoom in', group: 'View', shortcuts: ['+', '='], run: () => void flow.zoomIn({ duration: 150 }) },
@@ -45,5 +47,5 @@ export function useCommands(): Command[] {
       { id: 'help.palette', label: 'Command palette', group: 'Help', shortcuts: ['Mod+K'], worksInTextFields: true, run: () => store().openDialog('palette') },
       { id: 'help.shortcuts', label: 'Keyboard shortcuts', toolbarLabel: 'Shortcuts', group: 'Help', shortcuts: ['?'], inToolbar: true, run: () => store().openDialog('shortcuts') },
     ];
-  }, [flow, addTable, viewCommands]);
+  }, [flow, addTable, addNote, viewCommands]);
 }

@@ -12,28 +12,54 @@ import {
   type EdgeMouseHandler,
   type NodeMouseHandler,
 } from '@xyflow/react';
-import type { RelationshipId, TableId } from '../model/index.ts';
-import { toRelationshipEdges, useEditorStore, type TableFlowNode } from '../store/index.ts';
+import type { Position, RelationshipId, TableId } from '../model/index.ts';
+import { toRelationshipEdges, useEditorStore, type NoteFlowNode, type TableFlowNode } from '../store/index.ts';
 import { gridSize } from '../store/viewSlice.ts';
 import { Legend } from './Legend.tsx';
 import { freeSpot } from './placement.ts';
 import { RelationshipEdge } from './RelationshipEdge.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { focusNoteWhenDrawn, NoteNode } from './NoteNode.tsx';
 import { TableNode } from './TableNode.tsx';
 
-const nodeTypes = { table: TableNode };
+const nodeTypes = { table: TableNode, note: NoteNode };
 const edgeTypes = { relationship: RelationshipEdge };
 const snapGrid: [number, number] = [gridSize, gridSize];
 
-/** Adds a table in free space near the top left of the visible canvas: the button and the command share it. */
-export function useAddTable(): () => void {
-  const { screenToFlowPosition } = useReactFlow();
+/**
+ * A free spot near the top left of the visible canvas, in flow coordinates: where new tables and notes
+ * go. When the free spot is off screen (a crowded view), the view pans to it so the new thing is seen.
+ */
+function useFreeSpot(): () => Position {
+  const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
   return useCallback(() => {
     const canvas = document.querySelector('.react-flow')?.getBoundingClientRect();
     const topLeftThird = canvas ? { x: canvas.left + canvas.width / 4, y: canvas.top + canvas.height / 4 } : { x: 200, y: 200 };
-    const { addTable, document: current } = useEditorStore.getState();
-    addTable(freeSpot(current.layout, screenToFlowPosition(topLeftThird)));
-  }, [screenToFlowPosition]);
+    const spot = freeSpot(useEditorStore.getState().document.layout, screenToFlowPosition(topLeftThird));
+    if (canvas) {
+      const topLeft = screenToFlowPosition({ x: canvas.left, y: canvas.top });
+      const bottomRight = screenToFlowPosition({ x: canvas.right - 240, y: canvas.bottom - 120 });
+      const isVisible = spot.x >= topLeft.x && spot.y >= topLeft.y && spot.x <= bottomRight.x && spot.y <= bottomRight.y;
+      if (!isVisible) void setCenter(spot.x + 110, spot.y + 60, { zoom: getZoom(), duration: 0 });
+    }
+    return spot;
+  }, [screenToFlowPosition, setCenter, getZoom]);
+}
+
+/** Adds a table in free space near the top left of the visible canvas: the button and the command share it. */
+export function useAddTable(): () => void {
+  const spot = useFreeSpot();
+  return useCallback(() => void useEditorStore.getState().addTable(spot()), [spot]);
+}
+
+/** Adds a sticky note there and puts the caret in it (once React Flow has drawn it). */
+export function useAddNote(): () => void {
+  const spot = useFreeSpot();
+  return useCallback(() => {
+    const position = spot();
+    const id = useEditorStore.getState().addNote(position);
+    focusNoteWhenDrawn(id);
+  }, [spot]);
 }
 
 /** The Controls button that turns snapping to the grid on and off (also the G key). */
@@ -49,6 +75,15 @@ function SnapToGridButton() {
   );
 }
 
+function AddNoteButton() {
+  const addNote = useAddNote();
+  return (
+    <button type="button" onClick={addNote} title="Add a sticky note (N)">
+      + Note
+    </button>
+  );
+}
+
 function AddTableButton() {
   const addTable = useAddTable();
   return (
@@ -60,7 +95,9 @@ function AddTableButton() {
 
 /** The diagram: tables as nodes, relationships as crow's-foot edges; drag from a table's side handle to connect. */
 export function DiagramCanvas() {
-  const nodes = useEditorStore((s) => s.nodes);
+  const tableNodes = useEditorStore((s) => s.nodes);
+  const noteNodes = useEditorStore((s) => s.noteNodes);
+  const nodes = useMemo(() => (noteNodes.length === 0 ? tableNodes : [...tableNodes, ...noteNodes]), [tableNodes, noteNodes]);
   const relationships = useEditorStore((s) => s.document.schema.relationships);
   const selection = useEditorStore((s) => s.selection);
   const handleNodesChange = useEditorStore((s) => s.handleNodesChange);
@@ -76,9 +113,9 @@ export function DiagramCanvas() {
     [connectTables],
   );
   // With Shift / Ctrl / Cmd the click adds to the selection (React Flow reports it as a node change); alone it selects one table.
-  const handleNodeClick: NodeMouseHandler<TableFlowNode> = useCallback(
+  const handleNodeClick: NodeMouseHandler<TableFlowNode | NoteFlowNode> = useCallback(
     (event, node) => {
-      if (!(event.shiftKey || event.ctrlKey || event.metaKey)) select({ kind: 'table', id: node.id as TableId });
+      if (node.type === 'table' && !(event.shiftKey || event.ctrlKey || event.metaKey)) select({ kind: 'table', id: node.id as TableId });
     },
     [select],
   );
@@ -118,6 +155,7 @@ export function DiagramCanvas() {
       <Panel position="top-left">
         <div className="canvas-tools">
           <AddTableButton />
+          <AddNoteButton />
           <SearchBox />
         </div>
       </Panel>

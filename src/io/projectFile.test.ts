@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseProjectFile, serializeProjectFile } from './projectFile.ts';
 import { exampleDocument, examplePath } from '../testing/example.ts';
+import type { NoteId } from '../model/index.ts';
 
 describe('project file', () => {
   it('round-trips the example byte for byte', () => {
@@ -31,5 +32,16 @@ describe('project file', () => {
     const loaded = parseProjectFile(text);
     expect(loaded.ok).toBe(true);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('notes in project files', () => {
+  it('keeps sticky notes, and refuses one that is not a note', () => {
+    const document = { ...exampleDocument(), notes: [{ id: 'note_1' as NoteId, text: 'why passport_info is split off', position: { x: 10, y: 20 } }] };
+    const loaded = parseProjectFile(serializeProjectFile(document));
+    expect(loaded.ok && loaded.document.notes).toEqual(document.notes);
+    const bad = JSON.parse(serializeProjectFile(document));
+    bad.notes[0].text = 42;
+    expect(parseProjectFile(JSON.stringify(bad))).toEqual({ ok: false, error: 'notes.0.text: Invalid input: expected string, received number' });
   });
 });

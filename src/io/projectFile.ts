@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErdDocument, Layout, Schema, TableId } from '../model/index.ts';
+import { maxNoteLength, type ErdDocument, type Layout, type Note, type Schema, type TableId } from '../model/index.ts';
 
 /** The project file format this app writes; older versions will be migrated step by step on load. */
 export const projectFileVersion = 1;
@@ -55,6 +55,9 @@ const fileSchema = z.object({
     enums: z.array(z.object({ id, name: z.string(), schemaName: z.string().default('public'), values: z.array(z.string()) })).default([]),
   }),
   layout: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })),
+  notes: z
+    .array(z.object({ id: z.string().regex(/^note_/, 'a note id starts with note_'), text: z.string().max(maxNoteLength), position: z.object({ x: z.number().finite(), y: z.number().finite() }) }))
+    .default([]),
 });
 
 /** A loaded document, or a one-line reason it could not be loaded. */
@@ -63,7 +66,7 @@ export type LoadResult = { ok: true; document: ErdDocument } | { ok: false; erro
 /** Serializes a document as a versioned project file, stable and readable in diffs. */
 export function serializeProjectFile(document: ErdDocument): string {
   const layout = Object.fromEntries(document.schema.tables.filter((t) => document.layout[t.id]).map((t) => [t.id, document.layout[t.id]]));
-  return JSON.stringify({ format: 'erd-proof', version: projectFileVersion, schema: document.schema, layout }, null, 2) + '\n';
+  return JSON.stringify({ format: 'erd-proof', version: projectFileVersion, schema: document.schema, layout, ...(document.notes?.length ? { notes: document.notes } : {}) }, null, 2) + '\n';
 }
 
 /** Parses and validates a project file's text; every error says where in the file the problem is. */
@@ -90,7 +93,7 @@ export function parseProjectFile(text: string): LoadResult {
   const layout: Layout = Object.fromEntries(
     schema.tables.map((t) => [t.id, parsed.data.layout[t.id] ?? { x: 0, y: 0 }] as const),
   ) as Record<TableId, { x: number; y: number }>;
-  return { ok: true, document: { schema, layout } };
+  return { ok: true, document: { schema, layout, notes: parsed.data.notes as Note[] } };
 }
 
 /** Ids must be unique and every reference must land: a file is never half-loaded. */

@@ -15,3 +15,4 @@ export * from './validate.ts';
 export * from './lint.ts';
 export * from './junction.ts';
 export * from './fragment.ts';
+export * from './notes.ts';

@@ -1,4 +1,4 @@
-import type { ColumnId, RelationshipId, TableId } from './ids.ts';
+import type { ColumnId, NoteId, RelationshipId, TableId } from './ids.ts';
 
 /** One column of a table; `type` is PostgreSQL type text such as `integer` or `varchar(80)`. */
 export interface Column {
@@ -110,10 +110,19 @@ export interface Position {
 /** Layout is kept apart from the schema so that a drag never recomputes DDL or proofs. */
 export type Layout = Record<TableId, Position>;
 
-/** What a project file and the editor hold: the schema and where each table is drawn. */
+/** A sticky note on the canvas: text for the people reading the diagram, never part of the DDL. */
+export interface Note {
+  id: NoteId;
+  text: string;
+  position: Position;
+}
+
+/** What a project file and the editor hold: the schema, where each table is drawn, and notes. */
 export interface ErdDocument {
   schema: Schema;
   layout: Layout;
+  /** Absent in documents made before notes existed. */
+  notes?: Note[];
 }
 
 /** An empty schema. */

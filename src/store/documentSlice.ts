@@ -1,7 +1,7 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
-import { emptySchema, type ErdDocument, type Layout, type Schema, type TableId } from '../model/index.ts';
-import { toTableNodes, type TableFlowNode } from './toFlow.ts';
+import { emptySchema, isNoteId, moveNotes, type ErdDocument, type Layout, type Note, type Position, type Schema, type TableId } from '../model/index.ts';
+import { toNoteNodes, toTableNodes, type NoteFlowNode, type TableFlowNode } from './toFlow.ts';
 import type { EditorState } from './editorStore.ts';
 
 /** How many document snapshots undo keeps. */
@@ -17,6 +17,8 @@ export interface Capture {
 export interface DocumentSlice {
   document: ErdDocument;
   nodes: TableFlowNode[];
+  /** The document's sticky notes as canvas nodes. */
+  noteNodes: NoteFlowNode[];
   past: ErdDocument[];
   future: ErdDocument[];
   lastMergeKey: string | null;
@@ -29,7 +31,9 @@ export interface DocumentSlice {
   /** Applies a pure schema edit (the one place a schema changes); `placed` positions new tables. */
   editSchema(edit: (schema: Schema) => Schema, capture?: Capture, placed?: Layout): void;
   /** React Flow's node changes: drags update the layout (one undo step per drag), sizes update nodes. */
-  handleNodesChange(changes: NodeChange<TableFlowNode>[]): void;
+  /** Applies an edit of the notes (never the schema, so no proof reruns). */
+  editNotes(edit: (notes: Note[]) => Note[], capture?: Capture): void;
+  handleNodesChange(changes: NodeChange<TableFlowNode | NoteFlowNode>[]): void;
   undo(): void;
   redo(): void;
 }
@@ -46,6 +50,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       future: capture ? [] : state.future,
       lastMergeKey: capture ? (mergeKey ?? null) : state.lastMergeKey,
       nodes: toTableNodes(document, state.nodes, state.selectedTableIds),
+      noteNodes: toNoteNodes(document.notes, state.noteNodes),
     });
   };
 
@@ -54,19 +59,20 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     const selection = state.selection && stillExists(document, state.selection) ? state.selection : null;
     const selectedTableIds = state.selectedTableIds.filter((id) => document.schema.tables.some((t) => t.id === id));
     set({ document, past, future, lastMergeKey: null, selection, selectedTableIds });
-    set({ nodes: toTableNodes(document, get().nodes, selectedTableIds) });
+    set({ nodes: toTableNodes(document, get().nodes, selectedTableIds), noteNodes: toNoteNodes(document.notes, get().noteNodes) });
   };
 
   return {
     document: { schema: emptySchema, layout: {} },
     nodes: [],
+    noteNodes: [],
     past: [],
     future: [],
     lastMergeKey: null,
     dragStartDocument: null,
 
     loadDocument(document) {
-      set({ document, past: [], future: [], lastMergeKey: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []) });
+      set({ document, past: [], future: [], lastMergeKey: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []), noteNodes: toNoteNodes(document.notes, []) });
     },
 
     replaceDocument(document) {
@@ -80,7 +86,13 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       if (schema === document.schema) return;
       const positions = { ...document.layout, ...placed };
       const layout: Layout = Object.fromEntries(schema.tables.map((t) => [t.id, positions[t.id] ?? { x: 0, y: 0 }]));
-      commit({ schema, layout }, capture);
+      commit({ ...document, schema, layout }, capture);
+    },
+
+    editNotes(edit, capture = { capture: true }) {
+      const { document } = get();
+      const notes = edit(document.notes ?? []);
+      if (notes !== document.notes) commit({ ...document, notes }, capture);
     },
 
     handleNodesChange(changes) {
@@ -88,24 +100,39 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       if (selects.length > 0) {
         const chosen = new Set(get().selectedTableIds);
         for (const c of selects) {
-          if (c.type !== 'select') continue;
+          if (c.type !== 'select' || isNoteId(c.id)) continue;
           if (c.selected) chosen.add(c.id as TableId);
           else chosen.delete(c.id as TableId);
         }
         get().selectTables([...chosen]);
       }
       const state = get();
-      const nodes = applyNodeChanges(changes.filter((c) => c.type === 'dimensions' || c.type === 'position'), state.nodes);
-      const moves = changes.filter((c) => c.type === 'position' && c.position !== undefined);
+      const sized = changes.filter((c) => c.type === 'dimensions' || c.type === 'position');
+      const nodes = applyNodeChanges(sized.filter((c) => !isNoteId(c.id)) as NodeChange<TableFlowNode>[], state.nodes);
+      const noteNodes = applyNodeChanges(sized.filter((c) => isNoteId(c.id)) as NodeChange<NoteFlowNode>[], state.noteNodes);
+      const notesById = new Map((state.document.notes ?? []).map((n) => [n.id as string, n.position]));
+      const isMoved = (id: string, to: Position) => {
+        const at = isNoteId(id) ? notesById.get(id) : state.document.layout[id as TableId];
+        return !at || at.x !== to.x || at.y !== to.y;
+      };
+      // Outside a drag, React Flow also reports positions that did not change: those are not edits.
+      const isInDrag = state.dragStartDocument !== null;
+      const moves = changes.filter((c) => c.type === 'position' && c.position !== undefined && (c.dragging === true || isInDrag || isMoved(c.id, c.position)));
       if (moves.length === 0) {
-        set({ nodes });
+        set({ nodes, noteNodes });
         return;
       }
       const layout = { ...state.document.layout };
-      for (const move of moves) if (move.type === 'position' && move.position) layout[move.id as TableId] = move.position;
+      const notePositions = new Map<string, Position>();
+      for (const move of moves) {
+        if (move.type !== 'position' || !move.position) continue;
+        if (isNoteId(move.id)) notePositions.set(move.id, move.position);
+        else layout[move.id as TableId] = move.position;
+      }
+      const notes = notePositions.size > 0 ? moveNotes(state.document.notes ?? [], notePositions) : state.document.notes;
       const before = state.dragStartDocument ?? state.document;
       const isDragging = moves.some((m) => m.type === 'position' && m.dragging === true);
-      set({ nodes, document: { ...state.document, layout }, dragStartDocument: isDragging ? before : null });
+      set({ nodes, noteNodes, document: { ...state.document, layout, ...(notes ? { notes } : {}) }, dragStartDocument: isDragging ? before : null });
       if (!isDragging) set({ past: [...state.past, before].slice(-historyLimit), future: [], lastMergeKey: null });
     },
 

@@ -115,4 +115,22 @@ describe('editor store', () => {
     store.getState().undo();
     expect(tables()).toHaveLength(5);
   });
+
+  it('adds, edits, moves and deletes sticky notes, each one undo step, without touching the schema', () => {
+    const store = freshStore();
+    const schema = store.getState().document.schema;
+    const id = store.getState().addNote({ x: 10, y: 10 });
+    store.getState().setNoteText(id, 'w');
+    store.getState().setNoteText(id, 'why');
+    expect(store.getState().noteNodes.map((n) => [n.id, n.type, n.position])).toEqual([[id, 'note', { x: 10, y: 10 }]]);
+    store.getState().handleNodesChange([{ type: 'position', id, position: { x: 50, y: 60 }, dragging: false }]);
+    expect(store.getState().document.notes).toEqual([{ id, text: 'why', position: { x: 50, y: 60 } }]);
+    expect(store.getState().document.schema).toBe(schema);
+    store.getState().undo();
+    expect(store.getState().document.notes![0]!.position).toEqual({ x: 10, y: 10 });
+    store.getState().undo();
+    expect(store.getState().document.notes![0]!.text).toBe('');
+    store.getState().deleteNote(id);
+    expect(store.getState().noteNodes).toEqual([]);
+  });
 });

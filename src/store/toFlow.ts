@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { ErdDocument, Relationship, RelationshipId, TableId } from '../model/index.ts';
+import type { ErdDocument, Note, NoteId, Relationship, RelationshipId, TableId } from '../model/index.ts';
 
 /** Node data is just the table id: a TableNode reads its own table from the store. */
 export type TableNodeData = { tableId: TableId };
@@ -19,6 +19,19 @@ export function toTableNodes(document: ErdDocument, previous: readonly TableFlow
     const old = byId.get(table.id);
     if (old && old.position.x === position.x && old.position.y === position.y && Boolean(old.selected) === selected) return old;
     return { ...old, id: table.id, type: 'table', position, data: old?.data ?? { tableId: table.id }, selected };
+  });
+}
+
+/** A sticky note on the canvas; its data is just the note id. */
+export type NoteFlowNode = Node<{ noteId: NoteId }, 'note'>;
+
+/** Notes as React Flow nodes, reusing unchanged ones (they keep their measured size). */
+export function toNoteNodes(notes: readonly Note[] | undefined, previous: readonly NoteFlowNode[]): NoteFlowNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  return (notes ?? []).map((note) => {
+    const old = byId.get(note.id);
+    if (old && old.position.x === note.position.x && old.position.y === note.position.y) return old;
+    return { ...old, id: note.id, type: 'note', position: note.position, data: { noteId: note.id }, dragHandle: '.note-grip' };
   });
 }
 
