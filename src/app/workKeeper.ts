@@ -102,6 +102,8 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
       clearTimer();
       return;
     }
+    // The first change held back by a conflict: the message now says this tab has changes of its own.
+    if (conflict && previous.document === savedDocument) enterConflict(conflict);
     if (conflict || !library) return;
     if (next.saveStatus === 'saved') setWork({ saveStatus: 'unsaved' });
     schedule();
