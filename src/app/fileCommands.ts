@@ -1,4 +1,5 @@
 import { useEditorStore, type EditorState } from '../store/index.ts';
+import { templates } from '../io/templates.ts';
 import type { Command } from './commands.ts';
 import { openFromFile, saveToFile, workKeeper } from './keepingWork.ts';
 
@@ -11,6 +12,7 @@ const withCurrent = (action: (id: string) => Promise<unknown>) => () => {
 
 /** Keeping work: the documents menu, templates, project files; spread into the editor's one command list. */
 export const fileCommands: Command[] = [
+  { id: 'file.new', label: 'New blank diagram', toolbarLabel: 'New', group: 'File', inToolbar: true, hint: 'A new blank document; the open one is kept (see Documents)', run: () => void workKeeper().createFromTemplate(templates[0]!) },
   { id: 'file.documents', label: 'Documents…', group: 'File', hint: 'Every document kept in this browser: open, rename, duplicate, delete', run: () => store().openWorkDialog('documents') },
   { id: 'file.template', label: 'New from a template…', group: 'File', hint: 'A new document: blank, or one of the classic one-to-one cases', run: () => store().openWorkDialog('templates') },
   { id: 'file.open', label: 'Open a file…', group: 'File', shortcuts: ['Mod+O'], worksInTextFields: true, hint: 'Open a .erd.json project file as a new document', run: () => void openFromFile(useEditorStore) },

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useAddNote, useAddTable } from '../canvas/DiagramCanvas.tsx';
-import { emptySchema } from '../model/index.ts';
 import { useEditorStore, type EditorState } from '../store/index.ts';
 import type { Command } from './commands.ts';
 import { useViewCommands } from './useViewCommands.ts';
@@ -19,7 +18,6 @@ export function useCommands(): Command[] {
   const viewCommands = useViewCommands();
   return useMemo<Command[]>(() => {
     return [
-      { id: 'file.new', label: 'New blank diagram', toolbarLabel: 'New', group: 'File', inToolbar: true, hint: 'Start a blank diagram (undoable)', run: () => store().replaceDocument({ schema: emptySchema, layout: {} }) },
       ...fileCommands,
       { id: 'edit.undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], inToolbar: true, isEnabled: (s) => s.past.length > 0, run: () => store().undo() },
       { id: 'edit.redo', label: 'Redo', group: 'Edit', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], inToolbar: true, isEnabled: (s) => s.future.length > 0, run: () => store().redo() },

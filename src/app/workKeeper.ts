@@ -347,7 +347,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     list: async () => (library ? library.list() : []),
     open,
     create,
-    createFromTemplate: async (template) => create(template.title, await options.loadTemplate(template)),
+    createFromTemplate: async (template) => create(template.fileName ? template.title : 'Untitled', await options.loadTemplate(template)),
     async importFile(fileName, text) {
       const loaded = parseProjectFile(text);
       if (!loaded.ok) {
