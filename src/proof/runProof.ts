@@ -32,7 +32,8 @@ const judgedCodes = new Set(['23001', '23502', '23503', '23505']);
 
 /**
  * Runs the schema's DDL and every scenario against a database, inside one transaction that is always
- * rolled back, each scenario in its own savepoint: scenarios never see each other's rows and nothing is left behind.
+ * rolled back, each scenario from the same savepoint: scenarios never see each other's rows and nothing is left behind.
+ * Round trips are few (the DDL is one script, a scenario's setup another) because they, not PostgreSQL, were most of the time.
  */
 export async function runProof(db: SqlRunner, drawn: Schema, { schemaName = null, statementTimeoutMs = null }: ProofOptions = {}): Promise<ProofReport> {
   const { statements, problems } = generateDdl(drawn, { ...defaultDdlOptions, schemaName });
@@ -42,15 +43,10 @@ export async function runProof(db: SqlRunner, drawn: Schema, { schemaName = null
   try {
     const timeout = statementTimeoutMs === null ? '' : `SET LOCAL statement_timeout = ${Math.ceil(statementTimeoutMs)}; `;
     const scratch = schemaName === null ? `CREATE SCHEMA ${proofSchema}; SET LOCAL search_path TO ${proofSchema};` : `SET LOCAL search_path TO ${quoteIdent(schemaName)};`;
-    await db.exec(timeout + scratch);
-    for (const statement of statements) {
-      if (statement.kind === 'note') continue;
-      try {
-        await db.exec(statement.sql);
-      } catch (error) {
-        return { problems, ddlError: { statement, error: requireSqlError(error) }, results: [] };
-      }
-    }
+    await db.exec(`${timeout}${scratch} SAVEPOINT ddl;`);
+    const ddlError = await runDdl(db, statements.filter((s) => s.kind !== 'note'));
+    if (ddlError) return { problems, ddlError, results: [] };
+    await db.exec('SAVEPOINT scenario');
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) results.push('notProvable' in scenario ? unbuildable(scenario) : await runScenario(db, scenario));
     return { problems, results };
@@ -59,6 +55,39 @@ export async function runProof(db: SqlRunner, drawn: Schema, { schemaName = null
   }
 }
 
+/** Statements as one script: a line break ends any trailing `--` comment before the separator. */
+function script(statements: readonly string[]): string {
+  return statements.join('\n;\n');
+}
+
+/**
+ * Runs the DDL as one script. Only when PostgreSQL refuses it are the statements run again one at a
+ * time, from the savepoint before the script, so the report names the refused statement and gives the
+ * error exactly as that statement alone raises it.
+ */
+async function runDdl(db: SqlRunner, statements: readonly Statement[]): Promise<ProofReport['ddlError']> {
+  try {
+    await db.exec(script(statements.map((s) => s.sql)));
+    return undefined;
+  } catch (error) {
+    requireSqlError(error);
+  }
+  await db.exec('ROLLBACK TO SAVEPOINT ddl');
+  for (const statement of statements) {
+    try {
+      await db.exec(statement.sql);
+    } catch (error) {
+      return { statement, error: requireSqlError(error) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Plays one scenario from the savepoint taken after the DDL: the rollback to it and the setup rows go
+ * in one script (a refused row is reported with PostgreSQL's own error, which names the row's table),
+ * the statement under test alone, so its outcome is its own.
+ */
 async function runScenario(db: SqlRunner, scenario: Scenario): Promise<ScenarioResult> {
   const base = {
     id: scenario.id,
@@ -69,31 +98,24 @@ async function runScenario(db: SqlRunner, scenario: Scenario): Promise<ScenarioR
     sql: [...scenario.setup, scenario.test],
     expected: scenario.expected,
   };
-  await db.exec('SAVEPOINT scenario');
   try {
-    for (const sql of scenario.setup) {
-      try {
-        await db.exec(sql);
-      } catch (error) {
-        const e = requireSqlError(error);
-        return { ...base, actual: null, verdict: 'notProvable', reason: `a sample row was refused while setting up (${e.code}: ${e.message})` };
-      }
-    }
-    const actual = await attemptStatement(db, scenario.test);
-    if (actual.outcome === 'rejected' && !judgedCodes.has(actual.error.code) && !matchesExpectation(scenario.expected, actual)) {
-      return { ...base, actual, verdict: 'notProvable', reason: `the sample row broke a rule unrelated to this relationship (${actual.error.code}: ${actual.error.message})` };
-    }
-    if (!matchesExpectation(scenario.expected, actual)) return { ...base, actual, verdict: 'failed' };
-    if (actual.outcome === 'accepted' && scenario.verify) {
-      const { rows } = await db.query(scenario.verify.sql);
-      const verified = { verified: scenario.verify.expectation, sql: [...base.sql, scenario.verify.sql] };
-      if (rows[0]?.ok !== true) return { ...base, ...verified, actual, verdict: 'failed', reason: `expected ${scenario.verify.expectation}, but it was not` };
-      return { ...base, ...verified, actual, verdict: 'passed' };
-    }
-    return { ...base, actual, verdict: 'passed' };
-  } finally {
-    await db.exec('ROLLBACK TO SAVEPOINT scenario');
+    await db.exec(script(['ROLLBACK TO SAVEPOINT scenario', ...scenario.setup]));
+  } catch (error) {
+    const e = requireSqlError(error);
+    return { ...base, actual: null, verdict: 'notProvable', reason: `a sample row was refused while setting up (${e.code}: ${e.message})` };
   }
+  const actual = await attemptStatement(db, scenario.test);
+  if (actual.outcome === 'rejected' && !judgedCodes.has(actual.error.code) && !matchesExpectation(scenario.expected, actual)) {
+    return { ...base, actual, verdict: 'notProvable', reason: `the sample row broke a rule unrelated to this relationship (${actual.error.code}: ${actual.error.message})` };
+  }
+  if (!matchesExpectation(scenario.expected, actual)) return { ...base, actual, verdict: 'failed' };
+  if (actual.outcome === 'accepted' && scenario.verify) {
+    const { rows } = await db.query(scenario.verify.sql);
+    const verified = { verified: scenario.verify.expectation, sql: [...base.sql, scenario.verify.sql] };
+    if (rows[0]?.ok !== true) return { ...base, ...verified, actual, verdict: 'failed', reason: `expected ${scenario.verify.expectation}, but it was not` };
+    return { ...base, ...verified, actual, verdict: 'passed' };
+  }
+  return { ...base, actual, verdict: 'passed' };
 }
 
 async function attemptStatement(db: SqlRunner, sql: string): Promise<Actual> {
