@@ -43,6 +43,27 @@ export interface DocumentLibrary {
 
 const lastOpenKey = 'lastOpenId';
 
+/**
+ * Queues a transaction's writes (push each request as it is made) and waits for it to commit. A
+ * write that throws while being queued aborts the whole transaction, so it is all or nothing, and
+ * every rejection is observed.
+ */
+async function commit(tx: { done: Promise<void>; abort(): void }, queue: (requests: Promise<unknown>[]) => void): Promise<void> {
+  const requests: Promise<unknown>[] = [tx.done];
+  try {
+    queue(requests);
+  } catch (error) {
+    for (const request of requests) request.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // Already finished: nothing of it was written.
+    }
+    throw error;
+  }
+  await Promise.all(requests);
+}
+
 /** Opens (creating on first use) the browser's document library. */
 export async function openLibrary(name = 'erd-proof'): Promise<DocumentLibrary> {
   const db: IDBPDatabase<LibrarySchema> = await openDB<LibrarySchema>(name, 1, {
@@ -73,7 +94,10 @@ export async function openLibrary(name = 'erd-proof'): Promise<DocumentLibrary> 
     async create(documentName, document) {
       const record = newStoredDocument(newId(), documentName, document, Date.now());
       const tx = db.transaction(['documents', 'settings'], 'readwrite');
-      await Promise.all([tx.objectStore('documents').add(record, record.id), tx.objectStore('settings').put(record.id, lastOpenKey), tx.done]);
+      await commit(tx, (requests) => {
+        requests.push(tx.objectStore('documents').add(record, record.id));
+        requests.push(tx.objectStore('settings').put(record.id, lastOpenKey));
+      });
       return record;
     },
 
@@ -90,7 +114,10 @@ export async function openLibrary(name = 'erd-proof'): Promise<DocumentLibrary> 
         await tx.done;
         return plan;
       }
-      await Promise.all([documents.put(plan.record, id), tx.objectStore('settings').put(id, lastOpenKey), tx.done]);
+      await commit(tx, (requests) => {
+        requests.push(documents.put(plan.record, id));
+        requests.push(tx.objectStore('settings').put(id, lastOpenKey));
+      });
       return plan;
     },
 

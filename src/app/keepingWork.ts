@@ -5,7 +5,8 @@ import type { EditorState } from '../store/index.ts';
 import { openLibrary, type DocumentLibrary } from './documentLibrary.ts';
 import { pickProjectFile, saveProjectFile } from './projectFiles.ts';
 import { loadTemplateDocument } from './templateDocuments.ts';
-import { createWorkKeeper, describeStorageError, type WorkKeeper } from './workKeeper.ts';
+import { createWorkKeeper, type WorkKeeper } from './workKeeper.ts';
+import { describeStorageError } from './workNotices.ts';
 
 /** Past this, a browser that never answers the storage request is treated as having none. */
 const libraryTimeoutMs = 5000;

@@ -85,6 +85,20 @@ describe('document library (IndexedDB)', () => {
     expect(await storedText(library, record.id)).toEqual({ revision: 1, text: serializeProjectFile(document) });
     library.close();
   });
+
+  it('a write refused while being queued aborts the whole transaction', async () => {
+    const library = await openLibrary(aBrowser().dbName);
+    const { IDBObjectStore } = globalThis as unknown as { IDBObjectStore: { prototype: { put: (...a: unknown[]) => unknown } } };
+    const put = IDBObjectStore.prototype.put;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+      if (this.name === 'settings') throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    await expect(library.create('Countries', { schema: emptySchema, layout: {} })).rejects.toThrow('Quota exceeded');
+    spy.mockRestore();
+    expect(await library.list()).toEqual([]);
+    library.close();
+  });
 });
 
 describe('work keeper', () => {
@@ -119,6 +133,15 @@ describe('work keeper', () => {
     b.state().renameTable(b.state().document.schema.tables[0]!.id, 'writers');
     await b.keeper.flush();
     expect(await storedText(b.library, id)).toEqual(theirs);
+
+    const create = b.library.create;
+    b.library.create = () => Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'));
+    await b.keeper.keepMineAsCopy();
+    expect(b.state().notices.map((n) => [n.id, n.text.slice(0, 60)])).toEqual([
+      ['storage-error', "Could not keep this tab's version as a copy: the browser's s"],
+      ['conflict', 'Another tab saved a newer version of “authors / passport_inf'],
+    ]);
+    b.library.create = create;
 
     await b.keeper.keepMineAsCopy();
     expect(b.state()).toMatchObject({ documentName: 'authors / passport_info (my copy)', saveStatus: 'saved' });

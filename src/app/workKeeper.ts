@@ -13,6 +13,7 @@ import {
 import { firstStartTemplate, type Template } from '../io/templates.ts';
 import type { EditorState } from '../store/index.ts';
 import type { DocumentLibrary } from './documentLibrary.ts';
+import { cannotLeaveNotice, conflictNotice, damagedNotice, fileErrorNotice, operationFailedNotice, saveFailedNotice } from './workNotices.ts';
 
 /** What the keeper needs of a BroadcastChannel. */
 export interface TabChannel {
@@ -160,43 +161,23 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     }
   }
 
+  /** The ways out of a failed write: try again, or save to a file. */
+  const recoveryActions = () => [{ label: 'Try again', run: () => void flush() }, ...(options.saveToFile ? [{ label: 'Save to a file', run: options.saveToFile }] : [])];
+
   function showSaveFailure(error: unknown) {
-    const reason = describeStorageError(error);
-    const kept = lastSavedAt > 0 ? `The last good copy (saved at ${new Date(lastSavedAt).toLocaleTimeString()}) is kept` : 'Nothing was overwritten';
-    state().showNotice({
-      id: 'save-failed',
-      tone: 'error',
-      text: `Could not save “${state().documentName}” in this browser: ${reason}. ${kept}; your changes are still on screen, so save them to a file to be safe.`,
-      actions: [{ label: 'Try again', run: () => void flush() }, ...(options.saveToFile ? [{ label: 'Save to a file', run: options.saveToFile }] : [])],
-    });
+    state().showNotice(saveFailedNotice(state().documentName, error, lastSavedAt, recoveryActions()));
   }
 
   function enterConflict(kind: 'newer' | 'deleted') {
     conflict = kind;
     clearTimer();
     setWork({ saveStatus: 'conflict' });
-    const name = state().documentName;
-    const mine = hasUnsavedChanges() ? ' Your changes in this tab were not written over it.' : '';
     state().showNotice(
-      kind === 'newer'
-        ? {
-            id: 'conflict',
-            tone: 'warning',
-            text: `Another tab saved a newer version of “${name}”.${mine} Load it here, or keep this tab's version as a separate copy.`,
-            actions: [
-              { label: 'Load the newer version', run: () => void loadTheirs() },
-              { label: 'Keep mine as a copy', run: () => void keepMineAsCopy() },
-            ],
-          }
-        : {
-            id: 'conflict',
-            tone: 'warning',
-            text: `“${name}” was deleted in another tab. This tab still shows it; keep it as a copy, or let it go.`,
-            actions: [
-              { label: 'Keep mine as a copy', run: () => void keepMineAsCopy() },
-              { label: 'Let it go', run: () => void openAnother() },
-            ],
-          },
+      conflictNotice(kind, state().documentName, hasUnsavedChanges(), {
+        loadTheirs: { label: 'Load the newer version', run: () => void guardedLoadTheirs() },
+        keepMine: { label: 'Keep mine as a copy', run: () => void guardedKeepMine() },
+        letGo: { label: 'Let it go', run: () => void guarded('open another document', openAnother, undefined)() },
+      }),
     );
   }
 
@@ -229,12 +210,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
       await keepMineAsCopy();
       return true;
     }
-    state().showNotice({
-      id: 'save-failed',
-      tone: 'error',
-      text: `“${state().documentName}” has changes that could not be saved in this browser, so it stays open. Save it to a file first, or try again.`,
-      actions: [{ label: 'Try again', run: () => void flush() }, ...(options.saveToFile ? [{ label: 'Save to a file', run: options.saveToFile }] : [])],
-    });
+    state().showNotice(cannotLeaveNotice(state().documentName, recoveryActions()));
     return false;
   }
 
@@ -248,16 +224,11 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
       show({ id: 'unsaved', name, revision: 0, savedAt: 0 }, document);
       return true;
     }
-    try {
-      const record = await library.create(uniqueName(name, await takenNames()), document);
-      show(record, document);
-      post({ type: 'created', id: record.id, tabId });
-      changed();
-      return true;
-    } catch (error) {
-      state().showNotice({ id: 'create-failed', tone: 'error', text: `Could not create “${name}” in this browser: ${describeStorageError(error)}. The open document is unchanged.` });
-      return false;
-    }
+    const record = await library.create(uniqueName(name, await takenNames()), document);
+    show(record, document);
+    post({ type: 'created', id: record.id, tabId });
+    changed();
+    return true;
   }
 
   async function open(id: string): Promise<boolean> {
@@ -278,11 +249,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
   }
 
   function showDamaged(name: string, error: string) {
-    state().showNotice({
-      id: 'open-failed',
-      tone: 'error',
-      text: `Could not open “${name}”: ${error}. It is left as it was in this browser's storage; delete it under Documents when you no longer need it.`,
-    });
+    state().showNotice(damagedNotice(name, error));
   }
 
   /** After the open document was deleted or let go: the newest other one, or a blank one. */
@@ -318,6 +285,21 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     state().showNotice({ id: 'kept-copy', tone: 'info', text: `This tab's version is kept as “${record.name}”; “${original}” keeps the other tab's version.` });
   }
 
+  /** A storage operation the user asked for: a failure is a message (and a pending conflict is offered again), never a thrown error. */
+  function guarded<A extends unknown[], R>(what: string, run: (...args: A) => Promise<R>, fallback: R): (...args: A) => Promise<R> {
+    return async (...args) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        state().showNotice(operationFailedNotice(what, error));
+        if (conflict) enterConflict(conflict);
+        return fallback;
+      }
+    };
+  }
+  const guardedLoadTheirs = guarded('load the newer version', loadTheirs, undefined);
+  const guardedKeepMine = guarded("keep this tab's version as a copy", keepMineAsCopy, undefined);
+
   return {
     async start() {
       if (!library) {
@@ -345,19 +327,19 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     },
     flush,
     list: async () => (library ? library.list() : []),
-    open,
-    create,
-    createFromTemplate: async (template) => create(template.fileName ? template.title : 'Untitled', await options.loadTemplate(template)),
-    async importFile(fileName, text) {
+    open: guarded('open the document', open, false),
+    create: guarded('create the document', create, false),
+    createFromTemplate: guarded('create the document', async (template: Template) => create(template.fileName ? template.title : 'Untitled', await options.loadTemplate(template)), false),
+    importFile: guarded('store the file as a document', async (fileName: string, text: string) => {
       const loaded = parseProjectFile(text);
       if (!loaded.ok) {
-        state().showNotice({ id: 'file-error', tone: 'error', text: `Could not open “${fileName}”: ${loaded.error}. The open document is untouched.` });
+        state().showNotice(fileErrorNotice(fileName, loaded.error));
         return false;
       }
       state().dismissNotice('file-error');
       return create(nameFromFileName(fileName), loaded.document);
-    },
-    async duplicate(id, { open: andOpen }) {
+    }, false),
+    duplicate: guarded('duplicate the document', async (id: string, { open: andOpen }: { open: boolean }) => {
       if (!library) return;
       if (id === current?.id) await flush();
       const read = await library.read(id);
@@ -371,16 +353,16 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
       if (current) await library.markOpen(current.id);
       post({ type: 'created', id: record.id, tabId });
       changed();
-    },
-    async rename(id, name) {
+    }, undefined),
+    rename: guarded('rename the document', async (id: string, name: string) => {
       const trimmed = name.trim();
       if (!library || !trimmed) return;
       await library.rename(id, trimmed);
       if (id === current?.id) setWork({ documentName: trimmed });
       post({ type: 'renamed', id, name: trimmed, tabId });
       changed();
-    },
-    async remove(id) {
+    }, undefined),
+    remove: guarded('delete the document', async (id: string) => {
       if (!library) return;
       const wasOpen = id === current?.id;
       if (wasOpen) await flush();
@@ -397,19 +379,18 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
           {
             label: 'Undo',
             run: () =>
-              void (async () => {
-                state().dismissNotice('deleted');
+              void guarded('bring the document back', async () => {
                 await library.restore(record);
                 post({ type: 'created', id: record.id, tabId });
                 changed();
                 if (wasOpen) await open(record.id);
-              })(),
+              }, undefined)(),
           },
         ],
       });
-    },
-    loadTheirs,
-    keepMineAsCopy,
+    }, undefined),
+    loadTheirs: guardedLoadTheirs,
+    keepMineAsCopy: guardedKeepMine,
     onLibraryChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -420,12 +401,4 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
       channel?.close();
     },
   };
-}
-
-/** A storage error in words: a full quota is the one people can act on. */
-export function describeStorageError(error: unknown): string {
-  const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'QuotaExceededError') return "the browser's storage for this site is full";
-  const message = error instanceof Error || error instanceof DOMException ? error.message : String(error);
-  return `${typeof name === 'string' ? `${name}: ` : ''}${message || 'the write failed'}`;
 }
