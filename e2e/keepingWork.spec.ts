@@ -120,11 +120,18 @@ test('documents: rename, duplicate, open, delete with undo; a damaged record and
   await expect(dialog).toHaveCount(0);
   await expect(work.documentButton).toHaveAccessibleName('Documents: Library (copy)');
 
+  await work.runCommand('Rename this document');
+  await expect(page.getByLabel('New name for Library (copy)')).toBeFocused();
+  await page.keyboard.type('Shop');
+  await page.keyboard.press('Enter');
+  await expect(work.documentButton).toHaveAccessibleName('Documents: Shop');
+  await expect(work.documentsDialog).toHaveCount(0);
+
   await work.runCommand('Delete this document');
   await expect(work.documentButton).toHaveAccessibleName('Documents: Library');
   await work.notice('deleted').getByRole('button', { name: 'Undo' }).click();
-  await expect(work.documentButton).toHaveAccessibleName('Documents: Library (copy)');
-  expect((await work.stored()).map((r) => r.name).sort()).toEqual(['Library', 'Library (copy)']);
+  await expect(work.documentButton).toHaveAccessibleName('Documents: Shop');
+  expect((await work.stored()).map((r) => r.name).sort()).toEqual(['Library', 'Shop']);
 
   // A record damaged on disk is listed, says why, and opens nothing.
   await page.evaluate(
@@ -145,7 +152,7 @@ test('documents: rename, duplicate, open, delete with undo; a damaged record and
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // The browser refuses the write, as with a full quota.
-  const lastGood = await work.storedByName('Library (copy)');
+  const lastGood = await work.storedByName('Shop');
   await page.evaluate(() => {
     const put = IDBObjectStore.prototype.put;
     (window as unknown as { restorePut(): void }).restorePut = () => (IDBObjectStore.prototype.put = put);
@@ -158,12 +165,12 @@ test('documents: rename, duplicate, open, delete with undo; a damaged record and
   await expect(work.saveStatus).toHaveText('Not saved');
   const failure = work.notice('save-failed');
   await expect(failure).toHaveAttribute('role', 'alert');
-  await expect(failure).toContainText("Could not save “Library (copy)” in this browser: the browser's storage for this site is full. The last good copy (saved at");
-  expect(await work.storedByName('Library (copy)')).toEqual(lastGood);
+  await expect(failure).toContainText("Could not save “Shop” in this browser: the browser's storage for this site is full. The last good copy (saved at");
+  expect(await work.storedByName('Shop')).toEqual(lastGood);
   await expect(editor.table('too_much')).toBeVisible();
 
   await page.evaluate(() => (window as unknown as { restorePut(): void }).restorePut());
   await failure.getByRole('button', { name: 'Try again' }).click();
   await work.waitSaved();
-  expect((await work.storedByName('Library (copy)')).text).toContain('"too_much"');
+  expect((await work.storedByName('Shop')).text).toContain('"too_much"');
 });

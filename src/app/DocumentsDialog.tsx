@@ -28,18 +28,21 @@ function useDocuments(): DocumentSummary[] | null {
   return documents;
 }
 
-function RenameField({ summary, onDone }: { summary: DocumentSummary; onDone(): void }) {
+/** Edits a name in place: Enter keeps it, Escape drops it, leaving the field keeps it too. */
+function RenameField({ summary, onDone }: { summary: DocumentSummary; onDone(isKept: boolean): void }) {
   const [name, setName] = useState(summary.name);
   const commit = () => {
     if (name.trim() && name.trim() !== summary.name) void workKeeper().rename(summary.id, name);
-    onDone();
+    onDone(true);
   };
-  const handleKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter') commit();
-    else if (event.key === 'Escape') onDone();
-    else return;
+  const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' && event.key !== 'Escape') return;
     event.preventDefault();
     event.stopPropagation();
+    // The field is about to go: the focus stays in the dialog, so Escape still closes it.
+    event.currentTarget.closest<HTMLElement>('[role="dialog"]')?.focus();
+    if (event.key === 'Enter') commit();
+    else onDone(false);
   };
   return (
     <input
@@ -75,7 +78,7 @@ export function DocumentsDialog({ renameOpen }: { renameOpen: boolean }) {
         </button>
       </header>
       <div className="documents-actions">
-        <button type="button" className="primary" data-autofocus onClick={() => openWorkDialog('templates')}>
+        <button type="button" className="primary" data-autofocus={renameOpen ? undefined : true} onClick={() => openWorkDialog('templates')}>
           New…
         </button>
         <button type="button" onClick={() => { close(); void openFromFile(useEditorStore); }}>
@@ -91,7 +94,14 @@ export function DocumentsDialog({ renameOpen }: { renameOpen: boolean }) {
           <li key={d.id} aria-current={d.id === currentId ? 'true' : undefined} className={d.damage ? 'damaged' : undefined} data-document-name={d.name}>
             <div className="document-main">
               {renaming === d.id ? (
-                <RenameField summary={d} onDone={() => setRenaming(null)} />
+                <RenameField
+                  summary={d}
+                  onDone={(isKept) => {
+                    setRenaming(null);
+                    // "Rename this document…" came for this one thing.
+                    if (isKept && renameOpen) close();
+                  }}
+                />
               ) : (
                 <button
                   type="button"
