@@ -1,13 +1,12 @@
 import type { RelationshipId, Schema } from '../model/index.ts';
 import type { Trace } from '../proof/index.ts';
 import type { ProofSlice } from '../store/proofSlice.ts';
-import { connectWorker, formatDuration, TimeLimitError, type WorkerLike } from './workerConnection.ts';
+import { connectWorker, formatDuration, TimeLimitError, WorkerCrashError, type WorkerLike } from './workerConnection.ts';
 
 /** Talks to the proof worker: only the latest schema is proved, stale results are dropped; traces on demand. */
 export interface ProofClient {
   request(schema: Schema): void;
   trace(schema: Schema, relationshipId: RelationshipId): Promise<Trace>;
-  dispose(): void;
 }
 
 type ProofState = Parameters<ProofSlice['setProofState']>[0];
@@ -34,11 +33,12 @@ export function createProofClient(
   let pending: Schema | null = null;
 
   const pump = () => {
-    if (!isReady || isRunning || pending === null) return;
+    if (isRunning || pending === null) return;
     const schema = pending;
     pending = null;
     isRunning = true;
-    onState({ proofStatus: 'running' });
+    // Until PostgreSQL is up the proof waits in the connection's queue (after a crash, sending starts a fresh worker).
+    onState({ proofStatus: isReady ? 'running' : 'starting' });
     connection
       .send({ type: 'prove', schema })
       .then(
@@ -46,6 +46,7 @@ export function createProofClient(
           if (pending === null) onState({ proofStatus: 'ready', proofReport: report, provedSchema: schema, proofError: null });
         },
         (error: Error) => {
+          if (error instanceof WorkerCrashError) return; // onCrash has said so
           if (error instanceof TimeLimitError) {
             onState({ proofStatus: 'starting', proofReport: null, provedSchema: null, proofError: `The proof ran past ${formatDuration(timeLimitMs)} and was stopped; PostgreSQL is restarting.` });
           } else {
@@ -64,13 +65,15 @@ export function createProofClient(
     timeLimitMs,
     onReady() {
       isReady = true;
-      if (!isRunning) onState({ proofStatus: 'ready' });
-      pump();
+      onState({ proofStatus: isRunning ? 'running' : 'ready' });
     },
     onRestart() {
       isReady = false;
     },
-    onCrash: (message) => onState({ proofStatus: 'error', proofError: `PostgreSQL's worker stopped: ${message}` }),
+    onCrash(message) {
+      isReady = false;
+      onState({ proofStatus: 'error', proofError: `PostgreSQL stopped: ${message}. Run the proof again to restart it.` });
+    },
   });
 
   return {
@@ -79,6 +82,5 @@ export function createProofClient(
       pump();
     },
     trace: (schema, relationshipId) => connection.send({ type: 'trace', schema, relationshipId }),
-    dispose: () => connection.dispose(),
   };
 }

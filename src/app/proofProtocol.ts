@@ -20,5 +20,6 @@ export type WorkerRequest = WorkerTask & { id: number };
 /** Messages a PostgreSQL worker sends back. */
 export type WorkerResponse =
   | { type: 'ready' }
+  | { type: 'startFailed'; message: string }
   | { type: 'done'; id: number; result: TaskResults[WorkerTask['type']] }
   | { type: 'failed'; id: number; message: string };

@@ -57,20 +57,29 @@ async function open(): Promise<{ pg: PGlite; runner: ScriptRunner; fingerprint: 
   return { pg, runner, fingerprint: await catalogFingerprint(runner) };
 }
 
-let database = open().then((db) => {
-  scope.postMessage({ type: 'ready' });
-  return db;
-});
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+let database = open().then(
+  (db) => {
+    scope.postMessage({ type: 'ready' });
+    return db;
+  },
+  (error: unknown) => {
+    scope.postMessage({ type: 'startFailed', message: message(error) });
+    throw error;
+  },
+);
 
 /**
- * After a console run: session state is discarded, and if the user's SQL committed anything (a stray
- * COMMIT), this worker's PostgreSQL is replaced by a fresh one, so every run starts clean.
+ * After a console run: session state is discarded, and if the user's SQL left the run's transaction
+ * (a stray COMMIT) or changed the catalog anyhow, this worker's PostgreSQL is replaced by a fresh one,
+ * so every run starts clean.
  */
-async function cleanUpAfterConsole(): Promise<void> {
+async function cleanUpAfterConsole(escapedTransaction: boolean): Promise<void> {
   const db = await database;
-  await db.runner.exec('DISCARD ALL');
-  if ((await catalogFingerprint(db.runner)) === db.fingerprint) return;
-  await db.pg.close();
+  const isClean = !escapedTransaction && (await db.runner.exec('DISCARD ALL').then(() => catalogFingerprint(db.runner)).catch(() => '')) === db.fingerprint;
+  if (isClean) return;
+  await db.pg.close().catch(() => undefined);
   database = open();
   await database;
 }
@@ -82,12 +91,16 @@ async function perform(task: WorkerTask): Promise<TaskResults[WorkerTask['type']
       return runProof(runner, task.schema);
     case 'trace':
       return traceRelationship(runner, task.schema, task.relationshipId);
-    case 'console':
+    case 'console': {
+      let escaped = true;
       try {
-        return await runConsole(runner, task.schema, task.sql);
+        const result = await runConsole(runner, task.schema, task.sql);
+        escaped = result.value?.escapedTransaction ?? false;
+        return result;
       } finally {
-        await cleanUpAfterConsole();
+        await cleanUpAfterConsole(escaped);
       }
+    }
   }
 }
 
@@ -98,7 +111,7 @@ scope.onmessage = ({ data }) => {
     try {
       scope.postMessage({ type: 'done', id: data.id, result: await perform(data) });
     } catch (error) {
-      scope.postMessage({ type: 'failed', id: data.id, message: error instanceof Error ? error.message : String(error) });
+      scope.postMessage({ type: 'failed', id: data.id, message: message(error) });
     }
   });
 };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkerRequest, WorkerResponse } from './proofProtocol.ts';
-import { connectWorker, formatDuration, TimeLimitError, type WorkerLike } from './workerConnection.ts';
+import { connectWorker, formatDuration, TimeLimitError, WorkerCrashError, type WorkerLike } from './workerConnection.ts';
 import { emptySchema } from '../model/index.ts';
 import { createProofClient } from './proofClient.ts';
 
@@ -74,6 +74,36 @@ describe('connectWorker', () => {
     expect(workers[1]!.sent.map((m) => m.id)).toEqual([2]);
     workers[1]!.reply({ type: 'done', id: 2, result: { problems: [], results: [] } });
     await expect(next).resolves.toBeDefined();
+  });
+
+  it('a worker that dies fails its tasks with the crash, not a time limit; the next task starts a fresh worker', async () => {
+    const opts = options();
+    const connection = connectWorker(opts);
+    workers[0]!.reply({ type: 'ready' });
+    const running = connection.send({ type: 'prove', schema: emptySchema });
+    const queued = connection.send({ type: 'prove', schema: emptySchema });
+    workers[0]!.onerror?.({ message: 'out of memory' } as ErrorEvent);
+    await expect(running).rejects.toBeInstanceOf(WorkerCrashError);
+    await expect(queued).rejects.toThrow('the worker stopped: out of memory');
+    expect(opts.onCrash).toHaveBeenCalledWith('the worker stopped: out of memory');
+    expect(workers[0]!.isTerminated).toBe(true);
+    vi.advanceTimersByTime(5000);
+    expect(workers).toHaveLength(1);
+    const again = connection.send({ type: 'prove', schema: emptySchema });
+    expect(workers).toHaveLength(2);
+    workers[1]!.reply({ type: 'ready' });
+    workers[1]!.reply({ type: 'done', id: 3, result: { problems: [], results: [] } });
+    await expect(again).resolves.toBeDefined();
+  });
+
+  it('PostgreSQL that cannot start, or takes too long, fails the waiting tasks with the reason', async () => {
+    const connection = connectWorker(options({ startTimeLimitMs: 3000 }));
+    const first = connection.send({ type: 'prove', schema: emptySchema });
+    workers[0]!.reply({ type: 'startFailed', message: 'wasm fetch failed' });
+    await expect(first).rejects.toThrow('PostgreSQL could not start: wasm fetch failed');
+    const second = connection.send({ type: 'prove', schema: emptySchema });
+    vi.advanceTimersByTime(3000);
+    await expect(second).rejects.toThrow('PostgreSQL did not start within 3 s');
   });
 
   it('ignores a late answer from a task that was already stopped', async () => {

@@ -34,9 +34,24 @@ describe('runConsole', () => {
     const before = await catalogFingerprint(db);
     await runConsole(db, exampleDocument().schema, 'CREATE TABLE scratch_note (id int); DROP TABLE books CASCADE;');
     expect(await catalogFingerprint(db)).toBe(before);
-    await runConsole(db, exampleDocument().schema, 'COMMIT; CREATE TABLE public.leftover (id int);');
+    const clean = await runConsole(db, exampleDocument().schema, 'SELECT 1; SELECT nothing;');
+    expect(clean.value!.escapedTransaction).toBe(false);
+    const escaped = await runConsole(db, exampleDocument().schema, 'COMMIT; CREATE TABLE public.leftover (id int);');
+    expect(escaped.value!.escapedTransaction).toBe(true);
     expect(await catalogFingerprint(db)).not.toBe(before);
     await db.exec('DROP TABLE public.leftover; DROP SCHEMA erd_proof CASCADE;');
     expect(await catalogFingerprint(db)).toBe(before);
+  });
+
+  it('notices a transaction ended even when counts stay the same (a rename) or the SQL then fails', async () => {
+    const db = await runner();
+    const before = await catalogFingerprint(db);
+    const renamed = await runConsole(db, exampleDocument().schema, 'ROLLBACK; ALTER SCHEMA public RENAME TO elsewhere;');
+    expect(renamed.value!.escapedTransaction).toBe(true);
+    expect(await catalogFingerprint(db)).not.toBe(before);
+    await db.exec('ALTER SCHEMA elsewhere RENAME TO public;');
+    expect(await catalogFingerprint(db)).toBe(before);
+    const failed = await runConsole(db, exampleDocument().schema, 'ROLLBACK; SELECT nothing;');
+    expect(failed.value).toMatchObject({ error: { code: '42703' }, escapedTransaction: true });
   });
 });

@@ -25,6 +25,8 @@ export interface ConsoleRun {
   samples: string[];
   outputs: ConsoleOutput[];
   error?: ConsoleError;
+  /** The user's SQL ended the run's transaction (a stray COMMIT or ROLLBACK): the database must be replaced. */
+  escapedTransaction: boolean;
 }
 
 /** A console run, or the model errors / refused DDL statement that kept it from running. */
@@ -41,13 +43,23 @@ export const consoleRowLimit = 500;
 export async function runConsole(db: ScriptRunner, schema: Schema, sql: string): Promise<ConsoleResult> {
   return withSchemaLoaded(db, schema, async (statements) => {
     const samples = await loadSamples(db, schema, statements);
+    const transaction = await currentTransaction(db);
     try {
       const results = await db.script(sql);
-      return { samples, outputs: results.map(toOutput) };
+      return { samples, outputs: results.map(toOutput), escapedTransaction: (await currentTransaction(db)) !== transaction };
     } catch (error) {
-      return { samples, outputs: [], error: locate(requireSqlError(error), sql) };
+      const failure = locate(requireSqlError(error), sql);
+      // After an error the run's own transaction is aborted (25P02 on any query); anything else means it was left.
+      const after = await currentTransaction(db).catch((e: unknown) => (requireSqlError(e).code === '25P02' ? transaction : 'unknown'));
+      return { samples, outputs: [], error: failure, escapedTransaction: after !== transaction };
     }
   });
+}
+
+/** The id of the transaction the session is in (a new one each statement once a COMMIT ended ours). */
+async function currentTransaction(db: SqlRunner): Promise<string> {
+  const { rows } = await db.query('SELECT pg_current_xact_id()::text AS xid');
+  return String(rows[0]?.xid);
 }
 
 /** Inserts each relationship's valid child (with its parents), each in a savepoint; rows that cannot be built are skipped. */
@@ -85,12 +97,18 @@ function locate(error: SqlError, sql: string): ConsoleError {
   return { ...error, line: lines.length, column: Array.from(lines.at(-1)!).length + 1 };
 }
 
+/** Catalogs whose rows' names are part of the fingerprint (a rename changes it), and those only counted. */
+const namedCatalogs = { pg_namespace: 'nspname', pg_class: "relname || ':' || relnamespace", pg_proc: 'proname', pg_type: 'typname', pg_authid: "rolname || ':' || rolsuper", pg_database: 'datname' };
+const countedCatalogs = ['pg_attribute', 'pg_constraint', 'pg_trigger', 'pg_extension', 'pg_db_role_setting', 'pg_attrdef'];
+
 /**
- * A summary of what a session could have changed for good (objects, roles, databases): equal before and
- * after a console run unless the user's SQL committed something, and then the console's database is replaced.
+ * A digest of what a session could have changed for good (objects and their names, roles, databases):
+ * the same before and after a console run unless the user's SQL committed something, and then the
+ * console's database is replaced. A second line of defence behind `escapedTransaction`.
  */
 export async function catalogFingerprint(db: SqlRunner): Promise<string> {
-  const catalogs = ['pg_class', 'pg_namespace', 'pg_proc', 'pg_type', 'pg_authid', 'pg_database', 'pg_extension', 'pg_trigger', 'pg_constraint', 'pg_attribute'];
-  const { rows } = await db.query(`SELECT concat_ws(',', ${catalogs.map((c) => `(SELECT count(*) FROM pg_catalog.${c})`).join(', ')}) AS fingerprint`);
+  const named = Object.entries(namedCatalogs).map(([table, name]) => `(SELECT string_agg(oid::text || ':' || ${name}, ',' ORDER BY oid) FROM pg_catalog.${table})`);
+  const counted = countedCatalogs.map((table) => `(SELECT count(*) FROM pg_catalog.${table})`);
+  const { rows } = await db.query(`SELECT md5(concat_ws('|', ${[...named, ...counted].join(', ')})) AS fingerprint`);
   return String(rows[0]?.fingerprint);
 }
