@@ -30,7 +30,7 @@ export function DocumentMenu() {
         <span className="document-name-text">{name || 'Untitled'}</span>
         <span aria-hidden="true">▾</span>
       </button>
-      <span className={`save-status ${status}`} data-testid="save-status" data-status={status} title={statusHint[status]} aria-live="polite">
+      <span className={`save-status ${status}`} data-testid="save-status" data-status={status} title={statusHint[status]}>
         {statusText[status]}
       </span>
     </div>

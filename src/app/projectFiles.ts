@@ -15,7 +15,7 @@ export interface PickedFile {
   text: string;
 }
 
-/** Asks for a project file: the browser's file picker where it exists, else a file input. */
+/** Asks for a project file: the browser's file picker where it exists (and works here), else a file input. */
 export async function pickProjectFile(): Promise<PickedFile | null> {
   const picker = (window as FilePickerWindow).showOpenFilePicker;
   if (picker) {
@@ -25,7 +25,7 @@ export async function pickProjectFile(): Promise<PickedFile | null> {
       return { name: file.name, text: await file.text() };
     } catch (error) {
       if (isCancel(error)) return null;
-      throw error;
+      // Refused here (a sandboxed frame, a policy): the file input still works.
     }
   }
   const file = await new Promise<File | null>((resolve) => {
@@ -42,20 +42,23 @@ export async function pickProjectFile(): Promise<PickedFile | null> {
 /** Saves a project file where the user chooses (File System Access API), else as a download; false when cancelled. */
 export async function saveProjectFile(fileName: string, text: string): Promise<boolean> {
   const picker = (window as FilePickerWindow).showSaveFilePicker;
-  if (!picker) {
-    downloadText(fileName, text, 'application/json');
-    return true;
+  if (picker) {
+    let handle;
+    try {
+      handle = await picker.call(window, { suggestedName: fileName, types: pickerTypes });
+    } catch (error) {
+      if (isCancel(error)) return false;
+      // Refused here (a sandboxed frame, a policy): a download still works.
+    }
+    if (handle) {
+      const writable = await handle.createWritable();
+      await writable.write(text);
+      await writable.close();
+      return true;
+    }
   }
-  try {
-    const handle = await picker.call(window, { suggestedName: fileName, types: pickerTypes });
-    const writable = await handle.createWritable();
-    await writable.write(text);
-    await writable.close();
-    return true;
-  } catch (error) {
-    if (isCancel(error)) return false;
-    throw error;
-  }
+  downloadText(fileName, text, 'application/json');
+  return true;
 }
 
 /** The files in a drag, if it carries any (a dragged table or text does not). */
