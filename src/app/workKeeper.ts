@@ -22,6 +22,7 @@ export interface TabChannel {
   close(): void;
 }
 
+/** What a keeper works with: the storage, the other tabs, this tab's session, the templates. */
 export interface WorkKeeperOptions {
   /** Null when the browser's storage could not be opened: work is then kept on screen only. */
   library: DocumentLibrary | null;

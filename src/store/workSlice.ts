@@ -39,6 +39,7 @@ export interface WorkSlice {
   openWorkDialog(dialog: WorkDialog): void;
 }
 
+/** The slice's state and setters; what they mean is decided in app/ (the keeper), not here. */
 export const createWorkSlice: StateCreator<EditorState, [], [], WorkSlice> = (set) => ({
   documentId: null,
   documentName: '',
