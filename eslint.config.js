@@ -23,13 +23,24 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.tsx', 'src/app/**/*.ts', 'src/store/**/*.ts'],
+    files: ['src/**/*.tsx', 'src/{app,store,canvas,panels}/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
   {
     files: ['src/{model,ddl,proof,db,io,cli}/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', uiImports] },
+  },
+  {
+    // The pure core is bundled into the page and the worker too: no node-postgres, no Node modules.
+    files: ['src/{model,ddl,proof,io}/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...uiImports.patterns, { group: ['pg', '**/db/index.ts', '**/db/postgresRunner.ts', 'node:*'], message: 'This code also runs in the browser: no node-postgres or Node modules here.' }] },
+      ],
+    },
   },
   {
     files: ['src/{app,store,canvas,panels}/**/*.{ts,tsx}'],

@@ -5,7 +5,7 @@ import { displayShortcut, type Command, type CommandGroup } from './commands.ts'
 /** "?": every command that has keys, by group, read from the same list the keys use. */
 export function ShortcutsSheet({ commands }: { commands: readonly Command[] }) {
   const close = useEditorStore((s) => s.openDialog);
-  const groups = [...new Set(commands.map((c) => c.group))] as CommandGroup[];
+  const groups = [...new Set(commands.filter((c) => c.shortcuts).map((c) => c.group))] as CommandGroup[];
   return (
     <Dialog label="Keyboard shortcuts" className="shortcuts" onClose={() => close(null)}>
       <header className="dialog-head">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../store/index.ts';
 import { chordOf, commandForChord, matchCommands, type Command } from './commands.ts';
 
-const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}, code = '') => ({ key: k, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
 describe('commands', () => {
   it('spells key events as chords', () => {
@@ -10,7 +10,8 @@ describe('commands', () => {
     expect(chordOf(key('Z', { metaKey: true, shiftKey: true }))).toBe('Mod+Shift+Z');
     expect(chordOf(key('?', { shiftKey: true }))).toBe('?');
     expect(chordOf(key('Backspace'))).toBe('Delete');
-    expect(chordOf(key('1', { altKey: true }))).toBe('Alt+1');
+    expect(chordOf(key('1', { altKey: true }, 'Digit1'))).toBe('Alt+1');
+    expect(chordOf(key('¡', { altKey: true }, 'Digit1'))).toBe('Alt+1');
   });
 
   it('finds the enabled command for a chord; plain keys never fire in text fields', () => {

@@ -33,11 +33,13 @@ export function displayShortcut(chord: string): string {
 }
 
 /** The chord a key event spells, in the same notation (`Mod+Shift+Z`, `Delete`, `?`). */
-export function chordOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): string {
+export function chordOf(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): string {
   const parts: string[] = [];
   if (event.ctrlKey || event.metaKey) parts.push('Mod');
   if (event.altKey) parts.push('Alt');
-  const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
+  // With Alt (Option on a Mac) a digit key types a symbol (¡): read which key it was.
+  const digit = event.altKey ? /^Digit(\d)$/.exec(event.code ?? '')?.[1] : undefined;
+  const key = digit ?? (event.key.length === 1 ? event.key.toUpperCase() : event.key);
   // A shifted symbol (`?`) is its own key; Shift only counts with letters and named keys.
   if (event.shiftKey && (key.length > 1 || /[A-Z]/.test(key))) parts.push('Shift');
   parts.push(key === 'Backspace' ? 'Delete' : key);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useEditorStore } from '../store/index.ts';
+import { selectIsModalOpen, useEditorStore } from '../store/index.ts';
 import { chordOf, commandForChord, type Command } from './commands.ts';
 
 /** One keyboard listener for every command; text fields keep their own keys unless a command says otherwise. */
@@ -10,7 +10,7 @@ export function useCommandKeys(commands: readonly Command[]): void {
       const target = event.target as HTMLElement | null;
       const inTextField = Boolean(target?.closest('input, textarea, select, [contenteditable="true"], .cm-editor'));
       const state = useEditorStore.getState();
-      if (state.dialog !== null || state.stepThroughId !== null) return;
+      if (selectIsModalOpen(state)) return;
       const chord = chordOf(event);
       // Text selected on the page (the DDL, a message) is the user's to copy.
       if (chord === 'Mod+C' && (document.getSelection()?.toString() ?? '') !== '') return;

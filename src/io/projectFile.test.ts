@@ -43,5 +43,7 @@ describe('notes in project files', () => {
     const bad = JSON.parse(serializeProjectFile(document));
     bad.notes[0].text = 42;
     expect(parseProjectFile(JSON.stringify(bad))).toEqual({ ok: false, error: 'notes.0.text: Invalid input: expected string, received number' });
+    const twice = JSON.parse(serializeProjectFile({ ...document, notes: [...document.notes, ...document.notes] }));
+    expect(parseProjectFile(JSON.stringify(twice))).toEqual({ ok: false, error: 'notes.1.id: "note_1" is used twice' });
   });
 });

@@ -88,12 +88,24 @@ export function parseProjectFile(text: string): LoadResult {
     return { ok: false, error: `${where}: ${issue.message}` };
   }
   const schema = parsed.data.schema as Schema;
-  const broken = findBrokenLink(schema);
+  const broken = findBrokenLink(schema) ?? findNoteClash(schema, parsed.data.notes);
   if (broken) return { ok: false, error: broken };
   const layout: Layout = Object.fromEntries(
     schema.tables.map((t) => [t.id, parsed.data.layout[t.id] ?? { x: 0, y: 0 }] as const),
   ) as Record<TableId, { x: number; y: number }>;
   return { ok: true, document: { schema, layout, notes: parsed.data.notes as Note[] } };
+}
+
+/** Notes and tables share the canvas, told apart by the `note_` prefix: no clash, no duplicate. */
+function findNoteClash(schema: Schema, notes: readonly { id: string }[]): string | undefined {
+  const table = schema.tables.findIndex((t) => t.id.startsWith('note_'));
+  if (table >= 0) return `schema.tables.${table}.id: a table id cannot start with note_`;
+  const seen = new Set<string>();
+  for (const [i, note] of notes.entries()) {
+    if (seen.has(note.id)) return `notes.${i}.id: "${note.id}" is used twice`;
+    seen.add(note.id);
+  }
+  return undefined;
 }
 
 /** Ids must be unique and every reference must land: a file is never half-loaded. */

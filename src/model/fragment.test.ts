@@ -30,3 +30,16 @@ describe('copy and paste', () => {
     expect(pasted.schema.tables.at(-1)!.columns.map((c) => c.name)).toEqual(['id', 'title', 'author_id']);
   });
 });
+
+describe('names of copies', () => {
+  it('numbers copies after the base name only when it exists, and keeps junction names unique', () => {
+    const { schema, parentId, childId, relationshipId } = aSchema(ends.zeroOrMany, ends.zeroOrMany, { parent: 'students', child: 'sales_2024' });
+    const named = { ...schema, relationships: schema.relationships.map((r) => (r.id === relationshipId ? { ...r, junction: { ...r.junction, name: 'enrolments' } } : r)) };
+    const once = pasteFragment(named, {}, copyFragment(named, {}, [parentId, childId]), { x: 0, y: 0 });
+    expect(once.schema.tables.map((t) => t.name)).toEqual(['students', 'sales_2024', 'students_2', 'sales_2024_2']);
+    expect(once.schema.relationships.map((r) => r.junction.name)).toEqual(['enrolments', 'enrolments_2']);
+    expect(generateDdl(once.schema).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const again = pasteFragment(once.schema, {}, copyFragment(once.schema, {}, once.tableIds), { x: 0, y: 0 });
+    expect(again.schema.tables.slice(-2).map((t) => t.name)).toEqual(['students_3', 'sales_2024_3']);
+  });
+});

@@ -26,13 +26,15 @@ export function copyFragment(schema: Schema, layout: Layout, tableIds: readonly 
 export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment, offset: Position): { schema: Schema; layout: Layout; tableIds: TableId[] } {
   const tableIds = new Map<TableId, TableId>();
   const columnIds = new Map<ColumnId, ColumnId>();
-  const taken = new Set(schema.tables.map((t) => t.name));
+  // Junction tables share the namespace with tables.
+  const taken = new Set([...schema.tables.map((t) => t.name), ...schema.relationships.map((r) => r.junction.name).filter(Boolean)]);
   const fresh = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
   const tables = fragment.tables.map((t): Table => {
     const id = newId<TableId>('tbl');
     tableIds.set(t.id, id);
-    // A copy of authors_2 is authors_3, not authors_2_2.
-    const name = uniqueName(t.name.replace(/_\d+$/, '') || t.name, taken);
+    // A copy of authors_2 is authors_3 (not authors_2_2) when authors exists; sales_2024 stays itself.
+    const base = t.name.replace(/_\d+$/, '');
+    const name = uniqueName(base !== t.name && taken.has(base) ? base : t.name, taken);
     taken.add(name);
     const columns = t.columns.map((c) => {
       const copy = { ...c, id: newId<ColumnId>('col') };
@@ -48,6 +50,12 @@ export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment
       indexes: t.indexes.map((i) => ({ ...i, id: `idx_${fresh()}`, columnIds: i.columnIds.map((c) => columnIds.get(c) ?? c) })),
     };
   });
+  const junctionName = (name: string) => {
+    if (!name) return '';
+    const unique = uniqueName(name, taken);
+    taken.add(unique);
+    return unique;
+  };
   const relationships = fragment.relationships.map(
     (r): Relationship => ({
       ...r,
@@ -55,7 +63,7 @@ export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment
       from: { ...r.from, tableId: tableIds.get(r.from.tableId)! },
       to: { ...r.to, tableId: tableIds.get(r.to.tableId)! },
       foreignKeyColumnIds: r.foreignKeyColumnIds.map((c) => columnIds.get(c) ?? c),
-      junction: { name: r.junction.name ? uniqueName(r.junction.name, taken) : '', columns: r.junction.columns.map((c) => ({ ...c, id: newId<ColumnId>('col') })) },
+      junction: { name: junctionName(r.junction.name), columns: r.junction.columns.map((c) => ({ ...c, id: newId<ColumnId>('col') })) },
     }),
   );
   const placed: Layout = { ...layout };

@@ -229,3 +229,15 @@ describe('setForeignKeyColumns', () => {
     expect(setForeignKeyColumns(shared, base.relationshipId, [tableOf(shared, base.childId).columns[1]!.id])).toBe(shared);
   });
 });
+
+describe('setForeignKeyColumns keeps what the user made', () => {
+  it('drops the generated column it replaces, never a column the user chose before', () => {
+    const base = aSchema(ends.exactlyOne, ends.zeroOrMany);
+    const writer = addColumn(base.schema, base.childId, { name: 'writer_id', type: 'integer', comment: 'who wrote it' });
+    const other = addColumn(writer.schema, base.childId, { name: 'other_ref', type: 'integer' });
+    const onWriter = setForeignKeyColumns(other.schema, base.relationshipId, [writer.columnId]);
+    expect(columnNames(onWriter, base.childId)).toEqual(['id', 'title', 'writer_id', 'other_ref']);
+    const onOther = setForeignKeyColumns(onWriter, base.relationshipId, [other.columnId]);
+    expect(columnNames(onOther, base.childId)).toEqual(['id', 'title', 'writer_id', 'other_ref']);
+  });
+});

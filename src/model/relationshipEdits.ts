@@ -101,16 +101,27 @@ export function deleteRelationship(schema: Schema, relId: RelationshipId): Schem
 
 /**
  * Points a relationship's foreign key at columns the user chose in the child (`writer_id` instead of
- * the generated `author_id`), one per parent key column; the columns it used before and nothing else
- * uses are dropped, and the chosen ones take the parent key's type. Not for a shared primary key.
+ * the generated `author_id`), one per parent key column; the chosen ones take the parent key's type.
+ * A replaced column is dropped only when it is still the generated one (its conventional name, no
+ * comment, no default, nothing else using it); a column the user made or changed stays. Not for a
+ * shared primary key.
  */
 export function setForeignKeyColumns(schema: Schema, relId: RelationshipId, columnIds: ColumnId[]): Schema {
   const rel = schema.relationships.find((r) => r.id === relId);
   if (!rel || relationshipKind(rel) === 'manyToMany' || (relationshipKind(rel) === 'oneToOne' && rel.oneToOne === 'sharedPrimaryKey')) return schema;
   if (new Set(columnIds).size !== columnIds.length || columnIds.every((id, i) => rel.foreignKeyColumnIds[i] === id)) return schema;
-  const replaced = rel.foreignKeyColumnIds.filter((id) => !columnIds.includes(id));
+  const child = findTable(schema, rel[childSide(rel)].tableId);
+  const parent = findTable(schema, rel[otherSide(childSide(rel))].tableId);
+  if (!child || !parent) return schema;
+  const parentKey = primaryKeyOf(parent);
+  const generated = rel.foreignKeyColumnIds.filter((id, i) => {
+    const column = child.columns.find((c) => c.id === id);
+    const conventional = parentKey[i] ? foreignKeyColumnName(parent.name, parentKey[i].name) : undefined;
+    const isConventional = conventional !== undefined && column !== undefined && (column.name === conventional || /^_\d+$/.test(column.name.slice(conventional.length)) && column.name.startsWith(conventional));
+    return !columnIds.includes(id) && isConventional && !column!.isPrimaryKey && !column!.comment && column!.defaultValue === null;
+  });
   const pointed = replaceRelationship(schema, { ...rel, foreignKeyColumnIds: columnIds });
-  return reconcileRelationship(dropUnusedKeyColumns(pointed, replaced), relId);
+  return reconcileRelationship(dropUnusedKeyColumns(pointed, generated), relId);
 }
 
 /** Re-derives the foreign key of every relationship that touches a table, after its key columns changed. */

@@ -25,21 +25,22 @@ export function ConnectDialog() {
   const close = useEditorStore((s) => s.openDialog);
   const connectTables = useEditorStore((s) => s.connectTables);
   const tables = schema.tables;
-  const initialFrom = selection?.kind === 'table' ? selection.id : tables[0]!.id;
-  const [fromId, setFromId] = useState<TableId>(initialFrom);
-  const [toId, setToId] = useState<TableId>(tables.find((t) => t.id !== initialFrom)?.id ?? initialFrom);
+  const [fromId, setFromId] = useState<TableId | undefined>(() => (selection?.kind === 'table' ? selection.id : tables[0]?.id));
+  const [toId, setToId] = useState<TableId | undefined>(() => tables.find((t) => t.id !== fromId)?.id ?? fromId);
   const [toEnd, setToEnd] = useState<EndKind>('zeroOrMany');
   const [fromEnd, setFromEnd] = useState<EndKind>('exactlyOne');
   const [strategy, setStrategy] = useState<OneToOneStrategy>('foreignKeyUnique');
-  const nameOf = (id: TableId) => tables.find((t) => t.id === id)?.name ?? '?';
   const isOneToOne = cardinalityOf(toEnd).max === 1 && cardinalityOf(fromEnd).max === 1;
 
+  // Tables can vanish while the form is open (undo): connect only tables that still exist.
+  const from = tables.find((t) => t.id === fromId) ?? tables[0];
+  const to = tables.find((t) => t.id === toId) ?? tables[0];
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     close(null);
-    connectTables(fromId, toId, { from: cardinalityOf(fromEnd), to: cardinalityOf(toEnd), ...(isOneToOne ? { oneToOne: strategy } : {}) });
+    if (from && to) connectTables(from.id, to.id, { from: cardinalityOf(fromEnd), to: cardinalityOf(toEnd), ...(isOneToOne ? { oneToOne: strategy } : {}) });
   };
-  const tableSelect = (label: string, value: TableId, onChange: (id: TableId) => void, name: string, autofocus = false) => (
+  const tableSelect = (label: string, value: TableId | undefined, onChange: (id: TableId) => void, name: string, autofocus = false) => (
     <label className="field">
       <span>{label}</span>
       <select name={name} value={value} onChange={(e) => onChange(e.target.value as TableId)} {...(autofocus ? { 'data-autofocus': true } : {})}>
@@ -62,10 +63,10 @@ export function ConnectDialog() {
           </div>
         </header>
         <div className="connect-fields">
-          {tableSelect('From table', fromId, setFromId, 'from-table', true)}
-          {tableSelect('To table', toId, setToId, 'to-table')}
-          <EndSelect name="to-end" label={<>Each <b>{singular(nameOf(fromId))}</b> has… <b>{nameOf(toId)}</b></>} value={toEnd} onChange={setToEnd} />
-          <EndSelect name="from-end" label={<>Each <b>{singular(nameOf(toId))}</b> belongs to… <b>{nameOf(fromId)}</b></>} value={fromEnd} onChange={setFromEnd} />
+          {tableSelect('From table', from?.id, setFromId, 'from-table', true)}
+          {tableSelect('To table', to?.id, setToId, 'to-table')}
+          <EndSelect name="to-end" label={<>Each <b>{singular(from?.name ?? '?')}</b> has… <b>{to?.name ?? '?'}</b></>} value={toEnd} onChange={setToEnd} />
+          <EndSelect name="from-end" label={<>Each <b>{singular(to?.name ?? '?')}</b> belongs to… <b>{from?.name ?? '?'}</b></>} value={fromEnd} onChange={setFromEnd} />
           {isOneToOne && (
             <fieldset className="field">
               <legend>One-to-one implemented as</legend>
@@ -79,7 +80,7 @@ export function ConnectDialog() {
           )}
         </div>
         <footer className="dialog-foot">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={!from || !to}>
             Connect
           </button>
           <button type="button" onClick={() => close(null)}>

@@ -19,8 +19,8 @@ export function ConsolePanel() {
   const schema = useEditorStore(selectSchema);
   const storedSql = useEditorStore((s) => s.consoleSql);
   const setSql = useEditorStore((s) => s.setConsoleSql);
-  const [initialSql] = useState(() => storedSql || starterSql(schema));
-  const sql = storedSql || initialSql;
+  const [initialSql] = useState(() => storedSql ?? starterSql(schema));
+  const sql = storedSql ?? initialSql;
   const { runConsole } = usePostgresTasks();
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const completions = Object.fromEntries(schema.tables.map((t) => [t.name, t.columns.map((c) => c.name)]));

@@ -8,8 +8,12 @@ import { selectResolved, useEditorStore } from '../store/index.ts';
 export function ForeignKeyColumns({ relationship }: { relationship: Relationship }) {
   const resolved = useEditorStore((s) => selectResolved(s).find((r) => r.relationship.id === relationship.id));
   const setForeignKeyColumns = useEditorStore((s) => s.setForeignKeyColumns);
+  const usedElsewhere = useEditorStore((s) => s.document.schema.relationships.filter((r) => r.id !== relationship.id).flatMap((r) => r.foreignKeyColumnIds).join());
   if (!resolved || (resolved.kind !== 'oneToMany' && resolved.kind !== 'oneToOne') || resolved.isSharedPrimaryKey) return null;
   const chosen = resolved.columns.map((c) => c.id);
+  // Primary-key columns only for an identifying key (else the key would silently become one-to-one); never another key's columns.
+  const isIdentifying = resolved.columns.every((c) => c.isPrimaryKey);
+  const isCandidate = (c: { id: ColumnId; isPrimaryKey: boolean }) => c.isPrimaryKey === isIdentifying && !usedElsewhere.split(',').includes(c.id);
   const choose = (index: number, columnId: ColumnId) => setForeignKeyColumns(relationship.id, chosen.map((id, i) => (i === index ? columnId : id)));
   return (
     <fieldset className="field">
@@ -18,7 +22,7 @@ export function ForeignKeyColumns({ relationship }: { relationship: Relationship
         <label key={parentColumn.id} className="fk-column">
           <select name={`fk-column-${i}`} aria-label={`Column referencing ${resolved.parent.name}.${parentColumn.name}`} value={chosen[i]} onChange={(e) => choose(i, e.target.value as ColumnId)}>
             {resolved.child.columns
-              .filter((c) => c.id === chosen[i] || !chosen.includes(c.id))
+              .filter((c) => c.id === chosen[i] || (!chosen.includes(c.id) && isCandidate(c)))
               .map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name} ({c.type})
@@ -30,7 +34,7 @@ export function ForeignKeyColumns({ relationship }: { relationship: Relationship
           </span>
         </label>
       ))}
-      <p className="hint">Choosing another column removes the one it replaces and gives the chosen one the type {resolved.parentColumns.map((c) => c.type).join(', ')}.</p>
+      <p className="hint">The chosen column takes the type {resolved.parentColumns.map((c) => c.type).join(', ')}; the generated column it replaces is removed, a column you made stays.</p>
     </fieldset>
   );
 }

@@ -21,12 +21,13 @@ export function ResizeHandle({ label, value, min, max, direction, orientation, o
     const handle = event.currentTarget;
     handle.setPointerCapture(event.pointerId);
     const move = (e: globalThis.PointerEvent) => onResize(clamp(value + direction * ((orientation === 'vertical' ? e.clientX : e.clientY) - start)));
+    // Losing the capture covers pointerup, pointercancel (a touch turned into a scroll) and a lost window.
     const stop = () => {
       handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', stop);
+      handle.removeEventListener('lostpointercapture', stop);
     };
     handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', stop);
+    handle.addEventListener('lostpointercapture', stop);
   };
   const handleKeyDown = (event: KeyboardEvent) => {
     const step = event.shiftKey ? 60 : 16;

@@ -88,7 +88,7 @@ export function StepThroughDialog({ relationshipId }: { relationshipId: Relation
               </button>
             ))}
           </nav>
-          <section className="step-main" aria-live="polite">
+          <section className="step-main">
             <h3>{scenario.title}</h3>
             {scenario.expected && (
               <p className="muted">

@@ -12,7 +12,9 @@ export function StepView({ step, number, of }: { step: TraceStep; number: number
         {roleLabel[step.role]} · step {number} of {of}
       </div>
       <pre className="step-sql">{step.sql}</pre>
-      <p className="step-why">{step.why}</p>
+      <p className="step-why" aria-live="polite">
+        {step.why}
+      </p>
       {error && (
         <div className="pg-message">
           <span className="pg-label">PostgreSQL:</span> ERROR: {error.message}
@@ -21,7 +23,7 @@ export function StepView({ step, number, of }: { step: TraceStep; number: number
       )}
       <div className="step-tables">
         {step.tables.map((t) => (
-          <RowsTable key={t.name} table={t} />
+          <RowsTable key={t.ref} table={t} />
         ))}
       </div>
     </div>

@@ -6,20 +6,28 @@ import { usePostgresTasks } from './postgresTasks.ts';
 /** The trace of one relationship in one schema, fetched from the browser's PostgreSQL. */
 export type TraceState = { status: 'loading' } | { status: 'done'; trace: Trace } | { status: 'error'; message: string };
 
-/** Asks the worker to play a relationship's scenarios; a newer request (another schema, a replay) drops the older answer. */
+interface Answer {
+  schema: Schema;
+  relationshipId: RelationshipId;
+  replay: number;
+  state: TraceState;
+}
+
+/** Asks the worker to play a relationship's scenarios; an answer to an older request (another schema, a replay) is never shown. */
 export function useTrace(schema: Schema, relationshipId: RelationshipId, replay: number): TraceState {
   const { trace } = usePostgresTasks();
-  const [state, setState] = useState<TraceState>({ status: 'loading' });
+  const [answer, setAnswer] = useState<Answer | null>(null);
   useEffect(() => {
     let isCurrent = true;
-    setState({ status: 'loading' });
+    const settle = (state: TraceState) => isCurrent && setAnswer({ schema, relationshipId, replay, state });
     trace(schema, relationshipId).then(
-      (result) => isCurrent && setState({ status: 'done', trace: result }),
-      (error: Error) => isCurrent && setState({ status: 'error', message: error.message }),
+      (result) => settle({ status: 'done', trace: result }),
+      (error: Error) => settle({ status: 'error', message: error.message }),
     );
     return () => {
       isCurrent = false;
     };
   }, [trace, schema, relationshipId, replay]);
-  return state;
+  const isForThisRequest = answer?.schema === schema && answer.relationshipId === relationshipId && answer.replay === replay;
+  return isForThisRequest ? answer.state : { status: 'loading' };
 }

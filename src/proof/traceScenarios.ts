@@ -8,6 +8,8 @@ import { requireSqlError, withSchemaLoaded, type Loaded } from './scratchSchema.
 /** A table's rows after a step, with what the step added and removed. */
 export interface TableRows {
   name: string;
+  /** The table as SQL names it (schema-qualified outside public): unique among the tables shown. */
+  ref: string;
   columns: string[];
   rows: Cell[][];
   /** Indexes in `rows` of rows the step added or changed. */
@@ -57,9 +59,9 @@ function watchedTables(schema: Schema, relationshipId: RelationshipId): Watched[
   if (!resolved || resolved.kind === 'invalid') return [];
   if (resolved.kind === 'manyToMany') {
     const junction = junctionTables(schema).find((j) => j.relationshipId === relationshipId)!;
-    return [...new Map([resolved.from, junction, resolved.to].map((t) => [t.name + t.schemaName, watch(t)])).values()];
+    return [...new Map([resolved.from, junction, resolved.to].map((t) => [watch(t).ref, watch(t)])).values()];
   }
-  return [...new Map([resolved.parent, resolved.child].map((t) => [t.id, watch(t)])).values()];
+  return [...new Map([resolved.parent, resolved.child].map((t) => [watch(t).ref, watch(t)])).values()];
 }
 
 /**
@@ -113,7 +115,7 @@ async function playScenario(db: SqlRunner, scenario: Scenario, tables: Watched[]
   if (judged.verdict !== 'passed' || actual.outcome !== 'accepted' || !scenario.verify) return { ...trace, ...judged };
   const { rows } = await db.query(scenario.verify.sql);
   const ok = rows[0]?.ok === true;
-  trace.steps.push({ role: 'check', sql: scenario.verify.sql, outcome: { outcome: 'accepted' }, why: `Checked that ${scenario.verify.expectation}: ${ok ? 'it is' : 'it is NOT'}.`, verdict: ok ? 'passed' : 'failed', tables: before });
+  trace.steps.push({ role: 'check', sql: scenario.verify.sql, outcome: { outcome: 'accepted' }, why: `Checked that ${scenario.verify.expectation}: ${ok ? 'it is' : 'it is NOT'}.`, verdict: ok ? 'passed' : 'failed', tables: before.map((t) => ({ ...t, changed: [], removed: [] })) });
   return ok ? trace : { ...trace, verdict: 'failed', reason: `expected ${scenario.verify.expectation}, but it was not` };
 }
 
@@ -147,6 +149,7 @@ async function snapshot(db: SqlRunner, tables: Watched[], previous: TableRows[] 
       const now = new Set(rows.map((r) => JSON.stringify(r)));
       return {
         name: table.name,
+        ref: table.ref,
         columns: result.fields,
         rows,
         changed: previous ? rows.flatMap((r, k) => (old.has(JSON.stringify(r)) ? [] : [k])) : [],

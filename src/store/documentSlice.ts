@@ -26,8 +26,6 @@ export interface DocumentSlice {
   dragStartDocument: ErdDocument | null;
   /** Replaces the document (open a file, first start); clears undo. */
   loadDocument(document: ErdDocument): void;
-  /** Replaces the document as one undoable step (start a blank diagram). */
-  replaceDocument(document: ErdDocument): void;
   /** Applies a pure schema edit (the one place a schema changes); `placed` positions new tables. */
   editSchema(edit: (schema: Schema) => Schema, capture?: Capture, placed?: Layout): void;
   /** React Flow's node changes: drags update the layout (one undo step per drag), sizes update nodes. */
@@ -58,8 +56,16 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     const state = get();
     const selection = state.selection && stillExists(document, state.selection) ? state.selection : null;
     const selectedTableIds = state.selectedTableIds.filter((id) => document.schema.tables.some((t) => t.id === id));
-    set({ document, past, future, lastMergeKey: null, selection, selectedTableIds });
-    set({ nodes: toTableNodes(document, get().nodes, selectedTableIds), noteNodes: toNoteNodes(document.notes, get().noteNodes) });
+    set({
+      document,
+      past,
+      future,
+      lastMergeKey: null,
+      selection,
+      selectedTableIds,
+      nodes: toTableNodes(document, state.nodes, selectedTableIds),
+      noteNodes: toNoteNodes(document.notes, state.noteNodes),
+    });
   };
 
   return {
@@ -73,11 +79,6 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
 
     loadDocument(document) {
       set({ document, past: [], future: [], lastMergeKey: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []), noteNodes: toNoteNodes(document.notes, []) });
-    },
-
-    replaceDocument(document) {
-      commit(document, { capture: true });
-      set({ selection: null });
     },
 
     editSchema(edit, capture = { capture: true }, placed = {}) {

@@ -29,8 +29,8 @@ export interface SelectionSlice {
   proofFocus: RelationshipId | null;
   /** The relationship being stepped through, statement by statement, or null. */
   stepThroughId: RelationshipId | null;
-  /** The SQL console's text, kept while the user switches tabs (never part of the document). */
-  consoleSql: string;
+  /** The SQL console's text, kept while the user switches tabs (never part of the document); null until typed in. */
+  consoleSql: string | null;
   dialog: OpenDialog;
   theme: ThemePreference;
   /** The sidebar's width and the inspector's height in it, in pixels; the sidebar can be hidden. */
@@ -40,7 +40,6 @@ export interface SelectionSlice {
   select(selection: Selection): void;
   /** Sets the selected tables (from the canvas); the inspector shows the last one. */
   selectTables(tableIds: TableId[]): void;
-  selectedTableId(): TableId | null;
   setDdlOptions(options: Partial<DdlOptions>): void;
   showTab(tab: SidebarTab): void;
   /** Opens the Proof tab on one relationship's scenarios (a canvas badge) or on all of them. */
@@ -60,7 +59,7 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   sidebarTab: 'proof',
   proofFocus: null,
   stepThroughId: null,
-  consoleSql: '',
+  consoleSql: null,
   dialog: null,
   theme: 'system',
   clipboard: null,
@@ -68,19 +67,20 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   setPanelSizes: (sizes) => set((s) => ({ panelSizes: { ...s.panelSizes, ...sizes } })),
   toggleSidebar: () => set((s) => ({ panelSizes: { ...s.panelSizes, isSidebarOpen: !s.panelSizes.isSidebarOpen } })),
   setDdlOptions: (options) => set((s) => ({ ddlOptions: { ...s.ddlOptions, ...options } })),
+  // A new selection ends a typing run: the next keystrokes are a new undo step (lastMergeKey).
   select(selection) {
-    set({ selection, selectedTableIds: selection?.kind === 'table' ? [selection.id] : [] });
-    set({ nodes: toTableNodes(get().document, get().nodes, get().selectedTableIds) });
+    const selectedTableIds = selection?.kind === 'table' ? [selection.id] : [];
+    set({ selection, selectedTableIds, lastMergeKey: null, nodes: toTableNodes(get().document, get().nodes, selectedTableIds) });
   },
   selectTables(tableIds) {
     const last = tableIds.at(-1);
     const { selection } = get();
-    set({ selectedTableIds: tableIds, selection: last ? { kind: 'table', id: last } : selection?.kind === 'relationship' ? selection : null });
-    set({ nodes: toTableNodes(get().document, get().nodes, tableIds) });
-  },
-  selectedTableId() {
-    const { selection } = get();
-    return selection?.kind === 'table' ? selection.id : null;
+    set({
+      selectedTableIds: tableIds,
+      selection: last ? { kind: 'table', id: last } : selection?.kind === 'relationship' ? selection : null,
+      lastMergeKey: null,
+      nodes: toTableNodes(get().document, get().nodes, tableIds),
+    });
   },
   showTab: (sidebarTab) => set({ sidebarTab }),
   showProof(relationshipId) {

@@ -106,3 +106,6 @@ export const selectRelationshipVerdict = (id: RelationshipId) => (s: EditorState
   if (lastVerdicts?.report !== s.proofReport) lastVerdicts = { report: s.proofReport, verdicts: relationshipVerdicts(s.proofReport) };
   return lastVerdicts.verdicts.get(id);
 };
+
+/** Whether a modal dialog is open: the editor's keys then stay quiet. */
+export const selectIsModalOpen = (s: EditorState) => s.dialog !== null || s.stepThroughId !== null || s.workDialog !== null;
