@@ -14,7 +14,8 @@ type BadgeState = keyof typeof looks;
 /** The badge to show: the verdict of a current proof, "running" while one is due, nothing when the proof stopped or has no scenarios here. */
 const selectBadge = (id: RelationshipId) => (s: EditorState): BadgeState | null => {
   if (selectIsProofCurrent(s)) return selectRelationshipVerdict(id)(s)?.verdict ?? null;
-  if (s.proofStatus === 'error' || (s.proofStatus === 'ready' && s.proofError)) return null;
+  // A stopped or crashed proof will not come back by itself: no badge until one runs again.
+  if (s.proofStatus === 'error' || s.proofError) return null;
   return 'running';
 };
 
