@@ -1,8 +1,10 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, useInternalNode, useStore, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { describeRelationship, type Cardinality, type ResolvedRelationship } from '../model/index.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { selectRelationship, selectRelationshipProblems, selectResolved, selectSchema, useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
+import { EdgeLabelPortal } from './EdgeLabelPortal.tsx';
+import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import { ProofBadge } from './ProofBadge.tsx';
 import { crowsFootShapes, type Anchor } from './crowsFoot.ts';
@@ -53,6 +55,7 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
   const resolved = useEditorStore((s) => selectResolved(s).find((r) => r.relationship.id === data!.relationshipId));
   const description = useEditorStore((s) => (relationship ? describeRelationship(selectSchema(s), relationship) : ''));
   const problems = useEditorStore(useShallow(selectRelationshipProblems(data!.relationshipId)));
+  const isZoomedOut = useStore(selectIsZoomedOut);
   if (!sourceNode || !targetNode || !relationship) return null;
   const isIdentifying = resolved?.kind === 'manyToMany' || ((resolved?.kind === 'oneToOne' || resolved?.kind === 'oneToMany') && resolved.columns.every((c) => c.isPrimaryKey));
   const anchors = edgeAnchors(box(sourceNode, rowIndex(resolved, sourceNode)), box(targetNode, rowIndex(resolved, targetNode)));
@@ -67,13 +70,15 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
       <BaseEdge id={id} path={path} interactionWidth={24} />
       <Marker end={relationship.from} anchor={anchors.source} />
       <Marker end={relationship.to} anchor={anchors.target} />
-      <EdgeLabelRenderer>
-        <div className="edge-label nodrag nopan" data-label-for={relationship.id} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
-          {relationship.name && <span className="edge-name">{relationship.name}</span>}
-          <ProblemBadge problems={problems} />
-          <ProofBadge relationshipId={relationship.id} />
-        </div>
-      </EdgeLabelRenderer>
+      {!isZoomedOut && (
+        <EdgeLabelPortal>
+          <div className="edge-label nodrag nopan" data-label-for={relationship.id} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+            {relationship.name && <span className="edge-name">{relationship.name}</span>}
+            <ProblemBadge problems={problems} />
+            <ProofBadge relationshipId={relationship.id} />
+          </div>
+        </EdgeLabelPortal>
+      )}
     </g>
   );
 }

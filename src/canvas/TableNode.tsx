@@ -1,9 +1,11 @@
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Column } from '../model/index.ts';
 import { readColumnFacts, selectColumnFacts, selectTable, selectTableProblems, useEditorStore, type ColumnFacts, type TableFlowNode } from '../store/index.ts';
+import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
+import { TableOutline } from './TableOutline.tsx';
 import { tableMetrics } from './tableMetrics.ts';
 
 function Badges({ column, facts }: { column: Column; facts: ColumnFacts }) {
@@ -18,13 +20,17 @@ function Badges({ column, facts }: { column: Column; facts: ColumnFacts }) {
 }
 
 /** A table on the canvas: header and one row per column with type and badges; side handles start connections. */
-function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
+function TableNodeView({ id, data, selected }: NodeProps<TableFlowNode>) {
   const table = useEditorStore(selectTable(data.tableId));
   const facts = useEditorStore(useShallow(selectColumnFacts(data.tableId)));
   const problems = useEditorStore(useShallow(selectTableProblems(data.tableId)));
+  // '' when the search found the table itself, the column's id when it found a column, else null.
+  const hit = useEditorStore((s) => (s.searchHit?.tableId === data.tableId ? (s.searchHit.columnId ?? '') : null));
+  const isZoomedOut = useStore(selectIsZoomedOut);
   if (!table) return null;
+  if (isZoomedOut) return <TableOutline id={id} table={table} selected={selected} isHit={hit !== null} />;
   return (
-    <div className={`table-node${selected ? ' selected' : ''}`} style={{ minWidth: tableMetrics.minWidth }} data-table-name={table.name}>
+    <div className={`table-node${selected ? ' selected' : ''}${hit === '' ? ' search-hit' : ''}`} style={{ minWidth: tableMetrics.minWidth }} data-table-name={table.name}>
       <Handle type="source" position={Position.Left} id="left" className="table-handle" />
       <Handle type="source" position={Position.Right} id="right" className="table-handle" />
       <div className="table-header" style={{ height: tableMetrics.headerHeight }}>
@@ -37,7 +43,7 @@ function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
         return (
           <div
             key={column.id}
-            className="table-row"
+            className={`table-row${hit === column.id ? ' search-hit' : ''}`}
             style={{ height: tableMetrics.rowHeight }}
             title={columnFacts.references ? `${column.name} references ${columnFacts.references}` : undefined}
           >

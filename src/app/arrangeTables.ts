@@ -1,0 +1,32 @@
+import ELK from 'elkjs/lib/elk-api.js';
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
+import { layoutFromElk, toElkGraph } from '../canvas/autoLayout.ts';
+import { useEditorStore } from '../store/index.ts';
+import { gridSize } from '../store/viewSlice.ts';
+
+let elk: InstanceType<typeof ELK> | null = null;
+
+/** ELK in its own bundled worker (created on first use), so a large layout never blocks the page. */
+function elkInWorker(): InstanceType<typeof ELK> {
+  elk ??= new ELK({ workerFactory: () => new Worker(elkWorkerUrl, { name: 'elk-layout' }) });
+  return elk;
+}
+
+/**
+ * Lays the diagram out with ELK (measured table sizes where React Flow has them) and applies the
+ * result as one undo step; a schema edited meanwhile keeps its new tables where they are.
+ */
+export async function arrangeTables(): Promise<void> {
+  const state = useEditorStore.getState();
+  if (state.isArranging || state.document.schema.tables.length === 0) return;
+  state.setArranging(true);
+  try {
+    const { document, nodes } = state;
+    const measured = new Map(nodes.map((n) => [n.id, n.measured]));
+    const result = await elkInWorker().layout(toElkGraph(document.schema, measured));
+    const now = useEditorStore.getState();
+    now.moveTables(layoutFromElk(result, document.layout, now.isSnapToGrid ? gridSize : undefined));
+  } finally {
+    useEditorStore.getState().setArranging(false);
+  }
+}

@@ -1,0 +1,24 @@
+import { Handle, Position, useStore } from '@xyflow/react';
+import type { Table } from '../model/index.ts';
+import { estimatedSize } from './autoLayout.ts';
+
+/**
+ * A table zoomed out: its box at the size it has when drawn in full (so edges, the minimap and the
+ * layout see no change) with only its name in it. The handles stay: React Flow anchors edges on them.
+ */
+export function TableOutline({ id, table, selected, isHit }: { id: string; table: Table; selected: boolean; isHit: boolean }) {
+  const width = useStore((s) => s.nodeLookup.get(id)?.measured.width);
+  const height = useStore((s) => s.nodeLookup.get(id)?.measured.height);
+  const estimate = width && height ? null : estimatedSize(table);
+  return (
+    <div
+      className={`table-node table-outline${selected ? ' selected' : ''}${isHit ? ' search-hit' : ''}`}
+      style={{ width: width ?? estimate!.width, height: height ?? estimate!.height }}
+      data-table-name={table.name}
+    >
+      <Handle type="source" position={Position.Left} id="left" className="table-handle" />
+      <Handle type="source" position={Position.Right} id="right" className="table-handle" />
+      <span className="table-outline-name">{table.name}</span>
+    </div>
+  );
+}
