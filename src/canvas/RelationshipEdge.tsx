@@ -1,8 +1,9 @@
 import { memo } from 'react';
 import { BaseEdge, useInternalNode, useStore, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { describeRelationship, type Cardinality, type ResolvedRelationship } from '../model/index.ts';
+import type { Cardinality, ResolvedRelationship } from '../model/index.ts';
 import { useShallow } from 'zustand/react/shallow';
-import { selectRelationship, selectRelationshipProblems, selectResolved, selectSchema, useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
+import { useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
+import { selectDescriptionById, selectRelationshipById, selectRelationshipProblemsById, selectResolvedById } from '../store/indexedSelectors.ts';
 import { EdgeLabelPortal } from './EdgeLabelPortal.tsx';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
@@ -12,9 +13,8 @@ import { edgeAnchors, edgePath, type TableBox } from './edgeGeometry.ts';
 import { rowCenterY, tableMetrics } from './tableMetrics.ts';
 
 /** The row an edge should meet in a table: the key column it uses there, or the header. */
-function rowIndex(resolved: ResolvedRelationship | undefined, node: InternalNode<TableFlowNode>): number {
+function rowIndex(resolved: ResolvedRelationship | undefined, table: string): number {
   if (!resolved || resolved.kind === 'invalid') return -1;
-  const table = node.id;
   const columns =
     resolved.kind === 'manyToMany'
       ? table === resolved.from.id ? resolved.fromKey : resolved.toKey
@@ -47,18 +47,28 @@ function Marker({ end, anchor }: { end: Cardinality; anchor: Anchor }) {
   );
 }
 
+/**
+ * What an edge draws from its resolved relationship, as one string ("rows 2 0, identifying"), so a
+ * keystroke re-renders only the edges whose drawing it changed (resolving builds new objects each time).
+ */
+function drawingOf(resolved: ResolvedRelationship | undefined, source: string, target: string): string {
+  const isIdentifying = resolved?.kind === 'manyToMany' || ((resolved?.kind === 'oneToOne' || resolved?.kind === 'oneToMany') && resolved.columns.every((c) => c.isPrimaryKey));
+  return `${rowIndex(resolved, source)} ${rowIndex(resolved, target)} ${isIdentifying ? 1 : 0}`;
+}
+
 /** A relationship drawn between the key rows of its tables, with a crow's-foot marker on each end. */
 function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<RelationshipFlowEdge>) {
   const sourceNode = useInternalNode<TableFlowNode>(source);
   const targetNode = useInternalNode<TableFlowNode>(target);
-  const relationship = useEditorStore(selectRelationship(data!.relationshipId));
-  const resolved = useEditorStore((s) => selectResolved(s).find((r) => r.relationship.id === data!.relationshipId));
-  const description = useEditorStore((s) => (relationship ? describeRelationship(selectSchema(s), relationship) : ''));
-  const problems = useEditorStore(useShallow(selectRelationshipProblems(data!.relationshipId)));
+  const relationship = useEditorStore(selectRelationshipById(data!.relationshipId));
+  const drawing = useEditorStore((s) => drawingOf(selectResolvedById(data!.relationshipId)(s), source, target));
+  const description = useEditorStore(selectDescriptionById(data!.relationshipId));
+  const problems = useEditorStore(useShallow(selectRelationshipProblemsById(data!.relationshipId)));
   const isZoomedOut = useStore(selectIsZoomedOut);
   if (!sourceNode || !targetNode || !relationship) return null;
-  const isIdentifying = resolved?.kind === 'manyToMany' || ((resolved?.kind === 'oneToOne' || resolved?.kind === 'oneToMany') && resolved.columns.every((c) => c.isPrimaryKey));
-  const anchors = edgeAnchors(box(sourceNode, rowIndex(resolved, sourceNode)), box(targetNode, rowIndex(resolved, targetNode)));
+  const [sourceRow, targetRow, identifying] = drawing.split(' ').map(Number);
+  const isIdentifying = identifying === 1;
+  const anchors = edgeAnchors(box(sourceNode, sourceRow!), box(targetNode, targetRow!));
   const { path, labelX, labelY } = edgePath(anchors.source, anchors.target);
   return (
     <g

@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Column } from '../model/index.ts';
-import { readColumnFacts, selectColumnFacts, selectTable, selectTableProblems, useEditorStore, type ColumnFacts, type TableFlowNode } from '../store/index.ts';
+import { readColumnFacts, selectColumnFacts, useEditorStore, type ColumnFacts, type TableFlowNode } from '../store/index.ts';
+import { selectTableById, selectTableProblemsById } from '../store/indexedSelectors.ts';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import { TableOutline } from './TableOutline.tsx';
@@ -21,9 +22,9 @@ function Badges({ column, facts }: { column: Column; facts: ColumnFacts }) {
 
 /** A table on the canvas: header and one row per column with type and badges; side handles start connections. */
 function TableNodeView({ id, data, selected }: NodeProps<TableFlowNode>) {
-  const table = useEditorStore(selectTable(data.tableId));
+  const table = useEditorStore(selectTableById(data.tableId));
   const facts = useEditorStore(useShallow(selectColumnFacts(data.tableId)));
-  const problems = useEditorStore(useShallow(selectTableProblems(data.tableId)));
+  const problems = useEditorStore(useShallow(selectTableProblemsById(data.tableId)));
   // '' when the search found the table itself, the column's id when it found a column, else null.
   const hit = useEditorStore((s) => (s.searchHit?.tableId === data.tableId ? (s.searchHit.columnId ?? '') : null));
   const isZoomedOut = useStore(selectIsZoomedOut);
