@@ -19,7 +19,8 @@ deliver = (state) => early.push(state);
  */
 const proofClient = createProofClient(
   (state) => {
-    if (state.proofStatus === 'ready' && timings.postgresReady === undefined) timings.postgresReady = performance.now();
+    // Ready, or already running the first proof (queued while PostgreSQL started): either way it is up.
+    if ((state.proofStatus === 'ready' || state.proofStatus === 'running') && timings.postgresReady === undefined) timings.postgresReady = performance.now();
     if (state.proofReport && timings.firstProof === undefined) timings.firstProof = performance.now();
     deliver(state);
   },
