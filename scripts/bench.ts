@@ -6,6 +6,7 @@ import { pgliteRunner, startPglite } from '../src/db/index.ts';
 import { runProof } from '../src/proof/index.ts';
 import { aSchema, ends } from '../src/testing/factories.ts';
 import { measurePageOpen } from './benchBrowser.ts';
+import { canvasFigures, measureLargeCanvas } from './benchCanvas.ts';
 import { largeSchema } from './largeSchema.ts';
 
 interface Figure {
@@ -68,6 +69,8 @@ const pageOpen = await measurePageOpen(3);
 figures.push(summarize('Page open to PostgreSQL ready, shipped data directory (headless Chromium)', pageOpen.shippedDataDir.postgresReady, 'under 1 s'));
 figures.push(summarize('Page open to first proof, shipped data directory (headless Chromium)', pageOpen.shippedDataDir.firstProof));
 figures.push(summarize('Page open to PostgreSQL ready, plain PGlite.create() with initdb (same run)', pageOpen.plainInitdb.postgresReady));
+// The large-document canvas figures use the build measurePageOpen just made.
+for (const f of canvasFigures(await measureLargeCanvas(3, { build: false }))) figures.push(summarize(f.name, f.times, f.aim, f.detail));
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ node: process.version, figures }, null, 2));
