@@ -17,7 +17,7 @@ export const elkLayoutOptions: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.spacing.nodeNode': '40',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '110',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '160',
   'elk.spacing.componentComponent': '80',
   'elk.separateConnectedComponents': 'true',
   'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
