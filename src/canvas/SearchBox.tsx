@@ -82,7 +82,7 @@ export function SearchBox() {
         aria-label="Find a table or column"
         aria-expanded={isOpen && matches.length > 0}
         aria-controls="diagram-search-results"
-        aria-activedescendant={current >= 0 ? `search-match-${current}` : undefined}
+        aria-activedescendant={isOpen && current >= 0 ? `search-match-${current}` : undefined}
         placeholder="Find table or column (/)"
         autoComplete="off"
         spellCheck={false}
