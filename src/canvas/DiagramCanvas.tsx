@@ -15,6 +15,7 @@ import {
 import type { Position, RelationshipId, TableId } from '../model/index.ts';
 import { toRelationshipEdges, useEditorStore, type NoteFlowNode, type TableFlowNode } from '../store/index.ts';
 import { gridSize } from '../store/viewSlice.ts';
+import { readDragConnection } from './connectFromHandles.ts';
 import { Legend } from './Legend.tsx';
 import { freeSpot } from './placement.ts';
 import { RelationshipEdge } from './RelationshipEdge.tsx';
@@ -109,7 +110,10 @@ export function DiagramCanvas() {
   const edges = useMemo(() => toRelationshipEdges(relationships, selectedRelationship), [relationships, selectedRelationship]);
 
   const handleConnect = useCallback(
-    (connection: Connection) => connectTables(connection.source as TableId, connection.target as TableId),
+    (connection: Connection) => {
+      const drag = readDragConnection(useEditorStore.getState().document.schema, connection.source as TableId, connection.sourceHandle, connection.target as TableId);
+      connectTables(drag.parentId, drag.childId, drag.options);
+    },
     [connectTables],
   );
   // With Shift / Ctrl / Cmd the click adds to the selection (React Flow reports it as a node change); alone it selects one table.

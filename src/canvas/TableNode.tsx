@@ -1,10 +1,11 @@
-import { memo } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Column } from '../model/index.ts';
+import type { Column, TableId } from '../model/index.ts';
 import { readColumnFacts, selectColumnFacts, useEditorStore, type ColumnFacts, type TableFlowNode } from '../store/index.ts';
 import { selectTableById, selectTableProblemsById } from '../store/indexedSelectors.ts';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
+import { columnHandleId } from './connectFromHandles.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import { TableOutline } from './TableOutline.tsx';
 import { tableMetrics } from './tableMetrics.ts';
@@ -17,6 +18,41 @@ function Badges({ column, facts }: { column: Column; facts: ColumnFacts }) {
       {column.isUnique && !column.isPrimaryKey && <span className="badge uq" title="unique">UQ</span>}
       {facts.isNotNull && !column.isPrimaryKey && <span className="badge nn" title="not null">NN</span>}
     </span>
+  );
+}
+
+/** The table's name, renamed in place on double-click: Enter or leaving the field keeps it, Escape restores it. */
+function TableName({ tableId, name }: { tableId: TableId; name: string }) {
+  const renameTable = useEditorStore((s) => s.renameTable);
+  const [original, setOriginal] = useState<string | null>(null);
+  if (original === null) {
+    return (
+      <span className="table-name" onDoubleClick={() => setOriginal(name)} title="Double-click to rename">
+        {name || <em>unnamed</em>}
+      </span>
+    );
+  }
+  const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') setOriginal(null);
+    else if (event.key === 'Escape') {
+      renameTable(tableId, original);
+      setOriginal(null);
+    } else return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  return (
+    <input
+      className="table-name-input nodrag"
+      aria-label="Table name"
+      value={name}
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => renameTable(tableId, e.target.value)}
+      onKeyDown={handleKeyDown}
+      onBlur={() => setOriginal(null)}
+      spellCheck={false}
+    />
   );
 }
 
@@ -35,7 +71,7 @@ function TableNodeView({ id, data, selected }: NodeProps<TableFlowNode>) {
       <Handle type="source" position={Position.Left} id="left" className="table-handle" />
       <Handle type="source" position={Position.Right} id="right" className="table-handle" />
       <div className="table-header" style={{ height: tableMetrics.headerHeight }}>
-        <span className="table-name">{table.name || <em>unnamed</em>}</span>
+        <TableName tableId={data.tableId} name={table.name} />
         {table.schemaName !== 'public' && <span className="table-schema">{table.schemaName}</span>}
         <ProblemBadge problems={problems} />
       </div>
@@ -51,6 +87,13 @@ function TableNodeView({ id, data, selected }: NodeProps<TableFlowNode>) {
             <span className="column-name">{column.name || <em>unnamed</em>}</span>
             <span className="column-type">{column.type}</span>
             <Badges column={column} facts={columnFacts} />
+            <Handle
+              type="source"
+              position={Position.Right}
+              id={columnHandleId(column.id)}
+              className="column-handle"
+              title={column.isPrimaryKey ? `Drag to another table: it gets a foreign key to ${table.name}` : `Drag to another table: ${column.name} becomes a foreign key to it`}
+            />
           </div>
         );
       })}

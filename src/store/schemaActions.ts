@@ -9,6 +9,8 @@ export interface ConnectOptions {
   from: Cardinality;
   to: Cardinality;
   oneToOne?: OneToOneStrategy;
+  /** Existing child columns to hold the foreign key (a drag that started on a column). */
+  foreignKeyColumnIds?: ColumnId[];
 }
 /** Table fields edited directly. */
 export type TablePatch = Partial<Pick<Table, 'schemaName' | 'comment' | 'checks' | 'indexes'>>;
@@ -86,6 +88,9 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
     let connected = model.connect(get().document.schema, fromTableId, toTableId, options && { from: options.from, to: options.to });
     if (options?.oneToOne && options.oneToOne !== 'foreignKeyUnique') {
       connected = { ...connected, schema: model.setOneToOneStrategy(connected.schema, connected.relationshipId, options.oneToOne) };
+    }
+    if (options?.foreignKeyColumnIds) {
+      connected = { ...connected, schema: model.setForeignKeyColumns(connected.schema, connected.relationshipId, options.foreignKeyColumnIds) };
     }
     const { schema } = connected;
     get().editSchema(() => schema);
