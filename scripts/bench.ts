@@ -5,8 +5,10 @@ import { generateDdl, toSqlText } from '../src/ddl/index.ts';
 import { pgliteRunner, startPglite } from '../src/db/index.ts';
 import { runProof } from '../src/proof/index.ts';
 import { aSchema, ends } from '../src/testing/factories.ts';
+import { exampleDocument } from '../src/testing/example.ts';
 import { measurePageOpen } from './benchBrowser.ts';
 import { canvasFigures, measureLargeCanvas } from './benchCanvas.ts';
+import { proveRepeatedly, type RepeatedProofs } from './benchMemory.ts';
 import { largeSchema } from './largeSchema.ts';
 
 interface Figure {
@@ -52,7 +54,9 @@ figures.push(
   }),
 );
 
-const pg = await startPglite(new Blob([readFileSync('public/pglite/datadir.tar.gz')]));
+const dataDir = readFileSync('public/pglite/datadir.tar.gz');
+const startShipped = () => startPglite(new Blob([dataDir]));
+const pg = await startShipped();
 const runner = pgliteRunner(pg);
 const oneToOne = aSchema(ends.exactlyOne, ends.zeroOrOne).schema;
 figures.push(summarize('One 1:1 proved, warm (PGlite in Node)', await measure(20, () => structuredClone(oneToOne), (s) => runProof(runner, s)), 'under 50 ms'));
@@ -64,6 +68,32 @@ figures.push(
   }),
 );
 await pg.close();
+// The runs above are the 4th to 6th of that schema in one PGlite, each slower than the last: PostgreSQL
+// keeps every proof's foreign-key plans until its session ends (see needsFreshBackend). The same schema
+// on a fresh PGlite each time (started untimed) shows what a proof costs without that.
+const fresh: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const db = await startShipped();
+  const input = structuredClone(twoHundred);
+  (globalThis as { gc?: () => void }).gc?.();
+  const start = performance.now();
+  await runProof(pgliteRunner(db), input);
+  fresh.push(performance.now() - start);
+  await db.close();
+}
+figures.push(summarize('200 relationships proved, fresh PGlite each time (PGlite in Node)', fresh, 'under 3 s'));
+
+// A long session: the example proved 500 times in one PGlite, as the app's worker would; then the same
+// with a fresh PGlite whenever needsFreshBackend says so (the app's worker does not do that yet).
+const example = exampleDocument().schema;
+const sessions: Record<'onePglite' | 'renewed', RepeatedProofs> = {
+  onePglite: await proveRepeatedly(startShipped, example, { n: 500, sampleAt: [50, 500] }),
+  renewed: await proveRepeatedly(startShipped, example, { n: 500, sampleAt: [50, 500], renew: true }),
+};
+for (const [session, words] of [['onePglite', 'in one PGlite'], ['renewed', 'renewing PGlite when needsFreshBackend']] as const) {
+  figures.push(summarize(`Example proved, proofs 1-50 of 500 ${words}`, sessions[session].firstBlock));
+  figures.push(summarize(`Example proved, proofs 451-500 of 500 ${words}`, sessions[session].lastBlock, undefined, { renewals: sessions[session].renewals.length }));
+}
 
 const pageOpen = await measurePageOpen(3);
 figures.push(summarize('Page open to PostgreSQL ready, shipped data directory (headless Chromium)', pageOpen.shippedDataDir.postgresReady, 'under 1 s'));
@@ -73,10 +103,19 @@ figures.push(summarize('Page open to PostgreSQL ready, plain PGlite.create() wit
 for (const f of canvasFigures(await measureLargeCanvas(3, { build: false }))) figures.push(summarize(f.name, f.times, f.aim, f.detail));
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ node: process.version, figures }, null, 2));
+  const memory = Object.fromEntries(Object.entries(sessions).map(([k, v]) => [k, { samples: v.samples, renewalMs: v.renewals.map(round) }]));
+  console.log(JSON.stringify({ node: process.version, figures, memory }, null, 2));
 } else {
   for (const f of figures) {
     console.log(`${f.name}: median ${f.median} ${f.unit} (min ${f.min}, max ${f.max}, ${f.runs} runs)${f.aim ? `; aim ${f.aim}` : ''}`);
     if (f.detail) console.log(`  ${Object.entries(f.detail).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  }
+  for (const [session, { samples }] of Object.entries(sessions)) {
+    for (const m of samples) {
+      console.log(
+        `Memory after ${m.proofs} proofs of the example (${session}): RSS ${m.rssMb} MB, JS heap ${m.heapMb} MB, ArrayBuffers ${m.arrayBuffersMb} MB, ` +
+          `WebAssembly ${m.wasmMb} MB, data directory ${m.dataDirMb} MB in ${m.dataDirFiles} files, ${m.cachedPlans} cached plans`,
+      );
+    }
   }
 }

@@ -38,10 +38,10 @@ export async function dumpStartingDataDir(): Promise<Blob> {
 }
 
 /**
- * Cached plans past which a fresh PGlite pays for its start (about half a second): some 330 proofs of
- * the example, three of 200 relationships.
+ * Cached plans past which a fresh PGlite (about half a second to start) pays for itself: some 220
+ * proofs of the example, two of 200 relationships. Each cached plan slows every later DDL statement a little.
  */
-export const maxCachedPlans = 3000;
+export const maxCachedPlans = 2000;
 
 /** How many query plans PGlite's backend holds (`pg_backend_memory_contexts`). */
 export async function cachedPlanCount(pg: PGlite): Promise<number> {
