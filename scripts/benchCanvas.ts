@@ -141,8 +141,8 @@ const zoomOf = (page: Page) =>
 /** Waits until the proof of the current schema has finished, or was stopped at its time limit. */
 async function waitForProofToSettle(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const s = (window as unknown as BenchWindow).erd.store.getState();
-    return (s.proofStatus === 'ready' || s.proofStatus === 'error') && (s.provedSchema === s.document.schema || s.proofError !== null);
+    const s = (window as unknown as Partial<BenchWindow>).erd?.store.getState();
+    return s !== undefined && (s.proofStatus === 'ready' || s.proofStatus === 'error') && (s.provedSchema === s.document.schema || s.proofError !== null);
   }, null, { timeout: 180_000, polling: 250 });
 }
 
