@@ -1,8 +1,20 @@
 import { asSqlError, type Problem, type Schema, type SqlError, type SqlRunner } from '../model/index.ts';
-import { generateDdl, type Statement } from '../ddl/index.ts';
+import { defaultDdlOptions, generateDdl, quoteIdent, type Statement } from '../ddl/index.ts';
+import { intoOneSchema } from '../ddl/intoOneSchema.ts';
 
 /** Scratch schema a run builds inside its own transaction; it never outlives the run. */
 export const scratchSchemaName = 'erd_proof';
+
+/** Where a run happens: for a shared server, a fresh schema holding everything, and a time limit. */
+export interface ScratchOptions {
+  /**
+   * Moves every table and type into this schema, which the DDL creates and every statement names, so
+   * nothing can meet an existing object; null runs the DDL as drawn, with `erd_proof` first on the search path.
+   */
+  schemaName?: string | null;
+  /** Cancels any one statement running longer than this (SET LOCAL statement_timeout); null for no limit. */
+  statementTimeoutMs?: number | null;
+}
 
 /** What loading a schema's DDL gave: the model's problems, the statement PostgreSQL refused, or the body's value. */
 export interface Loaded<T> {
@@ -12,27 +24,58 @@ export interface Loaded<T> {
 }
 
 /**
- * Runs `body` with the schema's DDL loaded in a scratch schema, inside one transaction that is always
- * rolled back: the step-through and the SQL console see the same tables the proof does, and leave nothing.
+ * Runs `body` with the schema's DDL loaded, inside one transaction that is always rolled back: the
+ * proof, the step-through and the SQL console see the same tables and leave nothing. `body` gets the
+ * statements and the schema as loaded (moved into `schemaName` when one is given), and may use the
+ * savepoint `ddl`, taken before the DDL.
  */
-export async function withSchemaLoaded<T>(db: SqlRunner, schema: Schema, body: (statements: readonly Statement[]) => Promise<T>): Promise<Loaded<T>> {
-  const { statements, problems } = generateDdl(schema);
+export async function withSchemaLoaded<T>(
+  db: SqlRunner,
+  drawn: Schema,
+  body: (statements: readonly Statement[], schema: Schema) => Promise<T>,
+  { schemaName = null, statementTimeoutMs = null }: ScratchOptions = {},
+): Promise<Loaded<T>> {
+  const { statements, problems } = generateDdl(drawn, { ...defaultDdlOptions, schemaName });
   if (problems.some((p) => p.severity === 'error')) return { problems };
   await db.exec('BEGIN');
   try {
-    await db.exec(`CREATE SCHEMA ${scratchSchemaName}; SET LOCAL search_path TO ${scratchSchemaName};`);
-    for (const statement of statements) {
-      if (statement.kind === 'note') continue;
-      try {
-        await db.exec(statement.sql);
-      } catch (error) {
-        return { problems, ddlError: { statement, error: requireSqlError(error) } };
-      }
-    }
-    return { problems, value: await body(statements) };
+    const timeout = statementTimeoutMs === null ? '' : `SET LOCAL statement_timeout = ${Math.ceil(statementTimeoutMs)}; `;
+    const scratch = schemaName === null ? `CREATE SCHEMA ${scratchSchemaName}; SET LOCAL search_path TO ${scratchSchemaName};` : `SET LOCAL search_path TO ${quoteIdent(schemaName)};`;
+    await db.exec(`${timeout}${scratch} SAVEPOINT ddl;`);
+    const ddlError = await runDdl(db, statements.filter((s) => s.kind !== 'note'));
+    if (ddlError) return { problems, ddlError };
+    return { problems, value: await body(statements, schemaName === null ? drawn : intoOneSchema(drawn, schemaName)) };
   } finally {
     await db.exec('ROLLBACK');
   }
+}
+
+/** Statements as one script: a line break ends any trailing `--` comment before the separator. */
+export function script(statements: readonly string[]): string {
+  return statements.join('\n;\n');
+}
+
+/**
+ * Runs the DDL as one script (round trips, not PostgreSQL, were most of a proof's time). Only when
+ * PostgreSQL refuses it are the statements run again one at a time, from the savepoint before the
+ * script, so the report names the refused statement and gives the error exactly as it alone raises it.
+ */
+async function runDdl(db: SqlRunner, statements: readonly Statement[]): Promise<Loaded<never>['ddlError']> {
+  try {
+    await db.exec(script(statements.map((s) => s.sql)));
+    return undefined;
+  } catch (error) {
+    requireSqlError(error);
+  }
+  await db.exec('ROLLBACK TO SAVEPOINT ddl');
+  for (const statement of statements) {
+    try {
+      await db.exec(statement.sql);
+    } catch (error) {
+      return { statement, error: requireSqlError(error) };
+    }
+  }
+  return undefined;
 }
 
 /** Anything but a PostgreSQL error (a dead connection, a bug) is not an outcome: let it surface. */
