@@ -7,6 +7,8 @@ import { largeDocument } from './largeDocument.ts';
 /** Frame times (the gaps between animation frames) and main-thread long tasks during one interaction. */
 export interface FrameStats {
   frames: number;
+  /** Frames per second over the whole interaction: the median frame hides the long ones. */
+  fps: number;
   median: number;
   p95: number;
   longTasks: number;
@@ -86,6 +88,7 @@ async function recordFrames(page: Page, interact: () => Promise<void>): Promise<
   const { gaps, longTasks } = await page.evaluate(() => (window as unknown as BenchWindow).bench.stop());
   return {
     frames: gaps.length,
+    fps: (gaps.length * 1000) / Math.max(1, gaps.reduce((a, b) => a + b, 0)),
     median: percentile(gaps, 0.5),
     p95: percentile(gaps, 0.95),
     longTasks: longTasks.length,
@@ -176,6 +179,7 @@ async function measureOnce(page: Page, erdDocument: ErdDocument): Promise<Canvas
   const zoomOut = await recordFrames(page, () => wheel(page, 100, 18));
   const zoom: FrameStats = {
     frames: zoomIn.frames + zoomOut.frames,
+    fps: (zoomIn.fps + zoomOut.fps) / 2,
     median: (zoomIn.median + zoomOut.median) / 2,
     p95: Math.max(zoomIn.p95, zoomOut.p95),
     longTasks: zoomIn.longTasks + zoomOut.longTasks,
@@ -279,6 +283,7 @@ export function canvasFigures(runs: CanvasRun[]): CanvasFigure[] {
     aim: 'under 16.7 ms (60 fps)',
     detail: {
       p95: round(median(runs.map((r) => pick(r).p95))),
+      fps: round(median(runs.map((r) => pick(r).fps))),
       frames: median(runs.map((r) => pick(r).frames)),
       longTasks: median(runs.map((r) => pick(r).longTasks)),
       longTaskMs: round(median(runs.map((r) => pick(r).longTaskMs))),
