@@ -32,9 +32,9 @@ export class EditorPage {
   /** Drags from the right-hand handle of one table to the left-hand handle of another. */
   async connectByDragging(from: string, to: string): Promise<void> {
     await this.table(from).hover();
-    const start = await this.table(from).locator('.react-flow__handle-right').boundingBox();
+    const start = await this.table(from).locator('.table-handle.react-flow__handle-right').boundingBox();
     await this.table(to).hover();
-    const end = await this.table(to).locator('.react-flow__handle-left').boundingBox();
+    const end = await this.table(to).locator('.table-handle.react-flow__handle-left').boundingBox();
     if (!start || !end) throw new Error('handles not found');
     await this.page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
     await this.page.mouse.down();
