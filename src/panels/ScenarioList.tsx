@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import type { RelationshipId } from '../model/index.ts';
 import { describeActual, describeExpectation, type ScenarioResult } from '../proof/index.ts';
 import { useEditorStore } from '../store/index.ts';
 
 const verdictLabel = { passed: 'proven', failed: 'FAILING', notProvable: 'not provable' } as const;
 
-function ScenarioCard({ result }: { result: ScenarioResult }) {
+function ScenarioCardView({ result }: { result: ScenarioResult }) {
   const error = result.actual?.outcome === 'rejected' ? result.actual.error : undefined;
   return (
     <li className={`scenario ${result.verdict}`} data-scenario-kind={result.kind} data-verdict={result.verdict}>
@@ -41,8 +42,11 @@ function ScenarioCard({ result }: { result: ScenarioResult }) {
   );
 }
 
+/** Memoized: a card re-renders only when a new report brings a new result, never on a keystroke elsewhere. */
+const ScenarioCard = memo(ScenarioCardView);
+
 /** The latest proof results, all or for one relationship. */
-export function ScenarioList({ relationshipId }: { relationshipId?: RelationshipId }) {
+function ScenarioListView({ relationshipId }: { relationshipId?: RelationshipId }) {
   const report = useEditorStore((s) => s.proofReport);
   const status = useEditorStore((s) => s.proofStatus);
   const results = report?.results.filter((r) => !relationshipId || r.relationshipId === relationshipId) ?? [];
@@ -55,3 +59,6 @@ export function ScenarioList({ relationshipId }: { relationshipId?: Relationship
     </ul>
   );
 }
+
+/** Memoized: the Proof tab re-renders its groups on each schema edit; the lists wait for a new report. */
+export const ScenarioList = memo(ScenarioListView);

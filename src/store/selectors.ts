@@ -37,8 +37,17 @@ function perSchema<T>(derive: (schema: Schema) => T): (s: EditorState) => T {
   };
 }
 
+const ddlBySchema = new WeakMap<Schema, DdlResult>();
+
+/** A schema's DDL with default options, computed once per schema object (panels reading a deferred schema share it). */
+export function ddlOf(schema: Schema): DdlResult {
+  let ddl = ddlBySchema.get(schema);
+  if (!ddl) ddlBySchema.set(schema, (ddl = generateDdl(schema)));
+  return ddl;
+}
+
 /** The DDL of the current schema, as the proofs run it (default options): also the source of model errors. */
-export const selectDdl: (s: EditorState) => DdlResult = perSchema((schema) => generateDdl(schema));
+export const selectDdl = (s: EditorState): DdlResult => ddlOf(s.document.schema);
 
 let lastFormatted: { schema: Schema; options: DdlOptions; result: DdlResult } | undefined;
 /** The DDL formatted with the user's options, for the DDL panel, copy and download. */
