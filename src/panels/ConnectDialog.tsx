@@ -1,22 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { cardinalityOf, describeEnd, endKinds, singular, type EndKind, type OneToOneStrategy, type TableId } from '../model/index.ts';
+import { cardinalityOf, singular, type EndKind, type OneToOneStrategy, type TableId } from '../model/index.ts';
 import { selectSchema, useEditorStore } from '../store/index.ts';
 import { Dialog } from './Dialog.tsx';
-
-function EndSelect({ label, value, onChange, name }: { label: React.ReactNode; value: EndKind; onChange(kind: EndKind): void; name: string }) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <select name={name} value={value} onChange={(e) => onChange(e.target.value as EndKind)}>
-        {endKinds.map((k) => (
-          <option key={k} value={k}>
-            {describeEnd(cardinalityOf(k))}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
+import { EndSelect } from './EndSelect.tsx';
 
 /** The keyboard way to draw a relationship: both tables, both ends and the one-to-one strategy, created as one undo step. */
 export function ConnectDialog() {

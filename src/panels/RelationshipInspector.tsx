@@ -1,6 +1,7 @@
-import { cardinalityOf, describeEnd, describeRelationship, endKindOf, endKinds, findTable, relationshipKind, singular, type EndKind, type EndSide, type Relationship, type RelationshipId } from '../model/index.ts';
+import { cardinalityOf, describeRelationship, endKindOf, findTable, relationshipKind, singular, type EndSide, type Relationship, type RelationshipId } from '../model/index.ts';
 import { selectRelationship, selectSchema, useEditorStore } from '../store/index.ts';
 import { ForeignKeyColumns } from './ForeignKeyColumns.tsx';
+import { EndSelect } from './EndSelect.tsx';
 import { JunctionEditor } from './JunctionEditor.tsx';
 import { KeyOptions } from './KeyOptions.tsx';
 import { ProblemList } from './ProblemList.tsx';
@@ -11,18 +12,16 @@ function EndPicker({ relationship, side, nameOf }: { relationship: Relationship;
   const setEnd = useEditorStore((s) => s.setEnd);
   const other = side === 'from' ? 'to' : 'from';
   return (
-    <label className="field">
-      <span>
-        Each <b>{singular(nameOf(other))}</b> has… <b>{nameOf(side)}</b>
-      </span>
-      <select name={`end-${side}`} value={endKindOf(relationship[side])} onChange={(e) => setEnd(relationship.id, side, cardinalityOf(e.target.value as EndKind))}>
-        {endKinds.map((k) => (
-          <option key={k} value={k}>
-            {describeEnd(cardinalityOf(k))}
-          </option>
-        ))}
-      </select>
-    </label>
+    <EndSelect
+      name={`end-${side}`}
+      label={
+        <>
+          Each <b>{singular(nameOf(other))}</b> has… <b>{nameOf(side)}</b>
+        </>
+      }
+      value={endKindOf(relationship[side])}
+      onChange={(kind) => setEnd(relationship.id, side, cardinalityOf(kind))}
+    />
   );
 }
 
