@@ -4,6 +4,7 @@ import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import { pgliteRunner } from '../db/pgliteRunner.ts';
+import { needsFreshBackend } from '../db/startPglite.ts';
 import type { ScriptRunner } from '../model/index.ts';
 import { catalogFingerprint, runConsole, runProof, traceRelationship } from '../proof/index.ts';
 import type { TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';
@@ -118,12 +119,32 @@ async function perform(task: WorkerTask): Promise<TaskResults[WorkerTask['type']
   }
 }
 
+/** How many proofs and traces between checks of PostgreSQL's cached plans (the check itself costs up to ~60 ms). */
+const renewCheckEvery = 10;
+let tasksSinceCheck = 0;
+
+/**
+ * PostgreSQL keeps every proof's foreign-key plans until its session ends, and PGlite's never does:
+ * each proof gets slower. Past `needsFreshBackend`'s threshold this worker's PostgreSQL is replaced
+ * (about half a second, after the answer was sent), so a long editing session stays as fast as its start.
+ */
+async function renewIfWorn(): Promise<void> {
+  if (++tasksSinceCheck < renewCheckEvery) return;
+  tasksSinceCheck = 0;
+  const db = await database;
+  if (!(await needsFreshBackend(db.pg))) return;
+  await db.pg.close().catch(() => undefined);
+  database = open();
+  await database;
+}
+
 let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = ({ data }) => {
   queue = queue.then(async () => {
     try {
       scope.postMessage({ type: 'done', id: data.id, result: await perform(data) });
+      if (data.type !== 'console') await renewIfWorn();
     } catch (error) {
       scope.postMessage({ type: 'failed', id: data.id, message: message(error) });
     }
