@@ -93,8 +93,12 @@ let database = open().then(
 async function cleanUpAfterConsole(escapedTransaction: boolean): Promise<void> {
   const db = await database;
   const isClean = !escapedTransaction && (await db.runner.exec('DISCARD ALL').then(() => catalogFingerprint(db.runner)).catch(() => '')) === db.fingerprint;
-  if (isClean) return;
-  await db.pg.close().catch(() => undefined);
+  if (!isClean) await replaceDatabase();
+}
+
+/** Closes this worker's PostgreSQL and starts a fresh one from the shipped data directory. */
+async function replaceDatabase(): Promise<void> {
+  await (await database).pg.close().catch(() => undefined);
   database = open();
   await database;
 }
@@ -131,11 +135,7 @@ let tasksSinceCheck = 0;
 async function renewIfWorn(): Promise<void> {
   if (++tasksSinceCheck < renewCheckEvery) return;
   tasksSinceCheck = 0;
-  const db = await database;
-  if (!(await needsFreshBackend(db.pg))) return;
-  await db.pg.close().catch(() => undefined);
-  database = open();
-  await database;
+  if (await needsFreshBackend((await database).pg)) await replaceDatabase();
 }
 
 let queue: Promise<void> = Promise.resolve();
