@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { maxNoteLength, type ErdDocument, type Layout, type Note, type Schema, type TableId } from '../model/index.ts';
+import { latestProjectFileVersion, migrateProjectFile, type ProjectFileJson } from './projectFileMigrations.ts';
 
-/** The project file format this app writes; older versions will be migrated step by step on load. */
-export const projectFileVersion = 1;
+/** The project file format this app writes; older versions are migrated step by step on load (projectFileMigrations.ts). */
+export const projectFileVersion = latestProjectFileVersion;
 /** Extension of saved projects. */
 export const projectFileExtension = '.erd.json';
 
@@ -60,8 +61,15 @@ const fileSchema = z.object({
     .default([]),
 });
 
-/** A loaded document, or a one-line reason it could not be loaded. */
-export type LoadResult = { ok: true; document: ErdDocument } | { ok: false; error: string };
+/**
+ * A loaded document, or a one-line reason it could not be loaded. A file from a newer editor that
+ * this one can still read comes back `readOnly: true` with a message to show: saving it here
+ * would drop what this version does not know.
+ */
+export type LoadResult =
+  | { ok: true; document: ErdDocument; readOnly?: false }
+  | { ok: true; document: ErdDocument; readOnly: true; message: string }
+  | { ok: false; error: string };
 
 /** Serializes a document as a versioned project file, stable and readable in diffs. */
 export function serializeProjectFile(document: ErdDocument): string {
@@ -77,10 +85,20 @@ export function parseProjectFile(text: string): LoadResult {
   } catch (error) {
     return { ok: false, error: `not valid JSON (${(error as Error).message})` };
   }
-  const version = (json as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version > projectFileVersion) {
-    return { ok: false, error: `made by a newer version of the editor (file version ${version}, this one reads up to ${projectFileVersion})` };
+  const version = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { version?: unknown }).version : undefined;
+  const isNewer = typeof version === 'number' && Number.isInteger(version) && version > projectFileVersion;
+  const newer = `made by a newer version of the editor (file version ${String(version)}, this one reads up to ${projectFileVersion})`;
+  if (isNewer) {
+    // Read it as this version's format: unknown fields are dropped, so it may only be looked at.
+    const loaded = validateProjectFile({ ...(json as ProjectFileJson), version: projectFileVersion });
+    return loaded.ok ? { ok: true, document: loaded.document, readOnly: true, message: `${newer}: opened read-only` } : { ok: false, error: `${newer} and cannot be read: ${loaded.error}` };
   }
+  const isOlder = typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < projectFileVersion;
+  return validateProjectFile(isOlder ? migrateProjectFile(json as ProjectFileJson, version) : json);
+}
+
+/** Validates a file already in this version's format. */
+function validateProjectFile(json: unknown): { ok: true; document: ErdDocument } | { ok: false; error: string } {
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
