@@ -84,7 +84,7 @@ for (let i = 0; i < 3; i++) {
 figures.push(summarize('200 relationships proved, fresh PGlite each time (PGlite in Node)', fresh, 'under 3 s'));
 
 // A long session: the example proved 500 times in one PGlite, as the app's worker would; then the same
-// with a fresh PGlite whenever needsFreshBackend says so (the app's worker does not do that yet).
+// with a fresh PGlite whenever needsFreshBackend says so, as the app's proof worker does.
 const example = exampleDocument().schema;
 const sessions: Record<'onePglite' | 'renewed', RepeatedProofs> = {
   onePglite: await proveRepeatedly(startShipped, example, { n: 500, sampleAt: [50, 500] }),

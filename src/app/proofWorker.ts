@@ -4,13 +4,18 @@ import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import { pgliteRunner } from '../db/pgliteRunner.ts';
-import { needsFreshBackend } from '../db/startPglite.ts';
+import { needsFreshBackend } from '../db/backendPlans.ts';
 import type { ScriptRunner } from '../model/index.ts';
-import { catalogFingerprint, runConsole, runProof, traceRelationship } from '../proof/index.ts';
 import type { TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';
 
 /** PGlite with the proof, the step-through and the SQL console live here, off the main thread, so the canvas never waits for PostgreSQL. */
 const scope = self as unknown as { name: string; postMessage(message: WorkerResponse): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
+
+/**
+ * The proof library, imported once PostgreSQL's downloads are under way: parsing it first delayed
+ * PostgreSQL's start by the time it took.
+ */
+const proofLibrary = () => import('../proof/index.ts');
 
 async function compile(url: string): Promise<WebAssembly.Module> {
   const response = fetch(url);
@@ -46,30 +51,40 @@ async function startPostgres(): Promise<PGlite> {
     const gzipped = await blob(`${import.meta.env.BASE_URL}pglite/pglite.data.gz`).catch(() => undefined);
     return gzipped ? inflated(gzipped) : blob(pgliteDataUrl);
   };
-  const [{ PGlite }, pgliteWasmModule, initdbWasmModule, fsBundle, dataDir] = await Promise.all([
+  const downloads = Promise.all([
     pglite,
     compile(pgliteWasmUrl),
-    compile(initdbWasmUrl),
     fileBundle(),
     blob(`${import.meta.env.BASE_URL}pglite/datadir.tar.gz`).catch(() => undefined),
   ]);
-  const assets = { pgliteWasmModule, initdbWasmModule, ...(fsBundle ? { fsBundle } : {}) };
+  proofLibrary().catch(() => undefined); // parsed while the downloads run, ready for the first proof
+  const [{ PGlite }, pgliteWasmModule, fsBundle, dataDir] = await downloads;
+  const assets = { pgliteWasmModule, ...(fsBundle ? { fsBundle } : {}) };
   if (dataDir) {
     try {
+      // initdb's own WebAssembly is not compiled on this path: PGlite only fetches it, and never runs it.
       return await PGlite.create({ ...assets, loadDataDir: dataDir });
     } catch (error) {
       // A stale dump only costs time: initdb below.
       console.warn('The shipped PGlite data directory could not be loaded; running initdb instead.', error);
     }
   }
-  return PGlite.create(assets);
+  return PGlite.create({ ...assets, initdbWasmModule: await compile(initdbWasmUrl) });
 }
 
-/** PostgreSQL and a runner over it, with the catalog as it was fresh (the console checks it after each run). */
-async function open(): Promise<{ pg: PGlite; runner: ScriptRunner; fingerprint: string }> {
+/** PostgreSQL, a runner over it, and the fresh catalog's fingerprint, computed when a console run first needs it. */
+interface Database {
+  pg: PGlite;
+  runner: ScriptRunner;
+  fingerprint(): Promise<string>;
+}
+
+async function open(): Promise<Database> {
   const pg = await startPostgres();
   const runner = pgliteRunner(pg);
-  return { pg, runner, fingerprint: await catalogFingerprint(runner) };
+  let fingerprint: Promise<string> | undefined;
+  // Proofs and traces roll back, so the catalog the console first sees is still the fresh one.
+  return { pg, runner, fingerprint: () => (fingerprint ??= proofLibrary().then(({ catalogFingerprint }) => catalogFingerprint(runner))) };
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -92,7 +107,8 @@ let database = open().then(
  */
 async function cleanUpAfterConsole(escapedTransaction: boolean): Promise<void> {
   const db = await database;
-  const isClean = !escapedTransaction && (await db.runner.exec('DISCARD ALL').then(() => catalogFingerprint(db.runner)).catch(() => '')) === db.fingerprint;
+  const { catalogFingerprint } = await proofLibrary();
+  const isClean = !escapedTransaction && (await db.runner.exec('DISCARD ALL').then(() => catalogFingerprint(db.runner)).catch(() => '')) === (await db.fingerprint());
   if (!isClean) await replaceDatabase();
 }
 
@@ -104,13 +120,15 @@ async function replaceDatabase(): Promise<void> {
 }
 
 async function perform(task: WorkerTask): Promise<TaskResults[WorkerTask['type']]> {
-  const { runner } = await database;
+  const { runner, fingerprint } = await database;
+  const { runConsole, runProof, traceRelationship } = await proofLibrary();
   switch (task.type) {
     case 'prove':
       return runProof(runner, task.schema);
     case 'trace':
       return traceRelationship(runner, task.schema, task.relationshipId);
     case 'console': {
+      await fingerprint();
       let escaped = true;
       try {
         const result = await runConsole(runner, task.schema, task.sql);

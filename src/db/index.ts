@@ -1,4 +1,5 @@
 /** SqlRunner implementations and database start-up. */
 export * from './pgliteRunner.ts';
 export * from './startPglite.ts';
+export * from './backendPlans.ts';
 export * from './postgresRunner.ts';

@@ -4,7 +4,7 @@ import { runProof } from '../proof/index.ts';
 import { exampleDocument } from '../testing/example.ts';
 import { testPglite } from '../testing/testDatabase.ts';
 import { pgliteRunner } from './pgliteRunner.ts';
-import { cachedPlanCount, needsFreshBackend } from './startPglite.ts';
+import { cachedPlanCount, needsFreshBackend } from './backendPlans.ts';
 
 /** What rolled-back proofs would pile up without upkeep: dead catalog rows (pages) and emptied table files. */
 async function footprint(pg: PGlite) {
