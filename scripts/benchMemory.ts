@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { PGlite } from '@electric-sql/pglite';
-import { needsFreshBackend, pgliteRunner } from '../src/db/index.ts';
+import { needsFreshBackend, pgliteRunner, planCheckSchedule } from '../src/db/index.ts';
 import type { Schema } from '../src/model/index.ts';
 import { runProof } from '../src/proof/index.ts';
 
@@ -73,8 +73,8 @@ async function sample(pg: PGlite, proofs: number): Promise<MemorySample> {
 
 /**
  * Proves `schema` `n` times in a row, as the app's worker does over a long session, sampling memory
- * after the proofs in `sampleAt`. Given `renew`, a PGlite that `needsFreshBackend` (checked every
- * 10 proofs) is closed and replaced by `renew()`.
+ * after the proofs in `sampleAt`. Given `renew`, a PGlite that `needsFreshBackend` (checked on the
+ * worker's `planCheckSchedule`) is closed and replaced by a fresh one from `start()`, untimed.
  */
 export async function proveRepeatedly(
   start: () => Promise<PGlite>,
@@ -84,6 +84,7 @@ export async function proveRepeatedly(
   let pg = await start();
   let runner = pgliteRunner(pg);
   const figures: RepeatedProofs = { samples: [], firstBlock: [], lastBlock: [], renewals: [] };
+  const isPlanCheckDue = planCheckSchedule();
   for (let i = 1; i <= n; i++) {
     const begun = performance.now();
     await runProof(runner, schema);
@@ -91,7 +92,7 @@ export async function proveRepeatedly(
     if (i <= block) figures.firstBlock.push(time);
     if (i > n - block) figures.lastBlock.push(time);
     if (sampleAt.includes(i)) figures.samples.push(await sample(pg, i));
-    if (renew && i % 10 === 0 && (await needsFreshBackend(pg))) {
+    if (renew && isPlanCheckDue(time) && (await needsFreshBackend(pg))) {
       const restart = performance.now();
       await pg.close();
       pg = await start();

@@ -4,7 +4,7 @@ import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import { pgliteRunner } from '../db/pgliteRunner.ts';
-import { needsFreshBackend } from '../db/backendPlans.ts';
+import { needsFreshBackend, planCheckSchedule } from '../db/backendPlans.ts';
 import type { ScriptRunner } from '../model/index.ts';
 import type { TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';
 
@@ -141,19 +141,15 @@ async function perform(task: WorkerTask): Promise<TaskResults[WorkerTask['type']
   }
 }
 
-/** How many proofs and traces between checks of PostgreSQL's cached plans (the check itself costs up to ~60 ms). */
-const renewCheckEvery = 10;
-let tasksSinceCheck = 0;
+const isPlanCheckDue = planCheckSchedule();
 
 /**
  * PostgreSQL keeps every proof's foreign-key plans until its session ends, and PGlite's never does:
  * each proof gets slower. Past `needsFreshBackend`'s threshold this worker's PostgreSQL is replaced
  * (about half a second, after the answer was sent), so a long editing session stays as fast as its start.
  */
-async function renewIfWorn(): Promise<void> {
-  if (++tasksSinceCheck < renewCheckEvery) return;
-  tasksSinceCheck = 0;
-  if (await needsFreshBackend((await database).pg)) await replaceDatabase();
+async function renewIfWorn(taskMs: number): Promise<void> {
+  if (isPlanCheckDue(taskMs) && (await needsFreshBackend((await database).pg))) await replaceDatabase();
 }
 
 let queue: Promise<void> = Promise.resolve();
@@ -161,8 +157,9 @@ let queue: Promise<void> = Promise.resolve();
 scope.onmessage = ({ data }) => {
   queue = queue.then(async () => {
     try {
+      const started = performance.now();
       scope.postMessage({ type: 'done', id: data.id, result: await perform(data) });
-      if (data.type !== 'console') await renewIfWorn();
+      if (data.type !== 'console') await renewIfWorn(performance.now() - started);
     } catch (error) {
       scope.postMessage({ type: 'failed', id: data.id, message: message(error) });
     }

@@ -22,3 +22,21 @@ export async function cachedPlanCount(pg: PGlite): Promise<number> {
 export async function needsFreshBackend(pg: PGlite): Promise<boolean> {
   return (await cachedPlanCount(pg)) > maxCachedPlans;
 }
+
+/** Proofs and traces between two checks of the cached plans, when each is quick (a check costs up to ~60 ms). */
+export const planCheckEvery = 10;
+/** A task this long (a large document) may have left a thousand plans: check after every one. */
+export const planCheckAfterMs = 300;
+
+/**
+ * When to ask `needsFreshBackend`: every `planCheckEvery` quick tasks, and after every slow one,
+ * since a single proof of 200 relationships caches some 1,100 plans. Returns a function fed each task's duration.
+ */
+export function planCheckSchedule(): (taskMs: number) => boolean {
+  let quickTasks = 0;
+  return (taskMs) => {
+    if (taskMs < planCheckAfterMs && ++quickTasks < planCheckEvery) return false;
+    quickTasks = 0;
+    return true;
+  };
+}
