@@ -8,6 +8,7 @@ import { createJunctionTable, foreignKeyStatements, junctionStatements } from '.
 import { effectiveSchema, ifNotExists, qualifiedName, unlessExists } from './sqlText.ts';
 import type { Statement } from './statement.ts';
 import { createComments, createIndexes, createTable } from './tableStatements.ts';
+import { sqlObjectStatements } from './sqlObjectStatements.ts';
 
 /** The generated statements, or none and the errors that block them. */
 export interface DdlResult {
@@ -32,12 +33,14 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
     ...junctions.map((j) => j.name),
     ...schema.enums.map((e) => e.name),
   ]);
+  const kept = options.includeSqlObjects === false ? [] : (drawn.sqlObjects ?? []);
   const statements: Statement[] = [
     ...createSchemas(schema, options),
     ...schema.enums.map((e): Statement => {
       const values = e.values.map(quoteLiteral).join(', ');
       return { kind: 'createType', sql: unlessExists(`CREATE TYPE ${qualifiedName(e.schemaName, e.name, options)} AS ENUM (${values});`, options) };
     }),
+    ...sqlObjectStatements(kept, 'beforeTables'),
     ...schema.tables.map((table) => createTable(table, resolved, names, options)),
     ...junctions.map((j) => createJunctionTable(j, names, options)),
   ];
@@ -45,6 +48,7 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
   for (const j of junctions) statements.push(...junctionStatements(j, names, options));
   for (const table of schema.tables) statements.push(...createIndexes(table, names, options));
   for (const table of schema.tables) statements.push(...createComments(table, options));
+  statements.push(...sqlObjectStatements(kept, 'afterTables'));
   if (options.wrapInTransaction && statements.length > 0) {
     statements.unshift({ kind: 'transaction', sql: 'BEGIN;' });
     statements.push({ kind: 'transaction', sql: 'COMMIT;' });

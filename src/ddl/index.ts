@@ -5,3 +5,4 @@ export * from './options.ts';
 export * from './sqlText.ts';
 export * from './statement.ts';
 export * from './generateDdl.ts';
+export * from './sqlObjectStatements.ts';

@@ -6,6 +6,8 @@ export interface DdlOptions {
   ifNotExists: boolean;
   /** Put every table and type into this one schema instead of each table's own; null keeps them. */
   schemaName: string | null;
+  /** Append the objects kept as SQL text (views, functions, triggers... from an import); absent means yes. */
+  includeSqlObjects?: boolean;
 }
 
 /** Plain DDL for an empty database: what the proofs run. */

@@ -13,7 +13,8 @@ export type StatementKind =
   | 'createTrigger'
   | 'createIndex'
   | 'comment'
-  | 'note';
+  | 'note'
+  | 'sqlObject';
 
 /** One piece of generated DDL with what it implements. Joined into text only at the edge. */
 export interface Statement {
@@ -23,6 +24,8 @@ export interface Statement {
   relationshipId?: RelationshipId;
   /** The constraint or constraint trigger it creates, so proofs can name it (SET CONSTRAINTS name IMMEDIATE). */
   constraintName?: string;
+  /** For kind `sqlObject`: which kept-as-text object (`Schema.sqlObjects`) it is. */
+  sqlObjectId?: string;
 }
 
 /** Joins statements into a script, one blank line apart. */

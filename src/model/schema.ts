@@ -94,11 +94,37 @@ export interface Relationship {
   junction: { name: string; columns: Column[] };
 }
 
+/** What a kept-as-text object is, which also says where the DDL puts it (types before tables, the rest after). */
+export type SqlObjectKind =
+  | 'extension'
+  | 'domain'
+  | 'type'
+  | 'sequence'
+  | 'function'
+  | 'aggregate'
+  | 'view'
+  | 'materializedView'
+  | 'index'
+  | 'constraint'
+  | 'trigger';
+
+/** A database object the diagram does not draw (a view, a function, a trigger...), kept as its SQL so exported DDL still creates it. */
+export interface SqlObject {
+  id: string;
+  kind: SqlObjectKind;
+  /** Qualified display name, such as `public.film_list`. */
+  name: string;
+  /** One or more complete statements, each ending with a semicolon. */
+  sql: string;
+}
+
 /** The logical schema: what the DDL is generated from. */
 export interface Schema {
   tables: Table[];
   relationships: Relationship[];
   enums: EnumType[];
+  /** Objects kept as SQL text (from an import); absent when there are none. */
+  sqlObjects?: SqlObject[];
 }
 
 /** Where a table sits on the canvas. */

@@ -1,0 +1,87 @@
+import { validateSchema, type Layout, type Schema, type SqlObject, type SqlRunner } from '../model/index.ts';
+import { applyUniqueSets, catalogTables, localId } from './catalogTables.ts';
+import { gridLayout } from './gridLayout.ts';
+import { orderByMentions } from './orderByMentions.ts';
+import { inferRelationships } from './inferRelationships.ts';
+import { readCatalog } from './readCatalog.ts';
+import { readSqlObjects } from './readSqlObjects.ts';
+import { runImportScript, type ImportError } from './runImportScript.ts';
+import { describeSkipped } from './statementKinds.ts';
+
+export type { ImportError } from './runImportScript.ts';
+
+/** Scripts above this size are refused before anything runs: a schema is rarely past a few hundred kB; data belongs elsewhere. */
+export const maxImportBytes = 8 * 1024 * 1024;
+
+/** An imported schema with a first layout, what was left out and why; or the error that stopped the script. */
+export type ImportResult =
+  | {
+      ok: true;
+      schema: Schema;
+      /** A plain grid; the app may run its auto layout over it. */
+      layout: Layout;
+      /** Lint-style remarks: partial unique indexes, partitions, keys kept as text, missing extensions... */
+      notes: string[];
+      /** Statements (and COPY rows) not run, by kind. */
+      skipped: Record<string, number>;
+      /** `skipped: 12 GRANT, 3 OWNER TO, 200 COPY rows`. */
+      summary: string;
+    }
+  | { ok: false; error: ImportError };
+
+function sizeError(bytes: number): ImportError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return {
+    line: 0,
+    statement: '',
+    message: `The script is ${mb(bytes)}; imports take at most ${mb(maxImportBytes)}. Import the schema without its data (pg_dump --schema-only).`,
+  };
+}
+
+/**
+ * Imports a SQL script (pg_dump output, migrations, hand-written DDL) by letting PostgreSQL execute it
+ * and reading the catalog. Runs inside one transaction on `runner` that is always rolled back, so a
+ * shared or throwaway database is left as it was; `runner` must not be inside a transaction. Returns a
+ * new schema (the caller's document is never touched) or the first error with its line in the script.
+ */
+export async function importSql(sql: string, runner: SqlRunner): Promise<ImportResult> {
+  if (sql.length > maxImportBytes) return { ok: false, error: sizeError(new Blob([sql]).size) };
+  const bytes = new Blob([sql]).size;
+  if (bytes > maxImportBytes) return { ok: false, error: sizeError(bytes) };
+  await runner.exec('BEGIN');
+  try {
+    const ran = await runImportScript(runner, sql);
+    if (!ran.ok) return ran;
+    const { run } = ran;
+    await runner.exec('SET LOCAL search_path TO public');
+    const catalog = await readCatalog(runner, run.markOid);
+    const objects = await readSqlObjects(runner, run.markOid);
+    const built = catalogTables(catalog);
+    const inferred = inferRelationships(catalog.constraints, built, objects);
+    applyUniqueSets(built, inferred.takenUniqueSets);
+    const serialSequences = new Set(catalog.columns.map((c) => c.serialSequenceOid).filter((oid): oid is string => oid !== null));
+    const kept: SqlObject[] = [
+      ...run.missingExtensions.map((e): SqlObject => ({ id: localId('sql'), kind: 'extension', name: e.name, sql: e.sql.endsWith(';') ? e.sql : `${e.sql};` })),
+      ...orderByMentions(
+        objects
+          .filter((o) => !inferred.takenObjects.has(o.oid) && !serialSequences.has(o.oid))
+          .map((o) => ({ ...o, bareName: o.kind === 'function' ? o.name.replace(/\(.*$/s, '').split('.').pop()!.replace(/^"|"$/g, '') : '\u0000', text: o.source ?? o.sql })),
+      ).map((o): SqlObject => ({ id: localId('sql'), kind: o.kind, name: o.name, sql: o.sql })),
+      ...built.keptIndexes.map((i): SqlObject => ({ id: localId('sql'), kind: 'index', name: i.name, sql: i.sql })),
+      ...inferred.keptKeys.map((k): SqlObject => ({ id: localId('sql'), kind: 'constraint', name: k.name, sql: k.sql })),
+    ];
+    const tables = built.tables.filter((t) => ![...inferred.junctionTableOids].some((oid) => built.tableByOid.get(oid) === t));
+    const schema: Schema = { tables, relationships: inferred.relationships, enums: built.enums, ...(kept.length > 0 ? { sqlObjects: kept } : {}) };
+    const problems = validateSchema(schema).map((p) => `${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`);
+    return {
+      ok: true,
+      schema,
+      layout: gridLayout(tables),
+      notes: [...run.notes, ...built.notes, ...inferred.notes, ...problems],
+      skipped: run.skipped,
+      summary: describeSkipped(run.skipped),
+    };
+  } finally {
+    await runner.exec('ROLLBACK');
+  }
+}

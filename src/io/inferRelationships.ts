@@ -1,0 +1,110 @@
+import { defaultDdlOptions, qualifiedName, quoteIdent } from '../ddl/index.ts';
+import { newId, type ReferentialAction, type Relationship, type RelationshipId, type Table } from '../model/index.ts';
+import type { CatalogTables } from './catalogTables.ts';
+import type { CatalogConstraint } from './readCatalog.ts';
+import type { CatalogSqlObject } from './readSqlObjects.ts';
+import { findJunction } from './junctionTables.ts';
+import { findRequiredChild, sameSet, type DrawableKey } from './foreignKeyFacts.ts';
+
+/** Relationships read from foreign keys, and what they took from the tables and the kept objects. */
+export interface Inferred {
+  relationships: Relationship[];
+  notes: string[];
+  /** Unique sets (`UniqueSet.key`) a 1:1 implies, so they are not drawn again. */
+  takenUniqueSets: Set<string>;
+  /** Kept objects (required-child triggers and their functions) the relationships regenerate. */
+  takenObjects: Set<string>;
+  /** Junction tables read back as many-to-many relationships. */
+  junctionTableOids: Set<string>;
+  /** Foreign keys the diagram cannot draw, kept as ALTER TABLE text. */
+  keptKeys: { oid: string; name: string; sql: string }[];
+}
+
+const actions: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
+
+/** The parent end of a key: its columns and the parent's key, or why it cannot be drawn. */
+function drawable(k: CatalogConstraint, built: CatalogTables): DrawableKey | string {
+  const child = built.tableByOid.get(k.tableOid)!;
+  const parent = k.refTableOid ? built.tableByOid.get(k.refTableOid) : undefined;
+  if (!parent) return `it refers to a table the diagram does not hold`;
+  const key = [...(built.primaryKeys.get(k.refTableOid!) ?? [])].sort((a, b) => a - b);
+  if (!sameSet(key, k.refColumns)) return `it refers to columns of "${parent.name}" other than its primary key`;
+  const columns = key.map((attnum) => built.columnAt.get(`${k.tableOid}:${k.columns[k.refColumns.indexOf(attnum)]}`)!);
+  return { constraint: k, child, parent, columns, parentKey: key.map((a) => built.columnAt.get(`${k.refTableOid}:${a}`)!) };
+}
+
+/**
+ * Reads relationships from foreign keys. Columns exactly the child's primary key: 1:1 shared key;
+ * exactly a UNIQUE constraint or a plain unique index: 1:1 FK + UNIQUE; otherwise 1:N (a partial unique
+ * index says why in a note). The parent end is mandatory when every key column is NOT NULL; the child
+ * end when the generator's required-child triggers are there. Keys declared on partitions are drawn
+ * once from the partitioned table; junction tables the generator writes come back as many-to-many.
+ */
+export function inferRelationships(constraints: readonly CatalogConstraint[], built: CatalogTables, objects: readonly CatalogSqlObject[]): Inferred {
+  const out: Inferred = { relationships: [], notes: [], takenUniqueSets: new Set(), takenObjects: new Set(), junctionTableOids: new Set(), keptKeys: [] };
+  const oids = new Map([...built.tableByOid].map(([oid, t]) => [t, oid]));
+  const oidOf = (t: Table) => oids.get(t)!;
+  const keys: DrawableKey[] = [];
+  const lifted = new Set<string>();
+  for (const k of constraints) {
+    if (k.type !== 'f') continue;
+    if (k.onPartition) {
+      const signature = JSON.stringify([k.tableOid, k.columns, k.refTableOid, k.refColumns, k.onDelete, k.onUpdate, k.deferrable]);
+      if (lifted.has(signature)) continue;
+      lifted.add(signature);
+    }
+    const key = drawable(k, built);
+    if (typeof key === 'string') {
+      const child = built.tableByOid.get(k.tableOid)!;
+      out.keptKeys.push({ oid: k.oid, name: k.name, sql: `ALTER TABLE ${qualifiedName(child.schemaName, child.name, defaultDdlOptions)}\n  ADD CONSTRAINT ${quoteIdent(k.name)} ${k.definition};` });
+      out.notes.push(`Foreign key "${k.name}" of "${child.name}" is kept as SQL text, not drawn: ${key}.`);
+    } else keys.push(key);
+  }
+  const inJunction = new Set<DrawableKey>();
+  for (const [oid, table] of built.tableByOid) {
+    const junction = findJunction(oid, table, keys, built, objects, oidOf);
+    if (!junction) continue;
+    out.relationships.push(junction.relationship);
+    junction.keys.forEach((k) => inJunction.add(k));
+    junction.takenObjects.forEach((o) => out.takenObjects.add(o));
+    out.junctionTableOids.add(oid);
+  }
+  for (const key of keys) {
+    if (inJunction.has(key)) continue;
+    out.relationships.push(relationshipOf(key, built, objects, oidOf, out));
+  }
+  return out;
+}
+
+function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonly CatalogSqlObject[], oidOf: (t: Table) => string, out: Inferred): Relationship {
+  const { constraint: k, child, parent, columns } = key;
+  const childKey = built.primaryKeys.get(k.tableOid) ?? [];
+  const sets = built.uniqueSets.filter((s) => s.tableOid === k.tableOid && sameSet(s.columns, k.columns));
+  const unique = sets.find((s) => !s.isPartial);
+  const isShared = sameSet(childKey, k.columns);
+  if (!isShared && !unique && sets.some((s) => s.isPartial)) {
+    const partial = sets.find((s) => s.isPartial)!;
+    out.notes.push(`"${child.name}" -> "${parent.name}" (${k.name}) is read as one-to-many: the unique index "${partial.name}" on its columns is partial (WHERE ...), so it does not make each row's key unique.`);
+  }
+  if (!isShared && unique) {
+    // A 1:1 implies its UNIQUE constraint; a unique index beside it would be drawn twice.
+    sets.filter((s) => !s.isPartial).forEach((s) => out.takenUniqueSets.add(s.key));
+  }
+  const isOneToOne = isShared || unique !== undefined;
+  const required = findRequiredChild(objects, oidOf, parent, key.parentKey, child, columns);
+  required?.forEach((o) => out.takenObjects.add(o));
+  if (k.deferrable && !k.deferred) out.notes.push(`Foreign key "${k.name}" is DEFERRABLE INITIALLY IMMEDIATE; the diagram's deferrable keys are INITIALLY DEFERRED.`);
+  return {
+    id: newId<RelationshipId>('rel'),
+    name: '',
+    from: { tableId: parent.id, min: columns.every((c) => c.isNotNull) ? 1 : 0, max: 1 },
+    to: { tableId: child.id, min: required ? 1 : 0, max: isOneToOne ? 1 : 'many' },
+    keyHolder: 'to',
+    oneToOne: isShared ? 'sharedPrimaryKey' : 'foreignKeyUnique',
+    foreignKeyColumnIds: columns.map((c) => c.id),
+    onDelete: actions[k.onDelete] ?? 'no action',
+    onUpdate: actions[k.onUpdate] ?? 'no action',
+    isDeferrable: k.deferrable,
+    junction: { name: '', columns: [] },
+  };
+}

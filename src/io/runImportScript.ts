@@ -1,0 +1,160 @@
+import { quoteIdent } from '../ddl/index.ts';
+import { asSqlError, type SqlRunner } from '../model/index.ts';
+import { splitSql, type ScriptPiece } from './splitSql.ts';
+import { classifyStatement, extensionName, withoutConcurrently } from './statementKinds.ts';
+
+/** Why a script could not be imported: where (line in the original script), what, and PostgreSQL's own words. */
+export interface ImportError {
+  /** 1-based line in the original script; 0 when the problem is the script as a whole (its size). */
+  line: number;
+  /** The statement that failed, as written. */
+  statement: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+  /** SQLSTATE, when PostgreSQL gave one. */
+  code?: string;
+}
+
+/** An extension the script creates that this PostgreSQL does not have: kept as its statement so exported DDL still asks for it. */
+export interface MissingExtension {
+  name: string;
+  sql: string;
+}
+
+/** What running a script left behind, for the catalog reader. */
+export interface ScriptRun {
+  /** Objects with an oid above this one were made by the script. */
+  markOid: number;
+  /** Counts of statements (and COPY rows) not run, by label. */
+  skipped: Record<string, number>;
+  notes: string[];
+  missingExtensions: MissingExtension[];
+}
+
+/** Prefix of the functions behind stand-in types, so the catalog reader leaves them out. */
+export const standInPrefix = 'erd_stand_in_';
+
+/**
+ * Runs an imported script statement by statement, inside a transaction the caller has begun and
+ * will roll back, each statement in a savepoint. Data and server-only statements are skipped and
+ * counted; a SET or CREATE EXTENSION PostgreSQL refuses is skipped too. When an extension is missing,
+ * types it would have provided get text-like stand-ins and statements that need its functions,
+ * operator classes or access methods are skipped with a note. Any other failure stops the run.
+ */
+export async function runImportScript(runner: SqlRunner, script: string): Promise<{ ok: true; run: ScriptRun } | { ok: false; error: ImportError }> {
+  await runner.exec('CREATE SCHEMA "erd import mark"');
+  const mark = await runner.query(`SELECT oid::int AS oid FROM pg_catalog.pg_namespace WHERE nspname = 'erd import mark'`);
+  await runner.exec('DROP SCHEMA "erd import mark"');
+  const run: ScriptRun = { markOid: Number(mark.rows[0]!.oid), skipped: {}, notes: [], missingExtensions: [] };
+  const skip = (label: string, count = 1) => {
+    run.skipped[label] = (run.skipped[label] ?? 0) + count;
+  };
+  let standIns = 0;
+  for (const piece of splitSql(script)) {
+    if (piece.kind === 'copyData') {
+      skip('COPY rows', piece.rows ?? 0);
+      continue;
+    }
+    if (piece.kind === 'metaCommand') {
+      skip(`psql ${piece.text.split(/\s/)[0]}`);
+      continue;
+    }
+    const classified = classifyStatement(piece.text);
+    if (classified.action === 'skip') {
+      skip(classified.label);
+      continue;
+    }
+    const sql = withoutConcurrently(piece.text);
+    for (let attempt = 0; ; attempt++) {
+      const error = await attemptStatement(runner, sql);
+      if (!error) break;
+      if (classified.action === 'try') {
+        if (classified.label === 'CREATE EXTENSION') {
+          const name = extensionName(sql);
+          run.missingExtensions.push({ name, sql: piece.text });
+          run.notes.push(`Line ${piece.line}: extension "${name}" is not available here (${error.message}); it stays in the exported DDL, and its types are read as written.`);
+        }
+        skip(classified.label);
+        break;
+      }
+      if (error.code === '42P06' && /^create\s+schema\s+(if\s+not\s+exists\s+)?"?public"?\s*;?$/i.test(sql.trim())) {
+        skip('CREATE SCHEMA public');
+        break;
+      }
+      const missing = run.missingExtensions.map((e) => e.name);
+      const typeName = /^type "(.+)" does not exist$/.exec(error.message)?.[1];
+      if (missing.length > 0 && typeName && attempt < 8) {
+        const failed = await attemptStatement(runner, standInTypeSql(typeName, standIns++));
+        if (!failed) continue;
+      }
+      if (missing.length > 0 && (error.code === '42704' || error.code === '42883')) {
+        skip(`needing extension ${missing.join(', ')}`);
+        run.notes.push(`Line ${piece.line}: not imported, it needs what extension ${missing.join(', ')} provides (${error.message}).`);
+        break;
+      }
+      return { ok: false, error: errorAt(piece, error) };
+    }
+  }
+  return { ok: true, run };
+}
+
+/** A statement's failure as PostgreSQL reported it. */
+interface Failure {
+  code: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+  position?: number;
+}
+
+/** Runs one statement in a savepoint; returns PostgreSQL's error, or undefined when it ran. */
+async function attemptStatement(runner: SqlRunner, sql: string): Promise<Failure | undefined> {
+  await runner.exec('SAVEPOINT erd_import_step');
+  try {
+    await runner.exec(sql);
+    await runner.exec('RELEASE SAVEPOINT erd_import_step');
+    return undefined;
+  } catch (thrown) {
+    await runner.exec('ROLLBACK TO SAVEPOINT erd_import_step');
+    const sqlError = asSqlError(thrown);
+    const hint = (thrown as { hint?: unknown }).hint;
+    const message = sqlError?.message ?? (thrown instanceof Error ? thrown.message : String(thrown));
+    return { code: sqlError?.code ?? '', ...sqlError, message, ...(typeof hint === 'string' && hint !== '' ? { hint } : {}) };
+  }
+}
+
+/** The error of one statement, with the line PostgreSQL's position points at. */
+function errorAt(piece: ScriptPiece, error: Failure): ImportError {
+  const before = error.position ? piece.text.slice(0, error.position - 1) : '';
+  const line = piece.line + (before.match(/\n/g)?.length ?? 0);
+  return {
+    line,
+    statement: piece.text,
+    message: error.message,
+    ...(error.detail ? { detail: error.detail } : {}),
+    ...(error.hint ? { hint: error.hint } : {}),
+    ...(error.code ? { code: error.code } : {}),
+  };
+}
+
+/**
+ * A base type that stores text and takes a length-like modifier (`vector(1536)`), standing in for a
+ * type of a missing extension so the tables that use it still import with their type text.
+ */
+function standInTypeSql(typeName: string, n: number): string {
+  const parts = typeName.split('.');
+  const type = parts.map(quoteIdent).join('.');
+  const schema = parts.length > 1 ? `${parts.slice(0, -1).map(quoteIdent).join('.')}.` : '';
+  const fn = (suffix: string) => `${schema}${quoteIdent(`${standInPrefix}${n}_${suffix}`)}`;
+  const internal = (name: string, args: string, returns: string, symbol: string) =>
+    `CREATE FUNCTION ${fn(name)}(${args}) RETURNS ${returns} LANGUAGE internal IMMUTABLE STRICT AS '${symbol}';`;
+  return [
+      `CREATE TYPE ${type};`,
+      internal('in', 'cstring', type, 'textin'),
+      internal('out', type, 'cstring', 'textout'),
+      internal('typmod_in', 'cstring[]', 'integer', 'varchartypmodin'),
+      internal('typmod_out', 'integer', 'cstring', 'varchartypmodout'),
+      `CREATE TYPE ${type} (INPUT = ${fn('in')}, OUTPUT = ${fn('out')}, TYPMOD_IN = ${fn('typmod_in')}, TYPMOD_OUT = ${fn('typmod_out')}, INTERNALLENGTH = VARIABLE, STORAGE = extended);`,
+  ].join('\n');
+}
