@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { generateDdl, toSqlText, type DdlOptions } from '../ddl/index.ts';
 import { connectPostgres, pgliteRunner, startPglite, type PostgresConnection } from '../db/index.ts';
+import { toDbml } from '../io/dbmlExport.ts';
+import { toMermaid } from '../io/index.ts';
 import { lintSchema, type Problem, type SqlRunner } from '../model/index.ts';
 import { proveInPglite, proveOnServer } from './prove.ts';
 import { readDocument } from './readDocument.ts';
@@ -33,8 +35,10 @@ export function nodeIo(): CliIo {
 
 const usage = `Usage: erd <command> FILE [options]
 
+FILE is a project file (.erd.json) or a DBML file (.dbml).
+
 Commands:
-  ddl FILE     print the PostgreSQL DDL of a project file (.erd.json)
+  ddl FILE     print the PostgreSQL DDL
                  --transaction     wrap it in BEGIN / COMMIT
                  --if-not-exists   make it re-runnable
                  --schema NAME     put every table and type into schema NAME
@@ -47,12 +51,14 @@ Commands:
                                    on the server is changed or left behind
   lint FILE    list problems and advice in the model; exit 1 on any error or warning
                  --json            print them as JSON
+  mermaid FILE print the diagram as a Mermaid erDiagram (for Markdown that renders Mermaid)
+  dbml FILE    print the schema as DBML (for dbdiagram.io)
 
 Exit codes: 0 success, 1 a scenario failed, the DDL was refused or lint found a problem,
 2 bad usage, an unreadable or invalid file, or a server that cannot be reached.
 `;
 
-const commands = ['ddl', 'prove', 'lint'];
+const commands = ['ddl', 'prove', 'lint', 'mermaid', 'dbml'];
 
 /** Runs `erd` with its arguments; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -93,7 +99,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`erd: ${read.error}\n`);
     return 2;
   }
+  if (read.warning) io.stderr(`erd: ${read.warning}\n`);
   const { document } = read;
+  if (command === 'mermaid' || command === 'dbml') {
+    io.stdout(command === 'mermaid' ? toMermaid(document.schema) : toDbml(document.schema));
+    return 0;
+  }
   if (command === 'ddl') {
     const options: DdlOptions = {
       wrapInTransaction: parsed.values.transaction ?? false,
