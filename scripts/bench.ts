@@ -9,6 +9,7 @@ import { exampleDocument } from '../src/testing/example.ts';
 import { measurePageOpen } from './benchBrowser.ts';
 import { canvasFigures, measureLargeCanvas } from './benchCanvas.ts';
 import { proveRepeatedly, type RepeatedProofs } from './benchMemory.ts';
+import { measureProofSession } from './benchProofSession.ts';
 import { largeSchema } from './largeSchema.ts';
 
 interface Figure {
@@ -89,16 +90,22 @@ const pageOpen = await measurePageOpen(3);
 figures.push(summarize('Page open to PostgreSQL ready, shipped data directory (headless Chromium)', pageOpen.shippedDataDir.postgresReady, 'under 1 s'));
 figures.push(summarize('Page open to first proof, shipped data directory (headless Chromium)', pageOpen.shippedDataDir.firstProof));
 figures.push(summarize('Page open to PostgreSQL ready, plain PGlite.create() with initdb (same run)', pageOpen.plainInitdb.postgresReady));
-// The large-document canvas figures use the build measurePageOpen just made.
+// The browser session and the large-document canvas figures use the build measurePageOpen just made.
+const browserSession = await measureProofSession(500);
+figures.push(summarize('Example proved in headless Chromium, proofs 1-50 of 500 (request to report, 250 ms debounce included)', browserSession.firstBlock));
+figures.push(summarize('Example proved in headless Chromium, proofs 451-500 of 500 (same)', browserSession.lastBlock));
 for (const f of canvasFigures(await measureLargeCanvas(3, { build: false }))) figures.push(summarize(f.name, f.times, f.aim, f.detail));
 
 if (process.argv.includes('--json')) {
   const memory = Object.fromEntries(Object.entries(sessions).map(([k, v]) => [k, { samples: v.samples, renewalMs: v.renewals.map(round) }]));
-  console.log(JSON.stringify({ node: process.version, figures, memory }, null, 2));
+  console.log(JSON.stringify({ node: process.version, figures, memory, browserSession: browserSession.samples }, null, 2));
 } else {
   for (const f of figures) {
     console.log(`${f.name}: median ${f.median} ${f.unit} (min ${f.min}, max ${f.max}, ${f.runs} runs)${f.aim ? `; aim ${f.aim}` : ''}`);
     if (f.detail) console.log(`  ${Object.entries(f.detail).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  }
+  for (const m of browserSession.samples) {
+    console.log(`Browser after ${m.proofs} proofs of the example: page JS heap ${m.pageHeapMb} MB, worker WebAssembly ${m.wasmMb} MB, ${m.cachedPlans} cached plans, PostgreSQL replaced ${m.replacements} times`);
   }
   for (const [session, { samples }] of Object.entries(sessions)) {
     for (const m of samples) {

@@ -4,7 +4,7 @@ import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import { pgliteRunner } from '../db/pgliteRunner.ts';
-import { needsFreshBackend, planCheckSchedule } from '../db/backendPlans.ts';
+import { cachedPlanCount, needsFreshBackend, planCheckSchedule } from '../db/backendPlans.ts';
 import type { ScriptRunner } from '../model/index.ts';
 import type { TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';
 
@@ -112,8 +112,11 @@ async function cleanUpAfterConsole(escapedTransaction: boolean): Promise<void> {
   if (!isClean) await replaceDatabase();
 }
 
+let replacements = 0;
+
 /** Closes this worker's PostgreSQL and starts a fresh one from the shipped data directory. */
 async function replaceDatabase(): Promise<void> {
+  replacements++;
   await (await database).pg.close().catch(() => undefined);
   database = open();
   await database;
@@ -153,6 +156,13 @@ async function renewIfWorn(taskMs: number): Promise<void> {
 }
 
 let queue: Promise<void> = Promise.resolve();
+
+/** For `npm run bench` (read with Playwright's worker.evaluate, between tasks): PostgreSQL's memory and plans, and how often it was replaced. */
+(self as unknown as { erdWorkerStats: () => Promise<{ wasmMb: number; cachedPlans: number; replacements: number }> }).erdWorkerStats = () =>
+  queue.then(async () => {
+    const { pg } = await database;
+    return { wasmMb: Math.round(pg.Module.wasmMemory.buffer.byteLength / 2 ** 20), cachedPlans: await cachedPlanCount(pg), replacements };
+  });
 
 scope.onmessage = ({ data }) => {
   queue = queue.then(async () => {
