@@ -5,7 +5,7 @@ import type { Statement } from './statement.ts';
  * Where each kind of kept-as-text object goes: what column types need (extensions, domains, types,
  * sequences) before the tables, everything that reads tables after them, in this order.
  */
-const placement: Record<SqlObjectKind, { phase: 'beforeTables' | 'afterTables'; rank: number }> = {
+export const sqlObjectPlacement: Record<SqlObjectKind, { phase: 'beforeTables' | 'afterTables'; rank: number }> = {
   extension: { phase: 'beforeTables', rank: 0 },
   domain: { phase: 'beforeTables', rank: 1 },
   type: { phase: 'beforeTables', rank: 1 },
@@ -26,7 +26,7 @@ const placement: Record<SqlObjectKind, { phase: 'beforeTables' | 'afterTables'; 
  */
 export function sqlObjectStatements(objects: readonly SqlObject[], phase: 'beforeTables' | 'afterTables'): Statement[] {
   return objects
-    .map((o, index) => ({ o, index, ...placement[o.kind] }))
+    .map((o, index) => ({ o, index, ...sqlObjectPlacement[o.kind] }))
     .filter((x) => x.phase === phase)
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map(({ o }) => ({ kind: 'sqlObject', sqlObjectId: o.id, sql: o.sql }));

@@ -1,3 +1,4 @@
+import { sqlObjectPlacement } from '../ddl/index.ts';
 import { validateSchema, type Layout, type Schema, type SqlObject, type SqlRunner } from '../model/index.ts';
 import { applyUniqueSets, catalogTables, localId } from './catalogTables.ts';
 import { gridLayout } from './gridLayout.ts';
@@ -29,7 +30,10 @@ export type ImportResult =
     }
   | { ok: false; error: ImportError };
 
-function sizeError(bytes: number): ImportError {
+/** The error for a script over `maxImportBytes`, found before anything runs; undefined when the size is fine. */
+export function oversizeError(sql: string): ImportError | undefined {
+  const bytes = sql.length * 3 <= maxImportBytes ? sql.length : new Blob([sql]).size;
+  if (bytes <= maxImportBytes) return undefined;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   return {
     line: 0,
@@ -45,9 +49,8 @@ function sizeError(bytes: number): ImportError {
  * new schema (the caller's document is never touched) or the first error with its line in the script.
  */
 export async function importSql(sql: string, runner: SqlRunner): Promise<ImportResult> {
-  if (sql.length > maxImportBytes) return { ok: false, error: sizeError(new Blob([sql]).size) };
-  const bytes = new Blob([sql]).size;
-  if (bytes > maxImportBytes) return { ok: false, error: sizeError(bytes) };
+  const oversize = oversizeError(sql);
+  if (oversize) return { ok: false, error: oversize };
   await runner.exec('BEGIN');
   try {
     const ran = await runImportScript(runner, sql);
@@ -70,6 +73,8 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
       ...built.keptIndexes.map((i): SqlObject => ({ id: localId('sql'), kind: 'index', name: i.name, sql: i.sql })),
       ...inferred.keptKeys.map((k): SqlObject => ({ id: localId('sql'), kind: 'constraint', name: k.name, sql: k.sql })),
     ];
+    const order = (o: SqlObject) => (sqlObjectPlacement[o.kind].phase === 'beforeTables' ? 0 : 100) + sqlObjectPlacement[o.kind].rank;
+    kept.sort((a, b) => order(a) - order(b));
     const tables = built.tables.filter((t) => ![...inferred.junctionTableOids].some((oid) => built.tableByOid.get(oid) === t));
     const schema: Schema = { tables, relationships: inferred.relationships, enums: built.enums, ...(kept.length > 0 ? { sqlObjects: kept } : {}) };
     const problems = validateSchema(schema).map((p) => `${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`);

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { defaultDdlOptions, generateDdl, toSqlText } from '../ddl/index.ts';
+import { type Relationship, type Schema, type SqlRunner } from '../model/index.ts';
+import { aSchema, ends } from '../testing/factories.ts';
+import { testPglite, testRunner } from '../testing/testDatabase.ts';
+import { importSql, maxImportBytes, type ImportResult } from './importSql.ts';
+
+async function imported(sql: string): Promise<Extract<ImportResult, { ok: true }>> {
+  const result = await importSql(sql, await testRunner());
+  if (!result.ok) throw new Error(`line ${result.error.line}: ${result.error.message}`);
+  return result;
+}
+
+/** `child(columns) -> parent` with both ends and the 1:1 strategy, for compact expectations. */
+function shape(schema: Schema, rel: Relationship) {
+  const table = (id: string) => schema.tables.find((t) => t.id === id)!;
+  const child = table(rel.to.tableId);
+  const columns = rel.foreignKeyColumnIds.map((id) => child.columns.find((c) => c.id === id)!.name);
+  const kind = rel.to.max === 1 ? rel.oneToOne : 'oneToMany';
+  return `${child.schemaName}.${child.name}(${columns.join(', ')}) -> ${table(rel.from.tableId).schemaName}.${table(rel.from.tableId).name} parent ${rel.from.min}..${rel.from.max} child ${rel.to.min}..${rel.to.max} ${kind}`;
+}
+
+const parent = 'CREATE TABLE parent (id integer PRIMARY KEY);\n';
+
+describe('importSql: relationships are inferred from keys', () => {
+  it.each([
+    ['the child primary key is the foreign key: 1:1 shared key', 'CREATE TABLE child (parent_id integer PRIMARY KEY REFERENCES parent);', 'public.child(parent_id) -> public.parent parent 1..1 child 0..1 sharedPrimaryKey'],
+    ['a UNIQUE constraint covers it: 1:1 FK + UNIQUE', 'CREATE TABLE child (id int PRIMARY KEY, parent_id integer NOT NULL UNIQUE REFERENCES parent);', 'public.child(parent_id) -> public.parent parent 1..1 child 0..1 foreignKeyUnique'],
+    ['a unique index covers it: 1:1', 'CREATE TABLE child (id int PRIMARY KEY, parent_id integer REFERENCES parent);\nCREATE UNIQUE INDEX child_parent ON child (parent_id);', 'public.child(parent_id) -> public.parent parent 0..1 child 0..1 foreignKeyUnique'],
+    ['an expression index does not', 'CREATE TABLE child (id int PRIMARY KEY, parent_id integer REFERENCES parent);\nCREATE UNIQUE INDEX child_parent ON child ((parent_id * 1));', 'public.child(parent_id) -> public.parent parent 0..1 child 0..many oneToMany'],
+    ['a plain nullable key: 1:N with an optional parent', 'CREATE TABLE child (id int PRIMARY KEY, parent_id integer REFERENCES parent);', 'public.child(parent_id) -> public.parent parent 0..1 child 0..many oneToMany'],
+    ['a key part of a bigger primary key: 1:N, mandatory parent', 'CREATE TABLE child (parent_id integer REFERENCES parent, n int, PRIMARY KEY (parent_id, n));', 'public.child(parent_id) -> public.parent parent 1..1 child 0..many oneToMany'],
+  ])('%s', async (_, child, expected) => {
+    const { schema } = await imported(parent + child);
+    expect(schema.relationships.map((r) => shape(schema, r))).toEqual([expected]);
+    expect(schema.tables.find((t) => t.name === 'child')!.columns.find((c) => c.name === 'parent_id')!.isUnique).toBe(false);
+  });
+
+  it('reads a partial unique index as 1:N with a note saying why, and keeps the index as text', async () => {
+    const { schema, notes } = await imported(`${parent}CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent, active boolean);\nCREATE UNIQUE INDEX one_active ON child (parent_id) WHERE active;`);
+    expect(schema.relationships.map((r) => shape(schema, r))).toEqual(['public.child(parent_id) -> public.parent parent 0..1 child 0..many oneToMany']);
+    expect(notes.find((n) => n.includes('"one_active"'))).toMatch(/one-to-many.*partial/);
+    expect(schema.sqlObjects).toEqual([expect.objectContaining({ kind: 'index', name: 'one_active', sql: 'CREATE UNIQUE INDEX one_active ON public.child USING btree (parent_id) WHERE active;' })]);
+  });
+
+  it('orders a composite key by the parent primary key, whatever order the constraint lists it in', async () => {
+    const { schema } = await imported(
+      'CREATE TABLE country (code char(2), n int, PRIMARY KEY (code, n));\nCREATE TABLE city (id int PRIMARY KEY, cn int NOT NULL, cc char(2) NOT NULL, FOREIGN KEY (cn, cc) REFERENCES country (n, code) ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED);',
+    );
+    expect(schema.relationships.map((r) => shape(schema, r))).toEqual(['public.city(cc, cn) -> public.country parent 1..1 child 0..many oneToMany']);
+    expect(schema.relationships[0]).toMatchObject({ onDelete: 'cascade', onUpdate: 'set null', isDeferrable: true });
+    expect(schema.tables[0]!.columns.map((c) => [c.name, c.type, c.isPrimaryKey])).toEqual([['code', 'char(2)', true], ['n', 'integer', true]]);
+  });
+
+  it('reads a self reference and tables in two schemas', async () => {
+    const { schema } = await imported(
+      'CREATE TABLE employee (id int PRIMARY KEY, manager_id int REFERENCES employee);\nCREATE SCHEMA sales;\nCREATE TABLE sales.employee (id int PRIMARY KEY, staff_id int NOT NULL REFERENCES public.employee);',
+    );
+    expect(schema.tables.map((t) => `${t.schemaName}.${t.name}`)).toEqual(['public.employee', 'sales.employee']);
+    expect(schema.relationships.map((r) => shape(schema, r))).toEqual([
+      'public.employee(manager_id) -> public.employee parent 0..1 child 0..many oneToMany',
+      'sales.employee(staff_id) -> public.employee parent 1..1 child 0..many oneToMany',
+    ]);
+  });
+
+  it('reads the generator\'s mandatory-both-sides 1:1 (deferred key and triggers) back as the one relationship', async () => {
+    const drawn = aSchema(ends.exactlyOne, ends.exactlyOne, { parent: 'countries', child: 'capitals' }).schema;
+    const ddl = toSqlText(generateDdl(drawn).statements);
+    expect(ddl).toContain('CREATE CONSTRAINT TRIGGER');
+    const { schema } = await imported(ddl);
+    expect(schema.relationships.map((r) => shape(schema, r))).toEqual([`public.${drawn.tables[1]!.name}(country_id) -> public.countries parent 1..1 child 1..1 foreignKeyUnique`]);
+    expect(schema.sqlObjects).toBeUndefined();
+    expect(toSqlText(generateDdl(schema).statements)).toBe(ddl);
+  });
+
+  it('reads the generator\'s junction table back as the many-to-many it was made for', async () => {
+    const drawn = aSchema(ends.oneOrMany, ends.zeroOrMany, { parent: 'students', child: 'courses' }).schema;
+    const ddl = toSqlText(generateDdl(drawn).statements);
+    const { schema } = await imported(ddl);
+    expect(schema.tables.map((t) => t.name)).toEqual(['students', 'courses']);
+    expect(schema.relationships).toEqual([expect.objectContaining({ from: expect.objectContaining({ min: 1, max: 'many' }), to: expect.objectContaining({ min: 0, max: 'many' }), junction: { name: '', columns: [] } })]);
+    expect(toSqlText(generateDdl(schema).statements)).toBe(ddl);
+  });
+});
+
+describe('importSql: columns, types and kept objects', () => {
+  it('reads types in the editor\'s spelling, keys, defaults, identity, serial, checks, indexes, enums and comments', async () => {
+    const { schema } = await imported(`
+      CREATE TYPE mood AS ENUM ('sad', 'ok');
+      CREATE TABLE item (
+        id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        code character varying(80) NOT NULL UNIQUE,
+        price numeric(10,2) DEFAULT 0 CHECK (price >= 0),
+        seen timestamp with time zone DEFAULT now(),
+        n serial,
+        feeling mood,
+        tags text[],
+        a int, b int,
+        UNIQUE (a, b)
+      );
+      CREATE INDEX item_seen ON item (seen);
+      COMMENT ON TABLE item IS 'Things <b>sold</b>';
+      COMMENT ON COLUMN item.code IS 'SKU';`);
+    const item = schema.tables[0]!;
+    expect(item.comment).toBe('Things <b>sold</b>');
+    expect(item.columns.map((c) => [c.name, c.type, c.isPrimaryKey, c.isNotNull, c.isUnique, c.defaultValue, c.identity])).toEqual([
+      ['id', 'integer', true, true, false, null, 'always'],
+      ['code', 'varchar(80)', false, true, true, null, null],
+      ['price', 'numeric(10,2)', false, false, false, '0', null],
+      ['seen', 'timestamptz', false, false, false, 'now()', null],
+      ['n', 'serial', false, true, false, null, null],
+      ['feeling', 'mood', false, false, false, null, null],
+      ['tags', 'text[]', false, false, false, null, null],
+      ['a', 'integer', false, false, false, null, null],
+      ['b', 'integer', false, false, false, null, null],
+    ]);
+    expect(item.columns[1]!.comment).toBe('SKU');
+    expect(item.checks).toEqual([expect.objectContaining({ name: 'item_price_check', expression: '(price >= (0)::numeric)' })]);
+    expect(item.indexes.map((i) => [i.name, i.isUnique, i.columnIds.length])).toEqual([['item_seen', false, 1], ['item_a_b_key', true, 2]]);
+    expect(schema.enums).toEqual([expect.objectContaining({ name: 'mood', schemaName: 'public', values: ['sad', 'ok'] })]);
+    expect(schema.sqlObjects).toBeUndefined();
+  });
+
+  it('keeps views, functions and triggers as text that the DDL appends after the tables', async () => {
+    const { schema } = await imported(`
+      CREATE TABLE t (id int PRIMARY KEY, touched timestamptz);
+      CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.touched := now(); RETURN NEW; END $$;
+      CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+      CREATE VIEW recent AS SELECT id FROM t WHERE touched > now() - interval '1 day';`);
+    expect(schema.sqlObjects?.map((o) => [o.kind, o.name])).toEqual([['function', 'touch()'], ['view', 'recent'], ['trigger', 't_touch on t']]);
+    const statements = generateDdl(schema).statements;
+    expect(statements.map((s) => s.kind)).toEqual(['createTable', 'sqlObject', 'sqlObject', 'sqlObject']);
+    expect(statements.map((s) => s.sql.split('\n')[0])).toEqual(['CREATE TABLE t (', 'CREATE OR REPLACE FUNCTION public.touch()', 'CREATE VIEW recent AS', 'CREATE TRIGGER t_touch BEFORE UPDATE ON public.t FOR EACH ROW EXECUTE FUNCTION touch();']);
+    expect(generateDdl(schema, { ...defaultDdlOptions, includeSqlObjects: false }).statements.map((s) => s.kind)).toEqual(['createTable']);
+    const again = await imported(toSqlText(statements));
+    expect(again.schema.sqlObjects?.map((o) => o.sql)).toEqual(schema.sqlObjects?.map((o) => o.sql));
+  });
+});
+
+describe('importSql: errors and hostile input', () => {
+  it('names the line, the statement and PostgreSQL\'s message, and returns no schema', async () => {
+    const result = await importSql('CREATE TABLE a (id int PRIMARY KEY);\n\nCREATE TABLE b (\n  id int,\n  a_id int REFERENCES nope (id)\n);\n', await testRunner());
+    expect(result).toEqual({ ok: false, error: { line: 3, statement: 'CREATE TABLE b (\n  id int,\n  a_id int REFERENCES nope (id)\n);', message: 'relation "nope" does not exist', code: '42P01' } });
+  });
+
+  it('points at the line within a statement where PostgreSQL says the error is, with its hint', async () => {
+    const syntax = await importSql('-- one\nCREATE TABLE c (\n  id int,,\n  x int\n);', await testRunner());
+    expect(syntax).toMatchObject({ ok: false, error: { line: 3, message: 'syntax error at or near ","', code: '42601' } });
+    const hinted = await importSql('CREATE TABLE d (\n  id text DEFAULT lower(1)\n);', await testRunner());
+    expect(hinted).toMatchObject({ ok: false, error: { line: 2, code: '42883', hint: expect.stringContaining('explicit type casts') } });
+  });
+
+  it('leaves the database as it was, even when the script commits or fails half way', async () => {
+    const pg = await testPglite();
+    await pg.exec('CREATE TABLE before_import (id int PRIMARY KEY)');
+    try {
+      const result = await imported('COMMIT;\nCREATE TABLE leaked (id int);\nBEGIN;\nROLLBACK;\nCREATE TABLE also (id int);');
+      expect(result.schema.tables.map((t) => t.name)).toEqual(['leaked', 'also']);
+      expect(result.skipped['transaction control']).toBe(3);
+      await importSql('CREATE TABLE half (id int);\nCREATE TABLE broken (;', await testRunner());
+      const { rows } = await pg.query<{ leaked: string | null; half: string | null }>(`SELECT to_regclass('leaked')::text AS leaked, to_regclass('half')::text AS half`);
+      expect(rows[0]).toEqual({ leaked: null, half: null });
+      expect(pg.isInTransaction()).toBe(false);
+    } finally {
+      await pg.exec('DROP TABLE before_import');
+    }
+  });
+
+  it('refuses a script over the size limit before running anything', async () => {
+    const untouchable: SqlRunner = { exec: () => Promise.reject(new Error('ran')), query: () => Promise.reject(new Error('ran')) };
+    const huge = `CREATE TABLE t (id int);\n${'-- padding padding padding padding\n'.repeat(Math.ceil((20 * 1024 * 1024) / 35))}`;
+    const result = await importSql(huge, untouchable);
+    expect(result).toMatchObject({ ok: false, error: { line: 0, message: expect.stringMatching(/^The script is 20\.0 MB; imports take at most 8\.0 MB/) } });
+    expect(maxImportBytes).toBeLessThan(huge.length);
+  });
+
+  it('imports names that look like markup as plain names, and malformed SQL as an error', async () => {
+    const { schema } = await imported('CREATE TABLE "<script>alert(1)</script>" ("<img src=x onerror=alert(1)>" int PRIMARY KEY);');
+    expect(schema.tables[0]!.name).toBe('<script>alert(1)</script>');
+    expect(schema.tables[0]!.columns[0]!.name).toBe('<img src=x onerror=alert(1)>');
+    for (const bad of ["CREATE TABLE 'x' (id int);", 'CREATE TABLE (', "INSERT INTO t VALUES ('open", 'DROP TABLE nothing_here;']) {
+      const result = await importSql(bad, await testRunner());
+      expect(result.ok, bad).toBe(bad.startsWith('INSERT'));
+    }
+    expect(await imported('')).toMatchObject({ schema: { tables: [], relationships: [], enums: [] }, summary: 'nothing skipped' });
+  });
+});

@@ -1,0 +1,18 @@
+import { pgliteRunner, startPglite } from '../db/index.ts';
+import { importSql, oversizeError, type ImportResult } from './importSql.ts';
+
+/**
+ * Imports a script in a PGlite of its own, closed afterwards: for the command line and other Node
+ * callers without a database at hand. Give `dataDir` (a dump from `dumpStartingDataDir`) to skip initdb.
+ * A script over the size limit is refused before PGlite starts.
+ */
+export async function importSqlInPglite(sql: string, dataDir?: Blob): Promise<ImportResult> {
+  const oversize = oversizeError(sql);
+  if (oversize) return { ok: false, error: oversize };
+  const pg = await startPglite(dataDir);
+  try {
+    return await importSql(sql, pgliteRunner(pg));
+  } finally {
+    await pg.close();
+  }
+}
