@@ -1,4 +1,5 @@
-import { pgliteRunner, startPglite } from '../db/index.ts';
+import { pgliteRunner } from '../db/pgliteRunner.ts';
+import { startPglite } from '../db/startPglite.ts';
 import { importSql, oversizeError, type ImportResult } from './importSql.ts';
 
 /**
