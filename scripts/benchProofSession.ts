@@ -60,7 +60,7 @@ export async function measureProofSession(n: number, block = 50): Promise<ProofS
         await new Promise((r) => setTimeout(r, 200));
       }
     }
-    await page.waitForFunction(() => (window as unknown as SessionWindow).erd?.store.getState().proofReport !== null, null, { timeout: 60_000 });
+    await page.waitForFunction(() => Boolean((window as Partial<SessionWindow>).erd?.store.getState().proofReport), null, { timeout: 60_000 });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const sample = async (proofs: number): Promise<SessionSample> => {
