@@ -53,6 +53,9 @@ export function findJunction(
   const takenObjects = [...(requiredTo ?? []), ...(requiredFrom ?? [])];
   const otherTriggers = objects.some((o) => o.kind === 'trigger' && o.tableOid === oid && !takenObjects.includes(o.oid));
   if (otherTriggers) return undefined;
+  // The name the generator gives an unnamed junction (see model/junction.ts): kept empty, so renaming a table renames it too.
+  const otherNames = [...built.tableByOid.values()].filter((t) => t !== table).map((t) => t.name);
+  const defaultName = uniqueName(`${first.parent.name}_${second.parent.name}`, otherNames);
   const relationship: Relationship = {
     id: newId<RelationshipId>('rel'),
     name: '',
@@ -64,7 +67,7 @@ export function findJunction(
     onDelete: actionOf[a.onDelete] ?? 'no action',
     onUpdate: actionOf[a.onUpdate] ?? 'no action',
     isDeferrable: a.deferrable,
-    junction: { name: table.name === `${first.parent.name}_${second.parent.name}` ? '' : table.name, columns: extras },
+    junction: { name: table.name === defaultName ? '' : table.name, columns: extras },
   };
   return { relationship, keys: [first, second], takenObjects };
 }
