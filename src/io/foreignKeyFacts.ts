@@ -1,5 +1,5 @@
 import { defaultDdlOptions, qualifiedName, quoteIdent } from '../ddl/index.ts';
-import type { Column, Table } from '../model/index.ts';
+import type { Column, Relationship, Table } from '../model/index.ts';
 import type { CatalogConstraint } from './readCatalog.ts';
 import type { CatalogSqlObject } from './readSqlObjects.ts';
 
@@ -11,6 +11,13 @@ export interface DrawableKey {
   /** Child columns, in the order of the parent's primary-key columns (column order). */
   columns: Column[];
   parentKey: Column[];
+}
+
+/** A key drawn as a 1:N or 1:1, with the unique sets its 1:1 takes from the table. */
+export interface DrawnKey {
+  key: DrawableKey;
+  relationship: Relationship;
+  takenSets: string[];
 }
 
 /** Same members, any order. */
@@ -46,4 +53,9 @@ export function findRequiredChild(objects: readonly CatalogSqlObject[], oidOf: (
   const a = find(parent, onParent);
   const b = find(child, onChild);
   return a && b ? [a.oid, a.functionOid!, b.oid, b.functionOid!] : undefined;
+}
+
+/** `ALTER TABLE child ADD CONSTRAINT name FOREIGN KEY ...`: a key kept as text. */
+export function keptKeySql(child: Table, k: CatalogConstraint): string {
+  return `ALTER TABLE ${qualifiedName(child.schemaName, child.name, defaultDdlOptions)}\n  ADD CONSTRAINT ${quoteIdent(k.name)} ${k.definition};`;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDdl, toSqlText } from '../ddl/index.ts';
-import { isEffectivelyNotNull, resolveAll, type Schema } from '../model/index.ts';
+import { isEffectivelyNotNull, resolveAll, type ResolvedForeignKey, type Schema } from '../model/index.ts';
 import { schemaArb } from '../testing/arbitraries.ts';
 import { testRunner } from '../testing/testDatabase.ts';
 import { importSql } from './importSql.ts';
@@ -36,12 +36,25 @@ function meaning(schema: Schema) {
   return { tables, relationships, enums: schema.enums };
 }
 
+/**
+ * Two deferrable, mandatory-parent 1:1 keys between the same tables in opposite directions: the
+ * importer reads that SQL as one relationship with both ends mandatory (see mutualKeys.ts), so such
+ * a document does not come back as drawn, by design.
+ */
+function hasMutualKeys(schema: Schema): boolean {
+  const keys = resolveAll(schema)
+    .filter((r): r is ResolvedForeignKey => r.kind === 'oneToOne')
+    .filter((r) => !r.isSharedPrimaryKey && r.relationship.isDeferrable && r.parentEnd.min === 1);
+  return keys.some((a) => keys.some((b) => a !== b && a.child === b.parent && a.parent === b.child && a.child !== a.parent));
+}
+
 describe('importSql over random documents', () => {
   it('document -> DDL -> import gives back the same tables, columns, ends and strategies, and the same DDL', async () => {
     const runner = await testRunner();
     await fc.assert(
       fc.asyncProperty(schemaArb, async (drawn) => {
         const schema = withCanonicalTypes(drawn);
+        fc.pre(!hasMutualKeys(schema));
         const ddl = toSqlText(generateDdl(schema).statements);
         const result = await importSql(ddl, runner);
         if (!result.ok) throw new Error(`line ${result.error.line}: ${result.error.message}\n${ddl}`);

@@ -73,6 +73,20 @@ describe('importSql: relationships are inferred from keys', () => {
     expect(toSqlText(generateDdl(schema).statements)).toBe(ddl);
   });
 
+  it('reads hand-written mutual DEFERRABLE keys as one 1:1 with both ends mandatory, keeping the other key as text', async () => {
+    const { schema, notes } = await imported(`
+      CREATE TABLE country (id int PRIMARY KEY, capital_id int NOT NULL UNIQUE);
+      CREATE TABLE capital (id int PRIMARY KEY, country_id int NOT NULL UNIQUE);
+      ALTER TABLE country ADD CONSTRAINT country_capital FOREIGN KEY (capital_id) REFERENCES capital DEFERRABLE INITIALLY DEFERRED;
+      ALTER TABLE capital ADD CONSTRAINT capital_country FOREIGN KEY (country_id) REFERENCES country DEFERRABLE INITIALLY DEFERRED;`);
+    expect(schema.relationships.map((r) => shape(schema, r))).toEqual(['public.country(capital_id) -> public.capital parent 1..1 child 1..1 foreignKeyUnique']);
+    expect(schema.sqlObjects?.map((o) => [o.kind, o.name])).toEqual([['constraint', 'capital_country']]);
+    expect(schema.tables[1]!.columns.find((c) => c.name === 'country_id')!.isUnique).toBe(true);
+    expect(notes.some((n) => n.includes('both ends mandatory'))).toBe(true);
+    const again = await imported(toSqlText(generateDdl(schema).statements));
+    expect(again.schema.relationships.map((r) => shape(again.schema, r))).toEqual(['public.country(capital_id) -> public.capital parent 1..1 child 1..1 foreignKeyUnique']);
+  });
+
   it('reads the generator\'s junction table back as the many-to-many it was made for', async () => {
     const drawn = aSchema(ends.oneOrMany, ends.zeroOrMany, { parent: 'students', child: 'courses' }).schema;
     const ddl = toSqlText(generateDdl(drawn).statements);

@@ -1,10 +1,10 @@
-import { defaultDdlOptions, qualifiedName, quoteIdent } from '../ddl/index.ts';
 import { newId, type ReferentialAction, type Relationship, type RelationshipId, type Table } from '../model/index.ts';
 import type { CatalogTables } from './catalogTables.ts';
 import type { CatalogConstraint } from './readCatalog.ts';
 import type { CatalogSqlObject } from './readSqlObjects.ts';
 import { findJunction } from './junctionTables.ts';
-import { findRequiredChild, sameSet, type DrawableKey } from './foreignKeyFacts.ts';
+import { findRequiredChild, keptKeySql, sameSet, type DrawableKey, type DrawnKey } from './foreignKeyFacts.ts';
+import { mergeMutualKeys } from './mutualKeys.ts';
 
 /** Relationships read from foreign keys, and what they took from the tables and the kept objects. */
 export interface Inferred {
@@ -56,7 +56,7 @@ export function inferRelationships(constraints: readonly CatalogConstraint[], bu
     const key = drawable(k, built);
     if (typeof key === 'string') {
       const child = built.tableByOid.get(k.tableOid)!;
-      out.keptKeys.push({ oid: k.oid, name: k.name, sql: `ALTER TABLE ${qualifiedName(child.schemaName, child.name, defaultDdlOptions)}\n  ADD CONSTRAINT ${quoteIdent(k.name)} ${k.definition};` });
+      out.keptKeys.push({ oid: k.oid, name: k.name, sql: keptKeySql(child, k) });
       out.notes.push(`Foreign key "${k.name}" of "${child.name}" is kept as SQL text, not drawn: ${key}.`);
     } else keys.push(key);
   }
@@ -69,14 +69,15 @@ export function inferRelationships(constraints: readonly CatalogConstraint[], bu
     junction.takenObjects.forEach((o) => out.takenObjects.add(o));
     out.junctionTableOids.add(oid);
   }
-  for (const key of keys) {
-    if (inJunction.has(key)) continue;
-    out.relationships.push(relationshipOf(key, built, objects, oidOf, out));
+  const drawn = keys.filter((key) => !inJunction.has(key)).map((key) => relationshipOf(key, built, objects, oidOf, out));
+  for (const d of mergeMutualKeys(drawn, out)) {
+    out.relationships.push(d.relationship);
+    d.takenSets.forEach((set) => out.takenUniqueSets.add(set));
   }
   return out;
 }
 
-function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonly CatalogSqlObject[], oidOf: (t: Table) => string, out: Inferred): Relationship {
+function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonly CatalogSqlObject[], oidOf: (t: Table) => string, out: Inferred): DrawnKey {
   const { constraint: k, child, parent, columns } = key;
   const childKey = built.primaryKeys.get(k.tableOid) ?? [];
   const sets = built.uniqueSets.filter((s) => s.tableOid === k.tableOid && sameSet(s.columns, k.columns));
@@ -86,15 +87,13 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
     const partial = sets.find((s) => s.isPartial)!;
     out.notes.push(`"${child.name}" -> "${parent.name}" (${k.name}) is read as one-to-many: the unique index "${partial.name}" on its columns is partial (WHERE ...), so it does not make each row's key unique.`);
   }
-  if (!isShared && unique) {
-    // A 1:1 implies its UNIQUE constraint; a unique index beside it would be drawn twice.
-    sets.filter((s) => !s.isPartial).forEach((s) => out.takenUniqueSets.add(s.key));
-  }
+  // A 1:1 implies its UNIQUE constraint; a unique index beside it would be drawn twice.
+  const takenSets = !isShared && unique ? sets.filter((s) => !s.isPartial).map((s) => s.key) : [];
   const isOneToOne = isShared || unique !== undefined;
   const required = findRequiredChild(objects, oidOf, parent, key.parentKey, child, columns);
   required?.forEach((o) => out.takenObjects.add(o));
   if (k.deferrable && !k.deferred) out.notes.push(`Foreign key "${k.name}" is DEFERRABLE INITIALLY IMMEDIATE; the diagram's deferrable keys are INITIALLY DEFERRED.`);
-  return {
+  const relationship: Relationship = {
     id: newId<RelationshipId>('rel'),
     name: '',
     from: { tableId: parent.id, min: columns.every((c) => c.isNotNull) ? 1 : 0, max: 1 },
@@ -107,4 +106,5 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
     isDeferrable: k.deferrable,
     junction: { name: '', columns: [] },
   };
+  return { key, relationship, takenSets };
 }
