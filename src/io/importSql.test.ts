@@ -151,6 +151,42 @@ describe('importSql: columns, types and kept objects', () => {
   });
 });
 
+describe('importSql: what real scripts carry besides DDL', () => {
+  it('skips data, ownership, privileges, roles, psql commands and refused settings, and counts them', async () => {
+    const { schema, summary, skipped } = await imported(`
+SET statement_timeout = 0;
+SET erd_no_such_setting = 1;
+SELECT pg_catalog.set_config('search_path', '', false);
+\\connect shop
+CREATE ROLE shopper;
+CREATE TABLE public.item (id integer NOT NULL, name text);
+ALTER TABLE public.item OWNER TO shopper;
+ALTER TABLE ONLY public.item ADD CONSTRAINT item_pkey PRIMARY KEY (id);
+COPY public.item (id, name) FROM stdin;
+1\tpen
+2\tink
+\\.
+INSERT INTO public.item VALUES (3, 'pad');
+SELECT pg_catalog.setval('public.item_id_seq', 3, true);
+GRANT SELECT ON public.item TO PUBLIC;
+REVOKE ALL ON public.item FROM shopper;
+`);
+    expect(schema.tables.map((t) => t.name)).toEqual(['item']);
+    expect(skipped).toEqual({ SET: 1, 'psql \\connect': 1, 'CREATE ROLE': 1, 'OWNER TO': 1, COPY: 1, 'COPY rows': 2, INSERT: 1, setval: 1, GRANT: 1, REVOKE: 1 });
+    expect(summary).toBe('skipped: 1 SET, 1 psql \\connect, 1 CREATE ROLE, 1 OWNER TO, 1 COPY, 2 COPY rows, 1 INSERT, 1 setval, 1 GRANT, 1 REVOKE');
+  });
+
+  it('keeps a missing extension as text and reads the types it would provide as written', async () => {
+    const { schema, notes } = await imported(`
+CREATE EXTENSION IF NOT EXISTS citext;
+CREATE TABLE account (id int PRIMARY KEY, email citext NOT NULL, name varchar(40));
+CREATE INDEX account_name_trgm ON account USING gin (name gin_trgm_ops);`);
+    expect(schema.tables[0]!.columns.map((c) => c.type)).toEqual(['integer', 'citext', 'varchar(40)']);
+    expect(schema.sqlObjects?.map((o) => o.sql)).toEqual(['CREATE EXTENSION IF NOT EXISTS citext;']);
+    expect(notes).toEqual([expect.stringContaining('extension "citext" is not available'), expect.stringMatching(/^Line 4: not imported.*gin_trgm_ops/)]);
+  });
+});
+
 describe('importSql: errors and hostile input', () => {
   it('names the line, the statement and PostgreSQL\'s message, and returns no schema', async () => {
     const result = await importSql('CREATE TABLE a (id int PRIMARY KEY);\n\nCREATE TABLE b (\n  id int,\n  a_id int REFERENCES nope (id)\n);\n', await testRunner());
