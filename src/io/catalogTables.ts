@@ -9,6 +9,8 @@ export interface UniqueSet {
   columns: number[];
   isConstraint: boolean;
   isPartial: boolean;
+  /** A UNIQUE constraint written in the CREATE TABLE, rather than added after it. */
+  inCreateTable: boolean;
 }
 
 /** Tables read from the catalog, before relationships decide which unique sets they imply. */
@@ -105,20 +107,20 @@ export function catalogTables(catalog: Catalog): CatalogTables {
   const tableByOid = new Map(catalog.tables.map((t, i) => [t.oid, tables[i]!]));
   const uniqueSets: UniqueSet[] = catalog.constraints
     .filter((k) => k.type === 'u' && !k.onPartition)
-    .map((k) => ({ key: `constraint:${k.oid}`, tableOid: k.tableOid, name: k.name, columns: k.columns, isConstraint: true, isPartial: false }));
+    .map((k) => ({ key: `constraint:${k.oid}`, tableOid: k.tableOid, name: k.name, columns: k.columns, isConstraint: true, isPartial: false, inCreateTable: k.inCreateTable }));
   const keptIndexes: CatalogTables['keptIndexes'] = [];
   for (const index of catalog.indexes) {
     const table = tableByOid.get(index.tableOid);
     if (!table) continue;
     if (index.isPlain) {
-      if (index.isUnique) uniqueSets.push({ key: `index:${index.oid}`, tableOid: index.tableOid, name: index.name, columns: index.columns, isConstraint: false, isPartial: false });
+      if (index.isUnique) uniqueSets.push({ key: `index:${index.oid}`, tableOid: index.tableOid, name: index.name, columns: index.columns, isConstraint: false, isPartial: false, inCreateTable: false });
       else table.indexes.push({ id: localId('idx'), name: index.name, columnIds: index.columns.map((a) => columnAt.get(`${index.tableOid}:${a}`)!.id), isUnique: false });
       continue;
     }
     keptIndexes.push({ oid: index.oid, tableOid: index.tableOid, name: index.name, sql: `${index.definition};` });
     const isColumnsOnly = index.columns.every((a) => a > 0);
     if (index.isUnique && index.hasPredicate && isColumnsOnly) {
-      uniqueSets.push({ key: `index:${index.oid}`, tableOid: index.tableOid, name: index.name, columns: index.columns, isConstraint: false, isPartial: true });
+      uniqueSets.push({ key: `index:${index.oid}`, tableOid: index.tableOid, name: index.name, columns: index.columns, isConstraint: false, isPartial: true, inCreateTable: false });
     }
   }
   const enums: EnumType[] = catalog.enums.map((e) => ({ id: localId('enum'), name: e.name, schemaName: e.schema, values: e.values }));

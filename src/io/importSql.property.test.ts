@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDdl, toSqlText } from '../ddl/index.ts';
-import { isEffectivelyNotNull, resolveAll, type ResolvedForeignKey, type Schema } from '../model/index.ts';
+import { resolveAll, type ResolvedForeignKey, type Schema } from '../model/index.ts';
+import { schemaMeaning } from '../testing/schemaMeaning.ts';
 import { schemaArb } from '../testing/arbitraries.ts';
 import { testRunner } from '../testing/testDatabase.ts';
 import { importSql } from './importSql.ts';
@@ -11,29 +12,6 @@ const canonical: Record<string, string> = { 'int[]': 'integer[]', 'numeric(8, 2)
 
 function withCanonicalTypes(schema: Schema): Schema {
   return { ...schema, tables: schema.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c, type: canonical[c.type] ?? c.type })) })) };
-}
-
-/** What a round trip must keep, without ids: tables, columns, and each relationship's ends, key and strategy. */
-function meaning(schema: Schema) {
-  const resolved = resolveAll(schema);
-  const tables = schema.tables.map((t) => ({
-    name: `${t.schemaName}.${t.name}`,
-    columns: t.columns.map((c) => [c.name, c.type, c.isPrimaryKey, isEffectivelyNotNull(c, resolved), c.isUnique].join(' ')),
-  }));
-  const relationships = resolved
-    .map((r) => {
-      if (r.kind === 'invalid') return `invalid: ${r.reason}`;
-      const actions = `${r.relationship.onDelete}/${r.relationship.onUpdate}/${r.relationship.isDeferrable}`;
-      if (r.kind === 'manyToMany') {
-        const { from, to, junction } = r.relationship;
-        return `${r.from.name} ${from.min}..${from.max} <-> ${r.to.name} ${to.min}..${to.max} via "${junction.name}" ${actions}`;
-      }
-      const strategy = r.kind === 'oneToOne' ? r.relationship.oneToOne : 'oneToMany';
-      const columns = r.columns.map((c) => c.name).join(',');
-      return `${r.child.name}(${columns}) ${r.childEnd.min}..${r.childEnd.max} -> ${r.parent.name} ${r.parentEnd.min}..${r.parentEnd.max} ${strategy} ${actions}`;
-    })
-    .sort();
-  return { tables, relationships, enums: schema.enums };
 }
 
 /**
@@ -58,7 +36,7 @@ describe('importSql over random documents', () => {
         const ddl = toSqlText(generateDdl(schema).statements);
         const result = await importSql(ddl, runner);
         if (!result.ok) throw new Error(`line ${result.error.line}: ${result.error.message}\n${ddl}`);
-        expect(meaning(result.schema), ddl).toEqual(meaning(schema));
+        expect(schemaMeaning(result.schema), ddl).toEqual(schemaMeaning(schema));
         expect(result.schema.sqlObjects, ddl).toBeUndefined();
         expect(toSqlText(generateDdl(result.schema).statements)).toBe(ddl);
       }),

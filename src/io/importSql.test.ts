@@ -33,7 +33,15 @@ describe('importSql: relationships are inferred from keys', () => {
   ])('%s', async (_, child, expected) => {
     const { schema } = await imported(parent + child);
     expect(schema.relationships.map((r) => shape(schema, r))).toEqual([expected]);
-    expect(schema.tables.find((t) => t.name === 'child')!.columns.find((c) => c.name === 'parent_id')!.isUnique).toBe(false);
+    // A UNIQUE written in the CREATE TABLE stays the column's own; the DDL then needs no extra constraint for the 1:1.
+    expect(schema.tables.find((t) => t.name === 'child')!.columns.find((c) => c.name === 'parent_id')!.isUnique).toBe(child.includes('UNIQUE REFERENCES'));
+  });
+
+  it('leaves a UNIQUE added after the table to the 1:1 it makes, as the generator writes it', async () => {
+    const { schema } = await imported(`${parent}CREATE TABLE child (id int PRIMARY KEY, parent_id integer NOT NULL);\nALTER TABLE child ADD CONSTRAINT child_parent_id_key UNIQUE (parent_id);\nALTER TABLE child ADD FOREIGN KEY (parent_id) REFERENCES parent;`);
+    expect(schema.relationships.map((r) => shape(schema, r))).toEqual(['public.child(parent_id) -> public.parent parent 1..1 child 0..1 foreignKeyUnique']);
+    expect(schema.tables[1]!.columns.map((c) => c.isUnique)).toEqual([false, false]);
+    expect(schema.tables[1]!.indexes).toEqual([]);
   });
 
   it('reads a partial unique index as 1:N with a note saying why, and keeps the index as text', async () => {

@@ -1,5 +1,5 @@
 import { newId, type ReferentialAction, type Relationship, type RelationshipId, type Table } from '../model/index.ts';
-import type { CatalogTables } from './catalogTables.ts';
+import type { CatalogTables, UniqueSet } from './catalogTables.ts';
 import type { CatalogConstraint } from './readCatalog.ts';
 import type { CatalogSqlObject } from './readSqlObjects.ts';
 import { findJunction } from './junctionTables.ts';
@@ -87,8 +87,10 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
     const partial = sets.find((s) => s.isPartial)!;
     out.notes.push(`"${child.name}" -> "${parent.name}" (${k.name}) is read as one-to-many: the unique index "${partial.name}" on its columns is partial (WHERE ...), so it does not make each row's key unique.`);
   }
-  // A 1:1 implies its UNIQUE constraint; a unique index beside it would be drawn twice.
-  const takenSets = !isShared && unique ? sets.filter((s) => !s.isPartial).map((s) => s.key) : [];
+  // A 1:1 implies its UNIQUE constraint (the generator adds it after the tables), so one added that way, or a
+  // unique index, is not drawn again; a one-column UNIQUE written in the CREATE TABLE stays the column's own.
+  const isColumnsOwn = (s: UniqueSet) => s.isConstraint && s.inCreateTable && s.columns.length === 1;
+  const takenSets = !isShared && unique ? sets.filter((s) => !s.isPartial && !isColumnsOwn(s)).map((s) => s.key) : [];
   const isOneToOne = isShared || unique !== undefined;
   const required = findRequiredChild(objects, oidOf, parent, key.parentKey, child, columns);
   required?.forEach((o) => out.takenObjects.add(o));

@@ -46,6 +46,8 @@ export interface CatalogConstraint {
   checkExpression: string | null;
   /** Declared on a partition (lifted to its root table). */
   onPartition: boolean;
+  /** Made by the table's own CREATE TABLE (same subtransaction as its row type), not a later ALTER TABLE. */
+  inCreateTable: boolean;
 }
 
 /** An index not behind a constraint, with what makes it more than a plain column index. */
@@ -130,7 +132,8 @@ export async function readCatalog(runner: SqlRunner, mark: number): Promise<Cata
        k.confdeltype::text AS "onDelete", k.confupdtype::text AS "onUpdate", k.condeferrable AS deferrable, k.condeferred AS deferred,
        pg_get_constraintdef(k.oid) AS definition,
        CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS "checkExpression",
-       c.relispartition AS "onPartition"
+       c.relispartition AS "onPartition",
+       k.xmin::text = (SELECT ty.xmin::text FROM pg_catalog.pg_type ty WHERE ty.oid = c.reltype) AS "inCreateTable"
      FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
      WHERE k.contype IN ('p', 'u', 'f', 'c') AND k.conparentid = 0 AND k.oid > ${mark}
        AND coalesce(pg_partition_root(k.conrelid), k.conrelid) IN (${tableList})
