@@ -1,11 +1,23 @@
 import { useEffect, useState } from 'react';
-import { openDroppedFiles } from './keepingWork.ts';
+import { isImportable } from './importDocument.ts';
+import { workKeeper } from './keepingWork.ts';
 import { hasFiles } from './projectFiles.ts';
+import { useImport } from './useImport.ts';
 
-/** Files dropped anywhere on the editor (the canvas above all) open as new documents; an overlay says so while dragging. */
+/**
+ * Files dropped anywhere on the editor (the canvas above all) open as new documents: project files
+ * as they are, .sql and .dbml through the importer; an overlay says so while dragging.
+ */
 export function FileDrop() {
   const [isOver, setOver] = useState(false);
+  const runImport = useImport();
   useEffect(() => {
+    const open = async (files: File[]) => {
+      for (const file of files) {
+        const text = await file.text();
+        await (isImportable(file.name) ? runImport(file.name, text) : workKeeper().importFile(file.name, text));
+      }
+    };
     let depth = 0;
     const handleEnter = (event: DragEvent) => {
       if (!hasFiles(event.dataTransfer)) return;
@@ -27,7 +39,7 @@ export function FileDrop() {
       event.preventDefault();
       depth = 0;
       setOver(false);
-      void openDroppedFiles(Array.from(event.dataTransfer!.files));
+      void open(Array.from(event.dataTransfer!.files));
     };
     window.addEventListener('dragenter', handleEnter);
     window.addEventListener('dragover', handleOver);
@@ -39,11 +51,11 @@ export function FileDrop() {
       window.removeEventListener('dragleave', handleLeave);
       window.removeEventListener('drop', handleDrop);
     };
-  }, []);
+  }, [runImport]);
   if (!isOver) return null;
   return (
     <div className="file-drop" aria-hidden="true">
-      <p>Drop a .erd.json file to open it as a new document</p>
+      <p>Drop a .erd.json, .sql or .dbml file to open it as a new document</p>
     </div>
   );
 }

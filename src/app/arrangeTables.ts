@@ -1,6 +1,7 @@
 import ELK from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import { layoutFromElk, toElkGraph } from '../canvas/autoLayout.ts';
+import type { Layout, Schema } from '../model/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { gridSize } from '../store/viewSlice.ts';
 
@@ -29,4 +30,10 @@ export async function arrangeTables(): Promise<void> {
   } finally {
     useEditorStore.getState().setArranging(false);
   }
+}
+
+/** A first layout for a schema not yet on the canvas (an import): ELK over estimated table sizes, in its worker. */
+export async function layoutNewSchema(schema: Schema): Promise<Layout> {
+  if (schema.tables.length === 0) return {};
+  return layoutFromElk(await elkInWorker().layout(toElkGraph(schema, new Map())), {}, gridSize);
 }

@@ -16,6 +16,7 @@ export const fileCommands: Command[] = [
   { id: 'file.documents', label: 'Documents…', group: 'File', hint: 'Every document kept in this browser: open, rename, duplicate, delete', run: () => store().openWorkDialog('documents') },
   { id: 'file.template', label: 'New from a template…', group: 'File', hint: 'A new document: blank, or one of the classic one-to-one cases', run: () => store().openWorkDialog('templates') },
   { id: 'file.open', label: 'Open a file…', group: 'File', shortcuts: ['Mod+O'], worksInTextFields: true, hint: 'Open a .erd.json project file as a new document', run: () => void openFromFile(useEditorStore) },
+  { id: 'file.import', label: 'Import SQL or DBML…', toolbarLabel: 'Import…', group: 'File', shortcuts: ['Mod+I'], worksInTextFields: true, inToolbar: true, hint: 'A pg_dump, migrations, CREATE TABLE statements or DBML, read by PostgreSQL into a new document', run: () => store().openImport() },
   { id: 'file.save', label: 'Save to a file…', group: 'File', shortcuts: ['Mod+S'], worksInTextFields: true, hint: 'Save this document as a .erd.json project file', run: () => void saveToFile(useEditorStore) },
   { id: 'file.rename', label: 'Rename this document…', group: 'File', isEnabled: isStored, run: () => store().openWorkDialog('rename') },
   { id: 'file.duplicate', label: 'Duplicate this document', group: 'File', isEnabled: isStored, hint: 'Store a copy and open it', run: withCurrent((id) => workKeeper().duplicate(id, { open: true })) },

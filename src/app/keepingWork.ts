@@ -82,8 +82,3 @@ export async function openFromFile(store: StoreApi<EditorState>): Promise<void> 
     store.getState().showNotice({ id: 'file-error', tone: 'error', text: `Could not read the file: ${describeStorageError(error)}. The open document is untouched.` });
   }
 }
-
-/** Opens dropped files, each as a new document. */
-export async function openDroppedFiles(files: readonly File[]): Promise<void> {
-  for (const file of files) await workKeeper().importFile(file.name, await file.text());
-}

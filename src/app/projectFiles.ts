@@ -17,10 +17,15 @@ export interface PickedFile {
 
 /** Asks for a project file: the browser's file picker where it exists (and works here), else a file input. */
 export async function pickProjectFile(): Promise<PickedFile | null> {
+  return pickTextFile('.json,application/json', pickerTypes);
+}
+
+/** Asks for a text file of the given kinds (`accept` as for a file input); null when the user cancelled. */
+export async function pickTextFile(accept: string, types?: object[]): Promise<PickedFile | null> {
   const picker = (window as FilePickerWindow).showOpenFilePicker;
-  if (picker) {
+  if (picker && types) {
     try {
-      const [handle] = await picker.call(window, { types: pickerTypes, multiple: false });
+      const [handle] = await picker.call(window, { types, multiple: false });
       const file = await handle!.getFile();
       return { name: file.name, text: await file.text() };
     } catch (error) {
@@ -31,7 +36,7 @@ export async function pickProjectFile(): Promise<PickedFile | null> {
   const file = await new Promise<File | null>((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
+    input.accept = accept;
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
     input.addEventListener('cancel', () => resolve(null));
     input.click();

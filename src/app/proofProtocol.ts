@@ -1,17 +1,20 @@
 import type { RelationshipId, Schema } from '../model/index.ts';
+import type { ImportResult } from '../io/importSql.ts';
 import type { ConsoleResult, ProofReport, Trace } from '../proof/index.ts';
 
 /** What the page asks of a PostgreSQL worker, without the id the connection adds. */
 export type WorkerTask =
   | { type: 'prove'; schema: Schema }
   | { type: 'trace'; schema: Schema; relationshipId: RelationshipId }
-  | { type: 'console'; schema: Schema; sql: string };
+  | { type: 'console'; schema: Schema; sql: string }
+  | { type: 'import'; sql: string };
 
 /** The answer to each kind of task. */
 export interface TaskResults {
   prove: ProofReport;
   trace: Trace;
   console: ConsoleResult;
+  import: ImportResult;
 }
 
 /** Messages the page sends a PostgreSQL worker. */

@@ -130,6 +130,15 @@ async function perform(task: WorkerTask): Promise<TaskResults[WorkerTask['type']
       return runProof(runner, task.schema);
     case 'trace':
       return traceRelationship(runner, task.schema, task.relationshipId);
+    case 'import': {
+      await fingerprint();
+      const { importSql } = await import('../io/importSql.ts');
+      try {
+        return await importSql(task.sql, runner);
+      } finally {
+        await cleanUpAfterConsole(false);
+      }
+    }
     case 'console': {
       await fingerprint();
       let escaped = true;
@@ -169,7 +178,7 @@ scope.onmessage = ({ data }) => {
     try {
       const started = performance.now();
       scope.postMessage({ type: 'done', id: data.id, result: await perform(data) });
-      if (data.type !== 'console') await renewIfWorn(performance.now() - started);
+      if (data.type === 'prove' || data.type === 'trace') await renewIfWorn(performance.now() - started);
     } catch (error) {
       scope.postMessage({ type: 'failed', id: data.id, message: message(error) });
     }

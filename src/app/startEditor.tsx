@@ -22,7 +22,7 @@ export function startEditor(proofClient: ProofClient, timings: object): ProofSli
   void startKeepingWork(useEditorStore).then(() =>
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
-        <App proofClient={proofClient} postgresTasks={{ trace: proofClient.trace, runConsole: consoleClient.run }} />
+        <App proofClient={proofClient} postgresTasks={{ trace: proofClient.trace, runConsole: consoleClient.run, importSql: consoleClient.importSql }} />
       </StrictMode>,
     ),
   );

@@ -14,7 +14,8 @@ export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate'> & {
 
 /** A PostgreSQL worker that runs one task at a time and is replaced when a task overruns or it dies. */
 export interface WorkerConnection {
-  send<T extends WorkerTask>(task: T): Promise<TaskResults[T['type']]>;
+  /** Sends a task; `timeLimitMs` overrides the connection's limit for this one (an import of a large script). */
+  send<T extends WorkerTask>(task: T, timeLimitMs?: number): Promise<TaskResults[T['type']]>;
 }
 
 export interface ConnectionOptions {
@@ -34,6 +35,7 @@ export interface ConnectionOptions {
 interface Call {
   id: number;
   task: WorkerTask;
+  timeLimitMs: number;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -64,7 +66,7 @@ export function connectWorker(options: ConnectionOptions): WorkerConnection {
     if (!worker) start();
     if (!isReady || inFlight || queue.length === 0) return;
     const call = queue.shift()!;
-    inFlight = { ...call, timer: setTimeout(() => overrun(call.id), options.timeLimitMs) };
+    inFlight = { ...call, timer: setTimeout(() => overrun(call.id), call.timeLimitMs) };
     worker!.postMessage({ ...call.task, id: call.id } satisfies WorkerRequest);
   };
 
@@ -88,7 +90,7 @@ export function connectWorker(options: ConnectionOptions): WorkerConnection {
     stop();
     options.onRestart();
     start();
-    call.reject(new TimeLimitError(`stopped after ${formatDuration(options.timeLimitMs)}`));
+    call.reject(new TimeLimitError(`stopped after ${formatDuration(call.timeLimitMs)}`));
   };
 
   /** Everything waiting fails with the crash; nothing restarts until the next task asks. */
@@ -126,9 +128,9 @@ export function connectWorker(options: ConnectionOptions): WorkerConnection {
 
   start();
   return {
-    send<T extends WorkerTask>(task: T) {
+    send<T extends WorkerTask>(task: T, timeLimitMs = options.timeLimitMs) {
       return new Promise<TaskResults[T['type']]>((resolve, reject) => {
-        queue.push({ id: ++nextId, task, resolve: resolve as (value: unknown) => void, reject });
+        queue.push({ id: ++nextId, task, timeLimitMs, resolve: resolve as (value: unknown) => void, reject });
         pump();
       });
     },

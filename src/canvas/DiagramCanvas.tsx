@@ -22,6 +22,7 @@ import { RelationshipEdge } from './RelationshipEdge.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { focusNoteWhenDrawn, NoteNode } from './NoteNode.tsx';
 import { TableNode } from './TableNode.tsx';
+import { FitOnOpen } from './FitOnOpen.tsx';
 
 const nodeTypes = { table: TableNode, note: NoteNode };
 const edgeTypes = { relationship: RelationshipEdge };
@@ -152,6 +153,7 @@ export function DiagramCanvas() {
       colorMode={theme}
     >
       <Background gap={gridSize} />
+      <FitOnOpen />
       <Controls showInteractive={false}>
         <SnapToGridButton />
       </Controls>

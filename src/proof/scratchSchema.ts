@@ -35,7 +35,8 @@ export async function withSchemaLoaded<T>(
   body: (statements: readonly Statement[], schema: Schema) => Promise<T>,
   { schemaName = null, statementTimeoutMs = null }: ScratchOptions = {},
 ): Promise<Loaded<T>> {
-  const { statements, problems } = generateDdl(drawn, { ...defaultDdlOptions, schemaName });
+  // Objects kept as SQL text from an import (views, functions, triggers, extensions) are not what a proof checks, and may need extensions PGlite lacks.
+  const { statements, problems } = generateDdl(drawn, { ...defaultDdlOptions, schemaName, includeSqlObjects: false });
   if (problems.some((p) => p.severity === 'error')) return { problems };
   await db.exec('BEGIN');
   try {

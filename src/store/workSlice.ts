@@ -23,8 +23,26 @@ export interface WorkNotice {
   actions?: NoticeAction[];
 }
 
-/** The documents dialog (`rename`: with the open document's name being edited) and the template picker. */
-export type WorkDialog = 'documents' | 'rename' | 'templates' | null;
+/** The documents dialog (`rename`: with the open document's name being edited), the template picker, the importer. */
+export type WorkDialog = 'documents' | 'rename' | 'templates' | 'import' | null;
+
+/** Why an import stopped: where in the text, the statement, and PostgreSQL's (or the DBML parser's) words. */
+export interface ImportProblem {
+  /** 1-based; absent when the problem is the text as a whole. */
+  line?: number;
+  column?: number;
+  statement?: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+}
+
+/** What the import dialog holds: kept in the store so closing the dialog never loses a pasted script. */
+export interface ImportDraft {
+  fileName: string;
+  text: string;
+  problem: ImportProblem | null;
+}
 
 /** Which stored document is open and how its saving goes; the storage itself lives in app/. */
 export interface WorkSlice {
@@ -33,6 +51,10 @@ export interface WorkSlice {
   saveStatus: SaveStatus;
   notices: WorkNotice[];
   workDialog: WorkDialog;
+  importDraft: ImportDraft;
+  /** Opens the import dialog, with a file's text and why it failed when a dropped file could not be imported. */
+  openImport(draft?: ImportDraft): void;
+  editImportDraft(patch: Partial<ImportDraft>): void;
   setWork(patch: Partial<Pick<WorkSlice, 'documentId' | 'documentName' | 'saveStatus'>>): void;
   showNotice(notice: WorkNotice): void;
   dismissNotice(id: string): void;
@@ -46,6 +68,9 @@ export const createWorkSlice: StateCreator<EditorState, [], [], WorkSlice> = (se
   saveStatus: 'loading',
   notices: [],
   workDialog: null,
+  importDraft: { fileName: '', text: '', problem: null },
+  openImport: (draft) => set((s) => ({ workDialog: 'import', importDraft: draft ?? s.importDraft })),
+  editImportDraft: (patch) => set((s) => ({ importDraft: { ...s.importDraft, ...patch } })),
   setWork: (patch) => set(patch),
   showNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

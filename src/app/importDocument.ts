@@ -1,0 +1,77 @@
+import type { ImportResult } from '../io/importSql.ts';
+import { addNote, maxNoteLength, type ErdDocument, type Layout, type Note, type Schema } from '../model/index.ts';
+import type { ImportProblem } from '../store/index.ts';
+
+/** The two languages a schema can be imported from. */
+export type ImportFormat = 'sql' | 'dbml';
+
+/** `.dbml` files, and text that opens like DBML (`Table users {`, `Ref:`, `Enum`, `Project`), are DBML; anything else is SQL. */
+export function importFormatOf(fileName: string, text: string): ImportFormat {
+  if (/\.dbml$/i.test(fileName)) return 'dbml';
+  if (/\.sql$/i.test(fileName)) return 'sql';
+  const firstWord = text.replace(/^(\s|\/\/[^\n]*\n|--[^\n]*\n)*/, '').match(/^[A-Za-z_]+/)?.[0]?.toLowerCase();
+  return firstWord === 'table' || firstWord === 'ref' || firstWord === 'enum' || firstWord === 'project' || firstWord === 'tablegroup' ? 'dbml' : 'sql';
+}
+
+/** Whether a dropped or picked file is a schema to import rather than a project file. */
+export const isImportable = (fileName: string) => /\.(sql|dbml)$/i.test(fileName);
+
+/** What an import brought in and left out, shown once the new document is open. */
+export interface ImportReport {
+  tables: number;
+  relationships: number;
+  /** `skipped: 12 GRANT, 3 OWNER TO`; empty when nothing was. */
+  summary: string;
+  /** Remarks worth reading: a partial unique index that did not make a 1:1, a missing extension... */
+  notes: string[];
+}
+
+/** A new document from the text, or where and why the text could not be read. */
+export type ImportOutcome = { ok: true; document: ErdDocument; report: ImportReport } | { ok: false; problem: ImportProblem };
+
+/** Where PostgreSQL and the DBML parser do the reading: the app gives its worker and @dbml/core. */
+export interface Importers {
+  importSql(sql: string): Promise<ImportResult>;
+  importDbml(text: string): Promise<{ ok: true; document: ErdDocument } | { ok: false; error: string; line?: number; column?: number }>;
+  layout(schema: Schema): Promise<Layout>;
+}
+
+const reportOf = (schema: Schema, summary: string, notes: string[]): ImportReport => ({ tables: schema.tables.length, relationships: schema.relationships.length, summary, notes });
+
+/** Reads SQL (through PostgreSQL) or DBML into a new document with a readable layout; the open document is never involved. */
+export async function importDocument(text: string, format: ImportFormat, importers: Importers): Promise<ImportOutcome> {
+  if (text.trim() === '') return { ok: false, problem: { message: 'There is nothing to import: paste a script or choose a file.' } };
+  if (format === 'dbml') {
+    const read = await importers.importDbml(text);
+    if (!read.ok) return { ok: false, problem: { message: read.error, ...(read.line ? { line: read.line } : {}), ...(read.column ? { column: read.column } : {}) } };
+    const layout = await importers.layout(read.document.schema);
+    return { ok: true, document: { ...read.document, layout }, report: reportOf(read.document.schema, '', []) };
+  }
+  const read = await importers.importSql(text);
+  if (!read.ok) {
+    const { line, statement, message, detail, hint } = read.error;
+    return { ok: false, problem: { message, ...(line > 0 ? { line } : {}), ...(statement ? { statement } : {}), ...(detail ? { detail } : {}), ...(hint ? { hint } : {}) } };
+  }
+  const layout = read.schema.tables.length > 0 ? await importers.layout(read.schema).catch(() => read.layout) : read.layout;
+  return { ok: true, document: { schema: read.schema, layout, notes: importNotes(read.notes, layout) }, report: reportOf(read.schema, read.summary, read.notes) };
+}
+
+/** The importer's remarks as one sticky note above the diagram: kept with the document, read when wanted, deleted when done. */
+export function importNotes(remarks: readonly string[], layout: Layout): Note[] {
+  if (remarks.length === 0) return [];
+  const positions = Object.values(layout);
+  const left = positions.length > 0 ? Math.min(...positions.map((p) => p.x)) : 0;
+  const top = positions.length > 0 ? Math.min(...positions.map((p) => p.y)) : 0;
+  const text = ['Notes from the import:', ...remarks.map((r) => `• ${r}`)].join('\n');
+  const cut = text.length > maxNoteLength ? `${text.slice(0, maxNoteLength - 1)}…` : text;
+  return addNote([], { x: left, y: top - 260 }, cut).notes;
+}
+
+/** One line for a notice: what came in, and what was skipped. */
+export function describeImport(report: ImportReport): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [`Imported ${plural(report.tables, 'table')} and ${plural(report.relationships, 'relationship')}`];
+  if (report.summary) parts.push(report.summary);
+  if (report.notes.length > 0) parts.push(`${plural(report.notes.length, 'note')} on what was read differently, in a sticky note above the diagram`);
+  return parts.join('; ') + '.';
+}

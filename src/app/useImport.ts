@@ -1,0 +1,42 @@
+import { useCallback } from 'react';
+import { usePostgresTasks } from '../panels/postgresTasks.ts';
+import { useEditorStore } from '../store/index.ts';
+import { layoutNewSchema } from './arrangeTables.ts';
+import { describeImport, importDocument, importFormatOf, type ImportFormat, type Importers } from './importDocument.ts';
+import { workKeeper } from './keepingWork.ts';
+
+/** DBML's parser is large: loaded on the first DBML import only. */
+const importDbml: Importers['importDbml'] = async (text) => (await import('../io/dbmlImport.ts')).importDbml(text);
+
+/** A name for the new document: the file's, without its extension. */
+const documentNameOf = (fileName: string) => fileName.replace(/\.(sql|dbml|txt)$/i, '').trim() || 'Imported schema';
+
+/**
+ * Imports SQL or DBML as a new document (the open one is never touched), with a readable layout and
+ * a notice saying what came in and what was skipped. On an error the import dialog opens with the
+ * text and where it went wrong, so nothing pasted or dropped is lost. Resolves true when imported.
+ */
+export function useImport(): (fileName: string, text: string, format?: ImportFormat) => Promise<boolean> {
+  const { importSql } = usePostgresTasks();
+  return useCallback(
+    async (fileName, text, format = importFormatOf(fileName, text)) => {
+      const store = useEditorStore.getState();
+      let outcome;
+      try {
+        outcome = await importDocument(text, format, { importSql, importDbml, layout: layoutNewSchema });
+      } catch (error) {
+        outcome = { ok: false as const, problem: { message: `The import could not run: ${(error as Error).message}` } };
+      }
+      if (!outcome.ok) {
+        store.openImport({ fileName, text, problem: outcome.problem });
+        return false;
+      }
+      if (!(await workKeeper().create(documentNameOf(fileName), outcome.document))) return false;
+      store.openImport({ fileName: '', text: '', problem: null });
+      store.openWorkDialog(null);
+      store.showNotice({ id: 'import', tone: outcome.report.notes.length > 0 ? 'warning' : 'info', text: describeImport(outcome.report) });
+      return true;
+    },
+    [importSql],
+  );
+}
