@@ -44,6 +44,14 @@ describe('importSql: relationships are inferred from keys', () => {
     expect(schema.tables[1]!.indexes).toEqual([]);
   });
 
+  it('keeps a key to columns other than the primary key as SQL text, with a note', async () => {
+    const { schema, notes } = await imported('CREATE TABLE account (id int PRIMARY KEY, email text NOT NULL UNIQUE);\nCREATE TABLE login (id int PRIMARY KEY, email text REFERENCES account (email));');
+    expect(schema.relationships).toEqual([]);
+    expect(schema.sqlObjects).toEqual([expect.objectContaining({ kind: 'constraint', sql: 'ALTER TABLE login\n  ADD CONSTRAINT login_email_fkey FOREIGN KEY (email) REFERENCES account(email);' })]);
+    expect(notes).toEqual(['Foreign key "login_email_fkey" of "login" is kept as SQL text, not drawn: it refers to columns of "account" other than its primary key.']);
+    expect((await imported(toSqlText(generateDdl(schema).statements))).schema.sqlObjects?.map((o) => o.sql)).toEqual(schema.sqlObjects?.map((o) => o.sql));
+  });
+
   it('reads a partial unique index as 1:N with a note saying why, and keeps the index as text', async () => {
     const { schema, notes } = await imported(`${parent}CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent, active boolean);\nCREATE UNIQUE INDEX one_active ON child (parent_id) WHERE active;`);
     expect(schema.relationships.map((r) => shape(schema, r))).toEqual(['public.child(parent_id) -> public.parent parent 0..1 child 0..many oneToMany']);

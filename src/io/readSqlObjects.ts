@@ -26,8 +26,18 @@ const userNamespace = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg
  * Objects of extensions and of partitions are left out. Names are written relative to search_path = public.
  */
 export async function readSqlObjects(runner: SqlRunner, mark: number): Promise<CatalogSqlObject[]> {
-  const query = async (sql: string) => (await runner.query(sql)).rows as unknown as CatalogSqlObject[];
+  // One cheap look first: most imports have none of these, and each catalog query costs a plan in PGlite.
+  const { rows } = await runner.query(
+    `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE oid > ${mark} AND relkind IN ('v', 'm', 'S')) AS relations,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_proc WHERE oid > ${mark}) AS routines,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE oid > ${mark} AND NOT tgisinternal) AS triggers,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_type WHERE oid > ${mark} AND (typtype = 'd' OR (typtype = 'c' AND typrelid IN (SELECT oid FROM pg_catalog.pg_class WHERE relkind = 'c')))) AS types,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE oid > ${mark}) AS extensions`,
+  );
+  const present = rows[0] as Record<'relations' | 'routines' | 'triggers' | 'types' | 'extensions', boolean>;
+  const query = async (isPresent: boolean, sql: string) => (isPresent ? ((await runner.query(sql)).rows as unknown as CatalogSqlObject[]) : []);
   const relations = await query(
+    present.relations,
     `SELECT c.oid::text AS oid, CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materializedView' END AS kind,
        c.oid::regclass::text AS name,
        CASE c.relkind WHEN 'v' THEN 'CREATE VIEW ' || c.oid::regclass::text || coalesce(' WITH (' || array_to_string(c.reloptions, ', ') || ')', '') || ' AS' || chr(10) || pg_get_viewdef(c.oid)
@@ -36,12 +46,14 @@ export async function readSqlObjects(runner: SqlRunner, mark: number): Promise<C
      WHERE c.relkind IN ('v', 'm') AND c.oid > ${mark} AND ${userNamespace} AND NOT ${isExtensionMember('c.oid', 'pg_class')}`,
   );
   const functions = await query(
+    present.routines,
     `SELECT p.oid::text AS oid, 'function' AS kind, p.oid::regprocedure::text AS name, rtrim(pg_get_functiondef(p.oid), chr(10)) || ';' AS sql, p.prosrc AS source
      FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
      WHERE p.prokind IN ('f', 'p', 'w') AND p.oid > ${mark} AND ${userNamespace} AND NOT ${isExtensionMember('p.oid', 'pg_proc')}
        AND p.proname NOT LIKE '${standInPrefix}%'`,
   );
   const aggregates = await query(
+    present.routines,
     `SELECT p.oid::text AS oid, 'aggregate' AS kind, p.oid::regprocedure::text AS name,
        'CREATE AGGREGATE ' || p.oid::regproc::text || '(' || pg_get_function_identity_arguments(p.oid) || ') (' || chr(10)
          || '    SFUNC = ' || a.aggtransfn::regproc::text || ',' || chr(10) || '    STYPE = ' || format_type(a.aggtranstype, NULL)
@@ -52,12 +64,14 @@ export async function readSqlObjects(runner: SqlRunner, mark: number): Promise<C
      WHERE p.prokind = 'a' AND p.oid > ${mark} AND ${userNamespace} AND NOT ${isExtensionMember('p.oid', 'pg_proc')}`,
   );
   const triggers = await query(
+    present.triggers,
     `SELECT t.oid::text AS oid, 'trigger' AS kind, t.tgname || ' on ' || t.tgrelid::regclass::text AS name, pg_get_triggerdef(t.oid) || ';' AS sql,
        t.tgrelid::text AS "tableOid", t.tgfoid::text AS "functionOid", (t.tgconstraint <> 0) AS "isConstraintTrigger"
      FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
      WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND NOT c.relispartition AND t.oid > ${mark}`,
   );
   const types = await query(
+    present.types,
     `SELECT t.oid::text AS oid, CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'type' END AS kind, t.oid::regtype::text AS name,
        CASE t.typtype WHEN 'd' THEN
          'CREATE DOMAIN ' || t.oid::regtype::text || ' AS ' || format_type(t.typbasetype, t.typtypmod)
@@ -75,6 +89,7 @@ export async function readSqlObjects(runner: SqlRunner, mark: number): Promise<C
        AND t.oid > ${mark} AND ${userNamespace} AND NOT ${isExtensionMember('t.oid', 'pg_type')}`,
   );
   const sequences = await query(
+    present.relations,
     `SELECT s.oid::text AS oid, 'sequence' AS kind, s.oid::regclass::text AS name,
        'CREATE SEQUENCE ' || s.oid::regclass::text || ' AS ' || format_type(q.seqtypid, NULL) || chr(10)
          || '    START WITH ' || q.seqstart || chr(10) || '    INCREMENT BY ' || q.seqincrement || chr(10)
@@ -85,11 +100,13 @@ export async function readSqlObjects(runner: SqlRunner, mark: number): Promise<C
        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = s.oid AND d.deptype = 'i')`,
   );
   const viewIndexes = await query(
+    present.relations,
     `SELECT i.indexrelid::text AS oid, 'index' AS kind, i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) || ';' AS sql
      FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
      WHERE c.relkind = 'm' AND i.indexrelid > ${mark}`,
   );
   const extensions = await query(
+    present.extensions,
     `SELECT e.oid::text AS oid, 'extension' AS kind, e.extname AS name,
        'CREATE EXTENSION IF NOT EXISTS ' || quote_ident(e.extname) || ' WITH SCHEMA ' || quote_ident(n.nspname) || ';' AS sql
      FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.oid > ${mark}`,
