@@ -1,7 +1,6 @@
-import { describeRelationship, findRelationship } from '../model/index.ts';
-import { summarize } from '../proof/index.ts';
-import { selectSchema, useEditorStore } from '../store/index.ts';
-import { ScenarioList } from './ScenarioList.tsx';
+import { useEditorStore } from '../store/index.ts';
+import { selectProofCounts } from '../store/proofSelectors.ts';
+import { ProofGroups } from './ProofGroups.tsx';
 
 const statusText = {
   starting: 'Starting PostgreSQL in your browser…',
@@ -15,13 +14,10 @@ export function ProofPanel() {
   const status = useEditorStore((s) => s.proofStatus);
   const report = useEditorStore((s) => s.proofReport);
   const error = useEditorStore((s) => s.proofError);
-  const schema = useEditorStore(selectSchema);
   const requestProof = useEditorStore((s) => s.requestProof);
-  const counts = report ? summarize(report) : null;
+  const counts = useEditorStore(selectProofCounts);
   const focus = useEditorStore((s) => s.proofFocus);
   const showProof = useEditorStore((s) => s.showProof);
-  const stepThrough = useEditorStore((s) => s.stepThrough);
-  const relationshipIds = [...new Set(report?.results.map((r) => r.relationshipId) ?? [])].filter((id) => !focus || id === focus);
   return (
     <section className="proof-panel" aria-label="Proof">
       <div className="panel-bar">
@@ -52,20 +48,7 @@ export function ProofPanel() {
           Showing one relationship. <button type="button" className="text-button" onClick={() => showProof(null)}>Show all</button>
         </p>
       )}
-      {relationshipIds.map((id) => {
-        const rel = findRelationship(schema, id);
-        return (
-          <div key={id} className="proof-group">
-            <div className="proof-group-head">
-              <h3>{rel ? describeRelationship(schema, rel) : id}</h3>
-              <button type="button" onClick={() => stepThrough(id)} disabled={status !== 'ready'} title="Play these scenarios one statement at a time, with the rows after each">
-                Step through
-              </button>
-            </div>
-            <ScenarioList relationshipId={id} />
-          </div>
-        );
-      })}
+      <ProofGroups />
     </section>
   );
 }

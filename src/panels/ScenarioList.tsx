@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { RelationshipId } from '../model/index.ts';
 import { describeActual, describeExpectation, type ScenarioResult } from '../proof/index.ts';
 import { useEditorStore } from '../store/index.ts';
+import { selectScenariosOf } from '../store/proofSelectors.ts';
 
 const verdictLabel = { passed: 'proven', failed: 'FAILING', notProvable: 'not provable' } as const;
 
@@ -45,11 +46,10 @@ function ScenarioCardView({ result }: { result: ScenarioResult }) {
 /** Memoized: a card re-renders only when a new report brings a new result, never on a keystroke elsewhere. */
 const ScenarioCard = memo(ScenarioCardView);
 
-/** The latest proof results, all or for one relationship. */
-function ScenarioListView({ relationshipId }: { relationshipId?: RelationshipId }) {
-  const report = useEditorStore((s) => s.proofReport);
+/** One relationship's results in the latest proof (looked up by id: no scan of the whole report). */
+function ScenarioListView({ relationshipId }: { relationshipId: RelationshipId }) {
+  const results = useEditorStore(selectScenariosOf(relationshipId));
   const status = useEditorStore((s) => s.proofStatus);
-  const results = report?.results.filter((r) => !relationshipId || r.relationshipId === relationshipId) ?? [];
   if (results.length === 0) return <p className="muted">{status === 'ready' ? 'No scenarios.' : 'Waiting for PostgreSQL…'}</p>;
   return (
     <ul className="scenarios">

@@ -1,0 +1,41 @@
+import type { RelationshipId } from '../model/index.ts';
+import { summarize, type ProofReport, type ScenarioResult } from '../proof/index.ts';
+import type { EditorState } from './editorStore.ts';
+
+/*
+ * Views of the latest proof report, built once per report: a whole-document report holds thousands of
+ * scenarios, and the Proof tab, its label and every scenario list read it on every store update.
+ */
+
+interface ReportIndex {
+  report: ProofReport;
+  byRelationship: Map<RelationshipId, ScenarioResult[]>;
+  relationshipIds: RelationshipId[];
+  counts: ReturnType<typeof summarize>;
+}
+
+let last: ReportIndex | undefined;
+const noResults: ScenarioResult[] = [];
+const noIds: RelationshipId[] = [];
+
+function indexOf(report: ProofReport): ReportIndex {
+  if (last?.report === report) return last;
+  const byRelationship = new Map<RelationshipId, ScenarioResult[]>();
+  for (const result of report.results) {
+    const list = byRelationship.get(result.relationshipId);
+    if (list) list.push(result);
+    else byRelationship.set(result.relationshipId, [result]);
+  }
+  last = { report, byRelationship, relationshipIds: [...byRelationship.keys()], counts: summarize(report) };
+  return last;
+}
+
+/** The relationships the latest report has scenarios for, in report order: the same array until a new report. */
+export const selectProvedRelationshipIds = (s: EditorState): RelationshipId[] => (s.proofReport ? indexOf(s.proofReport).relationshipIds : noIds);
+
+/** One relationship's scenario results in the latest report: the same array until a new report. */
+export const selectScenariosOf = (id: RelationshipId) => (s: EditorState): ScenarioResult[] =>
+  (s.proofReport ? indexOf(s.proofReport).byRelationship.get(id) : undefined) ?? noResults;
+
+/** How many scenarios passed, failed and were not provable in the latest report, or null before the first. */
+export const selectProofCounts = (s: EditorState): ReturnType<typeof summarize> | null => (s.proofReport ? indexOf(s.proofReport).counts : null);
