@@ -240,6 +240,13 @@ describe('importSql: errors and hostile input', () => {
     expect(maxImportBytes).toBeLessThan(huge.length);
   });
 
+  it('does not run the query of a materialized view or CREATE TABLE AS, which could run for ever', async () => {
+    const forever = 'WITH RECURSIVE r AS (SELECT 1 AS n UNION ALL SELECT n FROM r) SELECT n FROM r';
+    const { schema } = await imported(`CREATE MATERIALIZED VIEW endless AS ${forever};\nCREATE TABLE endless_copy AS ${forever};`);
+    expect(schema.tables.map((t) => t.name)).toEqual(['endless_copy']);
+    expect(schema.sqlObjects?.map((o) => [o.kind, o.name])).toEqual([['materializedView', 'endless']]);
+  });
+
   it('imports names that look like markup as plain names, and malformed SQL as an error', async () => {
     const { schema } = await imported('CREATE TABLE "<script>alert(1)</script>" ("<img src=x onerror=alert(1)>" int PRIMARY KEY);');
     expect(schema.tables[0]!.name).toBe('<script>alert(1)</script>');

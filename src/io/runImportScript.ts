@@ -1,7 +1,7 @@
 import { quoteIdent } from '../ddl/index.ts';
 import { asSqlError, type SqlRunner } from '../model/index.ts';
 import { splitSql, type ScriptPiece } from './splitSql.ts';
-import { classifyStatement, extensionName, withoutConcurrently } from './statementKinds.ts';
+import { classifyStatement, extensionName, withNoData, withoutConcurrently } from './statementKinds.ts';
 
 /** Why a script could not be imported: where (line in the original script), what, and PostgreSQL's own words. */
 export interface ImportError {
@@ -65,7 +65,7 @@ export async function runImportScript(runner: SqlRunner, script: string): Promis
       skip(classified.label);
       continue;
     }
-    const sql = withoutConcurrently(piece.text);
+    const sql = withNoData(withoutConcurrently(piece.text));
     for (let attempt = 0; ; attempt++) {
       const error = await attemptStatement(runner, sql);
       if (!error) break;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStatement, describeSkipped, extensionName, withoutConcurrently } from './statementKinds.ts';
+import { classifyStatement, describeSkipped, extensionName, withNoData, withoutConcurrently } from './statementKinds.ts';
 
 describe('classifyStatement', () => {
   it.each([
@@ -33,6 +33,19 @@ describe('classifyStatement', () => {
   it('drops CONCURRENTLY, which cannot run inside the import transaction', () => {
     expect(withoutConcurrently('CREATE UNIQUE INDEX CONCURRENTLY i ON t (a);')).toBe('CREATE UNIQUE INDEX i ON t (a);');
     expect(withoutConcurrently('CREATE TABLE concurrently (a int);')).toBe('CREATE TABLE concurrently (a int);');
+  });
+
+  it('creates materialized views and CREATE TABLE AS without running their query', () => {
+    expect(withNoData('CREATE MATERIALIZED VIEW public.m AS\n SELECT 1 AS one;')).toBe('CREATE MATERIALIZED VIEW public.m AS\n SELECT 1 AS one\nWITH NO DATA;');
+    expect(withNoData('CREATE MATERIALIZED VIEW m AS SELECT 1 WITH DATA;')).toBe('CREATE MATERIALIZED VIEW m AS SELECT 1\nWITH NO DATA;');
+    expect(withNoData('CREATE MATERIALIZED VIEW m AS SELECT 1\n  WITH NO DATA;')).toBe('CREATE MATERIALIZED VIEW m AS SELECT 1\n  WITH NO DATA;');
+    expect(withNoData('CREATE TABLE "a b".c (x) AS WITH RECURSIVE r AS (SELECT 1 UNION ALL SELECT 1 FROM r) SELECT * FROM r -- forever\n;')).toMatch(/-- forever\nWITH NO DATA;$/);
+    expect(withNoData('CREATE TABLE t (id int, name text);')).toBe('CREATE TABLE t (id int, name text);');
+    expect(withNoData('CREATE TABLE t (id int) WITH (fillfactor = 70);')).toBe('CREATE TABLE t (id int) WITH (fillfactor = 70);');
+  });
+
+  it('runs set_config only with literal arguments', () => {
+    expect(classifyStatement("SELECT set_config('search_path', (SELECT string_agg(x, ',') FROM generate_series(1, 1e9) x)::text, false);")).toEqual({ action: 'skip', label: 'SELECT' });
   });
 
   it('summarises what was skipped', () => {

@@ -25,7 +25,8 @@ export function classifyStatement(sql: string): StatementAction {
   if (first === 'copy') return { action: 'skip', label: 'COPY' };
   if (dataStatements.has(first)) return { action: 'skip', label: first.toUpperCase() };
   if (first === 'select') {
-    if (/^select\s+(pg_catalog\.)?set_config\s*\(/i.test(sql.trim())) return { action: 'run' };
+    // Only with literal arguments: a query inside could run for ever, and PGlite cannot time statements out.
+    if (/^select\s+(pg_catalog\.)?set_config\s*\(\s*'[^']*'\s*,\s*'[^']*'\s*,\s*(true|false)\s*\)\s*;?$/i.test(sql.trim())) return { action: 'run' };
     if (/^select\s+(pg_catalog\.)?setval\s*\(/i.test(sql.trim())) return { action: 'skip', label: 'setval' };
     return { action: 'skip', label: 'SELECT' };
   }
@@ -46,6 +47,22 @@ export function classifyStatement(sql: string): StatementAction {
 /** `CREATE INDEX CONCURRENTLY` cannot run in the import's transaction; without the word it means the same to the catalog. */
 export function withoutConcurrently(sql: string): string {
   return /^\s*(create\s+(unique\s+)?index|drop\s+index)\s+concurrently\b/i.test(sql) ? sql.replace(/\s+concurrently\b/i, '') : sql;
+}
+
+const name = String.raw`(?:"(?:[^"]|"")*"|[\w$]+)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[\w$]+))?`;
+const createsWithData = new RegExp(
+  String.raw`^\s*create\s+(?:(?:or\s+replace\s+)?materialized\s+view|(?:(?:global|local)\s+)?(?:temp|temporary|unlogged)?\s*table)\s+(?:if\s+not\s+exists\s+)?${name}\s+(?:\([^)]*\)\s*)?(?:using\s+\w+\s+)?(?:with\s*\([^)]*\)\s*)?(?:tablespace\s+\S+\s+)?as\s`,
+  'i',
+);
+
+/**
+ * CREATE MATERIALIZED VIEW and CREATE TABLE ... AS get `WITH NO DATA`: the import reads only the
+ * catalog, and running their query could take for ever (PGlite has no statement timeout).
+ */
+export function withNoData(sql: string): string {
+  if (!createsWithData.test(sql) || /\bwith\s+no\s+data\s*;?\s*$/i.test(sql)) return sql;
+  const body = sql.replace(/\s*;?\s*$/, '').replace(/\s+with\s+data$/i, '');
+  return `${body}\nWITH NO DATA;`;
 }
 
 /** The extension a CREATE EXTENSION statement names. */
