@@ -21,6 +21,7 @@ import { ConnectDialog } from '../panels/ConnectDialog.tsx';
 import { ResizeHandle } from '../panels/ResizeHandle.tsx';
 import { DocumentMenu } from './DocumentMenu.tsx';
 import { KeepingWork } from './KeepingWork.tsx';
+import { ExportImageDialog } from './ExportImageDialog.tsx';
 
 /** The console brings CodeMirror: loaded when first opened. */
 const ConsolePanel = lazy(() => import('../panels/ConsolePanel.tsx').then((m) => ({ default: m.ConsolePanel })));
@@ -143,6 +144,7 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
         {dialog === 'palette' && <CommandPalette commands={commands} />}
         {dialog === 'shortcuts' && <ShortcutsSheet commands={commands} />}
         {dialog === 'connect' && <ConnectDialog />}
+        {(dialog === 'exportPng' || dialog === 'exportSvg') && <ExportImageDialog format={dialog === 'exportPng' ? 'png' : 'svg'} />}
         <KeepingWork />
       </div>
     </PostgresTasksContext>

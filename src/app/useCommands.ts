@@ -5,6 +5,7 @@ import { useEditorStore, type EditorState } from '../store/index.ts';
 import type { Command } from './commands.ts';
 import { useViewCommands } from './useViewCommands.ts';
 import { fileCommands } from './fileCommands.ts';
+import { exportCommands } from './exportCommands.ts';
 
 const store = () => useEditorStore.getState();
 const hasTables = (s: EditorState) => s.document.schema.tables.length > 0;
@@ -19,6 +20,7 @@ export function useCommands(): Command[] {
   return useMemo<Command[]>(() => {
     return [
       ...fileCommands,
+      ...exportCommands,
       { id: 'edit.undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], inToolbar: true, isEnabled: (s) => s.past.length > 0, run: () => store().undo() },
       { id: 'edit.redo', label: 'Redo', group: 'Edit', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], inToolbar: true, isEnabled: (s) => s.future.length > 0, run: () => store().redo() },
       { id: 'edit.delete', label: 'Delete the selection', group: 'Edit', shortcuts: ['Delete'], hint: 'Deletes the selected table (with its relationships) or relationship', isEnabled: (s) => s.selection !== null, run: () => store().deleteSelection() },

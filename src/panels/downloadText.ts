@@ -1,5 +1,5 @@
-/** Saves text as a file through the browser's download, without a server. */
-export function downloadText(fileName: string, text: string, type = 'application/sql'): void {
+/** Saves text (or a blob, such as a PNG) as a file through the browser's download, without a server. */
+export function downloadText(fileName: string, text: string | Blob, type = 'application/sql'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -8,7 +8,7 @@ import type { EditorState } from './editorStore.ts';
 export type Selection = { kind: 'table'; id: TableId } | { kind: 'relationship'; id: RelationshipId } | null;
 
 /** The dialog open over the editor, if any (the step-through has its own state). */
-export type OpenDialog = 'palette' | 'shortcuts' | 'connect' | null;
+export type OpenDialog = 'palette' | 'shortcuts' | 'connect' | 'exportPng' | 'exportSvg' | null;
 
 /** Light, dark, or whatever the system says. */
 export type ThemePreference = 'system' | 'light' | 'dark';

@@ -1,0 +1,94 @@
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { ImageExportStage, type StagedDrawing } from '../canvas/ImageExportStage.tsx';
+import type { TableId } from '../model/index.ts';
+import { Dialog } from '../panels/Dialog.tsx';
+import { useEditorStore } from '../store/index.ts';
+import type { ImageFormat, ImageRequest } from './exportImage.ts';
+
+/** The theme the editor shows now: the image's default. */
+const shownTheme = () => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light');
+
+function Choice<T extends string>({ legend, name, value, options, onChange }: { legend: string; name: string; value: T; options: { value: T; label: ReactNode; isDisabled?: boolean }[]; onChange(value: T): void }) {
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value}>
+          <input type="radio" name={name} value={o.value} checked={value === o.value} disabled={o.isDisabled} onChange={() => onChange(o.value)} /> {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Export PNG… / Export SVG…: what to draw (all or the selected tables), in which theme and format, then a download. */
+export function ExportImageDialog({ format }: { format: ImageFormat }) {
+  const close = useEditorStore((s) => s.openDialog);
+  const selectedCount = useEditorStore((s) => s.selectedTableIds.length);
+  const noteCount = useEditorStore((s) => s.document.notes?.length ?? 0);
+  const [request, setRequest] = useState<ImageRequest>(() => ({ format, theme: shownTheme(), scope: 'diagram', withNotes: true }));
+  const [tableIds, setTableIds] = useState<readonly TableId[] | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const isExporting = tableIds !== undefined;
+  const change = (patch: Partial<ImageRequest>) => setRequest((r) => ({ ...r, ...patch }));
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setTableIds(request.scope === 'selection' ? useEditorStore.getState().selectedTableIds : null);
+  };
+  const fail = useCallback((reason: unknown) => {
+    setError(`Could not make the image: ${reason instanceof Error ? reason.message : String(reason)}.`);
+    setTableIds(undefined);
+  }, []);
+  const handleReady = useCallback(
+    (drawing: StagedDrawing) =>
+      // The capture library is loaded with the first export, not with the editor.
+      void import('./saveImage.ts')
+        .then(({ saveImage }) => saveImage(drawing, request, useEditorStore.getState().documentName))
+        .then(() => close(null))
+        .catch(fail),
+    [request, close, fail],
+  );
+
+  return (
+    <Dialog label="Export an image" className="export-image" onClose={() => close(null)}>
+      <form onSubmit={handleSubmit}>
+        <header className="dialog-head">
+          <div>
+            <h2>Export an image</h2>
+            <p className="muted">Tables drawn in full with their crow's feet and relationship names; proof and problem badges are left out.</p>
+          </div>
+        </header>
+        <fieldset className="export-image-fields" disabled={isExporting}>
+          <Choice
+            legend="What"
+            name="export-scope"
+            value={request.scope}
+            onChange={(scope) => change({ scope })}
+            options={[
+              { value: 'diagram', label: 'The whole diagram' },
+              { value: 'selection', label: selectedCount ? `The selected tables (${selectedCount})` : 'The selected tables (none selected)', isDisabled: selectedCount === 0 },
+            ]}
+          />
+          <Choice legend="Theme" name="export-theme" value={request.theme} onChange={(theme) => change({ theme })} options={[{ value: 'light', label: 'Light' }, { value: 'dark', label: 'Dark' }]} />
+          <Choice legend="Format" name="export-format" value={request.format} onChange={(f) => change({ format: f })} options={[{ value: 'png', label: 'PNG (twice the screen size, sharp on any screen)' }, { value: 'svg', label: 'SVG (scales; opens in browsers)' }]} />
+          <label className="export-notes">
+            <input type="checkbox" checked={request.withNotes && request.scope === 'diagram'} disabled={request.scope !== 'diagram' || noteCount === 0} onChange={(e) => change({ withNotes: e.target.checked })} /> Include the sticky notes
+            {noteCount === 0 ? ' (none)' : ''}
+          </label>
+          {error && <p className="reason bad" role="alert">{error}</p>}
+        </fieldset>
+        <footer className="dialog-foot">
+          <button type="submit" className="primary" data-autofocus disabled={isExporting}>
+            {isExporting ? 'Exporting…' : `Export ${request.format.toUpperCase()}`}
+          </button>
+          <button type="button" onClick={() => close(null)}>
+            Cancel
+          </button>
+        </footer>
+      </form>
+      {isExporting && <ImageExportStage theme={request.theme} tableIds={tableIds} withNotes={request.withNotes} onReady={handleReady} onFail={fail} />}
+    </Dialog>
+  );
+}
