@@ -40,7 +40,7 @@ describe('importSql over random documents', () => {
         expect(result.schema.sqlObjects, ddl).toBeUndefined();
         expect(toSqlText(generateDdl(result.schema).statements)).toBe(ddl);
       }),
-      { numRuns: Number(process.env.IMPORT_PROPERTY_RUNS ?? 25) },
+      { numRuns: Number(process.env.IMPORT_PROPERTY_RUNS ?? 20) },
     );
   }, 120_000);
 });

@@ -203,6 +203,18 @@ CREATE INDEX account_name_trgm ON account USING gin (name gin_trgm_ops);`);
   });
 });
 
+describe('importSql: objects the diagram does not draw', () => {
+  it('keeps EXCLUDE constraints as text and says which objects it could not keep', async () => {
+    const { schema, notes } = await imported(`
+      CREATE TABLE booking (id int PRIMARY KEY, room int, during tsrange, EXCLUDE USING gist (during WITH &&));
+      CREATE RULE no_delete AS ON DELETE TO booking DO INSTEAD NOTHING;
+      ALTER TABLE booking ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY mine ON booking USING (room > 0);`);
+    expect(schema.sqlObjects?.map((o) => o.sql)).toEqual(['ALTER TABLE booking\n  ADD CONSTRAINT booking_during_excl EXCLUDE USING gist (during WITH &&);']);
+    expect(notes).toEqual(['Not imported: 1 rule (CREATE RULE), 1 row-level security policy, ENABLE ROW LEVEL SECURITY on 1 table.']);
+  });
+});
+
 describe('importSql: errors and hostile input', () => {
   it('names the line, the statement and PostgreSQL\'s message, and returns no schema', async () => {
     const result = await importSql('CREATE TABLE a (id int PRIMARY KEY);\n\nCREATE TABLE b (\n  id int,\n  a_id int REFERENCES nope (id)\n);\n', await testRunner());

@@ -3,6 +3,7 @@ import { validateSchema, type Layout, type Schema, type SqlObject, type SqlRunne
 import { applyUniqueSets, catalogTables, localId } from './catalogTables.ts';
 import { gridLayout } from './gridLayout.ts';
 import { orderByMentions } from './orderByMentions.ts';
+import { keptKeySql } from './foreignKeyFacts.ts';
 import { inferRelationships } from './inferRelationships.ts';
 import { readCatalog } from './readCatalog.ts';
 import { readSqlObjects } from './readSqlObjects.ts';
@@ -72,6 +73,9 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
       ).map((o): SqlObject => ({ id: localId('sql'), kind: o.kind, name: o.name, sql: o.sql })),
       ...built.keptIndexes.map((i): SqlObject => ({ id: localId('sql'), kind: 'index', name: i.name, sql: i.sql })),
       ...inferred.keptKeys.map((k): SqlObject => ({ id: localId('sql'), kind: 'constraint', name: k.name, sql: k.sql })),
+      ...catalog.constraints
+        .filter((k) => k.type === 'x' && !k.onPartition)
+        .map((k): SqlObject => ({ id: localId('sql'), kind: 'constraint', name: k.name, sql: keptKeySql(built.tableByOid.get(k.tableOid)!, k) })),
     ];
     const order = (o: SqlObject) => (sqlObjectPlacement[o.kind].phase === 'beforeTables' ? 0 : 100) + sqlObjectPlacement[o.kind].rank;
     kept.sort((a, b) => order(a) - order(b));
@@ -82,11 +86,27 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
       ok: true,
       schema,
       layout: gridLayout(tables),
-      notes: [...run.notes, ...built.notes, ...inferred.notes, ...problems],
+      notes: [...run.notes, ...built.notes, ...inferred.notes, ...(await notImported(runner, run.markOid)), ...problems],
       skipped: run.skipped,
       summary: describeSkipped(run.skipped),
     };
   } finally {
     await runner.exec('ROLLBACK');
   }
+}
+
+/** Objects the diagram neither draws nor keeps as text yet (rules, row-level security), counted so the loss is said out loud. */
+async function notImported(runner: SqlRunner, mark: number): Promise<string[]> {
+  const { rows } = await runner.query(
+    `SELECT (SELECT count(*)::int FROM pg_catalog.pg_rewrite WHERE oid > ${mark} AND rulename <> '_RETURN') AS rules,
+       (SELECT count(*)::int FROM pg_catalog.pg_policy WHERE oid > ${mark}) AS policies,
+       (SELECT count(*)::int FROM pg_catalog.pg_class WHERE oid > ${mark} AND relrowsecurity) AS secured`,
+  );
+  const { rules, policies, secured } = rows[0] as { rules: number; policies: number; secured: number };
+  const lost = [
+    rules > 0 ? `${rules} rule${rules === 1 ? '' : 's'} (CREATE RULE)` : '',
+    policies > 0 ? `${policies} row-level security polic${policies === 1 ? 'y' : 'ies'}` : '',
+    secured > 0 ? `ENABLE ROW LEVEL SECURITY on ${secured} table${secured === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return lost.length > 0 ? [`Not imported: ${lost.join(', ')}.`] : [];
 }

@@ -27,12 +27,12 @@ export interface CatalogColumn {
   serialSequenceOid: string | null;
 }
 
-/** A primary key, UNIQUE, FOREIGN KEY or CHECK constraint; foreign keys of partitions are listed under their root table. */
+/** A primary key, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE constraint; foreign keys of partitions are listed under their root table. */
 export interface CatalogConstraint {
   oid: string;
   tableOid: string;
   name: string;
-  type: 'p' | 'u' | 'f' | 'c';
+  type: 'p' | 'u' | 'f' | 'c' | 'x';
   columns: number[];
   refTableOid: string | null;
   refColumns: number[];
@@ -135,7 +135,7 @@ export async function readCatalog(runner: SqlRunner, mark: number): Promise<Cata
        c.relispartition AS "onPartition",
        k.xmin::text = (SELECT ty.xmin::text FROM pg_catalog.pg_type ty WHERE ty.oid = c.reltype) AS "inCreateTable"
      FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
-     WHERE k.contype IN ('p', 'u', 'f', 'c') AND k.conparentid = 0 AND k.oid > ${mark}
+     WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conparentid = 0 AND k.oid > ${mark}
        AND coalesce(pg_partition_root(k.conrelid), k.conrelid) IN (${tableList})
        AND NOT (c.relispartition AND k.contype <> 'f')
      ORDER BY k.oid`,
