@@ -192,6 +192,33 @@ REVOKE ALL ON public.item FROM shopper;
     expect(summary).toBe('skipped: 1 SET, 1 psql \\connect, 1 CREATE ROLE, 1 OWNER TO, 1 COPY, 2 COPY rows, 1 INSERT, 1 setval, 1 GRANT, 1 REVOKE');
   });
 
+  it('reads migration files with quoted names, DO blocks and statement breakpoints', async () => {
+    const { schema } = await imported(`-- CreateEnum
+CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN');
+CREATE TABLE IF NOT EXISTS "User" (
+    "id" SERIAL NOT NULL,
+    "email" TEXT NOT NULL,
+    "role" "Role" NOT NULL DEFAULT 'USER',
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+--> statement-breakpoint
+CREATE TABLE IF NOT EXISTS "Post" ("id" SERIAL PRIMARY KEY, "authorId" INTEGER);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+DO $$ BEGIN
+ ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+EXCEPTION
+ WHEN duplicate_object THEN null;
+END $$;`);
+    expect(schema.tables.map((t) => t.columns.map((c) => `${c.name} ${c.type}${c.defaultValue ? ` = ${c.defaultValue}` : ''}`))).toEqual([
+      ['id serial', 'email text', `role "Role" = 'USER'::"Role"`],
+      ['id serial', 'authorId integer'],
+    ]);
+    expect(schema.relationships.map((r) => shape(schema, r))).toEqual(['public.Post(authorId) -> public.User parent 0..1 child 0..many oneToMany']);
+    expect(schema.relationships[0]).toMatchObject({ onDelete: 'set null', onUpdate: 'cascade' });
+    expect(schema.tables[0]!.indexes).toEqual([expect.objectContaining({ name: 'User_email_key', isUnique: true })]);
+  });
+
   it('keeps a missing extension as text and reads the types it would provide as written', async () => {
     const { schema, notes } = await imported(`
 CREATE EXTENSION IF NOT EXISTS citext;
