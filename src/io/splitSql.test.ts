@@ -52,6 +52,15 @@ describe('splitSql', () => {
     ]);
   });
 
+  it('skips a byte-order mark and reads Windows line ends', () => {
+    expect(statements('\uFEFFCREATE TABLE a (id int);\r\nCOPY a FROM stdin;\r\n1\r\n\\.\r\nSELECT 1;')).toEqual([
+      ['statement', 1, 'CREATE TABLE a (id int);'],
+      ['statement', 2, 'COPY a FROM stdin;'],
+      ['copyData', 3, ''],
+      ['statement', 5, 'SELECT 1;'],
+    ]);
+  });
+
   it('ends cleanly on unterminated strings and comments', () => {
     expect(splitSql("SELECT 'open").length).toBe(1);
     expect(splitSql('SELECT 1; /* open').length).toBe(1);

@@ -27,7 +27,8 @@ function isRoutine(words: readonly string[]): boolean {
 export function splitSql(script: string): ScriptPiece[] {
   const pieces: ScriptPiece[] = [];
   const n = script.length;
-  let i = 0;
+  // A byte-order mark (files saved by some Windows editors) is not SQL.
+  let i = script.startsWith('\uFEFF') ? 1 : 0;
   let line = 1;
   let start = -1;
   let startLine = 0;
