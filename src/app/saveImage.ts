@@ -2,6 +2,7 @@ import { domToBlob, domToForeignObjectSvg } from 'modern-screenshot';
 import type { StagedDrawing } from '../canvas/ImageExportStage.tsx';
 import { downloadText } from '../panels/downloadText.ts';
 import { imageFileName, imageFrame, pngPixelRatio, type ImageRequest } from './exportImage.ts';
+import { trimStyles } from './trimStyles.ts';
 
 const sides = ['top', 'right', 'bottom', 'left'];
 const corners = ['top-left', 'top-right', 'bottom-right', 'bottom-left'];
@@ -35,6 +36,14 @@ function isDiagramPart(node: Node): boolean {
  */
 export async function saveImage(drawing: StagedDrawing, request: ImageRequest, documentName: string): Promise<void> {
   const frame = imageFrame(drawing.bounds);
+  // The moved viewport's own background starts at the margin: a rectangle behind it fills the whole SVG.
+  const fillBackground = (svg: SVGSVGElement) => {
+    const rect = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    rect.setAttribute('width', '100%');
+    rect.setAttribute('height', '100%');
+    rect.setAttribute('fill', drawing.background);
+    svg.insertBefore(rect, svg.querySelector('foreignObject'));
+  };
   const options = {
     width: frame.width,
     height: frame.height,
@@ -44,6 +53,8 @@ export async function saveImage(drawing: StagedDrawing, request: ImageRequest, d
     // The editor uses the system's fonts only: there are no web fonts to embed.
     font: false as const,
     includeStyleProperties: drawnProperties,
+    onCloneNode: trimStyles,
+    onCreateForeignObjectSvg: fillBackground,
   };
   const fileName = imageFileName(documentName, request);
   if (request.format === 'svg') {
