@@ -20,5 +20,5 @@ export function schemaMeaning(schema: Schema) {
       return `${r.child.name}(${columns}) ${r.childEnd.min}..${r.childEnd.max} -> ${r.parent.name} ${r.parentEnd.min}..${r.parentEnd.max} ${strategy} ${actions}`;
     })
     .sort();
-  return { tables, relationships, enums: schema.enums };
+  return { tables, relationships, enums: schema.enums.map((e) => ({ name: e.name, schemaName: e.schemaName, values: e.values })) };
 }
