@@ -72,9 +72,9 @@ export function ExportImageDialog({ format }: { format: ImageFormat }) {
             ]}
           />
           <Choice legend="Theme" name="export-theme" value={request.theme} onChange={(theme) => change({ theme })} options={[{ value: 'light', label: 'Light' }, { value: 'dark', label: 'Dark' }]} />
-          <Choice legend="Format" name="export-format" value={request.format} onChange={(f) => change({ format: f })} options={[{ value: 'png', label: 'PNG (twice the screen size, sharp on any screen)' }, { value: 'svg', label: 'SVG (scales; opens in browsers)' }]} />
+          <Choice legend="Format" name="export-format" value={request.format} onChange={(f) => change({ format: f })} options={[{ value: 'png', label: 'PNG (twice the screen size, sharp on any screen)' }, { value: 'svg', label: 'SVG (sharp at any size, for web pages and READMEs; drawing programs may not read its HTML text)' }]} />
           <label className="export-notes">
-            <input type="checkbox" checked={request.withNotes && request.scope === 'diagram'} disabled={request.scope !== 'diagram' || noteCount === 0} onChange={(e) => change({ withNotes: e.target.checked })} /> Include the sticky notes
+            <input type="checkbox" checked={request.withNotes && request.scope === 'diagram' && noteCount > 0} disabled={request.scope !== 'diagram' || noteCount === 0} onChange={(e) => change({ withNotes: e.target.checked })} /> Include the sticky notes
             {noteCount === 0 ? ' (none)' : ''}
           </label>
           {error && <p className="reason bad" role="alert">{error}</p>}
