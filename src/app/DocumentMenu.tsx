@@ -8,6 +8,7 @@ const statusText: Record<SaveStatus, string> = {
   saving: 'Saving…',
   failed: 'Not saved',
   conflict: 'Newer copy in another tab',
+  readOnly: 'Read-only',
 };
 
 const statusHint: Record<SaveStatus, string> = {
@@ -17,6 +18,7 @@ const statusHint: Record<SaveStatus, string> = {
   saving: 'Writing to this browser’s storage',
   failed: 'The last write failed; the last good copy is kept. See the message below.',
   conflict: 'Another tab saved this document; nothing is written over it until you choose',
+  readOnly: 'Made by a newer version of the editor: shown as it is, never written; save an editable copy to change it',
 };
 
 /** The toolbar's document name (opens the documents dialog) and whether the browser has its latest state. */

@@ -1,11 +1,12 @@
 import { useEditorStore } from '../store/index.ts';
 import { DocumentsDialog } from './DocumentsDialog.tsx';
+import { ExportTextDialog } from './ExportTextDialog.tsx';
 import { FileDrop } from './FileDrop.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { TemplatePicker } from './TemplatePicker.tsx';
 import { WorkNotices } from './WorkNotices.tsx';
 
-/** Everything about keeping work that sits over the editor: its dialogs (documents, templates, import), its messages, the file drop. */
+/** Everything about keeping work that sits over the editor: its dialogs (documents, templates, import, export as text), its messages, the file drop. */
 export function KeepingWork() {
   const dialog = useEditorStore((s) => s.workDialog);
   return (
@@ -13,6 +14,7 @@ export function KeepingWork() {
       {(dialog === 'documents' || dialog === 'rename') && <DocumentsDialog renameOpen={dialog === 'rename'} />}
       {dialog === 'templates' && <TemplatePicker />}
       {dialog === 'import' && <ImportDialog />}
+      {dialog === 'exportText' && <ExportTextDialog />}
       <WorkNotices />
       <FileDrop />
     </>

@@ -4,6 +4,7 @@ import { fileNameFor } from '../io/storedDocument.ts';
 import type { EditorState } from '../store/index.ts';
 import { openLibrary, type DocumentLibrary } from './documentLibrary.ts';
 import { pickProjectFile, saveProjectFile } from './projectFiles.ts';
+import { openSharedDocument } from './shareLinks.ts';
 import { loadTemplateDocument } from './templateDocuments.ts';
 import { createWorkKeeper, type WorkKeeper } from './workKeeper.ts';
 import { describeStorageError } from './workNotices.ts';
@@ -49,6 +50,9 @@ export async function startKeepingWork(store: StoreApi<EditorState>): Promise<vo
     store.getState().showNotice({ id: 'start-failed', tone: 'error', text: `Your stored documents could not be read (${describeStorageError(error)}); they are left as they were.` });
     store.getState().loadDocument(await loadTemplateDocument({ id: 'blank', title: 'Blank', why: '', fileName: null }));
   }
+  const shared = () => openSharedDocument(store, keeper!).catch((error: unknown) => store.getState().showNotice({ id: 'share', tone: 'error', text: `This share link could not be opened: ${describeStorageError(error)}.` }));
+  await shared();
+  window.addEventListener('hashchange', () => void shared());
   window.addEventListener('pagehide', () => void keeper?.flush());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void keeper?.flush();

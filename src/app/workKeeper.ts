@@ -13,7 +13,7 @@ import {
 import { firstStartTemplate, type Template } from '../io/templates.ts';
 import type { EditorState } from '../store/index.ts';
 import type { DocumentLibrary } from './documentLibrary.ts';
-import { cannotLeaveNotice, conflictNotice, damagedNotice, fileErrorNotice, operationFailedNotice, saveFailedNotice } from './workNotices.ts';
+import { cannotLeaveNotice, conflictNotice, damagedNotice, fileErrorNotice, operationFailedNotice, readOnlyNotice, saveFailedNotice } from './workNotices.ts';
 
 /** What the keeper needs of a BroadcastChannel. */
 export interface TabChannel {
@@ -52,6 +52,8 @@ export interface WorkKeeper {
   createFromTemplate(template: Template): Promise<boolean>;
   /** Opens a project file's text as a new document; a bad file leaves everything as it was. */
   importFile(fileName: string, text: string): Promise<boolean>;
+  /** Shows a document from a newer editor, never stored or written, until the user saves an editable copy. */
+  openReadOnly(name: string, document: ErdDocument, reason: string): Promise<boolean>;
   duplicate(id: string, options: { open: boolean }): Promise<void>;
   rename(id: string, name: string): Promise<void>;
   remove(id: string): Promise<void>;
@@ -118,7 +120,8 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     savedDocument = document;
     lastSavedAt = record.savedAt;
     conflict = null;
-    if (state().document !== document) state().loadDocument(document);
+    if (state().document !== document || state().readOnlyReason !== null) state().loadDocument(document);
+    state().dismissNotice('read-only');
     setWork({ documentId: record.id, documentName: record.name, saveStatus: library ? 'saved' : 'failed' });
     state().dismissNotice('conflict');
     state().dismissNotice('save-failed');
@@ -245,7 +248,34 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
       showDamaged(read.summary.name, read.error);
       return false;
     }
+    if (read.readOnlyReason) return showReadOnly(read.record.name, read.document, read.readOnlyReason);
     show(read.record, read.document);
+    return true;
+  }
+
+  /**
+   * Shows a document from a newer editor without making it this tab's stored one: nothing is written
+   * (saving would drop what this version does not know) until the user saves an editable copy.
+   */
+  async function openReadOnly(name: string, document: ErdDocument, reason: string): Promise<boolean> {
+    if (!(await leaveCurrent())) return false;
+    return showReadOnly(name, document, reason);
+  }
+
+  /** Shows a stored document: editable, or read-only when a newer editor stored it. */
+  function display(read: { record: StoredDocument; document: ErdDocument; readOnlyReason?: string }): void {
+    if (read.readOnlyReason) showReadOnly(read.record.name, read.document, read.readOnlyReason);
+    else show(read.record, read.document);
+  }
+
+  function showReadOnly(name: string, document: ErdDocument, reason: string): boolean {
+    clearTimer();
+    current = null;
+    savedDocument = null;
+    conflict = null;
+    state().loadDocument(document, reason);
+    setWork({ documentId: null, documentName: name, saveStatus: 'readOnly' });
+    state().showNotice(readOnlyNotice(name, reason, { label: 'Save an editable copy', run: () => void guarded('store an editable copy', () => create(`${name} (editable copy)`, document), false)() }));
     return true;
   }
 
@@ -262,7 +292,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     for (const summary of library ? await library.list() : []) {
       if (summary.damage) continue;
       const read = await library!.read(summary.id);
-      if (read?.ok) return show(read.record, read.document);
+      if (read?.ok) return display(read);
     }
     await create('Untitled', await options.loadTemplate({ id: 'blank', title: 'Blank', why: '', fileName: null }));
   }
@@ -317,12 +347,12 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
       for (const id of candidates) {
         if (!id) continue;
         const read = await library.read(id);
-        if (read?.ok) return show(read.record, read.document);
+        if (read?.ok) return display(read);
         if (read) showDamaged(read.summary.name, read.error);
       }
       for (const summary of await library.list()) {
         const read = summary.damage ? undefined : await library.read(summary.id);
-        if (read?.ok) return show(read.record, read.document);
+        if (read?.ok) return display(read);
       }
       await create(firstStartTemplate.title, await options.loadTemplate(firstStartTemplate));
     },
@@ -331,6 +361,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     open: guarded('open the document', open, false),
     create: guarded('create the document', create, false),
     createFromTemplate: guarded('create the document', async (template: Template) => create(template.fileName ? template.title : 'Untitled', await options.loadTemplate(template)), false),
+    openReadOnly: guarded('open the document', openReadOnly, false),
     importFile: guarded('store the file as a document', async (fileName: string, text: string) => {
       const loaded = parseProjectFile(text);
       if (!loaded.ok) {
@@ -338,6 +369,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
         return false;
       }
       state().dismissNotice('file-error');
+      if (loaded.readOnly) return openReadOnly(nameFromFileName(fileName), loaded.document, loaded.message);
       return create(nameFromFileName(fileName), loaded.document);
     }, false),
     duplicate: guarded('duplicate the document', async (id: string, { open: andOpen }: { open: boolean }) => {

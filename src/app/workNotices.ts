@@ -66,3 +66,13 @@ export function fileErrorNotice(fileName: string, error: string): WorkNotice {
 export function operationFailedNotice(what: string, error: unknown): WorkNotice {
   return { id: 'storage-error', tone: 'error', text: `Could not ${what}: ${describeStorageError(error)}. Nothing stored was changed.` };
 }
+
+/** A document from a newer editor, open to be looked at: why, and the way to edit it here. */
+export function readOnlyNotice(documentName: string, reason: string, saveCopy: NoticeAction): WorkNotice {
+  return {
+    id: 'read-only',
+    tone: 'warning',
+    text: `“${documentName}” was ${reason}. Nothing is saved while it is; an editable copy keeps what this version understands.`,
+    actions: [saveCopy],
+  };
+}

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BaseEdge, useInternalNode, useStore, type EdgeProps, type InternalNode } from '@xyflow/react';
-import type { Cardinality, ResolvedRelationship } from '../model/index.ts';
+import { endKindOf, type Cardinality, type ResolvedRelationship } from '../model/index.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
 import { selectDescriptionById, selectRelationshipById, selectRelationshipProblemsById, selectResolvedById } from '../store/indexedSelectors.ts';
@@ -36,7 +36,7 @@ function box(node: InternalNode<TableFlowNode>, row: number): TableBox {
 function Marker({ end, anchor }: { end: Cardinality; anchor: Anchor }) {
   const { lines, circles } = crowsFootShapes(end, anchor);
   return (
-    <g className="crows-foot">
+    <g className="crows-foot" data-end-kind={endKindOf(end)}>
       {lines.map((l, i) => (
         <line key={i} {...l} />
       ))}

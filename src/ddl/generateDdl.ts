@@ -33,7 +33,7 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
     ...junctions.map((j) => j.name),
     ...schema.enums.map((e) => e.name),
   ]);
-  const kept = options.includeSqlObjects === false ? [] : (drawn.sqlObjects ?? []);
+  const kept = options.includeSqlObjects === false ? [] : (drawn.sqlObjects ?? []).filter((o) => !options.sqlObjectKinds || options.sqlObjectKinds.includes(o.kind));
   const statements: Statement[] = [
     ...createSchemas(schema, options),
     ...schema.enums.map((e): Statement => {

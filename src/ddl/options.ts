@@ -1,3 +1,5 @@
+import type { SqlObjectKind } from '../model/index.ts';
+
 /** What a migration author can ask of the DDL. */
 export interface DdlOptions {
   /** Wrap the script in BEGIN / COMMIT so it applies whole or not at all. */
@@ -8,7 +10,15 @@ export interface DdlOptions {
   schemaName: string | null;
   /** Append the objects kept as SQL text (views, functions, triggers... from an import); absent means yes. */
   includeSqlObjects?: boolean;
+  /** Of those, only these kinds (absent: every kind); the proofs take just what tables need, `kindsTablesNeed`. */
+  sqlObjectKinds?: readonly SqlObjectKind[];
 }
 
 /** Plain DDL for an empty database: what the proofs run. */
 export const defaultDdlOptions: DdlOptions = { wrapInTransaction: false, ifNotExists: false, schemaName: null };
+
+/**
+ * Kept objects a table can depend on (a column's domain, composite type or sequence default): the
+ * proofs create these and leave out the rest (extensions PGlite lacks, views, triggers), which are not what they check.
+ */
+export const kindsTablesNeed: readonly SqlObjectKind[] = ['domain', 'type', 'sequence'];

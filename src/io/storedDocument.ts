@@ -33,7 +33,9 @@ const storedSchema = z.object({
 });
 
 /** A stored record read back: the record and its document, or why it cannot be opened. */
-export type StoredRead = { ok: true; record: StoredDocument; document: ErdDocument } | { ok: false; error: string; summary: DocumentSummary };
+export type StoredRead =
+  | { ok: true; record: StoredDocument; document: ErdDocument; /** Set when a newer editor stored it: it may only be looked at here. */ readOnlyReason?: string }
+  | { ok: false; error: string; summary: DocumentSummary };
 
 /** Validates a record read from storage (any shape may be there: another version, a damaged disk, a hand edit). */
 export function readStoredDocument(value: unknown, key: string): StoredRead {
@@ -51,7 +53,7 @@ export function readStoredDocument(value: unknown, key: string): StoredRead {
     const error = `the stored document is damaged (${loaded.error})`;
     return { ok: false, error, summary: { ...summarizeRecord(record), damage: error } };
   }
-  return { ok: true, record, document: loaded.document };
+  return loaded.readOnly ? { ok: true, record, document: loaded.document, readOnlyReason: loaded.message } : { ok: true, record, document: loaded.document };
 }
 
 /** The list entry of a valid record. */

@@ -1,5 +1,5 @@
 import { asSqlError, type Problem, type Schema, type SqlError, type SqlRunner } from '../model/index.ts';
-import { defaultDdlOptions, generateDdl, quoteIdent, type Statement } from '../ddl/index.ts';
+import { defaultDdlOptions, generateDdl, kindsTablesNeed, quoteIdent, type Statement } from '../ddl/index.ts';
 import { intoOneSchema } from '../ddl/intoOneSchema.ts';
 
 /** Scratch schema a run builds inside its own transaction; it never outlives the run. */
@@ -35,8 +35,7 @@ export async function withSchemaLoaded<T>(
   body: (statements: readonly Statement[], schema: Schema) => Promise<T>,
   { schemaName = null, statementTimeoutMs = null }: ScratchOptions = {},
 ): Promise<Loaded<T>> {
-  // Objects kept as SQL text from an import (views, functions, triggers, extensions) are not what a proof checks, and may need extensions PGlite lacks.
-  const { statements, problems } = generateDdl(drawn, { ...defaultDdlOptions, schemaName, includeSqlObjects: false });
+  const { statements, problems } = generateDdl(drawn, { ...defaultDdlOptions, schemaName, sqlObjectKinds: kindsTablesNeed });
   if (problems.some((p) => p.severity === 'error')) return { problems };
   await db.exec('BEGIN');
   try {

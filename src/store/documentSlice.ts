@@ -24,8 +24,10 @@ export interface DocumentSlice {
   lastMergeKey: string | null;
   /** The document as it was when the current drag began: the drag's one undo step. */
   dragStartDocument: ErdDocument | null;
-  /** Replaces the document (open a file, first start); clears undo. */
-  loadDocument(document: ErdDocument): void;
+  /** Why the open document may only be looked at (a file from a newer editor), or null when it may be edited. */
+  readOnlyReason: string | null;
+  /** Replaces the document (open a file, first start); clears undo. With a reason, every edit is refused until another document is loaded. */
+  loadDocument(document: ErdDocument, readOnlyReason?: string | null): void;
   /** Applies a pure schema edit (the one place a schema changes); `placed` positions new tables. */
   editSchema(edit: (schema: Schema) => Schema, capture?: Capture, placed?: Layout): void;
   /** React Flow's node changes: drags update the layout (one undo step per drag), sizes update nodes. */
@@ -40,6 +42,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
   /** Sets a new document in one update: snapshot for undo, nodes rebuilt. */
   const commit = (document: ErdDocument, { capture, mergeKey }: Capture) => {
     const state = get();
+    if (state.readOnlyReason !== null) return;
     const merges = capture && mergeKey !== undefined && mergeKey === state.lastMergeKey;
     const past = capture && !merges ? [...state.past, state.document].slice(-historyLimit) : state.past;
     set({
@@ -76,9 +79,10 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     future: [],
     lastMergeKey: null,
     dragStartDocument: null,
+    readOnlyReason: null,
 
-    loadDocument(document) {
-      set({ document, past: [], future: [], lastMergeKey: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []), noteNodes: toNoteNodes(document.notes, []) });
+    loadDocument(document, readOnlyReason = null) {
+      set({ document, readOnlyReason, past: [], future: [], lastMergeKey: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []), noteNodes: toNoteNodes(document.notes, []) });
     },
 
     editSchema(edit, capture = { capture: true }, placed = {}) {
@@ -118,7 +122,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       };
       // Outside a drag, React Flow also reports positions that did not change: those are not edits.
       const isInDrag = state.dragStartDocument !== null;
-      const moves = changes.filter((c) => c.type === 'position' && c.position !== undefined && (c.dragging === true || isInDrag || isMoved(c.id, c.position)));
+      const moves = state.readOnlyReason !== null ? [] : changes.filter((c) => c.type === 'position' && c.position !== undefined && (c.dragging === true || isInDrag || isMoved(c.id, c.position)));
       if (moves.length === 0) {
         set({ nodes, noteNodes });
         return;

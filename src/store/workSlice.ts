@@ -4,9 +4,9 @@ import type { EditorState } from './editorStore.ts';
 /**
  * Where the open document stands against the browser's copy: being read at start, saved, changed
  * since, being written, a write that failed, or a newer copy from another tab that this tab must
- * not overwrite.
+ * not overwrite; or a document from a newer editor, only looked at and never written.
  */
-export type SaveStatus = 'loading' | 'saved' | 'unsaved' | 'saving' | 'failed' | 'conflict';
+export type SaveStatus = 'loading' | 'saved' | 'unsaved' | 'saving' | 'failed' | 'conflict' | 'readOnly';
 
 /** A button on a notice. */
 export interface NoticeAction {
@@ -23,8 +23,8 @@ export interface WorkNotice {
   actions?: NoticeAction[];
 }
 
-/** The documents dialog (`rename`: with the open document's name being edited), the template picker, the importer. */
-export type WorkDialog = 'documents' | 'rename' | 'templates' | 'import' | null;
+/** The documents dialog (`rename`: with the open document's name being edited), the template picker, import, export as text. */
+export type WorkDialog = 'documents' | 'rename' | 'templates' | 'import' | 'exportText' | null;
 
 /** Why an import stopped: where in the text, the statement, and PostgreSQL's (or the DBML parser's) words. */
 export interface ImportProblem {

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './editorPage.ts';
+import { KeepingWorkPage } from './keepingWorkPage.ts';
+
+const pagila = () => readFile(new URL('../../shared/corpus/pagila-schema.sql', import.meta.url), 'utf8');
+
+test('pagila-schema.sql dropped on the canvas: tables, 1:1 and 1:N markers, a Mermaid export, a share link opened in a new page', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const editor = new EditorPage(page);
+  const work = new KeepingWorkPage(page);
+  await editor.open();
+  const before = await page.evaluate(() => (window as unknown as { erd: { store: { getState(): { documentId: string } } } }).erd.store.getState().documentId);
+
+  await work.dropFile('pagila-schema.sql', await pagila());
+  await expect(work.documentButton).toHaveAccessibleName('Documents: pagila-schema', { timeout: 45_000 });
+  await expect(work.notice('import')).toContainText('Imported 16 tables and 22 relationships');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(22);
+  // film_embedding's key is film's: a 1:1 with a shared primary key; language to film is 1:N.
+  const embedding = page.locator('.relationship-edge[aria-label*="film_embedding"]');
+  await expect(embedding.locator('[data-end-kind="zeroOrOne"]')).toHaveCount(1);
+  await expect(embedding.locator('[data-end-kind="exactlyOne"]')).toHaveCount(1);
+  await expect(page.locator('.relationship-edge[aria-label*="each language"] [data-end-kind="zeroOrMany"]').first()).toBeAttached();
+  await expect(page.getByRole('status')).toHaveText(/Proved in PostgreSQL/);
+  expect(await page.evaluate(() => (window as unknown as { erd: { store: { getState(): { proofReport: { results: { verdict: string }[] } | null } } } }).erd.store.getState().proofReport?.results.filter((r) => r.verdict === 'failed').length)).toBe(0);
+
+  await work.runCommand('Export as SQL, DBML or Mermaid');
+  const exportDialog = page.getByRole('dialog', { name: 'Export as text' });
+  await exportDialog.getByRole('radio', { name: 'Mermaid' }).check();
+  await expect(exportDialog.getByLabel('Mermaid text')).toContainText('erDiagram');
+  await expect(exportDialog.getByLabel('Mermaid text')).toContainText('film ||--o| film_embedding');
+  const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download' }).click()]);
+  expect(download.suggestedFilename()).toBe('pagila-schema.mmd');
+  expect(await readFile(await download.path(), 'utf8')).toContain('language ||..o{ film');
+  await page.keyboard.press('Escape');
+
+  await work.runCommand('Copy a share link');
+  await expect(work.notice('share')).toContainText('Link copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#doc=[A-Za-z0-9_-]+$/);
+
+  const other = await context.newPage();
+  await other.goto(link);
+  const otherWork = new KeepingWorkPage(other);
+  await expect(otherWork.documentButton).toHaveAccessibleName('Documents: Shared diagram');
+  await expect(other.locator('.react-flow__edge')).toHaveCount(22);
+  expect(new URL(other.url()).hash).toBe('');
+  // The link made a new document: the first one and the import are still stored.
+  await otherWork.openDocuments();
+  await expect(otherWork.documentsDialog.getByText('pagila-schema', { exact: true })).toBeVisible();
+  expect(before).toBeTruthy();
+});
+
+test('a script PostgreSQL refuses is not imported: the line, the statement and the message, and the open document is untouched', async ({ page }) => {
+  const editor = new EditorPage(page);
+  const work = new KeepingWorkPage(page);
+  await editor.open();
+  const name = await work.documentButton.getAttribute('aria-label');
+  await work.runCommand('Import SQL or DBML');
+  const dialog = page.getByRole('dialog', { name: 'Import SQL or DBML' });
+  await dialog.getByLabel('Script to import').fill('CREATE TABLE a (id integer PRIMARY KEY);\n\nCREATE TABLE b (\n  id integer PRIMARY KEY,\n  a_id integer REFERENCES nowhere (id)\n);');
+  await dialog.getByRole('button', { name: 'Import as a new document' }).click();
+  const problem = dialog.locator('.import-problem');
+  await expect(problem).toContainText('Line 3');
+  await expect(problem).toContainText('relation "nowhere" does not exist');
+  await expect(problem.locator('.import-statement')).toContainText('REFERENCES nowhere');
+  await expect(work.documentButton).toHaveAttribute('aria-label', name!);
+
+  // Closing keeps the text; fixing it imports.
+  await page.keyboard.press('Escape');
+  await work.runCommand('Import SQL or DBML');
+  await expect(dialog.getByLabel('Script to import')).toHaveValue(/REFERENCES nowhere/);
+  await dialog.getByLabel('Script to import').fill('CREATE TABLE a (id integer PRIMARY KEY);\nCREATE TABLE b (id integer PRIMARY KEY, a_id integer NOT NULL UNIQUE REFERENCES a (id));');
+  await dialog.getByRole('button', { name: 'Import as a new document' }).click();
+  await expect(work.documentButton).toHaveAccessibleName('Documents: Imported schema');
+  await expect(page.locator('.relationship-edge [data-end-kind="exactlyOne"]')).toHaveCount(1);
+  await expect(page.locator('.relationship-edge [data-end-kind="zeroOrOne"]')).toHaveCount(1);
+});

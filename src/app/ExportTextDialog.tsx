@@ -1,0 +1,49 @@
+import { useMemo, useState } from 'react';
+import { CopyButton } from '../panels/CopyButton.tsx';
+import { Dialog } from '../panels/Dialog.tsx';
+import { downloadText } from '../panels/downloadText.ts';
+import { selectFormattedDdl, useEditorStore } from '../store/index.ts';
+import { exportedText, exportFileName, textFormats, type TextFormat } from './exportText.ts';
+
+/** Export as SQL, DBML or Mermaid: the text to read, copy or download. */
+export function ExportTextDialog() {
+  const openWorkDialog = useEditorStore((s) => s.openWorkDialog);
+  const documentName = useEditorStore((s) => s.documentName);
+  const schema = useEditorStore((s) => s.document.schema);
+  const ddl = useEditorStore(selectFormattedDdl);
+  const [format, setFormat] = useState<TextFormat>('mermaid');
+  const text = useMemo(() => exportedText(format, schema, ddl), [format, schema, ddl]);
+  const close = () => openWorkDialog(null);
+  const fileName = exportFileName(documentName, format);
+  return (
+    <Dialog label="Export as text" className="export-text" onClose={close}>
+      <header className="dialog-head">
+        <div>
+          <h2>Export as text</h2>
+          <p className="muted">{textFormats[format].about}</p>
+        </div>
+        <button type="button" className="icon" aria-label="Close" onClick={close}>
+          ×
+        </button>
+      </header>
+      <div className="export-formats" role="radiogroup" aria-label="Format">
+        {(Object.keys(textFormats) as TextFormat[]).map((f) => (
+          <label key={f} className={f === format ? 'chosen' : ''}>
+            <input type="radio" name="export-format" value={f} checked={f === format} onChange={() => setFormat(f)} data-autofocus={f === format ? true : undefined} />
+            {textFormats[f].label}
+          </label>
+        ))}
+      </div>
+      <pre className="export-text-body" aria-label={`${textFormats[format].label} text`} tabIndex={0}>
+        {text}
+      </pre>
+      <footer className="dialog-foot">
+        <span className="muted">{fileName}</span>
+        <CopyButton text={text} />
+        <button type="button" className="primary" onClick={() => downloadText(fileName, text, textFormats[format].type)}>
+          Download
+        </button>
+      </footer>
+    </Dialog>
+  );
+}
