@@ -209,6 +209,27 @@ describe('work keeper', () => {
     expect((await tab.keeper.list()).map((d) => d.name).sort()).toEqual(['authors / passport_info', 'student-certificate']);
   });
 
+  it('a file from a newer editor opens read-only: nothing stored or written until an editable copy is saved', async () => {
+    const tab = await aTab(aBrowser());
+    const text = readFileSync(join(process.cwd(), 'examples/student-certificate.erd.json'), 'utf8');
+    const newer = JSON.stringify({ ...JSON.parse(text), version: 99, somethingNew: true });
+    expect(await tab.keeper.importFile('future.erd.json', newer)).toBe(true);
+    expect(tab.state()).toMatchObject({ documentId: null, documentName: 'future', saveStatus: 'readOnly' });
+    expect(tab.state().readOnlyReason).toMatch(/newer version of the editor \(file version 99/);
+    addTable(tab);
+    expect(tab.state().document.schema.tables).toHaveLength(2);
+    await tab.keeper.flush();
+    expect((await tab.keeper.list()).map((d) => d.name)).toEqual(['authors / passport_info']);
+
+    const notice = tab.state().notices.find((n) => n.id === 'read-only')!;
+    notice.actions![0]!.run();
+    await vi.waitFor(() => expect(tab.state().saveStatus).toBe('saved'));
+    expect(tab.state()).toMatchObject({ documentName: 'future (editable copy)', readOnlyReason: null });
+    addTable(tab);
+    expect(tab.state().document.schema.tables).toHaveLength(3);
+    expect((await tab.keeper.list()).map((d) => d.name).sort()).toEqual(['authors / passport_info', 'future (editable copy)']);
+  });
+
   it('creates, renames, duplicates and deletes documents, a delete undone from its message', async () => {
     const tab = await aTab(aBrowser());
     const first = tab.state().documentId!;
