@@ -4,6 +4,7 @@ import type { TableId } from '../model/index.ts';
 import { Dialog } from '../panels/Dialog.tsx';
 import { useEditorStore } from '../store/index.ts';
 import type { ImageFormat, ImageRequest } from './exportImage.ts';
+import './exportImageDialog.css';
 
 /** The theme the editor shows now: the image's default. */
 const shownTheme = () => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light');
