@@ -71,6 +71,7 @@ export function App(props: { proofClient: ProofClient; postgresTasks: PostgresTa
 /** The layout shell: toolbar (from the command list), canvas, and a sidebar with the inspector above the proof, DDL and console tabs. */
 function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postgresTasks: PostgresTasks }) {
   const tab = useEditorStore((s) => s.sidebarTab);
+  const isReadOnly = useEditorStore((s) => s.readOnlyReason !== null);
   const setTab = useEditorStore((s) => s.showTab);
   const stepThroughId = useEditorStore((s) => s.stepThroughId);
   const dialog = useEditorStore((s) => s.dialog);
@@ -115,7 +116,9 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
               ⟩
             </button>
             <div className="sidebar-top" style={{ height: sizes.inspectorHeight }}>
-              <Inspector />
+              <fieldset className="inspector-frame" disabled={isReadOnly} title={isReadOnly ? 'Read-only: save an editable copy to change it' : undefined}>
+                <Inspector />
+              </fieldset>
             </div>
             <ResizeHandle label="Inspector height" orientation="horizontal" direction={1} value={sizes.inspectorHeight} min={120} max={900} onResize={(inspectorHeight) => setPanelSizes({ inspectorHeight })} />
             <div className="tabs" role="tablist">

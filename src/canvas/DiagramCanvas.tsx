@@ -107,6 +107,7 @@ export function DiagramCanvas() {
   const connectTables = useEditorStore((s) => s.connectTables);
   const select = useEditorStore((s) => s.select);
   const isSnapToGrid = useEditorStore((s) => s.isSnapToGrid);
+  const isReadOnly = useEditorStore((s) => s.readOnlyReason !== null);
   const selectedRelationship = selection?.kind === 'relationship' ? selection.id : null;
   const edges = useMemo(() => toRelationshipEdges(relationships, selectedRelationship), [relationships, selectedRelationship]);
 
@@ -140,6 +141,8 @@ export function DiagramCanvas() {
       onEdgeClick={handleEdgeClick}
       onPaneClick={handlePaneClick}
       connectionMode={ConnectionMode.Loose}
+      nodesDraggable={!isReadOnly}
+      nodesConnectable={!isReadOnly}
       connectionRadius={40}
       deleteKeyCode={null}
       onlyRenderVisibleElements
