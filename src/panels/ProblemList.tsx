@@ -1,15 +1,15 @@
 import { useDeferredValue } from 'react';
 import type { Problem } from '../model/index.ts';
-import { ddlOf, selectSchema, useEditorStore } from '../store/index.ts';
+import { selectSchema, useEditorStore, validationOf } from '../store/index.ts';
 
 /**
  * Model problems matching `filter`, shown where the user typed the thing they are about. They follow
  * the schema a moment behind the keystroke (a deferred value), so typing paints before the whole
- * schema's DDL is regenerated.
+ * schema is validated again.
  */
 export function ProblemList({ filter }: { filter: (p: Problem) => boolean }) {
   const schema = useDeferredValue(useEditorStore(selectSchema));
-  const problems = ddlOf(schema).problems.filter(filter);
+  const problems = validationOf(schema).filter(filter);
   if (problems.length === 0) return null;
   return (
     <ul className="problems">

@@ -4,6 +4,7 @@ import {
   foreignKeysOf,
   isEffectivelyNotNull,
   lintSchema,
+  validateSchema,
   resolveAll,
   type Problem,
   type RelationshipId,
@@ -44,6 +45,18 @@ export function ddlOf(schema: Schema): DdlResult {
   let ddl = ddlBySchema.get(schema);
   if (!ddl) ddlBySchema.set(schema, (ddl = generateDdl(schema)));
   return ddl;
+}
+
+const validationBySchema = new WeakMap<Schema, Problem[]>();
+
+/**
+ * The problems that block or qualify the DDL (what `generateDdl` reports with default options), once
+ * per schema object: the inspector shows them without generating the whole schema's DDL on each keystroke.
+ */
+export function validationOf(schema: Schema): Problem[] {
+  let problems = validationBySchema.get(schema);
+  if (!problems) validationBySchema.set(schema, (problems = validateSchema(schema)));
+  return problems;
 }
 
 /** The DDL of the current schema, as the proofs run it (default options): also the source of model errors. */

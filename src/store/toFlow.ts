@@ -8,18 +8,21 @@ export type TableFlowNode = Node<TableNodeData, 'table'>;
 
 /**
  * Maps the document to React Flow nodes, reusing the previous node objects where nothing changed
- * (so React Flow keeps their measured size and skips re-rendering them).
+ * (so React Flow keeps their measured size and skips re-rendering them), and the previous array
+ * itself when no node changed.
  */
 export function toTableNodes(document: ErdDocument, previous: readonly TableFlowNode[], selectedTableIds: readonly TableId[]): TableFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   const chosen = new Set(selectedTableIds);
-  return document.schema.tables.map((table) => {
+  const nodes = document.schema.tables.map((table): TableFlowNode => {
     const position = document.layout[table.id] ?? { x: 0, y: 0 };
     const selected = chosen.has(table.id);
     const old = byId.get(table.id);
     if (old && old.position.x === position.x && old.position.y === position.y && Boolean(old.selected) === selected) return old;
     return { ...old, id: table.id, type: 'table', position, data: old?.data ?? { tableId: table.id }, selected };
   });
+  // Typing a name changes no node: the same array then, or React Flow re-reads all of them on each keystroke.
+  return nodes.length === previous.length && nodes.every((n, i) => n === previous[i]) ? (previous as TableFlowNode[]) : nodes;
 }
 
 /** A sticky note on the canvas; its data is just the note id. */
