@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './editorPage.ts';
+import { ExportImagePage } from './exportImagePage.ts';
 import { KeepingWorkPage } from './keepingWorkPage.ts';
 
 const pagila = () => readFile(new URL('../../shared/corpus/pagila-schema.sql', import.meta.url), 'utf8');
@@ -33,6 +34,12 @@ test('pagila-schema.sql dropped on the canvas: tables, 1:1 and 1:N markers, a Me
   expect(download.suggestedFilename()).toBe('pagila-schema.mmd');
   expect(await readFile(await download.path(), 'utf8')).toContain('language ||..o{ film');
   await page.keyboard.press('Escape');
+
+  await new ExportImagePage(page).openDialog('Export PNG');
+  const png = await new ExportImagePage(page).export({ what: 'The whole diagram', theme: 'Light', format: 'PNG' });
+  expect(png.suggestedFilename()).toBe('pagila-schema.light.png');
+  const { width, height } = await new ExportImagePage(page).readPng(await png.path(), [[2, 2]]);
+  expect(width * height).toBeGreaterThan(1_000_000);
 
   await work.runCommand('Copy a share link');
   await expect(work.notice('share')).toContainText('Link copied');
@@ -75,4 +82,20 @@ test('a script PostgreSQL refuses is not imported: the line, the statement and t
   await expect(work.documentButton).toHaveAccessibleName('Documents: Imported schema');
   await expect(page.locator('.relationship-edge [data-end-kind="exactlyOne"]')).toHaveCount(1);
   await expect(page.locator('.relationship-edge [data-end-kind="zeroOrOne"]')).toHaveCount(1);
+});
+
+test('hostile input: a 20 MB script and a share link of random bytes get a clear message, and the open document stays', async ({ page }) => {
+  const editor = new EditorPage(page);
+  const work = new KeepingWorkPage(page);
+  await editor.open();
+  const name = await work.documentButton.getAttribute('aria-label');
+  await work.dropFile('huge.sql', `-- ${'x'.repeat(80)}\n`.repeat(250_000));
+  const dialog = page.getByRole('dialog', { name: 'Import SQL or DBML' });
+  await expect(dialog.locator('.import-problem')).toContainText(/The script is 20\.\d MB; imports take at most 8\.0 MB/);
+  await page.keyboard.press('Escape');
+  await expect(work.documentButton).toHaveAttribute('aria-label', name!);
+
+  await page.goto('/#doc=q83KzS0uSc3N0VEoLS5RSMsvyk1VyM3PS8ksLgEA');
+  await expect(work.notice('share')).toContainText('This share link could not be opened');
+  await expect(work.documentButton).toHaveAttribute('aria-label', name!);
 });

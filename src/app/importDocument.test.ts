@@ -53,6 +53,9 @@ describe('importDocument', () => {
     const untouched = importers();
     expect((await importDocument('  \n', 'sql', untouched)).ok).toBe(false);
     expect(untouched.importSql).not.toHaveBeenCalled();
+    const huge = await importDocument('-- x\n'.repeat(2_500_000), 'sql', untouched);
+    expect(huge).toEqual({ ok: false, problem: { message: expect.stringMatching(/^The script is 1\d\.\d MB; imports take at most 8\.0 MB/) } });
+    expect(untouched.importSql).not.toHaveBeenCalled();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ImportResult } from '../io/importSql.ts';
+import { oversizeError, type ImportResult } from '../io/importSql.ts';
 import { addNote, maxNoteLength, type ErdDocument, type Layout, type Note, type Schema } from '../model/index.ts';
 import type { ImportProblem } from '../store/index.ts';
 
@@ -41,6 +41,8 @@ const reportOf = (schema: Schema, summary: string, notes: string[]): ImportRepor
 /** Reads SQL (through PostgreSQL) or DBML into a new document with a readable layout; the open document is never involved. */
 export async function importDocument(text: string, format: ImportFormat, importers: Importers): Promise<ImportOutcome> {
   if (text.trim() === '') return { ok: false, problem: { message: 'There is nothing to import: paste a script or choose a file.' } };
+  const oversize = oversizeError(text);
+  if (oversize) return { ok: false, problem: { message: oversize.message } };
   if (format === 'dbml') {
     const read = await importers.importDbml(text);
     if (!read.ok) return { ok: false, problem: { message: read.error, ...(read.line ? { line: read.line } : {}), ...(read.column ? { column: read.column } : {}) } };

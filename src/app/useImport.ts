@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { maxImportBytes } from '../io/importSql.ts';
 import { usePostgresTasks } from '../panels/postgresTasks.ts';
 import { useEditorStore } from '../store/index.ts';
 import { layoutNewSchema } from './arrangeTables.ts';
@@ -28,7 +29,8 @@ export function useImport(): (fileName: string, text: string, format?: ImportFor
         outcome = { ok: false as const, problem: { message: `The import could not run: ${(error as Error).message}` } };
       }
       if (!outcome.ok) {
-        store.openImport({ fileName, text, problem: outcome.problem });
+        // A file too large to import is not put in the dialog's text box either: the message says why.
+        store.openImport({ fileName, text: text.length > maxImportBytes ? '' : text, problem: outcome.problem });
         return false;
       }
       if (!(await workKeeper().create(documentNameOf(fileName), outcome.document))) return false;

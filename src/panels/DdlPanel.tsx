@@ -9,6 +9,7 @@ export function DdlPanel() {
   const { statements, problems } = useEditorStore(selectFormattedDdl);
   const options = useEditorStore((s) => s.ddlOptions);
   const setDdlOptions = useEditorStore((s) => s.setDdlOptions);
+  const keptCount = useEditorStore((s) => s.document.schema.sqlObjects?.length ?? 0);
   const sql = toSqlText(statements);
   const hasErrors = problems.some((p) => p.severity === 'error');
   return (
@@ -21,6 +22,11 @@ export function DdlPanel() {
           <label>
             <input type="checkbox" checked={options.ifNotExists} onChange={(e) => setDdlOptions({ ifNotExists: e.target.checked })} /> IF NOT EXISTS
           </label>
+          {keptCount > 0 && (
+            <label title="Views, functions, triggers, sequences and other objects an import kept as SQL text">
+              <input type="checkbox" checked={options.includeSqlObjects !== false} onChange={(e) => setDdlOptions({ includeSqlObjects: e.target.checked })} /> Kept objects ({keptCount})
+            </label>
+          )}
           <label>
             One schema{' '}
             <input
