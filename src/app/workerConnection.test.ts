@@ -79,11 +79,11 @@ describe('connectWorker', () => {
   it('gives a task its own time limit when sent with one', async () => {
     const connection = connectWorker(options());
     workers[0]!.reply({ type: 'ready' });
-    const longImport = connection.send({ type: 'import', sql: 'SELECT 1' }, 5000);
+    const stopped = expect(connection.send({ type: 'import', sql: 'SELECT 1' }, 5000)).rejects.toThrow('stopped after 5 s');
     await vi.advanceTimersByTimeAsync(4000);
     expect(workers[0]!.isTerminated).toBe(false);
     await vi.advanceTimersByTimeAsync(1001);
-    await expect(longImport).rejects.toThrow('stopped after 5 s');
+    await stopped;
     expect(workers[0]!.isTerminated).toBe(true);
   });
 
