@@ -9,6 +9,7 @@ import { exampleDocument } from '../src/testing/example.ts';
 import { measurePageOpen } from './benchBrowser.ts';
 import { canvasFigures, measureLargeCanvas } from './benchCanvas.ts';
 import { proveRepeatedly, type RepeatedProofs } from './benchMemory.ts';
+import { measureImports } from './benchImport.ts';
 import { measureProofSession } from './benchProofSession.ts';
 import { largeSchema } from './largeSchema.ts';
 
@@ -20,12 +21,12 @@ interface Figure {
   max: number;
   runs: number;
   aim?: string;
-  detail?: Record<string, number>;
+  detail?: Record<string, number | string>;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-function summarize(name: string, times: number[], aim?: string, detail?: Record<string, number>): Figure {
+function summarize(name: string, times: number[], aim?: string, detail?: Record<string, number | string>): Figure {
   const sorted = [...times].sort((a, b) => a - b);
   return { name, unit: 'ms', median: round(sorted[Math.floor(sorted.length / 2)]!), min: round(sorted[0]!), max: round(sorted.at(-1)!), runs: sorted.length, ...(aim ? { aim } : {}), ...(detail ? { detail } : {}) };
 }
@@ -85,6 +86,9 @@ for (const [session, words] of [['onePglite', 'in one PGlite'], ['renewed', 'ren
   figures.push(summarize(`Example proved, proofs 1-50 of 500 ${words}`, sessions[session].firstBlock));
   figures.push(summarize(`Example proved, proofs 451-500 of 500 ${words}`, sessions[session].lastBlock, undefined, { renewals: sessions[session].renewals.length }));
 }
+
+// SQL import: ours against @dbml/core's parser on the same scripts (its failure on pg_dump output is the detail).
+for (const f of await measureImports(5, startShipped)) figures.push(summarize(f.name, f.times, undefined, f.detail));
 
 const pageOpen = await measurePageOpen(3);
 figures.push(summarize('Page open to PostgreSQL ready, shipped data directory (headless Chromium)', pageOpen.shippedDataDir.postgresReady, 'under 1 s'));

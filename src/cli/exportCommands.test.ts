@@ -1,27 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from './main.ts';
+import { main } from './main.ts';
 import { examplePath } from '../testing/example.ts';
 import { toMermaid } from '../io/index.ts';
 import { toDbml } from '../io/dbmlExport.ts';
 import { exampleDocument } from '../testing/example.ts';
+import { memoryCliIo } from '../testing/memoryCliIo.ts';
 
 /** Runs `erd` in-process on files held in memory; no database is opened by these commands. */
 async function erd(files: Record<string, string>, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readFile: async (path) => {
-      if (!(path in files)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    openDatabase: () => Promise.reject(new Error('not used')),
-    connectDatabase: () => Promise.reject(new Error('not used')),
-  };
+  const { io, output } = memoryCliIo(files);
   const code = await main(args, io);
-  return { code, stdout, stderr };
+  return { code, ...output };
 }
 
 const dbml = `Table authors {
@@ -80,6 +70,6 @@ describe('erd mermaid and erd dbml', () => {
     const { stdout } = await erd({}, '--help');
     expect(stdout).toContain('  mermaid FILE print the diagram as a Mermaid erDiagram');
     expect(stdout).toContain('  dbml FILE    print the schema as DBML');
-    expect(await erd({ 'x.txt': '' }, 'dbml', 'x.txt')).toMatchObject({ code: 2, stderr: 'erd: x.txt: not a project file (expected a .erd.json or .dbml file)\n' });
+    expect(await erd({ 'x.txt': '' }, 'dbml', 'x.txt')).toMatchObject({ code: 2, stderr: 'erd: x.txt: not a project file (expected a .erd.json, .dbml or .sql file)\n' });
   });
 });

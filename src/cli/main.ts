@@ -1,32 +1,45 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { generateDdl, toSqlText, type DdlOptions } from '../ddl/index.ts';
 import { connectPostgres, pgliteRunner, startPglite, type PostgresConnection } from '../db/index.ts';
 import { toDbml } from '../io/dbmlExport.ts';
-import { toMermaid } from '../io/index.ts';
+import { toMermaid, type ImportResult } from '../io/index.ts';
 import { lintSchema, type Problem, type SqlRunner } from '../model/index.ts';
+import { formatImportFacts, shortNoteCount } from './formatImport.ts';
+import { importCommand } from './importCommand.ts';
+import { importInWorker } from './importInWorker.ts';
 import { proveInPglite, proveOnServer } from './prove.ts';
-import { readDocument } from './readDocument.ts';
+import { readDocument, type DocumentReaders } from './readDocument.ts';
+import { shippedDataDir } from './shippedDataDir.ts';
 
 /** What the command touches outside itself, so tests can run it in-process. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<string>;
+  /** Whether something is at `path`, so `erd import` refuses before it runs. */
+  exists(path: string): Promise<boolean>;
+  /** Writes a file; rejects with code EEXIST when it exists and `overwrite` is false. */
+  writeFile(path: string, text: string, options: { overwrite: boolean }): Promise<void>;
+  /** Imports a SQL script through PostgreSQL; 'timed out' when it did not finish within the limit. */
+  importSql(sql: string, timeLimitMs: number): Promise<ImportResult | 'timed out'>;
   /** Opens a database for `prove`; `close` is called when done. */
   openDatabase(): Promise<{ runner: SqlRunner; close(): Promise<void> }>;
   /** Connects to a PostgreSQL server for `prove --database-url`; rejects with a PostgresConnectError. */
   connectDatabase(url: string): Promise<PostgresConnection>;
 }
 
-/** The real process: stdout, stderr, the file system, a fresh PGlite, a real server when asked. */
+/** The real process: stdout, stderr, the file system, a fresh PGlite (from the shipped data directory when it fits), a real server when asked. */
 export function nodeIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFile(path, 'utf8'),
+    exists: (path) => access(path).then(() => true, () => false),
+    writeFile: (path, text, { overwrite }) => writeFile(path, text, { flag: overwrite ? 'w' : 'wx' }),
+    importSql: (sql, timeLimitMs) => importInWorker(sql, timeLimitMs),
     async openDatabase() {
-      const pg = await startPglite();
+      const pg = await startPglite(shippedDataDir());
       return { runner: pgliteRunner(pg), close: () => pg.close() };
     },
     connectDatabase: (url) => connectPostgres(url),
@@ -35,7 +48,9 @@ export function nodeIo(): CliIo {
 
 const usage = `Usage: erd <command> FILE [options]
 
-FILE is a project file (.erd.json) or a DBML file (.dbml).
+FILE is a project file (.erd.json), a DBML file (.dbml) or a SQL script (.sql: pg_dump output,
+migrations, hand-written DDL), which PostgreSQL runs in PGlite and the schema is read from its
+catalog; what the import skipped or read differently is noted on stderr.
 
 Commands:
   ddl FILE     print the PostgreSQL DDL
@@ -53,12 +68,22 @@ Commands:
                  --json            print them as JSON
   mermaid FILE print the diagram as a Mermaid erDiagram (for Markdown that renders Mermaid)
   dbml FILE    print the schema as DBML (for dbdiagram.io)
+  import FILE  read a .sql or .dbml file into a project file, printed on stdout
+                 -o, --output OUT  write it to OUT instead (an existing OUT is left alone)
+                 --force           replace OUT if it exists
+
+  --time-limit SECONDS  for a .sql FILE: stop the import after this long (default 60);
+                        a DO block or a function it calls can loop forever
 
 Exit codes: 0 success, 1 a scenario failed, the DDL was refused or lint found a problem,
-2 bad usage, an unreadable or invalid file, or a server that cannot be reached.
+2 bad usage, an unreadable or invalid file, a script PostgreSQL refused or that ran out of
+time, or a server that cannot be reached.
 `;
 
-const commands = ['ddl', 'prove', 'lint', 'mermaid', 'dbml'];
+const commands = ['ddl', 'prove', 'lint', 'mermaid', 'dbml', 'import'];
+
+/** How long an import of a .sql file may run unless --time-limit says otherwise. */
+const defaultTimeLimitSeconds = 60;
 
 /** Runs `erd` with its arguments; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -74,6 +99,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         'if-not-exists': { type: 'boolean' },
         schema: { type: 'string' },
         'database-url': { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        'time-limit': { type: 'string' },
       },
     });
   } catch (error) {
@@ -89,17 +117,34 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr(command && !commands.includes(command) ? `erd: unknown command "${command}"\n${usage}` : usage);
     return 2;
   }
-  const databaseUrl = parsed.values['database-url'];
-  if (databaseUrl !== undefined && command !== 'prove') {
-    io.stderr(`erd: --database-url is an option of prove only\n${usage}`);
+  const { values } = parsed;
+  const databaseUrl = values['database-url'];
+  const misplaced = [
+    databaseUrl !== undefined && command !== 'prove' ? '--database-url is an option of prove only' : '',
+    (values.output !== undefined || values.force) && command !== 'import' ? '--output and --force are options of import only' : '',
+  ].find(Boolean);
+  const timeLimit = Number(values['time-limit'] ?? defaultTimeLimitSeconds);
+  if (misplaced || !(timeLimit > 0 && Number.isFinite(timeLimit))) {
+    io.stderr(`erd: ${misplaced || '--time-limit takes a number of seconds above 0'}\n${usage}`);
     return 2;
   }
-  const read = await readDocument(file, io.readFile);
+  const readers: DocumentReaders = {
+    readFile: io.readFile,
+    importSql: async (sql): Promise<ImportResult> => {
+      const result = await io.importSql(sql, timeLimit * 1000);
+      if (result !== 'timed out') return result;
+      const message = `the import did not finish within ${timeLimit} s and was stopped (a DO block or a function it calls may loop forever); allow longer with --time-limit SECONDS`;
+      return { ok: false, error: { line: 0, statement: '', message } };
+    },
+  };
+  if (command === 'import') return importCommand(file, { output: values.output, force: values.force ?? false }, readers, io);
+  const read = await readDocument(file, readers);
   if (!read.ok) {
     io.stderr(`erd: ${read.error}\n`);
     return 2;
   }
   if (read.warning) io.stderr(`erd: ${read.warning}\n`);
+  if (read.imported) io.stderr(`erd: ${formatImportFacts(file, read.imported, shortNoteCount)}\n`);
   const { document } = read;
   if (command === 'mermaid' || command === 'dbml') {
     io.stdout(command === 'mermaid' ? toMermaid(document.schema) : toDbml(document.schema));
@@ -107,9 +152,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'ddl') {
     const options: DdlOptions = {
-      wrapInTransaction: parsed.values.transaction ?? false,
-      ifNotExists: parsed.values['if-not-exists'] ?? false,
-      schemaName: parsed.values.schema ?? null,
+      wrapInTransaction: values.transaction ?? false,
+      ifNotExists: values['if-not-exists'] ?? false,
+      schemaName: values.schema ?? null,
     };
     const { statements, problems } = generateDdl(document.schema, options);
     for (const p of problems) io.stderr(`${file}: ${p.severity}: ${p.message}\n`);
@@ -119,10 +164,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'lint') {
     const problems = lintSchema(document.schema);
-    io.stdout(parsed.values.json ? JSON.stringify({ file, problems }, null, 2) + '\n' : formatProblems(file, problems));
+    io.stdout(values.json ? JSON.stringify({ file, problems }, null, 2) + '\n' : formatProblems(file, problems));
     return problems.some((p) => p.severity !== 'info') ? 1 : 0;
   }
-  const json = parsed.values.json ?? false;
+  const json = values.json ?? false;
   return databaseUrl === undefined ? proveInPglite(file, document, json, io) : proveOnServer(file, document, databaseUrl, json, io);
 }
 

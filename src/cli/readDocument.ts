@@ -1,26 +1,43 @@
 import { importDbml } from '../io/dbmlImport.ts';
-import { parseProjectFile, projectFileExtension } from '../io/index.ts';
+import { parseProjectFile, projectFileExtension, type ImportResult } from '../io/index.ts';
 import type { ErdDocument } from '../model/index.ts';
+import { formatImportError, type ImportFacts } from './formatImport.ts';
 
-/** A document read from disk (with a line to print first, such as "opened read-only"), or the one-line error to print (exit code 2). */
-export type ReadResult = { ok: true; document: ErdDocument; warning?: string } | { ok: false; error: string };
+/**
+ * A document read from disk (with a line to print first, such as "opened read-only", and what an
+ * import of a .sql file brought in), or the error to print after `erd: ` (exit code 2): one line,
+ * or for a SQL script the line, the statement and PostgreSQL's detail.
+ */
+export type ReadResult = { ok: true; document: ErdDocument; warning?: string; imported?: ImportFacts } | { ok: false; error: string };
 
-/** Reads and validates a project file or a DBML file (by extension), naming the file in every error. */
-export async function readDocument(path: string, readFile: (path: string) => Promise<string>): Promise<ReadResult> {
+/** How a document is read: the file's text, and a SQL script through PostgreSQL. */
+export interface DocumentReaders {
+  readFile(path: string): Promise<string>;
+  importSql(sql: string): Promise<ImportResult>;
+}
+
+/** Reads and validates a project file, a DBML file or a SQL script (by extension), naming the file in every error. */
+export async function readDocument(path: string, readers: DocumentReaders): Promise<ReadResult> {
   let text: string;
   try {
-    text = await readFile(path);
+    text = await readers.readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
     return { ok: false, error: `${path}: cannot read: ${reason}` };
+  }
+  if (path.endsWith('.sql')) {
+    const imported = await readers.importSql(text);
+    if (!imported.ok) return { ok: false, error: formatImportError(path, imported.error) };
+    const { schema, layout, summary, notes } = imported;
+    return { ok: true, document: { schema, layout }, imported: { tables: schema.tables.length, relationships: schema.relationships.length, summary, notes } };
   }
   if (path.endsWith('.dbml')) {
     const imported = importDbml(text);
     return imported.ok ? { ok: true, document: imported.document } : { ok: false, error: `${path}: invalid DBML: ${imported.error}` };
   }
   if (!path.endsWith(projectFileExtension) && !path.endsWith('.json')) {
-    return { ok: false, error: `${path}: not a project file (expected a ${projectFileExtension} or .dbml file)` };
+    return { ok: false, error: `${path}: not a project file (expected a ${projectFileExtension}, .dbml or .sql file)` };
   }
   const loaded = parseProjectFile(text);
   if (!loaded.ok) return { ok: false, error: `${path}: invalid project file: ${loaded.error}` };
