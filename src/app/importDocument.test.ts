@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { aSchema, ends } from '../testing/factories.ts';
-import { describeImport, importDocument, importFormatOf, importNotes, type Importers } from './importDocument.ts';
+import { importNotes } from '../io/importNotes.ts';
+import { describeImport, importDocument, importFormatOf, type Importers } from './importDocument.ts';
 
 const { schema } = aSchema(ends.exactlyOne, ends.zeroOrMany);
 const gridLayout = Object.fromEntries(schema.tables.map((t, i) => [t.id, { x: i * 10, y: 0 }]));

@@ -1,5 +1,6 @@
 import { oversizeError, type ImportResult } from '../io/importSql.ts';
-import { addNote, maxNoteLength, type ErdDocument, type Layout, type Note, type Schema } from '../model/index.ts';
+import type { ErdDocument, Layout, Schema } from '../model/index.ts';
+import { importNotes } from '../io/importNotes.ts';
 import type { ImportProblem } from '../store/index.ts';
 
 /** The two languages a schema can be imported from. */
@@ -58,16 +59,6 @@ export async function importDocument(text: string, format: ImportFormat, importe
   return { ok: true, document: { schema: read.schema, layout, notes: importNotes(read.notes, layout) }, report: reportOf(read.schema, read.summary, read.notes) };
 }
 
-/** The importer's remarks as one sticky note above the diagram: kept with the document, read when wanted, deleted when done. */
-export function importNotes(remarks: readonly string[], layout: Layout): Note[] {
-  if (remarks.length === 0) return [];
-  const positions = Object.values(layout);
-  const left = positions.length > 0 ? Math.min(...positions.map((p) => p.x)) : 0;
-  const top = positions.length > 0 ? Math.min(...positions.map((p) => p.y)) : 0;
-  const text = ['Notes from the import:', ...remarks.map((r) => `• ${r}`)].join('\n');
-  const cut = text.length > maxNoteLength ? `${text.slice(0, maxNoteLength - 1)}…` : text;
-  return addNote([], { x: left, y: top - 260 }, cut).notes;
-}
 
 /** One line for a notice: what came in, and what was skipped. */
 export function describeImport(report: ImportReport): string {

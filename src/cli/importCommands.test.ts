@@ -72,6 +72,7 @@ describe('erd import', () => {
     expect(stderr.split('\n')).toHaveLength(1 + 6 + 1);
     const loaded = parseProjectFile(files['pagila.erd.json']!);
     expect(loaded.ok && [loaded.document.schema.tables.length, loaded.document.schema.relationships.length]).toEqual([16, 22]);
+    expect(loaded.ok && loaded.document.notes?.[0]?.text).toMatch(/^Notes from the import:\n• Line 489: extension "vector"/);
     expect(loaded.ok && Object.keys(loaded.document.layout)).toHaveLength(16);
   });
 

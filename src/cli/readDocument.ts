@@ -1,5 +1,5 @@
 import { importDbml } from '../io/dbmlImport.ts';
-import { parseProjectFile, projectFileExtension, type ImportResult } from '../io/index.ts';
+import { importNotes, parseProjectFile, projectFileExtension, type ImportResult } from '../io/index.ts';
 import type { ErdDocument } from '../model/index.ts';
 import { formatImportError, type ImportFacts } from './formatImport.ts';
 
@@ -30,7 +30,7 @@ export async function readDocument(path: string, readers: DocumentReaders): Prom
     const imported = await readers.importSql(text);
     if (!imported.ok) return { ok: false, error: formatImportError(path, imported.error) };
     const { schema, layout, summary, notes } = imported;
-    return { ok: true, document: { schema, layout }, imported: { tables: schema.tables.length, relationships: schema.relationships.length, summary, notes } };
+    return { ok: true, document: { schema, layout, notes: importNotes(notes, layout) }, imported: { tables: schema.tables.length, relationships: schema.relationships.length, summary, notes } };
   }
   if (path.endsWith('.dbml')) {
     const imported = importDbml(text);

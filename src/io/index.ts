@@ -5,3 +5,4 @@ export * from './shareLink.ts';
 export * from './importSql.ts';
 export * from './importSqlInPglite.ts';
 export { splitSql, type ScriptPiece } from './splitSql.ts';
+export * from './importNotes.ts';
