@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/chromium.ts';
+import { gotoWhenServed } from './gotoWhenServed.ts';
 
 /** Milliseconds from navigation until PostgreSQL was ready and until the first proof arrived, per start mode. */
 export interface PageOpenFigures {
@@ -21,15 +22,7 @@ export async function measurePageOpen(runs: number): Promise<PageOpenFigures> {
       for (const [mode, query] of [['shippedDataDir', ''], ['plainInitdb', '?pgliteStart=initdb']] as const) {
         const context = await browser.newContext();
         const page = await context.newPage();
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await page.goto(`http://127.0.0.1:${port}/${query}`);
-            break;
-          } catch (error) {
-            if (attempt > 50) throw error;
-            await new Promise((r) => setTimeout(r, 200));
-          }
-        }
+        await gotoWhenServed(page, `http://127.0.0.1:${port}/${query}`);
         await page.waitForFunction(() => (window as unknown as { erd?: { timings: { firstProof?: number } } }).erd?.timings.firstProof !== undefined, null, { timeout: 60_000 });
         const timings = await page.evaluate(() => (window as unknown as { erd: { timings: { postgresReady: number; firstProof: number } } }).erd.timings);
         figures[mode].postgresReady.push(timings.postgresReady);

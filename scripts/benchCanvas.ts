@@ -3,6 +3,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/chromium.ts';
 import type { ErdDocument } from '../src/model/index.ts';
 import { largeDocument } from './largeDocument.ts';
+import { gotoWhenServed } from './gotoWhenServed.ts';
 
 /** Frame times (the gaps between animation frames) and main-thread long tasks during one interaction. */
 export interface FrameStats {
@@ -240,15 +241,7 @@ export async function measureLargeCanvas(runs: number, { build = true } = {}): P
       // tsx keeps function names with a `__name` helper that the page lacks: give it one.
       await context.addInitScript({ content: `globalThis.__name = (f) => f; (${frameRecorder.toString()})();` });
       const page = await context.newPage();
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await page.goto(`http://127.0.0.1:${port}/`);
-          break;
-        } catch (error) {
-          if (attempt > 50) throw error;
-          await new Promise((r) => setTimeout(r, 200));
-        }
-      }
+      await gotoWhenServed(page, `http://127.0.0.1:${port}/`);
       results.push(await measureOnce(page, erdDocument));
       await context.close();
     }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/chromium.ts';
+import { gotoWhenServed } from './gotoWhenServed.ts';
 
 /** One sample of a long proof session in the browser. */
 export interface SessionSample {
@@ -51,15 +52,7 @@ export async function measureProofSession(n: number, block = 50): Promise<ProofS
   const browser = await chromium.launch({ executablePath: findChromium(), args: [...chromiumArgs, '--js-flags=--expose-gc'] });
   try {
     const page = await browser.newPage();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await page.goto(`http://127.0.0.1:${port}/`);
-        break;
-      } catch (error) {
-        if (attempt > 50) throw error;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    await gotoWhenServed(page, `http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => Boolean((window as Partial<SessionWindow>).erd?.store.getState().proofReport), null, { timeout: 60_000 });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
