@@ -1,4 +1,4 @@
-// `npm run bench [-- --json]`: figures for the team, never assertions. Runs on this machine.
+// `npm run bench [-- --json | --canvas]`: figures for the team, never assertions. Runs on this machine.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { generateDdl, toSqlText } from '../src/ddl/index.ts';
@@ -43,6 +43,17 @@ async function measure<T>(runs: number, prepare: () => T, run: (input: T) => unk
     times.push(performance.now() - start);
   }
   return times;
+}
+
+function printFigure(f: Figure): void {
+  console.log(`${f.name}: median ${f.median} ${f.unit} (min ${f.min}, max ${f.max}, ${f.runs} runs)${f.aim ? `; aim ${f.aim}` : ''}`);
+  if (f.detail) console.log(`  ${Object.entries(f.detail).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+}
+
+// `npm run bench -- --canvas`: only the 500-table canvas figures (it builds the app first), for work on the canvas.
+if (process.argv.includes('--canvas')) {
+  for (const f of canvasFigures(await measureLargeCanvas(3))) printFigure(summarize(f.name, f.times, f.aim, f.detail));
+  process.exit(0);
 }
 
 const figures: Figure[] = [];
@@ -104,10 +115,7 @@ if (process.argv.includes('--json')) {
   const memory = Object.fromEntries(Object.entries(sessions).map(([k, v]) => [k, { samples: v.samples, renewalMs: v.renewals.map(round) }]));
   console.log(JSON.stringify({ node: process.version, figures, memory, browserSession: browserSession.samples }, null, 2));
 } else {
-  for (const f of figures) {
-    console.log(`${f.name}: median ${f.median} ${f.unit} (min ${f.min}, max ${f.max}, ${f.runs} runs)${f.aim ? `; aim ${f.aim}` : ''}`);
-    if (f.detail) console.log(`  ${Object.entries(f.detail).map(([k, v]) => `${k}=${v}`).join(', ')}`);
-  }
+  for (const f of figures) printFigure(f);
   for (const m of browserSession.samples) {
     console.log(`Browser after ${m.proofs} proofs of the example: page JS heap ${m.pageHeapMb} MB, worker WebAssembly ${m.wasmMb} MB, ${m.cachedPlans} cached plans, PostgreSQL replaced ${m.replacements} times`);
   }
