@@ -23,12 +23,24 @@ const tables = perSource(schemaOf, (schema) => new Map<TableId, Table>(schema.ta
 const relationships = perSource(schemaOf, (schema) => new Map<RelationshipId, Relationship>(schema.relationships.map((r) => [r.id, r])));
 const resolved = perSource(selectResolved, (all) => new Map<RelationshipId, ResolvedRelationship>(all.map((r) => [r.relationship.id, r])));
 const descriptions = perSource(schemaOf, () => new Map<RelationshipId, string>());
+const isSameProblem = (a: Problem, b: Problem) =>
+  a.severity === b.severity && a.message === b.message && a.tableId === b.tableId && a.columnId === b.columnId && a.relationshipId === b.relationshipId;
+let previousByOwner = new Map<string, Problem[]>();
 const problemsByOwner = perSource(selectLint, (lint) => {
   const byOwner = new Map<string, Problem[]>();
   for (const p of lint) {
     const owner = p.relationshipId ?? (p.tableId ? `table:${p.tableId}` : null);
-    if (owner) byOwner.set(owner, [...(byOwner.get(owner) ?? []), p]);
+    if (!owner) continue;
+    const list = byOwner.get(owner);
+    if (list) list.push(p);
+    else byOwner.set(owner, [p]);
   }
+  // Each relint makes new problem objects: an owner whose problems read the same keeps its old array, so a keystroke re-renders no node or edge whose problems did not change.
+  for (const [owner, list] of byOwner) {
+    const old = previousByOwner.get(owner);
+    if (old?.length === list.length && old.every((p, i) => isSameProblem(p, list[i]!))) byOwner.set(owner, old);
+  }
+  previousByOwner = byOwner;
   return byOwner;
 });
 const noProblems: Problem[] = [];
