@@ -4,6 +4,7 @@ import { ConnectionMode, ReactFlow, ReactFlowProvider, useNodesInitialized, useS
 import type { TableId } from '../model/index.ts';
 import { toNoteNodes, toRelationshipEdges, toTableNodes, useEditorStore, type NoteFlowNode } from '../store/index.ts';
 import { measureDrawing, type Box } from './drawingBounds.ts';
+import { DrawAllEdgeLabels } from './EdgeLabel.tsx';
 import { RelationshipEdge } from './RelationshipEdge.tsx';
 import { TableNode } from './TableNode.tsx';
 import './imageExport.css';
@@ -100,27 +101,29 @@ export function ImageExportStage({ theme, tableIds, withNotes, onReady, onFail }
   return createPortal(
     <div className="image-export" data-theme={theme} aria-hidden="true" inert>
       <ReactFlowProvider>
-        <ReactFlow
-          defaultNodes={nodes}
-          defaultEdges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          defaultViewport={defaultViewport}
-          minZoom={1}
-          maxZoom={1}
-          colorMode={theme}
-          // As on the canvas: every handle is a source, and an edge may end on any of them.
-          connectionMode={ConnectionMode.Loose}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          panOnDrag={false}
-          zoomOnScroll={false}
-          preventScrolling={false}
-          proOptions={{ hideAttribution: true }}
-        >
-          <ReadyWhenDrawn edgeCount={edges.length} onReady={onReady} onFail={onFail} />
-        </ReactFlow>
+        <DrawAllEdgeLabels value>
+          <ReactFlow
+            defaultNodes={nodes}
+            defaultEdges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            defaultViewport={defaultViewport}
+            minZoom={1}
+            maxZoom={1}
+            colorMode={theme}
+            // As on the canvas: every handle is a source, and an edge may end on any of them.
+            connectionMode={ConnectionMode.Loose}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable={false}
+            panOnDrag={false}
+            zoomOnScroll={false}
+            preventScrolling={false}
+            proOptions={{ hideAttribution: true }}
+          >
+            <ReadyWhenDrawn edgeCount={edges.length} onReady={onReady} onFail={onFail} />
+          </ReactFlow>
+        </DrawAllEdgeLabels>
       </ReactFlowProvider>
     </div>,
     document.body,

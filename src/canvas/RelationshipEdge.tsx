@@ -4,10 +4,8 @@ import { endKindOf, type Cardinality, type ResolvedRelationship } from '../model
 import { useShallow } from 'zustand/react/shallow';
 import { useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
 import { selectDescriptionById, selectRelationshipById, selectRelationshipProblemsById, selectResolvedById } from '../store/indexedSelectors.ts';
-import { EdgeLabelPortal } from './EdgeLabelPortal.tsx';
+import { EdgeLabel } from './EdgeLabel.tsx';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
-import { ProblemBadge } from './ProblemBadge.tsx';
-import { ProofBadge } from './ProofBadge.tsx';
 import { crowsFootShapes, type Anchor } from './crowsFoot.ts';
 import { edgeAnchors, edgePath, type TableBox } from './edgeGeometry.ts';
 import { rowCenterY, tableMetrics } from './tableMetrics.ts';
@@ -80,15 +78,7 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
       <BaseEdge id={id} path={path} interactionWidth={24} />
       <Marker end={relationship.from} anchor={anchors.source} />
       <Marker end={relationship.to} anchor={anchors.target} />
-      {!isZoomedOut && (
-        <EdgeLabelPortal>
-          <div className="edge-label nodrag nopan" data-label-for={relationship.id} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
-            {relationship.name && <span className="edge-name">{relationship.name}</span>}
-            <ProblemBadge problems={problems} />
-            <ProofBadge relationshipId={relationship.id} />
-          </div>
-        </EdgeLabelPortal>
-      )}
+      {!isZoomedOut && <EdgeLabel relationshipId={relationship.id} name={relationship.name} problems={problems} x={labelX} y={labelY} />}
     </g>
   );
 }
