@@ -134,3 +134,11 @@ describe('editor store', () => {
     expect(store.getState().noteNodes).toEqual([]);
   });
 });
+
+it('loading another document drops the proof report of the one before', () => {
+  const store = createEditorStore();
+  store.getState().loadDocument(exampleDocument());
+  store.getState().setProofState({ proofStatus: 'ready', proofReport: { problems: [], results: [] }, provedSchema: store.getState().document.schema });
+  store.getState().loadDocument({ schema: emptySchema, layout: {} });
+  expect(store.getState()).toMatchObject({ proofReport: null, provedSchema: null, proofError: null });
+});
