@@ -28,12 +28,12 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['src/{model,ddl,proof,db,io,cli}/**/*.ts'],
+    files: ['src/{model,ddl,proof,db,io,cli,layout}/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', uiImports] },
   },
   {
     // The pure core is bundled into the page and the worker too: no node-postgres, no Node modules.
-    files: ['src/{model,ddl,proof,io}/**/*.ts'],
+    files: ['src/{model,ddl,proof,io,layout}/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
@@ -59,6 +59,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [...uiImports.patterns, { group: ['../ddl/**', '../proof/**', '../db/**', '../io/**', '../cli/**', '@electric-sql/*'], message: 'model/ imports nothing of ours.' }] },
+      ],
+    },
+  },
+  {
+    // Diagram geometry without React (as excalidraw keeps its geometry package): the canvas, the app and the command line share it.
+    files: ['src/layout/**/*.ts'],
+    ignores: ['src/layout/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...uiImports.patterns, { group: ['../ddl/**', '../proof/**', '../db/**', '../io/**', '../cli/**', '@electric-sql/*'], message: 'layout/ imports model/ only.' }] },
       ],
     },
   },

@@ -1,6 +1,7 @@
 import ELK from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
-import { layoutFromElk, toElkGraph } from '../canvas/autoLayout.ts';
+import { layoutFromElk, toElkGraph } from '../layout/autoLayout.ts';
+import { layoutSchema } from '../layout/layoutSchema.ts';
 import type { Layout, Schema } from '../model/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { gridSize } from '../store/viewSlice.ts';
@@ -32,8 +33,7 @@ export async function arrangeTables(): Promise<void> {
   }
 }
 
-/** A first layout for a schema not yet on the canvas (an import): ELK over estimated table sizes, in its worker. */
-export async function layoutNewSchema(schema: Schema): Promise<Layout> {
-  if (schema.tables.length === 0) return {};
-  return layoutFromElk(await elkInWorker().layout(toElkGraph(schema, new Map())), {}, gridSize);
+/** A first layout for a schema not yet on the canvas (an import): ELK in its worker, snapped to the grid. */
+export function layoutNewSchema(schema: Schema): Promise<Layout> {
+  return layoutSchema(schema, elkInWorker(), gridSize);
 }

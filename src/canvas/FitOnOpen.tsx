@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useEditorStore } from '../store/index.ts';
-import { estimatedSize } from './autoLayout.ts';
+import { estimatedSize } from '../layout/autoLayout.ts';
 import { diagramBounds } from './diagramBounds.ts';
 
 /**

@@ -8,7 +8,7 @@ import { EdgeLabel } from './EdgeLabel.tsx';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { crowsFootShapes, type Anchor } from './crowsFoot.ts';
 import { edgeAnchors, edgePath, type TableBox } from './edgeGeometry.ts';
-import { rowCenterY, tableMetrics } from './tableMetrics.ts';
+import { rowCenterY, tableMetrics } from '../layout/tableMetrics.ts';
 
 /** The row an edge should meet in a table: the key column it uses there, or the header. */
 function rowIndex(resolved: ResolvedRelationship | undefined, table: string): number {

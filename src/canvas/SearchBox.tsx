@@ -3,7 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { searchSchema, type SearchMatch } from '../model/search.ts';
 import { selectSchema, useEditorStore } from '../store/index.ts';
 import { detailZoom } from './levelOfDetail.ts';
-import { rowCenterY, tableMetrics } from './tableMetrics.ts';
+import { rowCenterY, tableMetrics } from '../layout/tableMetrics.ts';
 
 /** The search field's id, so the Find command (Ctrl/Cmd+F, /) can focus it. */
 export const searchInputId = 'diagram-search';

@@ -8,7 +8,7 @@ import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { columnHandleId } from './connectFromHandles.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import { TableOutline } from './TableOutline.tsx';
-import { tableMetrics } from './tableMetrics.ts';
+import { tableMetrics } from '../layout/tableMetrics.ts';
 
 function Badges({ column, facts }: { column: Column; facts: ColumnFacts }) {
   return (

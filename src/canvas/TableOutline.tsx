@@ -1,6 +1,6 @@
 import { Handle, Position, useStore } from '@xyflow/react';
 import type { Table } from '../model/index.ts';
-import { estimatedSize } from './autoLayout.ts';
+import { estimatedSize } from '../layout/autoLayout.ts';
 
 /**
  * A table zoomed out: its box at the size it has when drawn in full (so edges, the minimap and the

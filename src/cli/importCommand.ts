@@ -1,4 +1,6 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
 import { serializeProjectFile } from '../io/index.ts';
+import { layoutSchema } from '../layout/layoutSchema.ts';
 import { formatImportFacts } from './formatImport.ts';
 import type { CliIo } from './main.ts';
 import { readDocument, type DocumentReaders } from './readDocument.ts';
@@ -32,7 +34,8 @@ export async function importCommand(file: string, target: ImportTarget, readers:
   }
   const { schema } = read.document;
   const facts = read.imported ?? { tables: schema.tables.length, relationships: schema.relationships.length, summary: '', notes: [] };
-  const text = serializeProjectFile(read.document);
+  // A readable layout, as the app computes it: ELK's layered layout instead of the importer's grid.
+  const text = serializeProjectFile({ ...read.document, layout: await layoutSchema(schema, new ELK()) });
   if (output === undefined) {
     io.stdout(text);
   } else {

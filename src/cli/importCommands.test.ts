@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseProjectFile } from '../io/index.ts';
 import { memoryCliIo } from '../testing/memoryCliIo.ts';
 import { main, nodeIo, type CliIo } from './main.ts';
+import { estimatedSize, overlappingTables } from '../layout/autoLayout.ts';
 
 const pagila = readFileSync(new URL('../../../shared/corpus/pagila-schema.sql', import.meta.url), 'utf8');
 
@@ -74,6 +75,13 @@ describe('erd import', () => {
     expect(loaded.ok && [loaded.document.schema.tables.length, loaded.document.schema.relationships.length]).toEqual([16, 22]);
     expect(loaded.ok && loaded.document.notes?.[0]?.text).toMatch(/^Notes from the import:\n• Line 489: extension "vector"/);
     expect(loaded.ok && Object.keys(loaded.document.layout)).toHaveLength(16);
+    // Laid out by ELK as in the app: referenced tables left of the tables that reference them, none overlapping.
+    if (!loaded.ok) throw new Error(loaded.error);
+    const { schema, layout } = loaded.document;
+    const at = (name: string) => layout[schema.tables.find((t) => t.name === name)!.id]!;
+    expect(at('language').x).toBeLessThan(at('film').x);
+    expect(at('film').x).toBeLessThan(at('inventory').x);
+    expect(overlappingTables(layout, new Map(schema.tables.map((t) => [t.id as string, estimatedSize(t)])))).toEqual([]);
   });
 
   it('prints the project file on stdout without -o', async () => {
