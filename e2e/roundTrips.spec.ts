@@ -84,18 +84,33 @@ test('a script PostgreSQL refuses is not imported: the line, the statement and t
   await expect(page.locator('.relationship-edge [data-end-kind="zeroOrOne"]')).toHaveCount(1);
 });
 
-test('hostile input: a 20 MB script and a share link of random bytes get a clear message, and the open document stays', async ({ page }) => {
+test('hostile input: a 20 MB script and a share link of random bytes get a clear message, the open document stays; a name with markup is plain text', async ({ page }) => {
   const editor = new EditorPage(page);
   const work = new KeepingWorkPage(page);
   await editor.open();
   const name = await work.documentButton.getAttribute('aria-label');
   await work.dropFile('huge.sql', `-- ${'x'.repeat(80)}\n`.repeat(250_000));
   const dialog = page.getByRole('dialog', { name: 'Import SQL or DBML' });
-  await expect(dialog.locator('.import-problem')).toContainText(/The script is 20\.\d MB; imports take at most 8\.0 MB/);
+  await expect(dialog.locator('.import-problem')).toContainText(/huge.sql: The script is 20\.\d MB; imports take at most 8\.0 MB/);
   await page.keyboard.press('Escape');
   await expect(work.documentButton).toHaveAttribute('aria-label', name!);
 
+  // A name with markup in it is a name: drawn as text, never run.
+  let alerted = false;
+  page.on('dialog', (d) => {
+    alerted = true;
+    void d.dismiss();
+  });
+  await work.runCommand('Import SQL or DBML');
+  await dialog.getByLabel('Script to import').fill(`CREATE TABLE "<img src=x onerror=alert(1)><script>alert(2)</script>" (id integer PRIMARY KEY);`);
+  await dialog.getByRole('button', { name: 'Import as a new document' }).click();
+  await expect(work.documentButton).toHaveAccessibleName('Documents: Imported schema');
+  await expect(page.locator('.table-node .table-name')).toHaveText('<img src=x onerror=alert(1)><script>alert(2)</script>');
+  await expect(page.locator('.table-node img')).toHaveCount(0);
+  expect(alerted).toBe(false);
+  const imported = await work.documentButton.getAttribute('aria-label');
+
   await page.goto('/#doc=q83KzS0uSc3N0VEoLS5RSMsvyk1VyM3PS8ksLgEA');
   await expect(work.notice('share')).toContainText('This share link could not be opened');
-  await expect(work.documentButton).toHaveAttribute('aria-label', name!);
+  await expect(work.documentButton).toHaveAttribute('aria-label', imported!);
 });

@@ -29,8 +29,10 @@ export function useImport(): (fileName: string, text: string, format?: ImportFor
         outcome = { ok: false as const, problem: { message: `The import could not run: ${(error as Error).message}` } };
       }
       if (!outcome.ok) {
-        // A file too large to import is not put in the dialog's text box either: the message says why.
-        store.openImport({ fileName, text: text.length > maxImportBytes ? '' : text, problem: outcome.problem });
+        // A file too large to import is not put in the dialog's text box either: the message names it and says why.
+        const isTooLarge = text.length > maxImportBytes;
+        const problem = isTooLarge && fileName ? { ...outcome.problem, message: `${fileName}: ${outcome.problem.message}` } : outcome.problem;
+        store.openImport(isTooLarge ? { fileName: '', text: '', problem } : { fileName, text, problem });
         return false;
       }
       if (!(await workKeeper().create(documentNameOf(fileName), outcome.document))) return false;
