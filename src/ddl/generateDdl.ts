@@ -40,7 +40,7 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
       const values = e.values.map(quoteLiteral).join(', ');
       return { kind: 'createType', sql: unlessExists(`CREATE TYPE ${qualifiedName(e.schemaName, e.name, options)} AS ENUM (${values});`, options) };
     }),
-    ...sqlObjectStatements(kept, 'beforeTables'),
+    ...sqlObjectStatements(kept, 'beforeTables', { standIns: options.extensionStandIns === true }),
     ...schema.tables.map((table) => createTable(table, resolved, names, options)),
     ...junctions.map((j) => createJunctionTable(j, names, options)),
   ];
@@ -48,7 +48,7 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
   for (const j of junctions) statements.push(...junctionStatements(j, names, options));
   for (const table of schema.tables) statements.push(...createIndexes(table, names, options));
   for (const table of schema.tables) statements.push(...createComments(table, options));
-  statements.push(...sqlObjectStatements(kept, 'afterTables'));
+  statements.push(...sqlObjectStatements(kept, 'afterTables', { standIns: options.extensionStandIns === true }));
   if (options.wrapInTransaction && statements.length > 0) {
     statements.unshift({ kind: 'transaction', sql: 'BEGIN;' });
     statements.push({ kind: 'transaction', sql: 'COMMIT;' });

@@ -12,13 +12,15 @@ export interface DdlOptions {
   includeSqlObjects?: boolean;
   /** Of those, only these kinds (absent: every kind); the proofs take just what tables need, `kindsTablesNeed`. */
   sqlObjectKinds?: readonly SqlObjectKind[];
+  /** Extensions PostgreSQL lacked at import become their stand-in types (`SqlObject.standIn`), others nothing: for proofs only. */
+  extensionStandIns?: boolean;
 }
 
 /** Plain DDL for an empty database: what the proofs run. */
 export const defaultDdlOptions: DdlOptions = { wrapInTransaction: false, ifNotExists: false, schemaName: null };
 
 /**
- * Kept objects a table can depend on (a column's domain, composite type or sequence default): the
- * proofs create these and leave out the rest (extensions PGlite lacks, views, triggers), which are not what they check.
+ * Kept objects a table can depend on (a column's domain, composite type, sequence default, or a type
+ * of an extension, as its stand-in): the proofs create these and leave out the rest (views, triggers...), which are not what they check.
  */
-export const kindsTablesNeed: readonly SqlObjectKind[] = ['domain', 'type', 'sequence'];
+export const kindsTablesNeed: readonly SqlObjectKind[] = ['extension', 'domain', 'type', 'sequence'];

@@ -22,12 +22,13 @@ export const sqlObjectPlacement: Record<SqlObjectKind, { phase: 'beforeTables' |
 /**
  * The kept objects of one phase as statements of kind `sqlObject`, their text as imported. Within a
  * rank they keep the schema's order (the order PostgreSQL created them in), so views built on views
- * still come after what they read. The "one schema" option does not rewrite their text.
+ * still come after what they read. The "one schema" option does not rewrite their text. With
+ * `standIns`, an extension becomes its stand-in types (or nothing): what the proofs run.
  */
-export function sqlObjectStatements(objects: readonly SqlObject[], phase: 'beforeTables' | 'afterTables'): Statement[] {
+export function sqlObjectStatements(objects: readonly SqlObject[], phase: 'beforeTables' | 'afterTables', { standIns = false } = {}): Statement[] {
   return objects
     .map((o, index) => ({ o, index, ...sqlObjectPlacement[o.kind] }))
-    .filter((x) => x.phase === phase)
+    .filter((x) => x.phase === phase && (!standIns || x.o.kind !== 'extension' || x.o.standIn !== undefined))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map(({ o }) => ({ kind: 'sqlObject', sqlObjectId: o.id, sql: o.sql }));
+    .map(({ o }) => ({ kind: 'sqlObject', sqlObjectId: o.id, sql: standIns && o.kind === 'extension' ? o.standIn! : o.sql }));
 }

@@ -65,7 +65,7 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
     applyUniqueSets(built, inferred.takenUniqueSets);
     const serialSequences = new Set(catalog.columns.map((c) => c.serialSequenceOid).filter((oid): oid is string => oid !== null));
     const kept: SqlObject[] = [
-      ...run.missingExtensions.map((e): SqlObject => ({ id: localId('sql'), kind: 'extension', name: e.name, sql: e.sql.endsWith(';') ? e.sql : `${e.sql};` })),
+      ...run.missingExtensions.map((e): SqlObject => ({ id: localId('sql'), kind: 'extension', name: e.name, sql: e.sql.endsWith(';') ? e.sql : `${e.sql};`, ...(e.standIns.length > 0 ? { standIn: e.standIns.join('\n') } : {}) })),
       ...orderByMentions(
         objects
           .filter((o) => !inferred.takenObjects.has(o.oid) && !serialSequences.has(o.oid))

@@ -55,7 +55,7 @@ const fileSchema = z.object({
     ),
     enums: z.array(z.object({ id, name: z.string(), schemaName: z.string().default('public'), values: z.array(z.string()) })).default([]),
     sqlObjects: z
-      .array(z.object({ id, kind: z.enum(['extension', 'domain', 'type', 'sequence', 'function', 'aggregate', 'view', 'materializedView', 'index', 'constraint', 'trigger']), name: z.string(), sql: z.string() }))
+      .array(z.object({ id, kind: z.enum(['extension', 'domain', 'type', 'sequence', 'function', 'aggregate', 'view', 'materializedView', 'index', 'constraint', 'trigger']), name: z.string(), sql: z.string(), standIn: z.string().optional() }))
       .optional(),
   }),
   layout: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })),

@@ -20,6 +20,8 @@ export interface ImportError {
 export interface MissingExtension {
   name: string;
   sql: string;
+  /** The stand-in types made for it while the script ran, as SQL (see `SqlObject.standIn`). */
+  standIns: string[];
 }
 
 /** What running a script left behind, for the catalog reader. */
@@ -72,7 +74,7 @@ export async function runImportScript(runner: SqlRunner, script: string): Promis
       if (classified.action === 'try') {
         if (classified.label === 'CREATE EXTENSION') {
           const name = extensionName(sql);
-          run.missingExtensions.push({ name, sql: piece.text });
+          run.missingExtensions.push({ name, sql: piece.text, standIns: [] });
           run.notes.push(`Line ${piece.line}: extension "${name}" is not available here (${error.message}); it stays in the exported DDL, and its types are read as written.`);
         }
         skip(classified.label);
@@ -85,8 +87,14 @@ export async function runImportScript(runner: SqlRunner, script: string): Promis
       const missing = run.missingExtensions.map((e) => e.name);
       const typeName = /^type "(.+)" does not exist$/.exec(error.message)?.[1];
       if (missing.length > 0 && typeName && attempt < 8) {
-        const failed = await attemptStatement(runner, standInTypeSql(typeName, standIns++));
-        if (!failed) continue;
+        const n = standIns++;
+        const failed = await attemptStatement(runner, standInTypeSql(typeName, n));
+        if (!failed) {
+          // Which missing extension provides the type is unknown: the first one carries it. Proofs run
+          // in a schema of their own, where the tables' unqualified type names must find it: not in public.
+          run.missingExtensions[0]!.standIns.push(standInTypeSql(typeName.replace(/^public\./, ''), n));
+          continue;
+        }
       }
       if (missing.length > 0 && (error.code === '42704' || error.code === '42883')) {
         skip(`needing extension ${missing.join(', ')}`);

@@ -116,6 +116,11 @@ export interface SqlObject {
   name: string;
   /** One or more complete statements, each ending with a semicolon. */
   sql: string;
+  /**
+   * For an extension the importing PostgreSQL lacked: statements making text-like stand-ins for the
+   * types tables use from it, so a proof can still create those tables. Never in exported DDL.
+   */
+  standIn?: string;
 }
 
 /** The logical schema: what the DDL is generated from. */

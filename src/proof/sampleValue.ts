@@ -11,6 +11,11 @@ export function sampleValue(type: string, n: number): string | undefined {
   const length = Number(/\((\d+)/.exec(t)?.[1] ?? NaN);
   const base = t.replace(/\s*\(.*\)\s*/, ' ').trim();
   if (/^(smallint|int2|integer|int|int4|bigint|int8|serial2|serial4|serial8|smallserial|serial|bigserial)$/.test(base)) return String(n);
+  if (/^(numeric|decimal)$/.test(base) && Number.isFinite(length)) {
+    // numeric(p, s) holds integers below 10^(p - s): wrap n there so a sample never overflows.
+    const scale = Number(/\(\s*\d+\s*,\s*(\d+)/.exec(t)?.[1] ?? 0);
+    return String(n % 10 ** Math.max(0, length - scale));
+  }
   if (/^(numeric|decimal|real|float4|float8|float|double precision|money)$/.test(base)) return String(n);
   if (/^(text|varchar|character varying|char|character|bpchar|citext|name)$/.test(base)) {
     const value = `v${n}`;
@@ -25,5 +30,11 @@ export function sampleValue(type: string, n: number): string | undefined {
   if (base === 'json' || base === 'jsonb') return `'{"n": ${n}}'`;
   if (base === 'bytea') return `'\\x${n.toString(16).padStart(n.toString(16).length + (n.toString(16).length % 2), '0')}'`;
   if (base === 'inet' || base === 'cidr') return `'10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}'`;
+  if (base === 'tsvector' || base === 'tsquery') return quoteLiteral(`w${n}`);
+  if (base === 'xml') return quoteLiteral(`<v>${n}</v>`);
+  if (base === 'macaddr') return `'08:00:2b:${[(n >> 16) & 255, (n >> 8) & 255, n & 255].map((b) => b.toString(16).padStart(2, '0')).join(':')}'`;
+  if (base === 'point') return `'(${n},0)'`;
+  // pgvector's vector(d) takes exactly d numbers.
+  if (base === 'vector') return `'[${[n, ...Array<number>(Number.isFinite(length) ? Math.max(0, length - 1) : 0).fill(0)].join(',')}]'`;
   return undefined;
 }

@@ -35,7 +35,7 @@ export async function withSchemaLoaded<T>(
   body: (statements: readonly Statement[], schema: Schema) => Promise<T>,
   { schemaName = null, statementTimeoutMs = null }: ScratchOptions = {},
 ): Promise<Loaded<T>> {
-  const { statements, problems } = generateDdl(drawn, { ...defaultDdlOptions, schemaName, sqlObjectKinds: kindsTablesNeed });
+  const { statements, problems } = generateDdl(drawn, { ...defaultDdlOptions, schemaName, sqlObjectKinds: kindsTablesNeed, extensionStandIns: true });
   if (problems.some((p) => p.severity === 'error')) return { problems };
   await db.exec('BEGIN');
   try {
