@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { isImportable } from './importDocument.ts';
+import { useEditorStore } from '../store/index.ts';
 import { workKeeper } from './keepingWork.ts';
+import { describeStorageError, fileErrorNotice } from './workNotices.ts';
 import { hasFiles } from './projectFiles.ts';
 import { useImport } from './useImport.ts';
 
@@ -14,8 +16,12 @@ export function FileDrop() {
   useEffect(() => {
     const open = async (files: File[]) => {
       for (const file of files) {
-        const text = await file.text();
-        await (isImportable(file.name) ? runImport(file.name, text) : workKeeper().importFile(file.name, text));
+        try {
+          const text = await file.text();
+          await (isImportable(file.name) ? runImport(file.name, text) : workKeeper().importFile(file.name, text));
+        } catch (error) {
+          useEditorStore.getState().showNotice(fileErrorNotice(file.name, `it could not be read (${describeStorageError(error)})`));
+        }
       }
     };
     let depth = 0;

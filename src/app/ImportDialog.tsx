@@ -19,7 +19,7 @@ export function ImportDialog() {
 
   const submit = async () => {
     setBusy(true);
-    await runImport(draft.fileName, draft.text, format);
+    await runImport(draft.fileName, draft.text, { format, isFromDialog: true });
     setBusy(false);
   };
   const chooseFile = async () => {

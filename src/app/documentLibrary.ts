@@ -108,7 +108,7 @@ export async function openLibrary(name = 'erd-proof'): Promise<DocumentLibrary> 
       const value = await documents.get(id);
       // Only the record's own fields: parsing the whole document on every autosave cost 50-70 ms while typing.
       const stored = value === undefined ? undefined : readStoredRecord(value, id);
-      // Something this tab cannot read stands there now: it is not replaced blindly either.
+      // A record whose own fields this tab cannot read is not replaced blindly; a newer write is caught by its revision.
       const plan: SaveResult = stored && !stored.ok
         ? { ok: false, conflict: { revision: stored.summary.revision } }
         : planWrite(stored?.record, { id, baseRevision, name: documentName, document, now: Date.now() });

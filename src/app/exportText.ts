@@ -1,6 +1,7 @@
 import { toSqlText, type DdlResult } from '../ddl/index.ts';
 import { toDbml } from '../io/dbmlExport.ts';
 import { toMermaid } from '../io/mermaid.ts';
+import { fileNameFor } from '../io/storedDocument.ts';
 import type { Schema } from '../model/index.ts';
 
 /** The text formats a design is taken out in. */
@@ -21,6 +22,5 @@ export function exportedText(format: TextFormat, schema: Schema, ddl: DdlResult)
 
 /** A file name for the document in a format: `shop.dbml`, with characters file systems refuse replaced. */
 export function exportFileName(documentName: string, format: TextFormat): string {
-  const safe = [...documentName].filter((c) => c >= ' ').join('').replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim();
-  return `${safe || 'diagram'}${textFormats[format].extension}`;
+  return fileNameFor(documentName).replace(/\.erd\.json$/, textFormats[format].extension);
 }

@@ -47,7 +47,7 @@ export async function importDocument(text: string, format: ImportFormat, importe
   if (format === 'dbml') {
     const read = await importers.importDbml(text);
     if (!read.ok) return { ok: false, problem: { message: read.error, ...(read.line ? { line: read.line } : {}), ...(read.column ? { column: read.column } : {}) } };
-    const layout = await importers.layout(read.document.schema);
+    const layout = await importers.layout(read.document.schema).catch(() => read.document.layout);
     return { ok: true, document: { ...read.document, layout }, report: reportOf(read.document.schema, '', []) };
   }
   const read = await importers.importSql(text);

@@ -69,7 +69,8 @@ function safeSessionStorage(): Storage | null {
 
 /** Saves the open document as a `.erd.json` file; a failure is a notice, never a thrown error. */
 export async function saveToFile(store: StoreApi<EditorState>): Promise<void> {
-  const { document, documentName, showNotice } = store.getState();
+  const { document, documentName, showNotice, readOnlyReason } = store.getState();
+  if (readOnlyReason !== null) return; // written in this version's format, it would drop what the newer one added
   try {
     await saveProjectFile(fileNameFor(documentName), serializeProjectFile(document));
   } catch (error) {

@@ -8,8 +8,14 @@ const sharedName = 'Shared diagram';
 
 /** Copies a link that carries the whole document in its fragment (never sent to a server) and says so. */
 export async function copyShareLink(store: StoreApi<EditorState>): Promise<void> {
-  const { document, showNotice } = store.getState();
-  const encoded = await encodeShareLink(document);
+  const { document, showNotice, readOnlyReason } = store.getState();
+  if (readOnlyReason !== null) return;
+  let encoded;
+  try {
+    encoded = await encodeShareLink(document);
+  } catch (error) {
+    encoded = { ok: false as const, error: (error as Error).message };
+  }
   if (!encoded.ok) {
     showNotice({ id: 'share', tone: 'error', text: `No link made: ${encoded.error}. Save it to a file instead.` });
     return;
@@ -31,12 +37,16 @@ export async function copyShareLink(store: StoreApi<EditorState>): Promise<void>
 export async function openSharedDocument(store: StoreApi<EditorState>, keeper: WorkKeeper): Promise<void> {
   if (!location.hash.startsWith(shareLinkPrefix)) return;
   const fragment = location.hash;
-  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  // Removed once the link has done its work (or cannot), so a reload neither opens it twice nor loses it after a failed save.
+  const forget = () => history.replaceState(null, '', `${location.pathname}${location.search}`);
   const loaded = await decodeShareLink(fragment);
   if (!loaded.ok) {
+    forget();
     store.getState().showNotice({ id: 'share', tone: 'error', text: `This share link could not be opened: ${loaded.error}. Your documents are untouched.` });
     return;
   }
-  if (loaded.readOnly) await keeper.openReadOnly(sharedName, loaded.document, loaded.message);
-  else if (await keeper.create(sharedName, loaded.document)) store.getState().showNotice({ id: 'share', tone: 'info', text: 'Opened the shared diagram as a new document; your other documents are as they were.' });
+  const isOpen = loaded.readOnly ? await keeper.openReadOnly(sharedName, loaded.document, loaded.message) : await keeper.create(sharedName, loaded.document);
+  if (!isOpen) return;
+  forget();
+  if (!loaded.readOnly) store.getState().showNotice({ id: 'share', tone: 'info', text: 'Opened the shared diagram as a new document; your other documents are as they were.' });
 }

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { maxImportBytes } from '../io/importSql.ts';
+import { oversizeError } from '../io/importSql.ts';
 import { usePostgresTasks } from '../panels/postgresTasks.ts';
 import { useEditorStore } from '../store/index.ts';
 import { layoutNewSchema } from './arrangeTables.ts';
@@ -17,11 +17,13 @@ const documentNameOf = (fileName: string) => fileName.replace(/\.(sql|dbml|txt)$
  * a notice saying what came in and what was skipped. On an error the import dialog opens with the
  * text and where it went wrong, so nothing pasted or dropped is lost. Resolves true when imported.
  */
-export function useImport(): (fileName: string, text: string, format?: ImportFormat) => Promise<boolean> {
+export function useImport(): (fileName: string, text: string, options?: { format?: ImportFormat; isFromDialog?: boolean }) => Promise<boolean> {
   const { importSql } = usePostgresTasks();
   return useCallback(
-    async (fileName, text, format = importFormatOf(fileName, text)) => {
+    async (fileName, text, { format = importFormatOf(fileName, text), isFromDialog = false } = {}) => {
       const store = useEditorStore.getState();
+      // A dropped file never replaces a script left in the dialog: its failure is then a notice instead.
+      const mayUseDraft = isFromDialog || store.importDraft.text.trim() === '';
       let outcome;
       try {
         outcome = await importDocument(text, format, { importSql, importDbml, layout: layoutNewSchema });
@@ -30,13 +32,14 @@ export function useImport(): (fileName: string, text: string, format?: ImportFor
       }
       if (!outcome.ok) {
         // A file too large to import is not put in the dialog's text box either: the message names it and says why.
-        const isTooLarge = text.length > maxImportBytes;
+        const isTooLarge = oversizeError(text) !== undefined;
         const problem = isTooLarge && fileName ? { ...outcome.problem, message: `${fileName}: ${outcome.problem.message}` } : outcome.problem;
-        store.openImport(isTooLarge ? { fileName: '', text: '', problem } : { fileName, text, problem });
+        if (mayUseDraft) store.openImport(isTooLarge ? { fileName: '', text: '', problem } : { fileName, text, problem });
+        else store.showNotice({ id: 'import', tone: 'error', text: `${fileName || 'The script'} was not imported: ${problem.line ? `line ${problem.line}: ` : ''}${problem.message}` });
         return false;
       }
       if (!(await workKeeper().create(documentNameOf(fileName), outcome.document))) return false;
-      store.openImport({ fileName: '', text: '', problem: null });
+      if (isFromDialog) store.openImport({ fileName: '', text: '', problem: null });
       store.openWorkDialog(null);
       store.showNotice({ id: 'import', tone: outcome.report.notes.length > 0 ? 'warning' : 'info', text: describeImport(outcome.report) });
       return true;

@@ -53,6 +53,7 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
   const oversize = oversizeError(sql);
   if (oversize) return { ok: false, error: oversize };
   await runner.exec('BEGIN');
+  let failure: unknown;
   try {
     const ran = await runImportScript(runner, sql);
     if (!ran.ok) return ran;
@@ -79,7 +80,8 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
     ];
     const order = (o: SqlObject) => (sqlObjectPlacement[o.kind].phase === 'beforeTables' ? 0 : 100) + sqlObjectPlacement[o.kind].rank;
     kept.sort((a, b) => order(a) - order(b));
-    const tables = built.tables.filter((t) => ![...inferred.junctionTableOids].some((oid) => built.tableByOid.get(oid) === t));
+    const junctions = new Set([...inferred.junctionTableOids].map((oid) => built.tableByOid.get(oid)));
+    const tables = built.tables.filter((t) => !junctions.has(t));
     const schema: Schema = { tables, relationships: inferred.relationships, enums: built.enums, ...(kept.length > 0 ? { sqlObjects: kept } : {}) };
     const problems = validateSchema(schema).map((p) => `${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`);
     return {
@@ -90,8 +92,14 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
       skipped: run.skipped,
       summary: describeSkipped(run.skipped),
     };
+  } catch (error) {
+    failure = error;
+    throw error;
   } finally {
-    await runner.exec('ROLLBACK');
+    // After a failure, that failure is the one to report: a ROLLBACK refused then (PostgreSQL gone) would hide it.
+    await runner.exec('ROLLBACK').catch((rollbackError: unknown) => {
+      if (failure === undefined) throw rollbackError;
+    });
   }
 }
 

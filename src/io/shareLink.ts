@@ -18,7 +18,7 @@ export const maxShareLinkDocumentBytes = 5 * 1024 * 1024;
 /** A fragment to append to the app's URL, or why the document cannot be shared as one. */
 export type EncodeResult = { ok: true; fragment: string } | { ok: false; error: string };
 
-/** The link's fragment (`#doc=...`) for a document; refused when it would pass `maxShareLinkLength`. */
+/** The link's fragment (`#doc=...`) for a document; refused past `maxShareLinkDocumentBytes` of project file or `maxShareLinkLength` of link. */
 export async function encodeShareLink(document: ErdDocument): Promise<EncodeResult> {
   const bytes = new TextEncoder().encode(serializeProjectFile(document));
   if (bytes.byteLength > maxShareLinkDocumentBytes) return { ok: false, error: `the document is too large to share as a link (${megabytes(bytes.byteLength)}; at most ${megabytes(maxShareLinkDocumentBytes)})` };

@@ -58,10 +58,10 @@ describe('runProof', () => {
 
   it('calls a scenario not provable, never failed, when no valid sample row can be built', async () => {
     const { schema, childId } = aSchema();
-    const odd = addColumn(schema, childId, { name: 'spot', type: 'point', isNotNull: true }).schema;
+    const odd = addColumn(schema, childId, { name: 'spot', type: 'circle', isNotNull: true }).schema;
     const report = await runProof(await testRunner(), odd);
     expect(report.results.every((r) => r.verdict === 'notProvable')).toBe(true);
-    expect(report.results[0]!.reason).toMatch(/"books"."spot" of type point/);
+    expect(report.results[0]!.reason).toMatch(/"books"."spot" of type circle/);
   });
 
   it('reports the statement PostgreSQL refused', async () => {

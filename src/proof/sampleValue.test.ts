@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testRunner } from '../testing/testDatabase.ts';
 import { sampleValue } from './sampleValue.ts';
 
-const types = ['integer', 'bigint', 'numeric(8,2)', 'numeric(4,2)', 'varchar(3)', 'text', 'boolean', 'date', 'timestamptz', 'time', 'interval', 'uuid', 'jsonb', 'bytea', 'inet', 'tsvector', 'tsquery', 'xml', 'macaddr', 'point', 'integer[]'];
+const types = ['integer', 'bigint', 'numeric(8,2)', 'numeric(4,2)', 'numeric(3,3)', 'varchar(3)', 'text', 'boolean', 'date', 'timestamptz', 'time', 'interval', 'uuid', 'jsonb', 'bytea', 'inet', 'tsvector', 'tsquery', 'xml', 'macaddr', 'point', 'integer[]'];
 
 describe('sampleValue', () => {
   it('makes a literal PostgreSQL accepts for each type it knows, different for each n where the type can tell', async () => {
@@ -17,7 +17,8 @@ describe('sampleValue', () => {
   });
 
   it('keeps numeric(p, s) samples inside their precision, and gives vector(d) d numbers', () => {
-    expect(sampleValue('numeric(4,2)', 123)).toBe('23');
+    expect(sampleValue('numeric(4,2)', 123)).toBe('1.23');
+    expect([sampleValue('numeric(3,3)', 1), sampleValue('numeric(3,3)', 2)]).toEqual(['0.001', '0.002']);
     expect(sampleValue('numeric(5)', 123_456)).toBe('23456');
     expect(sampleValue('vector(3)', 7)).toBe("'[7,0,0]'");
   });

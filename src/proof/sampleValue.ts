@@ -12,9 +12,9 @@ export function sampleValue(type: string, n: number): string | undefined {
   const base = t.replace(/\s*\(.*\)\s*/, ' ').trim();
   if (/^(smallint|int2|integer|int|int4|bigint|int8|serial2|serial4|serial8|smallserial|serial|bigserial)$/.test(base)) return String(n);
   if (/^(numeric|decimal)$/.test(base) && Number.isFinite(length)) {
-    // numeric(p, s) holds integers below 10^(p - s): wrap n there so a sample never overflows.
+    // numeric(p, s) holds 10^p distinct values of s decimals: n scaled into them never overflows or repeats.
     const scale = Number(/\(\s*\d+\s*,\s*(\d+)/.exec(t)?.[1] ?? 0);
-    return String(n % 10 ** Math.max(0, length - scale));
+    return String((n % 10 ** length) / 10 ** scale);
   }
   if (/^(numeric|decimal|real|float4|float8|float|double precision|money)$/.test(base)) return String(n);
   if (/^(text|varchar|character varying|char|character|bpchar|citext|name)$/.test(base)) {
