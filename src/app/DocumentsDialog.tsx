@@ -1,6 +1,6 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../io/storedDocument.ts';
-import { Dialog } from '../panels/Dialog.tsx';
+import { Dialog, DialogHead } from '../panels/Dialog.tsx';
 import { useEditorStore } from '../store/index.ts';
 import { openFromFile, saveToFile, workKeeper } from './keepingWork.ts';
 
@@ -68,15 +68,7 @@ export function DocumentsDialog({ renameOpen }: { renameOpen: boolean }) {
   const run = (action: () => Promise<unknown>) => () => void action();
   return (
     <Dialog label="Documents" className="documents" onClose={close}>
-      <header className="dialog-head">
-        <div>
-          <h2>Documents</h2>
-          <p className="muted">Kept in this browser: every change is saved within a second. Save to a file to move a document elsewhere.</p>
-        </div>
-        <button type="button" className="icon" aria-label="Close" onClick={close}>
-          ×
-        </button>
-      </header>
+      <DialogHead title="Documents" about="Kept in this browser: every change is saved within a second. Save to a file to move a document elsewhere." onClose={close} />
       <div className="documents-actions">
         <button type="button" className="primary" data-autofocus={renameOpen ? undefined : true} onClick={() => openWorkDialog('templates')}>
           New…

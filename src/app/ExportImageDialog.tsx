@@ -1,7 +1,7 @@
 import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { ImageExportStage, type StagedDrawing } from '../canvas/ImageExportStage.tsx';
 import type { TableId } from '../model/index.ts';
-import { Dialog } from '../panels/Dialog.tsx';
+import { Dialog, DialogHead } from '../panels/Dialog.tsx';
 import { useEditorStore } from '../store/index.ts';
 import type { ImageFormat, ImageRequest } from './exportImage.ts';
 import './exportImageDialog.css';
@@ -55,12 +55,7 @@ export function ExportImageDialog({ format }: { format: ImageFormat }) {
   return (
     <Dialog label="Export an image" className="export-image" onClose={() => close(null)}>
       <form onSubmit={handleSubmit}>
-        <header className="dialog-head">
-          <div>
-            <h2>Export an image</h2>
-            <p className="muted">Tables drawn in full with their crow's feet and relationship names; proof and problem badges are left out.</p>
-          </div>
-        </header>
+        <DialogHead title="Export an image" about="Tables drawn in full with their crow's feet and relationship names; proof and problem badges are left out." />
         <fieldset className="export-image-fields" disabled={isExporting}>
           <Choice
             legend="What"

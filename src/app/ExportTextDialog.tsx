@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { CopyButton } from '../panels/CopyButton.tsx';
-import { Dialog } from '../panels/Dialog.tsx';
+import { Dialog, DialogHead } from '../panels/Dialog.tsx';
 import { downloadText } from '../panels/downloadText.ts';
 import { selectFormattedDdl, useEditorStore } from '../store/index.ts';
 import { exportedText, exportFileName, textFormats, type TextFormat } from './exportText.ts';
@@ -17,15 +17,7 @@ export function ExportTextDialog() {
   const fileName = exportFileName(documentName, format);
   return (
     <Dialog label="Export as text" className="export-text" onClose={close}>
-      <header className="dialog-head">
-        <div>
-          <h2>Export as text</h2>
-          <p className="muted">{textFormats[format].about}</p>
-        </div>
-        <button type="button" className="icon" aria-label="Close" onClick={close}>
-          ×
-        </button>
-      </header>
+      <DialogHead title="Export as text" about={textFormats[format].about} onClose={close} />
       <div className="export-formats" role="radiogroup" aria-label="Format">
         {(Object.keys(textFormats) as TextFormat[]).map((f) => (
           <label key={f} className={f === format ? 'chosen' : ''}>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Dialog } from '../panels/Dialog.tsx';
+import { Dialog, DialogHead } from '../panels/Dialog.tsx';
 import { useEditorStore, type ImportProblem } from '../store/index.ts';
 import { importFormatOf, type ImportFormat } from './importDocument.ts';
 import { pickTextFile } from './projectFiles.ts';
@@ -42,15 +42,7 @@ export function ImportDialog() {
 
   return (
     <Dialog label="Import SQL or DBML" className="import-dialog" onClose={close}>
-      <header className="dialog-head">
-        <div>
-          <h2>Import SQL or DBML</h2>
-          <p className="muted">A pg_dump, migration files or CREATE TABLE statements, read by PostgreSQL itself; or DBML. It opens as a new document; the one you have open stays as it is.</p>
-        </div>
-        <button type="button" className="icon" aria-label="Close" onClick={close}>
-          ×
-        </button>
-      </header>
+      <DialogHead title="Import SQL or DBML" about="A pg_dump, migration files or CREATE TABLE statements, read by PostgreSQL itself; or DBML. It opens as a new document; the one you have open stays as it is." onClose={close} />
       <div className="import-tools">
         <button type="button" onClick={() => void chooseFile()} disabled={isBusy}>
           Choose a file…

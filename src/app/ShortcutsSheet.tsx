@@ -1,4 +1,4 @@
-import { Dialog } from '../panels/Dialog.tsx';
+import { Dialog, DialogHead } from '../panels/Dialog.tsx';
 import { useEditorStore } from '../store/index.ts';
 import { displayShortcut, type Command, type CommandGroup } from './commands.ts';
 
@@ -8,15 +8,7 @@ export function ShortcutsSheet({ commands }: { commands: readonly Command[] }) {
   const groups = [...new Set(commands.filter((c) => c.shortcuts).map((c) => c.group))] as CommandGroup[];
   return (
     <Dialog label="Keyboard shortcuts" className="shortcuts" onClose={() => close(null)}>
-      <header className="dialog-head">
-        <div>
-          <h2>Keyboard shortcuts</h2>
-          <p className="muted">Letters and Delete work when no text field has the focus. Ctrl/Cmd+K finds any command.</p>
-        </div>
-        <button type="button" className="icon" aria-label="Close" data-autofocus onClick={() => close(null)}>
-          ×
-        </button>
-      </header>
+      <DialogHead title="Keyboard shortcuts" about="Letters and Delete work when no text field has the focus. Ctrl/Cmd+K finds any command." onClose={() => close(null)} isCloseFocused />
       <div className="shortcut-groups">
         {groups.map((group) => (
           <section key={group}>

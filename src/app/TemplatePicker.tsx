@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { templates, type Template } from '../io/templates.ts';
-import { Dialog } from '../panels/Dialog.tsx';
+import { Dialog, DialogHead } from '../panels/Dialog.tsx';
 import { useEditorStore } from '../store/index.ts';
 import { workKeeper } from './keepingWork.ts';
 
@@ -17,15 +17,7 @@ export function TemplatePicker() {
   };
   return (
     <Dialog label="New from a template" className="templates" onClose={close}>
-      <header className="dialog-head">
-        <div>
-          <h2>New from a template</h2>
-          <p className="muted">Each opens as a new document; the one you have open stays as it is.</p>
-        </div>
-        <button type="button" className="icon" aria-label="Close" onClick={close}>
-          ×
-        </button>
-      </header>
+      <DialogHead title="New from a template" about="Each opens as a new document; the one you have open stays as it is." onClose={close} />
       <div className="template-grid">
         {templates.map((template, i) => (
           <button

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { cardinalityOf, singular, type EndKind, type OneToOneStrategy, type TableId } from '../model/index.ts';
 import { selectSchema, useEditorStore } from '../store/index.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, DialogHead } from './Dialog.tsx';
 import { EndSelect } from './EndSelect.tsx';
 
 /** The keyboard way to draw a relationship: both tables, both ends and the one-to-one strategy, created as one undo step. */
@@ -42,12 +42,7 @@ export function ConnectDialog() {
   return (
     <Dialog label="Connect two tables" className="connect" onClose={() => close(null)}>
       <form onSubmit={handleSubmit}>
-        <header className="dialog-head">
-          <div>
-            <h2>Connect two tables</h2>
-            <p className="muted">The foreign key goes on the "many" (or dependent) side, named after the other table.</p>
-          </div>
-        </header>
+        <DialogHead title="Connect two tables" about={'The foreign key goes on the "many" (or dependent) side, named after the other table.'} />
         <div className="connect-fields">
           {tableSelect('From table', from?.id, setFromId, 'from-table', true)}
           {tableSelect('To table', to?.id, setToId, 'to-table')}

@@ -69,3 +69,20 @@ export function Dialog({ label, className = '', onClose, onKeyDown, children }: 
     document.body,
   );
 }
+
+/** A dialog's title, a line about it, and (given `onClose`) its × button: the same header in every dialog. */
+export function DialogHead({ title, about, onClose, isCloseFocused = false }: { title: ReactNode; about: ReactNode; onClose?(): void; isCloseFocused?: boolean }) {
+  return (
+    <header className="dialog-head">
+      <div>
+        <h2>{title}</h2>
+        <p className="muted">{about}</p>
+      </div>
+      {onClose && (
+        <button type="button" className="icon" aria-label="Close" data-autofocus={isCloseFocused || undefined} onClick={onClose}>
+          ×
+        </button>
+      )}
+    </header>
+  );
+}

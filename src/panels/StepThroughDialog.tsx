@@ -2,7 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { describeRelationship, findRelationship, type RelationshipId } from '../model/index.ts';
 import { describeExpectation, type ScenarioTrace } from '../proof/index.ts';
 import { selectSchema, useEditorStore } from '../store/index.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, DialogHead } from './Dialog.tsx';
 import { StepView } from './StepView.tsx';
 import { useTrace } from './useTrace.ts';
 
@@ -54,15 +54,7 @@ export function StepThroughDialog({ relationshipId }: { relationshipId: Relation
 
   return (
     <Dialog label="Step through the proof" className="step-through" onClose={() => close(null)} onKeyDown={handleKeyDown}>
-      <header className="dialog-head">
-        <div>
-          <h2>Step through: {relationship ? describeRelationship(schema, relationship) : 'a deleted relationship'}</h2>
-          <p className="muted">Each statement runs in PostgreSQL in your browser; the tables show the rows after it. Nothing is kept.</p>
-        </div>
-        <button type="button" className="icon" aria-label="Close" onClick={() => close(null)}>
-          ×
-        </button>
-      </header>
+      <DialogHead title={<>Step through: {relationship ? describeRelationship(schema, relationship) : 'a deleted relationship'}</>} about="Each statement runs in PostgreSQL in your browser; the tables show the rows after it. Nothing is kept." onClose={() => close(null)} />
       {current !== schema && (
         <p className="focus-bar">
           The diagram changed since this was played.{' '}
