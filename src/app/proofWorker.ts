@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
+import { inflateIfGzipped } from '../db/inflateIfGzipped.ts';
 import { pgliteRunner } from '../db/pgliteRunner.ts';
 import { cachedPlanCount, needsFreshBackend, planCheckSchedule } from '../db/backendPlans.ts';
 import type { ScriptRunner } from '../model/index.ts';
@@ -42,21 +43,17 @@ async function blob(url: string): Promise<Blob | undefined> {
 async function startPostgres(): Promise<PGlite> {
   const pglite = import('@electric-sql/pglite');
   if (scope.name === 'proof-initdb') return (await pglite).PGlite.create();
-  // Servers that send a .gz file with Content-Encoding (vite) have it inflated already; others do not.
-  const inflated = async (file: Blob) => {
-    const [a, b] = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-    return a === 0x1f && b === 0x8b ? new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).blob() : file;
-  };
   const fileBundle = async () => {
     const gzipped = await blob(`${import.meta.env.BASE_URL}pglite/pglite.data.gz`).catch(() => undefined);
-    return gzipped ? inflated(gzipped) : blob(pgliteDataUrl);
+    return gzipped ? inflateIfGzipped(gzipped) : blob(pgliteDataUrl);
   };
-  const downloads = Promise.all([
-    pglite,
-    compile(pgliteWasmUrl),
-    fileBundle(),
-    blob(`${import.meta.env.BASE_URL}pglite/datadir.tar.gz`).catch(() => undefined),
-  ]);
+  // Inflated here while the WebAssembly compiles: PGlite would inflate it only if the host's
+  // Content-Type said gzip (an octet-stream host sent every start to initdb), and only after everything else had arrived.
+  const dataDirTar = async () => {
+    const file = await blob(`${import.meta.env.BASE_URL}pglite/datadir.tar.gz`).catch(() => undefined);
+    return file && new Blob([await inflateIfGzipped(file)], { type: 'application/x-tar' });
+  };
+  const downloads = Promise.all([pglite, compile(pgliteWasmUrl), fileBundle(), dataDirTar()]);
   proofLibrary().catch(() => undefined); // parsed while the downloads run, ready for the first proof
   const [{ PGlite }, pgliteWasmModule, fsBundle, dataDir] = await downloads;
   const assets = { pgliteWasmModule, ...(fsBundle ? { fsBundle } : {}) };
