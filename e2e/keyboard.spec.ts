@@ -79,3 +79,34 @@ test('a sticky note is added with N, typed into, and undone as a whole', async (
   await page.keyboard.press('ControlOrMeta+z');
   await expect(page.locator('.note-node')).toHaveCount(0);
 });
+
+test('a name typed in the inspector reaches the document before Enter, a toolbar click or leaving the field acts on it', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.table('authors').locator('.table-header').click();
+  await expect(page.getByLabel('Table name')).toHaveValue('authors');
+  const names = page.getByLabel('Column name', { exact: true });
+  const count = await names.count();
+  const last = names.nth(count - 1);
+  await last.click();
+  await last.press('End');
+  // Typed and Enter straight away: the name is committed before Enter adds the next column.
+  await last.pressSequentially('_x', { delay: 0 });
+  await last.press('Enter');
+  await expect(names).toHaveCount(count + 1);
+  const typed = await names.nth(count - 1).inputValue();
+  expect(typed).toMatch(/_x$/);
+  await expect(editor.table('authors').locator('.column-name').nth(count - 1)).toHaveText(typed);
+
+  // Typed and a toolbar button clicked straight away: leaving the field commits, and Undo takes the typing back as one step.
+  const added = names.nth(count);
+  await expect(added).toBeFocused();
+  const generated = await added.inputValue();
+  await added.pressSequentially('nickname', { delay: 0 });
+  await expect(added).toHaveValue('nickname');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(added).toHaveValue(generated);
+  await expect(editor.table('authors').locator('.column-name').nth(count)).toHaveText(generated);
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(editor.table('authors').locator('.column-name').nth(count)).toHaveText('nickname');
+});

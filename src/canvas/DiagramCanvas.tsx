@@ -23,6 +23,7 @@ import { SearchBox } from './SearchBox.tsx';
 import { focusNoteWhenDrawn, NoteNode } from './NoteNode.tsx';
 import { TableNode } from './TableNode.tsx';
 import { FitOnOpen } from './FitOnOpen.tsx';
+import { ZoomedOutClass } from './ZoomedOutClass.tsx';
 
 const nodeTypes = { table: TableNode, note: NoteNode };
 const edgeTypes = { relationship: RelationshipEdge };
@@ -157,6 +158,7 @@ export function DiagramCanvas() {
     >
       <Background gap={gridSize} />
       <FitOnOpen />
+      <ZoomedOutClass />
       <Controls showInteractive={false}>
         <SnapToGridButton />
       </Controls>

@@ -3,10 +3,13 @@ import { resolveAll, type ResolvedForeignKey } from './resolve.ts';
 import type { Schema } from './schema.ts';
 import { validateSchema, type Problem } from './validate.ts';
 
-/** Every problem and piece of advice about a schema: validation plus design checks. Shown on the canvas and by `erd lint`. */
-export function lintSchema(schema: Schema): Problem[] {
+/**
+ * Every problem and piece of advice about a schema: validation plus design checks. Shown on the canvas and
+ * by `erd lint`. The editor passes the validation it already has for the schema, so a keystroke validates once.
+ */
+export function lintSchema(schema: Schema, validation: Problem[] = validateSchema(schema)): Problem[] {
   const resolved = resolveAll(schema).filter((r): r is ResolvedForeignKey => r.kind === 'oneToOne' || r.kind === 'oneToMany');
-  return [...validateSchema(schema), ...mandatoryCycles(resolved), ...oneTableMayDo(resolved)];
+  return [...validation, ...mandatoryCycles(resolved), ...oneTableMayDo(resolved)];
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CheckConstraint, Table } from '../model/index.ts';
 import { useEditorStore } from '../store/index.ts';
+import { DraftInput } from './DraftInput.tsx';
 
 /** A table's CHECK constraints: an optional name and a PostgreSQL expression each. */
 export function ChecksEditor({ table }: { table: Table }) {
@@ -12,8 +13,8 @@ export function ChecksEditor({ table }: { table: Table }) {
       <legend>CHECK constraints</legend>
       {table.checks.map((check) => (
         <div key={check.id} className="check-row">
-          <input aria-label="Check name" placeholder="name (generated)" value={check.name} onChange={(e) => patch(check, { name: e.target.value }, 'name')} spellCheck={false} />
-          <input aria-label="Check expression" placeholder="price >= 0" value={check.expression} onChange={(e) => patch(check, { expression: e.target.value }, 'expression')} spellCheck={false} />
+          <DraftInput aria-label="Check name" placeholder="name (generated)" value={check.name} onValue={(text) => patch(check, { name: text }, 'name')} spellCheck={false} />
+          <DraftInput aria-label="Check expression" placeholder="price >= 0" value={check.expression} onValue={(text) => patch(check, { expression: text }, 'expression')} spellCheck={false} />
           <button type="button" className="icon" aria-label="Delete check" onClick={() => setChecks(table.checks.filter((c) => c.id !== check.id))}>
             ×
           </button>

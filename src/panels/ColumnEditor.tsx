@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { Column, TableId } from '../model/index.ts';
 import { readColumnFacts, selectColumnFacts, useEditorStore } from '../store/index.ts';
 import { ProblemList } from './ProblemList.tsx';
+import { DraftInput } from './DraftInput.tsx';
 
 /** Common PostgreSQL types offered while typing; any other type can be typed. */
 export const typeSuggestions = ['integer', 'bigint', 'smallint', 'serial', 'bigserial', 'text', 'varchar(255)', 'boolean', 'numeric(10, 2)', 'date', 'timestamptz', 'uuid', 'jsonb', 'bytea'];
@@ -36,8 +37,8 @@ export function ColumnEditor({ tableId, column, index }: { tableId: TableId; col
   return (
     <>
       <div className="column-editor" data-column-id={column.id}>
-        <input name="column-name" aria-label="Column name" title="Enter adds the next column; Alt+↑ / Alt+↓ move this one" value={column.name} onChange={(e) => set({ name: e.target.value })} onKeyDown={handleKeyDown} spellCheck={false} />
-        <input name="column-type" aria-label="Column type" list="column-types" value={column.type} onChange={(e) => set({ type: e.target.value })} onKeyDown={handleKeyDown} spellCheck={false} />
+        <DraftInput name="column-name" aria-label="Column name" title="Enter adds the next column; Alt+↑ / Alt+↓ move this one" value={column.name} onValue={(text) => set({ name: text })} onKeyDown={handleKeyDown} spellCheck={false} />
+        <DraftInput name="column-type" aria-label="Column type" list="column-types" value={column.type} onValue={(text) => set({ type: text })} onKeyDown={handleKeyDown} spellCheck={false} />
         <input type="checkbox" aria-label="Primary key" checked={column.isPrimaryKey} onChange={(e) => set({ isPrimaryKey: e.target.checked, ...(e.target.checked ? { isNotNull: true } : {}) })} />
         <input
           type="checkbox"
@@ -48,12 +49,12 @@ export function ColumnEditor({ tableId, column, index }: { tableId: TableId; col
           onChange={(e) => set({ isNotNull: e.target.checked })}
         />
         <input type="checkbox" aria-label="Unique" checked={column.isUnique} onChange={(e) => set({ isUnique: e.target.checked })} />
-        <input
+        <DraftInput
           name="column-default"
           aria-label="Default"
           placeholder="none"
           value={column.defaultValue ?? ''}
-          onChange={(e) => set({ defaultValue: e.target.value === '' ? null : e.target.value })}
+          onValue={(text) => set({ defaultValue: text === '' ? null : text })}
           spellCheck={false}
         />
         <span className="row-buttons">
@@ -75,7 +76,7 @@ export function ColumnEditor({ tableId, column, index }: { tableId: TableId; col
               <option value="always">GENERATED ALWAYS</option>
             </select>
           </label>
-          <input name="column-comment" aria-label="Column comment" placeholder="comment" value={column.comment} onChange={(e) => set({ comment: e.target.value })} />
+          <DraftInput name="column-comment" aria-label="Column comment" placeholder="comment" value={column.comment} onValue={(text) => set({ comment: text })} />
           <button type="button" aria-label={`Move column ${column.name} up`} disabled={index === 0} onClick={() => move(index - 1)}>
             ↑ Up
           </button>

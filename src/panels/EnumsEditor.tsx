@@ -1,5 +1,6 @@
 import { defaultSchemaName, type EnumType } from '../model/index.ts';
 import { useEditorStore } from '../store/index.ts';
+import { DraftInput } from './DraftInput.tsx';
 
 /** Enum types (CREATE TYPE ... AS ENUM); a column uses one by naming it as its type. */
 export function EnumsEditor() {
@@ -12,7 +13,7 @@ export function EnumsEditor() {
       <legend>Enum types</legend>
       {enums.map((type) => (
         <div key={type.id} className="check-row">
-          <input aria-label="Enum name" value={type.name} onChange={(e) => patch(type, { name: e.target.value }, 'name')} spellCheck={false} />
+          <DraftInput aria-label="Enum name" value={type.name} onValue={(text) => patch(type, { name: text }, 'name')} spellCheck={false} />
           <input
             aria-label="Enum values"
             placeholder="draft, published"

@@ -1,5 +1,6 @@
 import type { ColumnId, Table, TableIndex } from '../model/index.ts';
 import { useEditorStore } from '../store/index.ts';
+import { DraftInput } from './DraftInput.tsx';
 
 /** A table's extra indexes: which columns, in order, and whether unique. */
 export function IndexesEditor({ table }: { table: Table }) {
@@ -15,7 +16,7 @@ export function IndexesEditor({ table }: { table: Table }) {
       {table.indexes.map((index) => (
         <div key={index.id} className="index-row">
           <div className="index-head">
-            <input aria-label="Index name" placeholder="name (generated)" value={index.name} onChange={(e) => patch(index, { name: e.target.value }, 'name')} spellCheck={false} />
+            <DraftInput aria-label="Index name" placeholder="name (generated)" value={index.name} onValue={(text) => patch(index, { name: text }, 'name')} spellCheck={false} />
             <label>
               <input type="checkbox" checked={index.isUnique} onChange={(e) => patch(index, { isUnique: e.target.checked })} /> unique
             </label>

@@ -1,5 +1,6 @@
 import { makeColumn, type Column, type Relationship } from '../model/index.ts';
 import { useEditorStore } from '../store/index.ts';
+import { DraftInput } from './DraftInput.tsx';
 
 /** A many-to-many's junction table: its name and its own columns (a grade, a date joined). */
 export function JunctionEditor({ relationship }: { relationship: Relationship }) {
@@ -12,18 +13,18 @@ export function JunctionEditor({ relationship }: { relationship: Relationship })
   return (
     <fieldset className="field junction">
       <legend>Junction table</legend>
-      <input
+      <DraftInput
         name="junction-name"
         aria-label="Junction table name"
         placeholder="named after both tables"
         value={junction.name}
-        onChange={(e) => updateRelationship(relationship.id, { junction: { ...junction, name: e.target.value } }, `junction-name:${relationship.id}`)}
+        onValue={(text) => updateRelationship(relationship.id, { junction: { ...junction, name: text } }, `junction-name:${relationship.id}`)}
         spellCheck={false}
       />
       {junction.columns.map((column) => (
         <div key={column.id} className="junction-column">
-          <input aria-label="Junction column name" value={column.name} onChange={(e) => patchColumn(column, { name: e.target.value }, 'name')} spellCheck={false} />
-          <input aria-label="Junction column type" list="column-types" value={column.type} onChange={(e) => patchColumn(column, { type: e.target.value }, 'type')} spellCheck={false} />
+          <DraftInput aria-label="Junction column name" value={column.name} onValue={(text) => patchColumn(column, { name: text }, 'name')} spellCheck={false} />
+          <DraftInput aria-label="Junction column type" list="column-types" value={column.type} onValue={(text) => patchColumn(column, { type: text }, 'type')} spellCheck={false} />
           <label title="not null">
             <input type="checkbox" checked={column.isNotNull} onChange={(e) => patchColumn(column, { isNotNull: e.target.checked }, 'nn')} /> NN
           </label>

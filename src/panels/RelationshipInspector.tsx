@@ -7,6 +7,7 @@ import { KeyOptions } from './KeyOptions.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { RelationshipStatements } from './RelationshipStatements.tsx';
 import { ScenarioList } from './ScenarioList.tsx';
+import { DraftInput } from './DraftInput.tsx';
 
 function EndPicker({ relationship, side, nameOf }: { relationship: Relationship; side: EndSide; nameOf: (side: EndSide) => string }) {
   const setEnd = useEditorStore((s) => s.setEnd);
@@ -66,7 +67,7 @@ export function RelationshipInspector({ relationshipId }: { relationshipId: Rela
       <p className="sentence">{describeRelationship(schema, relationship)}</p>
       <label className="field">
         <span>Label (verb)</span>
-        <input name="relationship-name" value={relationship.name} placeholder="has" onChange={(e) => renameRelationship(relationshipId, e.target.value)} />
+        <DraftInput name="relationship-name" value={relationship.name} placeholder="has" onValue={(text) => renameRelationship(relationshipId, text)} />
       </label>
       <EndPicker relationship={relationship} side="to" nameOf={nameOf} />
       <EndPicker relationship={relationship} side="from" nameOf={nameOf} />

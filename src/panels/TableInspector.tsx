@@ -4,6 +4,7 @@ import { ChecksEditor } from './ChecksEditor.tsx';
 import { ColumnEditor, focusColumnName, typeSuggestions } from './ColumnEditor.tsx';
 import { IndexesEditor } from './IndexesEditor.tsx';
 import { ProblemList } from './ProblemList.tsx';
+import { DraftInput, DraftTextArea } from './DraftInput.tsx';
 
 /** Edits a table: name, schema, comment, columns, CHECK constraints and indexes. */
 export function TableInspector({ tableId }: { tableId: TableId }) {
@@ -19,16 +20,16 @@ export function TableInspector({ tableId }: { tableId: TableId }) {
       <div className="two-columns wide-first">
         <label className="field">
           <span>Table name</span>
-          <input name="table-name" value={table.name} onChange={(e) => renameTable(tableId, e.target.value)} spellCheck={false} />
+          <DraftInput name="table-name" value={table.name} onValue={(text) => renameTable(tableId, text)} spellCheck={false} />
         </label>
         <label className="field">
           <span>Schema</span>
-          <input name="table-schema" value={table.schemaName} onChange={(e) => updateTableFields(tableId, { schemaName: e.target.value }, `schema:${tableId}`)} spellCheck={false} />
+          <DraftInput name="table-schema" value={table.schemaName} onValue={(text) => updateTableFields(tableId, { schemaName: text }, `schema:${tableId}`)} spellCheck={false} />
         </label>
       </div>
       <label className="field">
         <span>Comment (why this table exists, why it was split off)</span>
-        <textarea name="table-comment" rows={2} value={table.comment} onChange={(e) => updateTableFields(tableId, { comment: e.target.value }, `comment:${tableId}`)} />
+        <DraftTextArea name="table-comment" rows={2} value={table.comment} onValue={(text) => updateTableFields(tableId, { comment: text }, `comment:${tableId}`)} />
       </label>
       <ProblemList filter={(p) => p.tableId === tableId && !p.columnId && !p.relationshipId} />
       <div className="columns-head">

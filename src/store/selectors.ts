@@ -73,7 +73,7 @@ export function selectFormattedDdl(s: EditorState): DdlResult {
 }
 
 /** Every problem and piece of advice about the schema (validation and design checks). */
-export const selectLint: (s: EditorState) => Problem[] = perSchema(lintSchema);
+export const selectLint: (s: EditorState) => Problem[] = perSchema((schema) => lintSchema(schema, validationOf(schema)));
 
 /** One line per problem about a table (or its columns), for the badge on its node; stable for `useShallow`. */
 export const selectTableProblems = (tableId: TableId) => (s: EditorState) =>

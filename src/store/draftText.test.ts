@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { actsBeyondText, coalescedCommit } from './draftText.ts';
+
+describe('coalescedCommit', () => {
+  const setUp = () => {
+    const scheduled: (() => void)[] = [];
+    const committed: string[] = [];
+    const queue = coalescedCommit<string>((run) => scheduled.push(run));
+    const commit = (value: string) => committed.push(value);
+    return { scheduled, committed, queue, commit };
+  };
+
+  it('commits the latest of several changes once, when the scheduled run comes', () => {
+    const { scheduled, committed, queue, commit } = setUp();
+    queue.push('a', commit);
+    queue.push('ab', commit);
+    queue.push('abc', commit);
+    expect(committed).toEqual([]);
+    expect(scheduled).toHaveLength(1);
+    scheduled[0]!();
+    expect(committed).toEqual(['abc']);
+  });
+
+  it('commits at once on flush, and the scheduled run after it commits nothing more', () => {
+    const { scheduled, committed, queue, commit } = setUp();
+    queue.push('name', commit);
+    queue.flush();
+    expect(committed).toEqual(['name']);
+    scheduled[0]!();
+    expect(committed).toEqual(['name']);
+  });
+
+  it('schedules again for changes after a commit', () => {
+    const { scheduled, committed, queue, commit } = setUp();
+    queue.push('a', commit);
+    scheduled[0]!();
+    queue.push('b', commit);
+    expect(scheduled).toHaveLength(2);
+    scheduled[1]!();
+    expect(committed).toEqual(['a', 'b']);
+  });
+
+  it('flushes nothing when nothing waits', () => {
+    const { committed, queue } = setUp();
+    queue.flush();
+    expect(committed).toEqual([]);
+  });
+});
+
+describe('actsBeyondText', () => {
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+  it('commits typing before Enter, Escape, Tab and shortcuts, not before characters, Backspace or arrows', () => {
+    expect(['Enter', 'Escape', 'Tab'].every((k) => actsBeyondText(key(k)))).toBe(true);
+    expect(actsBeyondText(key('z', { ctrlKey: true }))).toBe(true);
+    expect(actsBeyondText(key('z', { metaKey: true }))).toBe(true);
+    expect(actsBeyondText(key('ArrowUp', { altKey: true }))).toBe(true);
+    expect(['a', 'Backspace', 'Delete', 'ArrowLeft', ' '].some((k) => actsBeyondText(key(k)))).toBe(false);
+  });
+});
