@@ -37,7 +37,7 @@ async function blob(url: string): Promise<Blob | undefined> {
  * PGlite's files in parallel with it, and with PGlite's own code: imported here rather than up front,
  * the downloads start before that code is parsed. PGlite's file bundle comes gzipped from public/ too
  * (2.1 MB instead of 6.2; hosts rarely compress it, and `vite preview` did so on every request).
- * Falls back to a plain start (initdb, 5-7 s) if the dump is missing or stale, and always when the
+ * Falls back to a plain start (initdb, 5-7 s) if the dump is missing, damaged or stale, and always when the
  * worker is named `proof-initdb` (the bench's baseline).
  */
 async function startPostgres(): Promise<PGlite> {
@@ -45,13 +45,15 @@ async function startPostgres(): Promise<PGlite> {
   if (scope.name === 'proof-initdb') return (await pglite).PGlite.create();
   const fileBundle = async () => {
     const gzipped = await blob(`${import.meta.env.BASE_URL}pglite/pglite.data.gz`).catch(() => undefined);
-    return gzipped ? inflateIfGzipped(gzipped) : blob(pgliteDataUrl);
+    return gzipped ? inflateIfGzipped(gzipped).catch(() => blob(pgliteDataUrl)) : blob(pgliteDataUrl);
   };
   // Inflated here while the WebAssembly compiles: PGlite would inflate it only if the host's
   // Content-Type said gzip (an octet-stream host sent every start to initdb), and only after everything else had arrived.
   const dataDirTar = async () => {
     const file = await blob(`${import.meta.env.BASE_URL}pglite/datadir.tar.gz`).catch(() => undefined);
-    return file && new Blob([await inflateIfGzipped(file)], { type: 'application/x-tar' });
+    // A damaged download (cut short) leaves no data directory: initdb below, as for a missing one.
+    const tar = file && (await inflateIfGzipped(file).catch(() => undefined));
+    return tar && new Blob([tar], { type: 'application/x-tar' });
   };
   const downloads = Promise.all([pglite, compile(pgliteWasmUrl), fileBundle(), dataDirTar()]);
   proofLibrary().catch(() => undefined); // parsed while the downloads run, ready for the first proof

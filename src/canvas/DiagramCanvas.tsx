@@ -23,7 +23,7 @@ import { SearchBox } from './SearchBox.tsx';
 import { focusNoteWhenDrawn, NoteNode } from './NoteNode.tsx';
 import { TableNode } from './TableNode.tsx';
 import { FitOnOpen } from './FitOnOpen.tsx';
-import { ZoomedOutClass } from './ZoomedOutClass.tsx';
+import { ZoomedOutMark } from './ZoomedOutMark.tsx';
 
 const nodeTypes = { table: TableNode, note: NoteNode };
 const edgeTypes = { relationship: RelationshipEdge };
@@ -131,6 +131,7 @@ export function DiagramCanvas() {
 
   return (
     <ReactFlow
+      className="diagram-canvas"
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -158,7 +159,7 @@ export function DiagramCanvas() {
     >
       <Background gap={gridSize} />
       <FitOnOpen />
-      <ZoomedOutClass />
+      <ZoomedOutMark />
       <Controls showInteractive={false}>
         <SnapToGridButton />
       </Controls>

@@ -10,6 +10,11 @@ describe('inflateIfGzipped', () => {
     expect(await (await inflateIfGzipped(gzipped)).text()).toBe(text);
   });
 
+  it('rejects a gzip cut short, so the worker falls back instead of loading half a data directory', async () => {
+    const whole = gzipSync(text);
+    await expect(inflateIfGzipped(new Blob([whole.subarray(0, whole.length - 12)]))).rejects.toThrow();
+  });
+
   it('returns a file that is not gzip as it is (already inflated by the browser)', async () => {
     const plain = new Blob([text]);
     expect(await inflateIfGzipped(plain)).toBe(plain);

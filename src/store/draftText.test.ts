@@ -56,4 +56,11 @@ describe('actsBeyondText', () => {
     expect(actsBeyondText(key('ArrowUp', { altKey: true }))).toBe(true);
     expect(['a', 'Backspace', 'Delete', 'ArrowLeft', ' '].some((k) => actsBeyondText(key(k)))).toBe(false);
   });
+
+  it('lets Option (Mac) and AltGr (Ctrl+Alt on Windows) type characters into the draft', () => {
+    expect(actsBeyondText(key('@', { altKey: true }))).toBe(false);
+    expect(actsBeyondText(key('{', { ctrlKey: true, altKey: true }))).toBe(false);
+    expect(actsBeyondText(key('s', { ctrlKey: true }))).toBe(true);
+    expect(actsBeyondText(key('s', { metaKey: true, altKey: true }))).toBe(true);
+  });
 });

@@ -30,9 +30,13 @@ export function coalescedCommit<T>(schedule: (run: () => void) => void): Coalesc
   };
 }
 
-/** Keys that act beyond the text (Enter adds a column, Ctrl+Z undoes): what was typed is committed before they run. */
+/**
+ * Keys that act beyond the text (Enter adds a column, Ctrl+S saves, Alt+↑ moves it): what was typed is
+ * committed before they run. Option (Mac) and AltGr (Ctrl+Alt on Windows) with a character type it.
+ */
 export function actsBeyondText(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {
-  return event.key === 'Enter' || event.key === 'Escape' || event.key === 'Tab' || event.ctrlKey || event.metaKey || event.altKey;
+  const typesCharacter = event.key.length === 1 && !event.metaKey && (!event.ctrlKey || event.altKey);
+  return event.key === 'Enter' || event.key === 'Escape' || event.key === 'Tab' || ((event.ctrlKey || event.metaKey || event.altKey) && !typesCharacter);
 }
 
 type TextElement = HTMLInputElement | HTMLTextAreaElement;
