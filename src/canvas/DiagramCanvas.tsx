@@ -23,7 +23,7 @@ import { SearchBox } from './SearchBox.tsx';
 import { focusNoteWhenDrawn, NoteNode } from './NoteNode.tsx';
 import { TableNode } from './TableNode.tsx';
 import { FitOnOpen } from './FitOnOpen.tsx';
-import { ZoomedOutMark } from './ZoomedOutMark.tsx';
+import { CanvasLayersMark } from './CanvasLayersMark.tsx';
 
 const nodeTypes = { table: TableNode, note: NoteNode };
 const edgeTypes = { relationship: RelationshipEdge };
@@ -159,7 +159,7 @@ export function DiagramCanvas() {
     >
       <Background gap={gridSize} />
       <FitOnOpen />
-      <ZoomedOutMark />
+      <CanvasLayersMark />
       <Controls showInteractive={false}>
         <SnapToGridButton />
       </Controls>
