@@ -1,7 +1,7 @@
 import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { ImageExportStage, type StagedDrawing } from '../canvas/ImageExportStage.tsx';
 import type { TableId } from '../model/index.ts';
-import { Dialog, DialogHead } from '../panels/Dialog.tsx';
+import { Dialog, DialogHead, FormDialogFoot } from '../panels/Dialog.tsx';
 import { useEditorStore } from '../store/index.ts';
 import type { ImageFormat, ImageRequest } from './exportImage.ts';
 import './exportImageDialog.css';
@@ -75,14 +75,11 @@ export function ExportImageDialog({ format }: { format: ImageFormat }) {
           </label>
           {error && <p className="reason bad" role="alert">{error}</p>}
         </fieldset>
-        <footer className="dialog-foot">
+        <FormDialogFoot onCancel={() => close(null)}>
           <button type="submit" className="primary" data-autofocus disabled={isExporting}>
             {isExporting ? 'Exporting…' : `Export ${request.format.toUpperCase()}`}
           </button>
-          <button type="button" onClick={() => close(null)}>
-            Cancel
-          </button>
-        </footer>
+        </FormDialogFoot>
       </form>
       {isExporting && <ImageExportStage theme={request.theme} tableIds={tableIds} withNotes={request.withNotes} onReady={handleReady} onFail={fail} />}
     </Dialog>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { cardinalityOf, singular, type EndKind, type OneToOneStrategy, type TableId } from '../model/index.ts';
 import { selectSchema, useEditorStore } from '../store/index.ts';
-import { Dialog, DialogHead } from './Dialog.tsx';
+import { Dialog, DialogHead, FormDialogFoot } from './Dialog.tsx';
 import { EndSelect } from './EndSelect.tsx';
 
 /** The keyboard way to draw a relationship: both tables, both ends and the one-to-one strategy, created as one undo step. */
@@ -60,14 +60,11 @@ export function ConnectDialog() {
             </fieldset>
           )}
         </div>
-        <footer className="dialog-foot">
+        <FormDialogFoot onCancel={() => close(null)}>
           <button type="submit" className="primary" disabled={!from || !to}>
             Connect
           </button>
-          <button type="button" onClick={() => close(null)}>
-            Cancel
-          </button>
-        </footer>
+        </FormDialogFoot>
       </form>
     </Dialog>
   );

@@ -86,3 +86,15 @@ export function DialogHead({ title, about, onClose, isCloseFocused = false }: { 
     </header>
   );
 }
+
+/** A form dialog's footer: its submit button (the children), then Cancel. */
+export function FormDialogFoot({ onCancel, children }: { onCancel(): void; children: ReactNode }) {
+  return (
+    <footer className="dialog-foot">
+      {children}
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </footer>
+  );
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 
 /** Runs `run` once the next frame has been painted: the animation frame comes before the paint, the task it posts after. */
-export function afterNextPaint(run: () => void): void {
+function afterNextPaint(run: () => void): void {
   requestAnimationFrame(() => setTimeout(run, 0));
 }
 
