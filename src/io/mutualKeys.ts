@@ -26,10 +26,10 @@ export function mergeMutualKeys(drawn: readonly DrawnKey[], out: { keptKeys: { o
     }
     dropped.add(partner);
     kept.push({ ...d, relationship: { ...d.relationship, to: { ...d.relationship.to, min: 1 } } });
-    const { child, parent, constraint } = partner.key;
+    const { child, constraint } = partner.key;
     out.keptKeys.push({ oid: constraint.oid, name: constraint.name, sql: keptKeySql(child, constraint) });
     out.notes.push(
-      `"${d.key.child.name}" and "${parent.name}" refer to each other with deferred keys: read as one 1:1 with both ends mandatory, held by "${d.key.child.name}"; ` +
+      `"${d.key.child.name}" and "${d.key.parent.name}" refer to each other with deferred keys: read as one 1:1 with both ends mandatory, held by "${d.key.child.name}"; ` +
         `"${child.name}"'s key ${constraint.name} is kept as SQL text, and exported DDL adds the generator's deferred triggers for the mandatory end.`,
     );
   }

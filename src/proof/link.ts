@@ -1,5 +1,5 @@
 import { primaryKeyOf, type Column, type Junction, type Relationship, type RelationshipId, type ResolvedForeignKey, type Table } from '../model/index.ts';
-import { defaultDdlOptions, qualifiedName, quoteIdent } from '../ddl/index.ts';
+import { defaultDdlOptions, qualifiedName, quoteIdent, type Statement } from '../ddl/index.ts';
 import { NotProvable, type RowPlanner, type RowValues } from './rowPlanner.ts';
 
 /** A child row as SQL can find it again: its identifying columns and their values. */
@@ -25,10 +25,27 @@ export interface Link {
   foreignKey: { name: string; defaultValue: string | null }[];
   /** Inserts a child row pointing at the parent row with this key. */
   insertChild(parentKey: RowValues): ChildRow;
+  /** For a deferred key, the statement that checks it now as COMMIT would (`SET CONSTRAINTS … IMMEDIATE`); '' for a key checked at once. */
+  commitCheck: string;
+}
+
+/**
+ * A deferrable key is checked at COMMIT, which a proof never reaches: `SET CONSTRAINTS … IMMEDIATE` after the
+ * statement under test runs that check at once, so an orphan is refused where the scenario means it. '' for a key checked at once.
+ */
+export function commitCheck(statements: readonly Statement[], relationship: Relationship, schemaName: string): string {
+  if (!relationship.isDeferrable) return '';
+  const names = statements.filter((s) => s.kind === 'addForeignKey' && s.relationshipId === relationship.id && s.constraintName).map((s) => qualifiedName(schemaName, s.constraintName!, defaultDdlOptions));
+  return names.length === 0 ? '' : `SET CONSTRAINTS ${[...new Set(names)].join(', ')} IMMEDIATE; -- what COMMIT checks`;
+}
+
+/** The statement under test followed by the key's check at COMMIT, when the key is deferred. */
+export function atCommit(test: string, check: string): string {
+  return check === '' ? test : `${test}\n${check}`;
 }
 
 /** The link of a 1:N or 1:1. */
-export function foreignKeyLink(r: ResolvedForeignKey, planner: RowPlanner): Link {
+export function foreignKeyLink(r: ResolvedForeignKey, planner: RowPlanner, statements: readonly Statement[]): Link {
   const key = primaryKeyOf(r.child);
   return {
     relationshipId: r.relationship.id,
@@ -38,6 +55,7 @@ export function foreignKeyLink(r: ResolvedForeignKey, planner: RowPlanner): Link
     childName: r.child.name,
     childRef: qualifiedName(r.child.schemaName, r.child.name, defaultDdlOptions),
     foreignKey: r.columns.map((c) => ({ name: c.name, defaultValue: c.defaultValue })),
+    commitCheck: commitCheck(statements, r.relationship, r.child.schemaName),
     insertChild(parentKey) {
       if (key.length === 0) throw new NotProvable(`"${r.child.name}" has no primary key to find its row by`);
       const row = planner.insert(r.child, new Map(r.columns.map((c, i) => [c.id, parentKey.get(r.parentColumns[i]!.id)!])));
@@ -47,7 +65,7 @@ export function foreignKeyLink(r: ResolvedForeignKey, planner: RowPlanner): Link
 }
 
 /** The two links of a many-to-many: `from` and `to`, each with the junction as the child. */
-export function junctionLinks(j: Junction, planner: RowPlanner): [Link, Link] {
+export function junctionLinks(j: Junction, planner: RowPlanner, statements: readonly Statement[]): [Link, Link] {
   const { from, to, fromKey, toKey, relationship } = j.resolved;
   const childRef = qualifiedName(j.schemaName, j.name, defaultDdlOptions);
   const keyColumns = [...j.fromColumns, ...j.toColumns].map((c) => c.name);
@@ -65,6 +83,7 @@ export function junctionLinks(j: Junction, planner: RowPlanner): [Link, Link] {
     childName: j.name,
     childRef,
     foreignKey: own.map((c) => ({ name: c.name, defaultValue: null })),
+    commitCheck: commitCheck(statements, relationship, j.schemaName),
     insertChild(parentValues) {
       const otherTable = isFrom ? to : from;
       const otherKey = isFrom ? toKey : fromKey;
