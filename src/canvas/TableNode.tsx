@@ -16,6 +16,11 @@ function Badges({ column, facts }: { column: Column; facts: ColumnFacts }) {
       {column.isPrimaryKey && <span className="badge pk" title="primary key">PK</span>}
       {facts.references && <span className="badge fk" title={`foreign key to ${facts.references}`}>FK</span>}
       {column.isUnique && !column.isPrimaryKey && <span className="badge uq" title="unique">UQ</span>}
+      {facts.isUniqueByRelationship && !column.isUnique && (
+        <span className="badge uq by-relationship" title={`unique: the one-to-one with ${facts.references} makes this foreign key UNIQUE`}>
+          UQ
+        </span>
+      )}
       {facts.isNotNull && !column.isPrimaryKey && <span className="badge nn" title="not null">NN</span>}
     </span>
   );

@@ -3,9 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { validateSchema } from '../model/index.ts';
 import { schemaArb } from '../testing/arbitraries.ts';
 import { runChecks } from '../testing/engines.ts';
+import { propertyRuns, propertyTimeout } from '../testing/propertyRuns.ts';
 import { testRunner } from '../testing/testDatabase.ts';
 import { generateDdl } from './generateDdl.ts';
 import { toSqlText } from './statement.ts';
+
+/** PROPERTY_RUNS=2000 for a long run; the limits grow with it (about 11 ms a document in PGlite, 50 allowed). */
+const executedRuns = propertyRuns(60);
+const generatedRuns = propertyRuns(100);
 
 describe('generateDdl over random documents', () => {
   it('produces DDL that PostgreSQL executes without error', async () => {
@@ -17,16 +22,16 @@ describe('generateDdl over random documents', () => {
         const [outcome] = await runChecks(runner, 'SELECT 1', [ddl]);
         expect(outcome, ddl).toBe('ok');
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
+      { numRuns: executedRuns },
     );
-  });
+  }, propertyTimeout(executedRuns, 50));
 
   it('is byte-identical when generated twice', () => {
     fc.assert(
       fc.property(schemaArb, (schema) => {
         expect(toSqlText(generateDdl(structuredClone(schema)).statements)).toBe(toSqlText(generateDdl(schema).statements));
       }),
-      { numRuns: 100 },
+      { numRuns: generatedRuns },
     );
-  });
+  }, propertyTimeout(generatedRuns, 20));
 });

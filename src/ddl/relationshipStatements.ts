@@ -1,4 +1,4 @@
-import { primaryKeyOf, type ReferentialAction, type Relationship, type ResolvedForeignKey } from '../model/index.ts';
+import { addsUniqueConstraint, type ReferentialAction, type Relationship, type ResolvedForeignKey } from '../model/index.ts';
 import type { NameAllocator } from './constraintNames.ts';
 import type { Junction } from '../model/index.ts';
 import type { DdlOptions } from './options.ts';
@@ -21,13 +21,6 @@ function addForeignKeySql(childRef: string, name: string, columns: readonly stri
   return unlessExists(`ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(name)} FOREIGN KEY (${identList(columns)})\n  ${references}${clauses(rel)};`, options);
 }
 
-/** True when the key columns are unique on their own: the whole primary key, or one UNIQUE column. */
-function isAlreadyUnique(r: ResolvedForeignKey): boolean {
-  const key = primaryKeyOf(r.child);
-  const sameAsKey = key.length === r.columns.length && key.every((k) => r.columns.includes(k));
-  return sameAsKey || (r.columns.length === 1 && r.columns[0]!.isUnique);
-}
-
 /** A 1:N or 1:1: UNIQUE where the child end's max is 1, the foreign key, and triggers for a mandatory child end. */
 export function foreignKeyStatements(r: ResolvedForeignKey, names: NameAllocator, options: DdlOptions): Statement[] {
   const relationshipId = r.relationship.id;
@@ -35,7 +28,7 @@ export function foreignKeyStatements(r: ResolvedForeignKey, names: NameAllocator
   const parentRef = qualifiedName(r.parent.schemaName, r.parent.name, options);
   const columns = r.columns.map((c) => c.name);
   const statements: Statement[] = [];
-  if (r.isUnique && !isAlreadyUnique(r)) {
+  if (addsUniqueConstraint(r)) {
     const constraintName = names.allocate(r.child.name, columns, 'key');
     const sql = unlessExists(`ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(constraintName)} UNIQUE (${identList(columns)});`, options);
     statements.push({ kind: 'addUnique', relationshipId, tableId: r.child.id, constraintName, sql });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveAll, type Schema } from '../model/index.ts';
 import { schemaArb } from '../testing/arbitraries.ts';
+import { propertyRuns, propertyTimeout } from '../testing/propertyRuns.ts';
 import { dbmlWritings, toDbml } from './dbmlExport.ts';
 import { importDbml } from './dbmlImport.ts';
 
@@ -27,6 +28,9 @@ function withoutJunctionTables(schema: Schema): Schema {
   return { ...schema, relationships: schema.relationships.filter((r) => (writings.get(r.id) ?? 'ref') === 'ref') };
 }
 
+/** PROPERTY_RUNS for a long run; the limit grows with it. */
+const runs = propertyRuns(60);
+
 describe('DBML round trip', () => {
   it('keeps tables, columns and relationship kinds', () => {
     fc.assert(
@@ -37,7 +41,7 @@ describe('DBML round trip', () => {
         expect(essence(imported.document.schema)).toEqual(essence(schema));
         expect(toDbml(imported.document.schema)).toBe(text);
       }),
-      { numRuns: 60 },
+      { numRuns: runs },
     );
-  });
+  }, propertyTimeout(runs, 20));
 });

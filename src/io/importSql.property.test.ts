@@ -4,6 +4,7 @@ import { generateDdl, toSqlText } from '../ddl/index.ts';
 import { resolveAll, type ResolvedForeignKey, type Schema } from '../model/index.ts';
 import { schemaMeaning } from '../testing/schemaMeaning.ts';
 import { schemaArb } from '../testing/arbitraries.ts';
+import { propertyRuns, propertyTimeout } from '../testing/propertyRuns.ts';
 import { testRunner } from '../testing/testDatabase.ts';
 import { importSql } from './importSql.ts';
 
@@ -26,6 +27,9 @@ function hasMutualKeys(schema: Schema): boolean {
   return keys.some((a) => keys.some((b) => a !== b && a.child === b.parent && a.parent === b.child && a.child !== a.parent));
 }
 
+/** IMPORT_PROPERTY_RUNS for a long run (each case imports a whole script); the limit grows with it. */
+const runs = propertyRuns(20, 'IMPORT_PROPERTY_RUNS');
+
 describe('importSql over random documents', () => {
   it('document -> DDL -> import gives back the same tables, columns, ends and strategies, and the same DDL', async () => {
     const runner = await testRunner();
@@ -40,7 +44,7 @@ describe('importSql over random documents', () => {
         expect(result.schema.sqlObjects, ddl).toBeUndefined();
         expect(toSqlText(generateDdl(result.schema).statements)).toBe(ddl);
       }),
-      { numRuns: Number(process.env.IMPORT_PROPERTY_RUNS ?? 20) },
+      { numRuns: runs },
     );
-  }, 120_000);
+  }, propertyTimeout(runs, 6000, 120_000));
 });

@@ -5,6 +5,7 @@ export * from './cardinality.ts';
 export * from './lookup.ts';
 export * from './naming.ts';
 export * from './resolve.ts';
+export * from './relationshipUnique.ts';
 export * from './tableEdits.ts';
 export * from './relationshipEdits.ts';
 export * from './deletions.ts';

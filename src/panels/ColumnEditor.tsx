@@ -20,6 +20,7 @@ export function ColumnEditor({ tableId, column, index }: { tableId: TableId; col
   const moveColumn = useEditorStore((s) => s.moveColumn);
   const facts = readColumnFacts(useEditorStore((s) => selectColumnFacts(tableId)(s)[index]));
   const isNotNullByRelationship = facts.isNotNull && !column.isNotNull && !column.isPrimaryKey;
+  const isUniqueByRelationship = facts.isUniqueByRelationship && !column.isUnique;
   const [isExpanded, setExpanded] = useState(false);
   const set = (patch: Partial<Omit<Column, 'id'>>) => updateColumn(tableId, column.id, patch);
   const move = (to: number) => {
@@ -48,7 +49,14 @@ export function ColumnEditor({ tableId, column, index }: { tableId: TableId; col
           title={isNotNullByRelationship ? `NOT NULL because each row must reference ${facts.references}` : undefined}
           onChange={(e) => set({ isNotNull: e.target.checked })}
         />
-        <input type="checkbox" aria-label="Unique" checked={column.isUnique} onChange={(e) => set({ isUnique: e.target.checked })} />
+        <input
+          type="checkbox"
+          aria-label="Unique"
+          checked={column.isUnique || facts.isUniqueByRelationship}
+          disabled={isUniqueByRelationship}
+          title={isUniqueByRelationship ? `UNIQUE because of the one-to-one with ${facts.references}` : undefined}
+          onChange={(e) => set({ isUnique: e.target.checked })}
+        />
         <DraftInput
           name="column-default"
           aria-label="Default"

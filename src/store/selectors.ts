@@ -6,6 +6,7 @@ import {
   lintSchema,
   validateSchema,
   resolveAll,
+  uniqueByRelationship,
   type Problem,
   type RelationshipId,
   type ResolvedRelationship,
@@ -85,14 +86,17 @@ export const selectRelationshipProblems = (id: RelationshipId) => (s: EditorStat
 /** Every relationship resolved, for FK badges and edge anchors. */
 export const selectResolved: (s: EditorState) => ResolvedRelationship[] = perSchema(resolveAll);
 
-/** Per column of a table: where it points (`authors.id`, or '') and whether it is effectively NOT NULL. */
+/** Per column of a table: where it points (`authors.id`, or ''), whether it is effectively NOT NULL, and whether a 1:1 makes it UNIQUE. */
 export interface ColumnFacts {
   references: string;
   isNotNull: boolean;
+  /** The DDL makes it UNIQUE for a one-to-one (FK + UNIQUE) though the column's own UNIQUE is not ticked. */
+  isUniqueByRelationship: boolean;
 }
 
 const columnFactsBySchema = perSchema((schema) => {
   const resolved = resolveAll(schema);
+  const uniqueColumns = uniqueByRelationship(resolved);
   const facts = new Map<TableId, string[]>();
   for (const table of schema.tables) {
     const foreignKeys = foreignKeysOf(table.id, resolved);
@@ -102,19 +106,19 @@ const columnFactsBySchema = perSchema((schema) => {
         const fk = foreignKeys.find((f) => f.columns.some((c) => c.id === column.id));
         const i = fk ? fk.columns.findIndex((c) => c.id === column.id) : -1;
         const references = fk ? `${fk.parent.name}.${fk.parentColumns[i]?.name ?? '?'}` : '';
-        return `${isEffectivelyNotNull(column, resolved) ? 1 : 0}${references}`;
+        return `${isEffectivelyNotNull(column, resolved) ? 1 : 0}${uniqueColumns.has(column.id) ? 1 : 0}${references}`;
       }),
     );
   }
   return facts;
 });
 
-/** A table's column facts as strings (`1authors.id`), stable for `useShallow` so only changed tables re-render. */
+/** A table's column facts as strings (`11authors.id`: NOT NULL, UNIQUE by a 1:1, the reference), stable for `useShallow` so only changed tables re-render. */
 export const selectColumnFacts = (tableId: TableId) => (s: EditorState) => columnFactsBySchema(s).get(tableId) ?? [];
 
 /** Decodes one entry of `selectColumnFacts`. */
 export function readColumnFacts(encoded: string | undefined): ColumnFacts {
-  return { isNotNull: encoded?.[0] === '1', references: encoded?.slice(1) ?? '' };
+  return { isNotNull: encoded?.[0] === '1', isUniqueByRelationship: encoded?.[1] === '1', references: encoded?.slice(2) ?? '' };
 }
 
 let lastVerdicts: { report: ProofReport; verdicts: Map<RelationshipId, RelationshipVerdict> } | undefined;
