@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSqlFragment, describeRelationship, editColumn, renameTable, validateSchema } from './index.ts';
+import { describeRelationship, editColumn, renameTable, validateSchema } from './index.ts';
 import { aSchema, ends, tableOf } from '../testing/factories.ts';
 
 describe('validateSchema', () => {
@@ -25,42 +25,6 @@ describe('validateSchema', () => {
     const problems = validateSchema(keyless);
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', relationshipId }));
   });
-});
-
-describe('checkSqlFragment', () => {
-  it.each(['integer', 'varchar(80)', 'numeric(10, 2)', 'timestamp with time zone', 'int[]', 'public.mood', 'character varying(20)'])(
-    'accepts the type %s',
-    (type) => expect(checkSqlFragment(type, 'type')).toBeUndefined(),
-  );
-  it.each(["now()", "'draft'", "'it''s; fine -- really'", 'gen_random_uuid()', "coalesce(1, 2)"])(
-    'accepts the default %s',
-    (value) => expect(checkSqlFragment(value, 'default')).toBeUndefined(),
-  );
-  it.each([
-    ['1); DROP TABLE x; --', /";"|"\)" without/],
-    ['1 -- comment', /comment marker/],
-    ['1 */', /comment marker/],
-    ["'open", /unclosed string/],
-    ['1, evil int', /comma outside/],
-    ['$$x$$', /dollar/],
-    ['1\r', /control character/],
-  ])('refuses the default %s', (value, message) => expect(checkSqlFragment(value, 'default')).toMatch(message));
-  it('refuses a type that smuggles a statement', () => expect(checkSqlFragment("int); drop table x; --", 'type')).toBeDefined());
-  it('reads E strings as PostgreSQL does, so a backslash-escaped quote cannot end them early', () => {
-    expect(checkSqlFragment("E'\\' '); DROP TABLE victim; CREATE TABLE junk (id int, --'", 'default')).toBeDefined();
-    expect(checkSqlFragment("E'it\\'s'", 'default')).toBeUndefined();
-    expect(checkSqlFragment("'C:\\temp'", 'default')).toBeUndefined();
-  });
-  it.each([
-    ['integer REFERENCES victim (id) ON DELETE CASCADE', 'type'],
-    ['integer PRIMARY KEY', 'type'],
-    ['0 PRIMARY KEY', 'default'],
-    ['0 NOT NULL', 'default'],
-    ['0 CHECK (false)', 'default'],
-  ] as const)('refuses %s, which would add a constraint the diagram does not show', (text, what) => {
-    expect(checkSqlFragment(text, what)).toMatch(/would add to the column definition/);
-  });
-  it.each(['NULL', "'not here'", 'now()', "coalesce(NULL, 1)"])('still accepts the default %s', (value) => expect(checkSqlFragment(value, 'default')).toBeUndefined());
 });
 
 describe('describeRelationship', () => {
@@ -112,6 +76,18 @@ describe('names PostgreSQL keeps in one namespace', () => {
 
   it('refuses enum labels with line breaks', () => {
     const schema = { ...aSchema().schema, enums: [{ id: 'e', name: 'mood', schemaName: 'public', values: ['a\nb'] }] };
-    expect(validateSchema(schema).map((p) => p.message)).toContainEqual(expect.stringMatching(/holds a line break/));
+    expect(validateSchema(schema).map((p) => p.message)).toContainEqual(expect.stringMatching(/control character \(a line break or tab\)/));
+  });
+});
+
+describe('hidden characters and kept SQL', () => {
+  it('refuses a name with a text-direction override, which shows "live" for "\\u202Eevil"', () => {
+    const { schema, parentId } = aSchema();
+    const problems = validateSchema(renameTable(schema, parentId, '\u202Eevil'));
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', tableId: parentId, message: expect.stringMatching(/U\+202E/) }));
+  });
+  it('refuses a kept domain that commits and drops a table', () => {
+    const schema = { ...aSchema().schema, sqlObjects: [{ id: 'sql_1', kind: 'domain' as const, name: 'd', sql: 'CREATE DOMAIN d AS int; COMMIT; DROP TABLE IF EXISTS public.victim; COMMIT; BEGIN' }] };
+    expect(validateSchema(schema)).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringMatching(/kept domain "d" must be one CREATE DOMAIN statement/) }));
   });
 });

@@ -5,7 +5,10 @@ import { junctionTables } from './junction.ts';
 import { primaryKeyOf } from './lookup.ts';
 import { byteLength, maxIdentifierBytes, singular } from './naming.ts';
 import { isEffectivelyNotNull, resolveAll, type ResolvedForeignKey, type ResolvedJunction, type ResolvedRelationship } from './resolve.ts';
-import { checkSqlFragment, hasControlCharacter } from './sqlFragments.ts';
+import { checkSqlFragment, hiddenCharacterProblem } from './sqlFragments.ts';
+import { checkSqlObject } from './sqlObjectCheck.ts';
+import { typeFamily } from './typeFamily.ts';
+import { isUniqueColumnSet } from './uniqueKeys.ts';
 
 /** A problem in the model, pointing at what it is about and saying how to fix it. */
 export interface Problem {
@@ -21,7 +24,8 @@ export interface Problem {
 function checkName(name: string, what: string): string | undefined {
   if (name.trim() === '') return `${what} has no name; type one`;
   if (name !== name.trim()) return `${what} "${name}" starts or ends with a space; remove it`;
-  if (hasControlCharacter(name)) return `${what} "${name}" contains a control character; remove it`;
+  const hidden = hiddenCharacterProblem(name);
+  if (hidden) return `${what} ${JSON.stringify(name)} contains ${hidden}; remove it`;
   if (byteLength(name) > maxIdentifierBytes) return `${what} "${name}" is longer than PostgreSQL's ${maxIdentifierBytes} bytes; shorten it`;
   return undefined;
 }
@@ -30,7 +34,7 @@ function checkName(name: string, what: string): string | undefined {
 export function validateSchema(schema: Schema): Problem[] {
   const problems: Problem[] = [];
   for (const table of schema.tables) problems.push(...validateTable(table));
-  problems.push(...validateEnums(schema), ...validateNamespaces(schema));
+  problems.push(...validateEnums(schema), ...validateNamespaces(schema), ...validateConstraintNames(schema), ...validateSqlObjects(schema));
   const resolved = resolveAll(schema);
   for (const r of resolved) {
     const relationshipId = r.relationship.id;
@@ -39,7 +43,7 @@ export function validateSchema(schema: Schema): Problem[] {
     } else if (r.kind === 'manyToMany') {
       problems.push(...validateJunction(r));
     } else {
-      problems.push(...validateActions(r, resolved), ...validateKeyTypes(r));
+      problems.push(...validateActions(r, resolved), ...validateKeyTypes(r), ...validateReferencedKey(r, resolved));
     }
   }
   return problems;
@@ -92,9 +96,61 @@ function validateColumns(columns: readonly Column[], owner: string): Problem[] {
       if (defaultProblem) problems.push({ severity: 'error', message: `${where}: ${defaultProblem}`, ...at });
       if (column.identity) problems.push({ severity: 'error', message: `${where} is an identity column and has a default; remove one of them`, ...at });
     }
+    problems.push(...validateGenerated(column, where).map((message) => ({ severity: 'error' as const, message, ...at })));
     if (column.identity && !/^(smallint|integer|int|bigint|int2|int4|int8)$/i.test(column.type.trim())) {
       problems.push({ severity: 'error', message: `${where}: an identity column must be smallint, integer or bigint, not ${column.type}`, ...at });
     }
+  }
+  return problems;
+}
+
+const bigintText = /^-?\d{1,19}$/;
+
+/** A generated column's expression through PostgreSQL's parser, and identity options as whole numbers PostgreSQL accepts. */
+function validateGenerated(column: Column, where: string): string[] {
+  const problems: string[] = [];
+  if (column.generated) {
+    const expressionProblem = checkSqlFragment(column.generated.expression, 'generated');
+    if (expressionProblem) problems.push(`${where}: ${expressionProblem}`);
+    if (column.identity) problems.push(`${where} is both generated and an identity column; remove one of them`);
+    if (column.defaultValue !== null) problems.push(`${where} is generated and has a default; remove the default`);
+  }
+  const options = column.identityOptions;
+  if (options) {
+    if (!column.identity) problems.push(`${where} has identity options but is not an identity column; make it one or clear them`);
+    for (const [option, value] of Object.entries(options)) {
+      if (option !== 'cycle' && !(typeof value === 'string' && bigintText.test(value))) problems.push(`${where}: the identity option ${option} must be a whole number, not "${String(value)}"`);
+    }
+    if (options.increment !== undefined && /^-?0+$/.test(options.increment)) problems.push(`${where}: the identity's increment cannot be zero`);
+  }
+  return problems;
+}
+
+/**
+ * Kept names (as the database had them) must still be names PostgreSQL takes, and constraint names
+ * unique per table: a foreign key, CHECK, primary key and UNIQUE share one namespace there.
+ */
+function validateConstraintNames(schema: Schema): Problem[] {
+  const problems: Problem[] = [];
+  const perTable = new Map<string, Set<string>>(schema.tables.map((t) => [t.id, new Set()]));
+  const claim = (table: Table | undefined, name: string | undefined, what: string, at: Omit<Problem, 'severity' | 'message'>) => {
+    if (!table || name === undefined || name === '') return;
+    const nameProblem = checkName(name, `The ${what} of "${table.name}"`);
+    if (nameProblem) problems.push({ severity: 'error', message: nameProblem, ...at });
+    const names = perTable.get(table.id)!;
+    if (names.has(name)) problems.push({ severity: 'error', message: `Table "${table.name}" has two constraints named "${name}"; rename one`, ...at });
+    names.add(name);
+  };
+  for (const table of schema.tables) {
+    claim(table, table.primaryKeyName, 'primary key', { tableId: table.id });
+    for (const c of table.columns) if (c.isUnique) claim(table, c.uniqueConstraintName, 'UNIQUE constraint', { tableId: table.id, columnId: c.id });
+    for (const check of table.checks) claim(table, check.name, 'CHECK', { tableId: table.id });
+    for (const index of table.indexes) if (index.isConstraint) claim(table, index.name, 'UNIQUE constraint', { tableId: table.id });
+  }
+  for (const r of resolveAll(schema)) {
+    if (r.kind === 'invalid' || r.kind === 'manyToMany') continue;
+    claim(r.child, r.relationship.constraintName, 'foreign key', { relationshipId: r.relationship.id });
+    if (r.isUnique) claim(r.child, r.relationship.uniqueConstraintName, 'UNIQUE constraint', { relationshipId: r.relationship.id });
   }
   return problems;
 }
@@ -107,12 +163,22 @@ function validateEnums(schema: Schema): Problem[] {
     if (type.values.length === 0) problems.push({ severity: 'error', message: `Enum "${type.name}" has no values; add one` });
     if (new Set(type.values).size !== type.values.length) problems.push({ severity: 'error', message: `Enum "${type.name}" lists a value twice; remove the copy` });
     for (const value of type.values) {
-      if (value === '' || byteLength(value) > maxIdentifierBytes || hasControlCharacter(value)) {
-        problems.push({ severity: 'error', message: `Enum "${type.name}" has a value that is empty, longer than 63 bytes or holds a line break; fix "${value}"` });
+      const hidden = hiddenCharacterProblem(value);
+      if (value === '' || byteLength(value) > maxIdentifierBytes || hidden) {
+        const why = hidden ? `contains ${hidden}` : 'is empty or longer than 63 bytes';
+        problems.push({ severity: 'error', message: `Enum "${type.name}" has a value that ${why}; fix ${JSON.stringify(value)}` });
       }
     }
   }
   return problems;
+}
+
+/** Kept SQL objects are run by the DDL and the proofs: each must be one statement of its own kind. */
+function validateSqlObjects(schema: Schema): Problem[] {
+  return (schema.sqlObjects ?? []).flatMap((object): Problem[] => {
+    const problem = checkSqlObject(object);
+    return problem ? [{ severity: 'error', message: `The kept ${object.kind} ${JSON.stringify(object.name)} ${problem}; remove it from the document or fix its SQL` }] : [];
+  });
 }
 
 const plural: Record<string, string> = { table: 'tables', 'junction table': 'junction tables', index: 'indexes', 'enum type': 'enum types' };
@@ -139,6 +205,9 @@ function validateNamespaces(schema: Schema): Problem[] {
   }
   for (const table of schema.tables) {
     for (const index of table.indexes) if (index.name) claim(relations, table.schemaName, index.name, 'index', { tableId: table.id });
+    // A primary key or UNIQUE constraint is backed by an index of the same name.
+    if (table.primaryKeyName) claim(relations, table.schemaName, table.primaryKeyName, 'index', { tableId: table.id });
+    for (const c of table.columns) if (c.isUnique && c.uniqueConstraintName) claim(relations, table.schemaName, c.uniqueConstraintName, 'index', { tableId: table.id, columnId: c.id });
   }
   for (const j of junctionTables(schema)) {
     claim(relations, j.schemaName, j.name, 'junction table', { relationshipId: j.relationshipId });
@@ -200,13 +269,18 @@ function validateActions(r: ResolvedForeignKey, resolved: readonly ResolvedRelat
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Type families PostgreSQL compares across (int with bigint, text with varchar); others must match exactly. */
-function typeFamily(type: string): string {
-  const t = type.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\(.*\)/, '').trim();
-  if (/^(smallint|integer|int|bigint|int2|int4|int8|smallserial|serial|bigserial|serial2|serial4|serial8)$/.test(t)) return 'integer';
-  if (/^(text|varchar|character varying|char|character|bpchar|name)$/.test(t)) return 'text';
-  if (/^(numeric|decimal)$/.test(t)) return 'numeric';
-  return t;
+/** An alternate key must be the parent's primary key or a UNIQUE set, or PostgreSQL refuses the foreign key (42830). */
+function validateReferencedKey(r: ResolvedForeignKey, resolved: readonly ResolvedRelationship[]): Problem[] {
+  if (!r.relationship.referencedColumnIds || isUniqueColumnSet(r.parent, r.parentColumns.map((c) => c.id), resolved)) return [];
+  const columns = r.parentColumns.map((c) => c.name).join(', ');
+  return [
+    {
+      severity: 'error',
+      relationshipId: r.relationship.id,
+      tableId: r.parent.id,
+      message: `The foreign key of "${r.child.name}" refers to (${columns}) of "${r.parent.name}", which is neither its primary key nor UNIQUE; mark ${r.parentColumns.length === 1 ? `${columns} UNIQUE` : `(${columns}) with a unique index`}, or refer to the primary key`,
+    },
+  ];
 }
 
 /** A foreign key and the key it references must be comparable, or PostgreSQL refuses the constraint (42804). */

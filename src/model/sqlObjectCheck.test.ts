@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { SqlObject } from './schema.ts';
+import { checkSqlObject } from './sqlObjectCheck.ts';
+
+const kept = (kind: SqlObject['kind'], sql: string, standIn?: string): SqlObject => ({ id: 'sql_1', kind, name: 'x', sql, ...(standIn ? { standIn } : {}) });
+
+describe('checkSqlObject', () => {
+  it.each([
+    kept('domain', 'CREATE DOMAIN "Name" AS varchar(50);'),
+    kept('type', "CREATE TYPE mood AS ENUM ('sad', 'ok');"),
+    kept('sequence', 'CREATE SEQUENCE s START WITH 1;'),
+    kept('function', 'CREATE FUNCTION ok(c int) RETURNS boolean LANGUAGE sql AS $$ SELECT c > 0 $$;'),
+    kept('view', 'CREATE VIEW v AS SELECT 1 AS one;'),
+    kept('materializedView', 'CREATE MATERIALIZED VIEW m AS SELECT 1 WITH NO DATA;'),
+    kept('trigger', 'CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW EXECUTE FUNCTION f();'),
+    kept('constraint', 'ALTER TABLE login ADD CONSTRAINT login_email_fkey FOREIGN KEY (email) REFERENCES account(email);'),
+    kept('extension', 'CREATE EXTENSION IF NOT EXISTS vector;', "CREATE TYPE vector;\nCREATE FUNCTION erd_stand_in_0_in(cstring) RETURNS vector LANGUAGE internal IMMUTABLE STRICT AS 'textin';"),
+  ])('accepts one statement of its own kind: $kind', (object) => expect(checkSqlObject(object)).toBeUndefined());
+
+  it('refuses the reproduced attack: a domain whose text commits, drops a table and begins again', () => {
+    const attack = kept('domain', 'CREATE DOMAIN d AS int; COMMIT; DROP TABLE IF EXISTS public.victim; COMMIT; BEGIN');
+    expect(checkSqlObject(attack)).toMatch(/must be one CREATE DOMAIN statement, but is CREATE DOMAIN; COMMIT; DROP TABLE; COMMIT; BEGIN/);
+  });
+
+  it.each([
+    kept('view', 'DROP TABLE victim;'),
+    kept('type', 'CREATE DOMAIN d AS int;'),
+    kept('function', "CREATE FUNCTION f() RETURNS void LANGUAGE c AS '/tmp/evil.so', 'f';"),
+    kept('function', "CREATE FUNCTION f() RETURNS void LANGUAGE plpython3u AS 'import os';"),
+    kept('materializedView', 'CREATE MATERIALIZED VIEW m AS SELECT drop_everything();'),
+    kept('constraint', 'ALTER TABLE login DROP CONSTRAINT c;'),
+    kept('sequence', 'CREATE SEQUENCE s; SELECT pg_terminate_backend(1);'),
+    kept('view', 'CREATE VIEW v AS SELECT 1 FROM'),
+    kept('view', ''),
+  ])('refuses $sql as a kept $kind', (object) => expect(checkSqlObject(object)).toBeDefined());
+
+  it('refuses a stand-in that is anything but stand-in types', () => {
+    const evil = kept('extension', 'CREATE EXTENSION vector;', "CREATE FUNCTION f() RETURNS int LANGUAGE internal AS 'pg_terminate_backend';");
+    expect(checkSqlObject(evil)).toMatch(/stand-in must be stand-in types/);
+    expect(checkSqlObject(kept('domain', 'CREATE DOMAIN d AS int;', 'CREATE TYPE t;'))).toMatch(/only an extension/);
+  });
+
+  it('refuses text-direction characters that make code read differently from what it does', () => {
+    expect(checkSqlObject(kept('view', "CREATE VIEW v AS SELECT '\u202Eevil' AS x;"))).toMatch(/U\+202E/);
+  });
+});

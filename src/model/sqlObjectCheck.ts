@@ -1,0 +1,109 @@
+import { parseSql, type ParsedStatement } from './postgresParser.ts';
+import type { SqlObject, SqlObjectKind } from './schema.ts';
+
+type Tree = Record<string, unknown>;
+
+/** Whether one parsed statement is a statement of the kept object's own kind (and only creates it). */
+const statementOfKind: Record<SqlObjectKind, (s: ParsedStatement) => boolean> = {
+  extension: (s) => s.kind === 'CreateExtensionStmt',
+  domain: (s) => s.kind === 'CreateDomainStmt',
+  type: (s) => ['CompositeTypeStmt', 'CreateEnumStmt', 'CreateRangeStmt'].includes(s.kind) || (s.kind === 'DefineStmt' && s.node.kind === 'OBJECT_TYPE'),
+  sequence: (s) => s.kind === 'CreateSeqStmt',
+  function: (s) => s.kind === 'CreateFunctionStmt' && runsInSandbox(s.node),
+  aggregate: (s) => s.kind === 'DefineStmt' && s.node.kind === 'OBJECT_AGGREGATE',
+  view: (s) => s.kind === 'ViewStmt',
+  // WITH NO DATA: creating it must never run its query.
+  materializedView: (s) => s.kind === 'CreateTableAsStmt' && s.node.objtype === 'OBJECT_MATVIEW' && (s.node.into as Tree | undefined)?.skipData === true,
+  index: (s) => s.kind === 'IndexStmt',
+  constraint: (s) =>
+    s.kind === 'AlterTableStmt' &&
+    Array.isArray(s.node.cmds) &&
+    (s.node.cmds as Tree[]).every((c) => (c.AlterTableCmd as Tree | undefined)?.subtype === 'AT_AddConstraint'),
+  trigger: (s) => s.kind === 'CreateTrigStmt',
+};
+
+const kindWords: Record<SqlObjectKind, string> = {
+  extension: 'CREATE EXTENSION',
+  domain: 'CREATE DOMAIN',
+  type: 'CREATE TYPE',
+  sequence: 'CREATE SEQUENCE',
+  function: 'CREATE FUNCTION or PROCEDURE in SQL or PL/pgSQL',
+  aggregate: 'CREATE AGGREGATE',
+  view: 'CREATE VIEW',
+  materializedView: 'CREATE MATERIALIZED VIEW … WITH NO DATA',
+  index: 'CREATE INDEX',
+  constraint: 'ALTER TABLE … ADD CONSTRAINT',
+  trigger: 'CREATE TRIGGER',
+};
+
+/** Option values of a CREATE FUNCTION (`language`, `as`), as text. */
+function functionOptions(node: Tree): Map<string, string[]> {
+  const options = new Map<string, string[]>();
+  for (const option of (node.options as Tree[] | undefined) ?? []) {
+    const def = option.DefElem as { defname: string; arg?: Tree } | undefined;
+    if (!def) continue;
+    const arg = def.arg ?? {};
+    const values = 'String' in arg ? [(arg.String as { sval: string }).sval] : 'List' in arg ? ((arg.List as { items: Tree[] }).items ?? []).map((i) => (i.String as { sval: string } | undefined)?.sval ?? '') : [];
+    options.set(def.defname, values);
+  }
+  return options;
+}
+
+/** C and internal functions run code outside PostgreSQL's sandbox, and so do untrusted languages (`plpython3u`). */
+function runsInSandbox(node: Tree): boolean {
+  const language = (functionOptions(node).get('language')?.[0] ?? 'sql').toLowerCase();
+  return language !== 'c' && language !== 'internal' && !language.endsWith('u');
+}
+
+/** The internal functions a stand-in type is made of (text in and out, a varchar-like modifier). */
+const standInSymbols = new Set(['textin', 'textout', 'varchartypmodin', 'varchartypmodout']);
+
+/** A stand-in's statements: shell and base types, and internal functions naming only the symbols above. */
+function isStandInStatement(s: ParsedStatement): boolean {
+  if (s.kind === 'DefineStmt') return s.node.kind === 'OBJECT_TYPE';
+  if (s.kind !== 'CreateFunctionStmt') return false;
+  const options = functionOptions(s.node);
+  return options.get('language')?.[0]?.toLowerCase() === 'internal' && (options.get('as') ?? []).every((symbol) => standInSymbols.has(symbol));
+}
+
+/**
+ * Checks a kept SQL object's text with PostgreSQL's parser: exactly one statement, of the object's own
+ * kind (a `domain` is one CREATE DOMAIN, never a COMMIT or a DROP), so nothing else can ride along
+ * into the DDL or a proof. Its stand-in, when it has one, may only make stand-in types. Returns what
+ * is wrong, or undefined.
+ */
+export function checkSqlObject(object: SqlObject): string | undefined {
+  const key = `${object.kind}\u0000${object.sql}\u0000${object.standIn ?? ''}`;
+  if (verdicts.has(key)) return verdicts.get(key);
+  const verdict = readSqlObject(object);
+  if (verdicts.size > 5_000) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+/** Validation runs on every edit; each kept object's text is parsed once. */
+const verdicts = new Map<string, string | undefined>();
+
+function readSqlObject(object: SqlObject): string | undefined {
+  const problem = checkStatements(object.sql, (statements) => statements.length === 1 && statementOfKind[object.kind](statements[0]!), `one ${kindWords[object.kind]} statement`);
+  if (problem) return problem;
+  if (object.standIn === undefined) return undefined;
+  if (object.kind !== 'extension') return 'only an extension may have stand-in types';
+  const standIn = checkStatements(object.standIn, (statements) => statements.every(isStandInStatement), 'stand-in types (CREATE TYPE and internal text functions)');
+  return standIn ? `its stand-in ${standIn}` : undefined;
+}
+
+function checkStatements(sql: string, fits: (statements: ParsedStatement[]) => boolean, mustBe: string): string | undefined {
+  const bidi = /[\u202a-\u202e\u2066-\u2069]/u.exec(sql);
+  if (bidi) return `contains a text-direction character (U+${bidi[0].codePointAt(0)!.toString(16).toUpperCase()}) at line ${sql.slice(0, bidi.index).split('\n').length}, which makes code read differently from what it does`;
+  const parsed = parseSql(sql);
+  if ('error' in parsed) {
+    const line = parsed.error.offset >= 0 ? sql.slice(0, parsed.error.offset).split('\n').length : undefined;
+    return `is not SQL PostgreSQL can read: ${parsed.error.message}${line ? ` (line ${line})` : ''}`;
+  }
+  if (!fits(parsed.statements)) {
+    const kinds = parsed.statements.map((s) => s.text.split(/\s+/).slice(0, 2).join(' ').toUpperCase());
+    return `must be ${mustBe}, but is ${kinds.length === 0 ? 'empty' : kinds.join('; ')}`;
+  }
+  return undefined;
+}
