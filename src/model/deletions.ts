@@ -1,7 +1,7 @@
 import type { ColumnId, TableId } from './ids.ts';
 import type { Column, Schema } from './schema.ts';
 import { deleteRelationship, reconcileTable } from './relationshipEdits.ts';
-import { updateColumn, updateTable } from './tableEdits.ts';
+import { updateColumn, updateTable, withoutColumns } from './tableEdits.ts';
 
 /** Deletes a table with every relationship that touches it (and the key columns those added elsewhere). */
 export function deleteTable(schema: Schema, tableId: TableId): Schema {
@@ -10,11 +10,11 @@ export function deleteTable(schema: Schema, tableId: TableId): Schema {
   return { ...without, tables: without.tables.filter((t) => t.id !== tableId) };
 }
 
-/** Deletes a column; relationships whose foreign key used it go too, and keys that referenced it are re-derived. */
+/** Deletes a column with the indexes on it; relationships whose foreign key used it go too, and keys that referenced it are re-derived. */
 export function deleteColumn(schema: Schema, tableId: TableId, columnId: ColumnId): Schema {
   const users = schema.relationships.filter((r) => r.foreignKeyColumnIds.includes(columnId) && !isPrimaryKeyColumn(schema, tableId, columnId));
   const without = users.reduce((s, r) => deleteRelationship(s, r.id), schema);
-  const removed = updateTable(without, tableId, (t) => ({ ...t, columns: t.columns.filter((c) => c.id !== columnId) }));
+  const removed = updateTable(without, tableId, (t) => withoutColumns(t, new Set([columnId])));
   return reconcileTable(removed, tableId);
 }
 

@@ -28,7 +28,6 @@ export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment
   const columnIds = new Map<ColumnId, ColumnId>();
   // Junction tables share the namespace with tables.
   const taken = new Set([...schema.tables.map((t) => t.name), ...schema.relationships.map((r) => r.junction.name).filter(Boolean)]);
-  const fresh = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
   const tables = fragment.tables.map((t): Table => {
     const id = newId<TableId>('tbl');
     tableIds.set(t.id, id);
@@ -46,8 +45,8 @@ export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment
       id,
       name,
       columns,
-      checks: t.checks.map((c) => ({ ...c, id: `chk_${fresh()}` })),
-      indexes: t.indexes.map((i) => ({ ...i, id: `idx_${fresh()}`, columnIds: i.columnIds.map((c) => columnIds.get(c) ?? c) })),
+      checks: t.checks.map((c) => ({ ...c, id: newId('chk') })),
+      indexes: t.indexes.map((i) => ({ ...i, id: newId('idx'), columnIds: i.columnIds.map((c) => columnIds.get(c) ?? c) })),
     };
   });
   const junctionName = (name: string) => {

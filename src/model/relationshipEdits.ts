@@ -3,7 +3,8 @@ import type { Cardinality, Column, EndSide, OneToOneStrategy, Relationship, Sche
 import { childSide, otherSide, relationshipKind } from './resolve.ts';
 import { findTable, primaryKeyOf } from './lookup.ts';
 import { foreignKeyColumnName, foreignKeyType, uniqueName } from './naming.ts';
-import { makeColumn, updateTable } from './tableEdits.ts';
+import { makeColumn, updateTable, withoutColumns } from './tableEdits.ts';
+import { isSharedPrimaryKey, normalizeRelationship } from './normalize.ts';
 
 /** The ends a new relationship gets: each `from` row has zero or many `to` rows; each `to` row exactly one `from`. */
 export const defaultEnds: { from: Cardinality; to: Cardinality } = {
@@ -31,7 +32,7 @@ export function connect(
     isDeferrable: false,
     junction: { name: '', columns: [] },
   };
-  const rel = relationshipKind(drawn) === 'oneToOne' ? { ...drawn, keyHolder: defaultKeyHolder(drawn) } : drawn;
+  const rel = normalizeRelationship(relationshipKind(drawn) === 'oneToOne' ? { ...drawn, keyHolder: defaultKeyHolder(drawn) } : drawn);
   const added = { ...schema, relationships: [...schema.relationships, rel] };
   return { schema: reconcileRelationship(added, rel.id), relationshipId: rel.id };
 }
@@ -55,17 +56,29 @@ export function defaultKeyHolder(rel: Relationship): EndSide {
   return rel.keyHolder;
 }
 
-/** Chooses how a one-to-one is enforced: UNIQUE foreign key or shared primary key (leaving it gives the key its own column again). */
+/** Chooses how a one-to-one is enforced: UNIQUE foreign key or shared primary key (leaving it gives the key its own column again). Only a 1:1 has a strategy. */
 export function setOneToOneStrategy(schema: Schema, relId: RelationshipId, strategy: OneToOneStrategy): Schema {
-  return editRelationship(schema, relId, (r) =>
-    r.oneToOne === strategy ? r : { ...r, oneToOne: strategy, foreignKeyColumnIds: strategy === 'foreignKeyUnique' ? [] : r.foreignKeyColumnIds },
-  );
+  const rel = schema.relationships.find((r) => r.id === relId);
+  if (!rel || relationshipKind(rel) !== 'oneToOne' || rel.oneToOne === strategy) return schema;
+  return editRelationship(schema, relId, (r) => ({ ...r, oneToOne: strategy }));
+}
+
+/** Whether the identifying choice applies: a 1:N or 1:1 with key columns of its own (a shared primary key already is the child's key). */
+export function canBeIdentifying(rel: Relationship): boolean {
+  return relationshipKind(rel) !== 'manyToMany' && !isSharedPrimaryKey(rel);
+}
+
+/** Whether a relationship is identifying: it has key columns and every one is in the child's primary key (drawn solid). */
+export function isIdentifying(schema: Schema, rel: Relationship): boolean {
+  if (!canBeIdentifying(rel) || rel.foreignKeyColumnIds.length === 0) return false;
+  const child = findTable(schema, rel[childSide(rel)].tableId);
+  return child !== undefined && rel.foreignKeyColumnIds.every((id) => child.columns.some((c) => c.id === id && c.isPrimaryKey));
 }
 
 /** Makes a relationship identifying (its key columns join the child's primary key) or not. */
 export function setIdentifying(schema: Schema, relId: RelationshipId, isIdentifying: boolean): Schema {
   const rel = schema.relationships.find((r) => r.id === relId);
-  if (!rel || relationshipKind(rel) === 'manyToMany' || (relationshipKind(rel) === 'oneToOne' && rel.oneToOne === 'sharedPrimaryKey')) return schema;
+  if (!rel || !canBeIdentifying(rel)) return schema;
   const keyColumns = new Set(rel.foreignKeyColumnIds);
   const childId = rel[childSide(rel)].tableId;
   const edited = updateTable(schema, childId, (t) => ({
@@ -76,8 +89,10 @@ export function setIdentifying(schema: Schema, relId: RelationshipId, isIdentify
   return reconcileTable(edited, childId);
 }
 
-/** Chooses which table of a one-to-one holds the foreign key. */
+/** Chooses which table of a one-to-one holds the foreign key (a 1:N's key always sits on its many end). */
 export function setKeyHolder(schema: Schema, relId: RelationshipId, side: EndSide): Schema {
+  const rel = schema.relationships.find((r) => r.id === relId);
+  if (!rel || relationshipKind(rel) !== 'oneToOne' || rel.keyHolder === side) return schema;
   return editRelationship(schema, relId, (r) => ({ ...r, keyHolder: side }));
 }
 
@@ -95,8 +110,7 @@ export function deleteRelationship(schema: Schema, relId: RelationshipId): Schem
   const rel = schema.relationships.find((r) => r.id === relId);
   if (!rel) return schema;
   const rest = { ...schema, relationships: schema.relationships.filter((r) => r.id !== relId) };
-  const isShared = relationshipKind(rel) === 'oneToOne' && rel.oneToOne === 'sharedPrimaryKey';
-  return dropUnusedKeyColumns(rest, rel.foreignKeyColumnIds, { keepPrimaryKey: isShared });
+  return dropUnusedKeyColumns(rest, rel.foreignKeyColumnIds, { keepPrimaryKey: isSharedPrimaryKey(rel) });
 }
 
 /**
@@ -108,7 +122,7 @@ export function deleteRelationship(schema: Schema, relId: RelationshipId): Schem
  */
 export function setForeignKeyColumns(schema: Schema, relId: RelationshipId, columnIds: ColumnId[]): Schema {
   const rel = schema.relationships.find((r) => r.id === relId);
-  if (!rel || relationshipKind(rel) === 'manyToMany' || (relationshipKind(rel) === 'oneToOne' && rel.oneToOne === 'sharedPrimaryKey')) return schema;
+  if (!rel || !canBeIdentifying(rel)) return schema;
   if (new Set(columnIds).size !== columnIds.length || columnIds.every((id, i) => rel.foreignKeyColumnIds[i] === id)) return schema;
   const child = findTable(schema, rel[childSide(rel)].tableId);
   const parent = findTable(schema, rel[otherSide(childSide(rel))].tableId);
@@ -131,9 +145,18 @@ export function reconcileTable(schema: Schema, tableId: TableId): Schema {
     .reduce((s, r) => reconcileRelationship(s, r.id), schema);
 }
 
+/**
+ * Applies a change to one relationship and re-derives its key. A shared primary key that stops being
+ * one (another strategy, another kind, the other table holding the key) lets go of the child's
+ * primary-key columns first: they are that table's own identity, never a key to keep or drop.
+ */
 function editRelationship(schema: Schema, relId: RelationshipId, change: (r: Relationship) => Relationship): Schema {
-  const edited = { ...schema, relationships: schema.relationships.map((r) => (r.id === relId ? change(r) : r)) };
-  return reconcileRelationship(edited, relId);
+  const before = schema.relationships.find((r) => r.id === relId);
+  if (!before) return schema;
+  const after = change(before);
+  const keepsSharedKey = isSharedPrimaryKey(after) && after.keyHolder === before.keyHolder;
+  const released = isSharedPrimaryKey(before) && !keepsSharedKey ? { ...after, foreignKeyColumnIds: [] } : after;
+  return reconcileRelationship(replaceRelationship(schema, released), relId);
 }
 
 /**
@@ -142,15 +165,14 @@ function editRelationship(schema: Schema, relId: RelationshipId, change: (r: Rel
  * parent end mandatory. Columns it no longer needs are dropped; columns the user chose are kept.
  */
 export function reconcileRelationship(schema: Schema, relId: RelationshipId, visited: Set<RelationshipId> = new Set()): Schema {
-  const rel = schema.relationships.find((r) => r.id === relId);
-  if (!rel || visited.has(relId)) return schema;
+  const drawn = schema.relationships.find((r) => r.id === relId);
+  if (!drawn || visited.has(relId)) return schema;
   visited.add(relId);
-  if (relationshipKind(rel) === 'manyToMany') {
-    const holder = findTable(schema, rel[rel.keyHolder].tableId);
-    return dropUnusedKeyColumns(replaceRelationship(schema, { ...rel, foreignKeyColumnIds: [] }), rel.foreignKeyColumnIds, {
-      keepPrimaryKey: wasShared(rel, holder ? primaryKeyOf(holder) : []),
-    });
+  if (relationshipKind(drawn) === 'manyToMany') {
+    // A junction table holds the keys: the columns this relationship added go (a shared key was released before).
+    return dropUnusedKeyColumns(replaceRelationship(schema, normalizeRelationship(drawn)), drawn.foreignKeyColumnIds, { keepPrimaryKey: false });
   }
+  const rel = normalizeRelationship(drawn);
   const side = childSide(rel);
   const parentSide = otherSide(side);
   const child = findTable(schema, rel[side].tableId);
@@ -158,7 +180,7 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
   if (!child || !parent) return schema;
   const parentKey = primaryKeyOf(parent);
   const childKey = primaryKeyOf(child);
-  const isShared = relationshipKind(rel) === 'oneToOne' && rel.oneToOne === 'sharedPrimaryKey';
+  const isShared = isSharedPrimaryKey(rel);
 
   let columnIds: ColumnId[];
   let next = schema;
@@ -166,7 +188,7 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
     columnIds = childKey.map((c) => c.id);
     next = dropUnusedKeyColumns(next, rel.foreignKeyColumnIds.filter((id) => !columnIds.includes(id)), { exceptRelId: relId, keepPrimaryKey: false });
   } else {
-    const current = wasShared(rel, childKey) ? [] : rel.foreignKeyColumnIds;
+    const current = rel.foreignKeyColumnIds;
     const canKeep = current.length === parentKey.length && current.every((id) => child.columns.some((c) => c.id === id));
     if (canKeep) {
       columnIds = current;
@@ -213,12 +235,6 @@ function syncKeyTypes(schema: Schema, tableId: TableId, columnIds: ColumnId[], p
   }));
 }
 
-/** Whether the relationship's key columns were the child's whole primary key under a shared-key strategy. */
-function wasShared(rel: Relationship, childKey: readonly Column[]): boolean {
-  const ids = rel.foreignKeyColumnIds;
-  return rel.oneToOne === 'sharedPrimaryKey' && ids.length > 0 && ids.length === childKey.length && childKey.every((c) => ids.includes(c.id));
-}
-
 /**
  * Drops key columns no other relationship uses. A shared primary key is the child's own identity,
  * so `keepPrimaryKey` keeps primary-key columns; an identifying key's columns go with it.
@@ -234,6 +250,6 @@ function dropUnusedKeyColumns(
   const drops = (c: Column) => droppable.has(c.id) && !(keepPrimaryKey && c.isPrimaryKey);
   return {
     ...schema,
-    tables: schema.tables.map((t) => (t.columns.some(drops) ? { ...t, columns: t.columns.filter((c) => !drops(c)) } : t)),
+    tables: schema.tables.map((t) => (t.columns.some(drops) ? withoutColumns(t, new Set(t.columns.filter(drops).map((c) => c.id))) : t)),
   };
 }

@@ -1,5 +1,5 @@
 import { newId, type ColumnId, type TableId } from './ids.ts';
-import { defaultSchemaName, type Column, type Schema, type Table } from './schema.ts';
+import { defaultSchemaName, type CheckConstraint, type Column, type Schema, type Table, type TableIndex } from './schema.ts';
 import { uniqueName } from './naming.ts';
 
 /** Applies `change` to one table, leaving the others untouched. */
@@ -63,12 +63,32 @@ export function moveColumn(schema: Schema, tableId: TableId, columnId: ColumnId,
   });
 }
 
-/** Changes some fields of a column (name, type, flags, default). */
+/** Changes some fields of a column (name, type, flags, default); a column made part of the primary key becomes NOT NULL. */
 export function updateColumn(schema: Schema, tableId: TableId, columnId: ColumnId, patch: Partial<Omit<Column, 'id'>>): Schema {
+  const ruled = patch.isPrimaryKey === true ? { ...patch, isNotNull: true } : patch;
   return updateTable(schema, tableId, (t) => ({
     ...t,
-    columns: t.columns.map((c) => (c.id === columnId ? { ...c, ...patch } : c)),
+    columns: t.columns.map((c) => (c.id === columnId ? { ...c, ...ruled } : c)),
   }));
+}
+
+/** A table without some columns, and without the indexes that used them (as PostgreSQL drops them with the column). */
+export function withoutColumns(table: Table, columnIds: ReadonlySet<ColumnId>): Table {
+  return {
+    ...table,
+    columns: table.columns.filter((c) => !columnIds.has(c.id)),
+    indexes: table.indexes.some((i) => i.columnIds.some((id) => columnIds.has(id))) ? table.indexes.filter((i) => !i.columnIds.some((id) => columnIds.has(id))) : table.indexes,
+  };
+}
+
+/** A new CHECK with a fresh id: unnamed (the generator names it) and always true until the user writes one. */
+export function makeCheck(fields: Partial<Omit<CheckConstraint, 'id'>> = {}): CheckConstraint {
+  return { id: newId('chk'), name: '', expression: 'true', ...fields };
+}
+
+/** A new index with a fresh id on the given columns: unnamed (the generator names it), not unique. */
+export function makeIndex(columnIds: ColumnId[], fields: Partial<Omit<TableIndex, 'id' | 'columnIds'>> = {}): TableIndex {
+  return { id: newId('idx'), name: '', columnIds, isUnique: false, ...fields };
 }
 
 /** Changes a table's own fields: schema (namespace), comment, checks, indexes. */

@@ -2,7 +2,7 @@ import { memo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RelationshipId } from '../model/index.ts';
 import { useEditorStore } from '../store/index.ts';
-import { selectProvedRelationshipIds, selectScenariosOf } from '../store/proofSelectors.ts';
+import { selectProofFocus, selectProvedRelationshipIds, selectScenariosOf } from '../store/proofSelectors.ts';
 import { selectDescriptionById } from '../store/indexedSelectors.ts';
 import { ScenarioList } from './ScenarioList.tsx';
 
@@ -60,6 +60,6 @@ function ProofGroupsView({ focus }: { focus: RelationshipId | null }) {
 
 /** Keyed by the focus, so showing one relationship (or all again) starts the list at its top. */
 export function ProofGroups() {
-  const focus = useEditorStore((s) => s.proofFocus);
+  const focus = useEditorStore(selectProofFocus);
   return <ProofGroupsView key={focus ?? ''} focus={focus} />;
 }

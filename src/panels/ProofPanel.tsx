@@ -1,5 +1,5 @@
 import { useEditorStore } from '../store/index.ts';
-import { selectProofCounts } from '../store/proofSelectors.ts';
+import { selectProofCounts, selectProofFocus } from '../store/proofSelectors.ts';
 import { ProofGroups } from './ProofGroups.tsx';
 
 const statusText = {
@@ -16,7 +16,7 @@ export function ProofPanel() {
   const error = useEditorStore((s) => s.proofError);
   const requestProof = useEditorStore((s) => s.requestProof);
   const counts = useEditorStore(selectProofCounts);
-  const focus = useEditorStore((s) => s.proofFocus);
+  const focus = useEditorStore(selectProofFocus);
   const showProof = useEditorStore((s) => s.showProof);
   return (
     <section className="proof-panel" aria-label="Proof">

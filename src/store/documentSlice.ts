@@ -82,8 +82,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     readOnlyReason: null,
 
     loadDocument(document, readOnlyReason = null) {
-      // Another document's proof report says nothing about this one: the panel waits for this one's.
-      set({ document, readOnlyReason, proofReport: null, provedSchema: null, proofError: null, past: [], future: [], lastMergeKey: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []), noteNodes: toNoteNodes(document.notes, []) });
+      // Another document's proof report (and the relationship the Proof tab showed) says nothing about this one: the panel waits for this one's.
+      set({ document, readOnlyReason, proofReport: null, provedSchema: null, proofError: null, proofFocus: null, past: [], future: [], lastMergeKey: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []), noteNodes: toNoteNodes(document.notes, []) });
     },
 
     editSchema(edit, capture = { capture: true }, placed = {}) {

@@ -39,3 +39,10 @@ export const selectScenariosOf = (id: RelationshipId) => (s: EditorState): Scena
 
 /** How many scenarios passed, failed and were not provable in the latest report, or null before the first. */
 export const selectProofCounts = (s: EditorState): ReturnType<typeof summarize> | null => (s.proofReport ? indexOf(s.proofReport).counts : null);
+
+/**
+ * The relationship the Proof tab shows alone, or null for all: a focus on a relationship the document no
+ * longer has (deleted, undone, replaced by a remote edit) is ignored, so the tab never shows an empty list.
+ */
+export const selectProofFocus = (s: EditorState): RelationshipId | null =>
+  s.proofFocus && s.document.schema.relationships.some((r) => r.id === s.proofFocus) ? s.proofFocus : null;
