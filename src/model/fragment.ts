@@ -35,19 +35,23 @@ export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment
     const base = t.name.replace(/_\d+$/, '');
     const name = uniqueName(base !== t.name && taken.has(base) ? base : t.name, taken);
     taken.add(name);
-    const columns = t.columns.map((c) => {
+    // A copy is drawn by the user: the generator names its keys and indexes, so they never clash with the original's kept names.
+    const columns = t.columns.map(({ uniqueConstraintName: _kept, ...c }) => {
       const copy = { ...c, id: newId<ColumnId>('col') };
       columnIds.set(c.id, copy.id);
       return copy;
     });
-    return {
+    const copy: Table = {
       ...t,
       id,
       name,
       columns,
       checks: t.checks.map((c) => ({ ...c, id: newId('chk') })),
-      indexes: t.indexes.map((i) => ({ ...i, id: newId('idx'), columnIds: i.columnIds.map((c) => columnIds.get(c) ?? c) })),
+      indexes: t.indexes.map((i) => ({ ...i, id: newId('idx'), name: '', columnIds: i.columnIds.map((c) => columnIds.get(c) ?? c) })),
+      ...(t.primaryKeyColumnIds ? { primaryKeyColumnIds: t.primaryKeyColumnIds.map((c) => columnIds.get(c) ?? c) } : {}),
     };
+    delete copy.primaryKeyName;
+    return copy;
   });
   const junctionName = (name: string) => {
     if (!name) return '';
@@ -56,12 +60,13 @@ export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment
     return unique;
   };
   const relationships = fragment.relationships.map(
-    (r): Relationship => ({
+    ({ constraintName: _kept, uniqueConstraintName: _keptUnique, ...r }): Relationship => ({
       ...r,
       id: newId<RelationshipId>('rel'),
       from: { ...r.from, tableId: tableIds.get(r.from.tableId)! },
       to: { ...r.to, tableId: tableIds.get(r.to.tableId)! },
       foreignKeyColumnIds: r.foreignKeyColumnIds.map((c) => columnIds.get(c) ?? c),
+      ...(r.referencedColumnIds ? { referencedColumnIds: r.referencedColumnIds.map((c) => columnIds.get(c) ?? c) } : {}),
       junction: { name: junctionName(r.junction.name), columns: r.junction.columns.map((c) => ({ ...c, id: newId<ColumnId>('col') })) },
     }),
   );

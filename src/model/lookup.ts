@@ -16,7 +16,13 @@ export function findRelationship(schema: Schema, id: RelationshipId): Relationsh
   return schema.relationships.find((r) => r.id === id);
 }
 
-/** A table's primary-key columns in column order. */
+/**
+ * A table's primary-key columns in key order: `primaryKeyColumnIds` as the database declared them
+ * (those still marked PK), then any other PK column in column order, so a later edit never loses one.
+ */
 export function primaryKeyOf(table: Table): Column[] {
-  return table.columns.filter((c) => c.isPrimaryKey);
+  const marked = table.columns.filter((c) => c.isPrimaryKey);
+  if (!table.primaryKeyColumnIds) return marked;
+  const ordered = table.primaryKeyColumnIds.map((id) => marked.find((c) => c.id === id)).filter((c): c is Column => c !== undefined);
+  return [...new Set([...ordered, ...marked])];
 }

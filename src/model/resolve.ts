@@ -14,7 +14,7 @@ export interface ResolvedForeignKey {
   parentEnd: RelationshipEnd;
   /** Foreign-key columns in the child, matching `parentColumns` one to one. */
   columns: Column[];
-  /** The parent's primary-key columns. */
+  /** The parent's referenced columns: its primary key, or the alternate key `referencedColumnIds` names. */
   parentColumns: Column[];
   /** True when the foreign key doubles as the child's primary key (1:1 shared primary key). */
   isSharedPrimaryKey: boolean;
@@ -78,14 +78,19 @@ export function resolveRelationship(schema: Schema, rel: Relationship, tablesByI
   const side = childSide(rel);
   const child = side === 'from' ? fromTable : toTable;
   const parent = side === 'from' ? toTable : fromTable;
-  const parentColumns = primaryKeyOf(parent);
+  const referenced = rel.referencedColumnIds?.map((id) => findColumn(parent, id));
+  if (referenced && (referenced.length === 0 || referenced.some((c) => c === undefined))) {
+    return { kind: 'invalid', relationship: rel, reason: `it refers to a column "${parent.name}" no longer has; pick the referenced key again` };
+  }
+  const parentColumns = (referenced as Column[] | undefined) ?? primaryKeyOf(parent);
   if (parentColumns.length === 0) return noPrimaryKey(rel, parent);
   const columns = rel.foreignKeyColumnIds.map((id) => findColumn(child, id));
   if (columns.length !== parentColumns.length || columns.some((c) => c === undefined)) {
+    const key = referenced ? `referenced column` : `primary-key column`;
     return {
       kind: 'invalid',
       relationship: rel,
-      reason: `its foreign key in "${child.name}" must have one column per primary-key column of "${parent.name}" (${parentColumns.length})`,
+      reason: `its foreign key in "${child.name}" must have one column per ${key} of "${parent.name}" (${parentColumns.length})`,
     };
   }
   const childEnd = rel[side];

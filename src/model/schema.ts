@@ -14,6 +14,28 @@ export interface Column {
   identity: 'always' | 'byDefault' | null;
   /** COMMENT ON COLUMN text; empty for none. */
   comment: string;
+  /** The name of the column's UNIQUE constraint as the database has it; absent for the generator's `t_col_key`. */
+  uniqueConstraintName?: string;
+  /** A generated column (`GENERATED ALWAYS AS (expression) STORED|VIRTUAL`): PostgreSQL computes it, rows never set it. */
+  generated?: GeneratedColumn;
+  /** An identity column's sequence options other than PostgreSQL's defaults (START WITH 1000...). */
+  identityOptions?: IdentityOptions;
+}
+
+/** What a generated column computes, as PostgreSQL text, and whether it is stored or computed on read. */
+export interface GeneratedColumn {
+  expression: string;
+  kind: 'stored' | 'virtual';
+}
+
+/** Sequence options of an identity column, as decimal integer text (bigint range); absent = PostgreSQL's default. */
+export interface IdentityOptions {
+  start?: string;
+  increment?: string;
+  minValue?: string;
+  maxValue?: string;
+  cache?: string;
+  cycle?: boolean;
 }
 
 /** A named CHECK constraint; `expression` is PostgreSQL text such as `price >= 0`. */
@@ -30,6 +52,8 @@ export interface TableIndex {
   name: string;
   columnIds: ColumnId[];
   isUnique: boolean;
+  /** A UNIQUE constraint (ADD CONSTRAINT ... UNIQUE) rather than a bare unique index, as the database had it. */
+  isConstraint?: boolean;
 }
 
 /** An enum type (CREATE TYPE ... AS ENUM); columns use it by writing its name as their type. */
@@ -51,6 +75,10 @@ export interface Table {
   columns: Column[];
   checks: CheckConstraint[];
   indexes: TableIndex[];
+  /** The primary key constraint's name as the database has it; absent for the generator's `t_pkey`. Kept on a rename, as PostgreSQL keeps it. */
+  primaryKeyName?: string;
+  /** The primary key's columns in key order (`PRIMARY KEY (b, a)`); absent = the `isPrimaryKey` columns in column order. */
+  primaryKeyColumnIds?: ColumnId[];
 }
 
 /** How many rows of this end's table relate to one row of the other end's table. */
@@ -84,8 +112,14 @@ export interface Relationship {
   keyHolder: EndSide;
   /** Used when both ends have max 1. */
   oneToOne: OneToOneStrategy;
-  /** Columns of the key holder's table that reference the parent's primary key, in primary-key order. */
+  /** Columns of the key holder's table that reference the parent's key (`referencedColumnIds`), in that key's order. */
   foreignKeyColumnIds: ColumnId[];
+  /** The parent's columns the foreign key references: an alternate key (a UNIQUE set); absent = the parent's primary key. */
+  referencedColumnIds?: ColumnId[];
+  /** The foreign key constraint's name as the database has it; absent for the generator's `t_col_fkey`. */
+  constraintName?: string;
+  /** The name of the UNIQUE constraint a 1:1 (foreign key + UNIQUE) adds, as the database has it; absent for the generator's. */
+  uniqueConstraintName?: string;
   onDelete: ReferentialAction;
   onUpdate: ReferentialAction;
   /** The foreign key is DEFERRABLE INITIALLY DEFERRED, so a cycle of mandatory keys can be inserted in one transaction. */
