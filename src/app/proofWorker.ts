@@ -4,6 +4,7 @@ import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import { inflateIfGzipped } from '../db/inflateIfGzipped.ts';
+import { extensionsAskedFor, extensionsSchemaNeeds, loadExtensions } from '../db/pgliteExtensions.ts';
 import { pgliteRunner } from '../db/pgliteRunner.ts';
 import { cachedPlanCount, needsFreshBackend, planCheckSchedule } from '../db/backendPlans.ts';
 import type { ScriptRunner } from '../model/index.ts';
@@ -38,11 +39,13 @@ async function blob(url: string): Promise<Blob | undefined> {
  * the downloads start before that code is parsed. PGlite's file bundle comes gzipped from public/ too
  * (2.1 MB instead of 6.2; hosts rarely compress it, and `vite preview` did so on every request).
  * Falls back to a plain start (initdb, 5-7 s) if the dump is missing, damaged or stale, and always when the
- * worker is named `proof-initdb` (the bench's baseline).
+ * worker is named `proof-initdb` (the bench's baseline). `extensionNames` are the shipped contrib
+ * extensions CREATE EXTENSION may create (each costs start-up time: only what a task needs).
  */
-async function startPostgres(): Promise<PGlite> {
+async function startPostgres(extensionNames: readonly string[]): Promise<PGlite> {
   const pglite = import('@electric-sql/pglite');
-  if (scope.name === 'proof-initdb') return (await pglite).PGlite.create();
+  const extensions = extensionNames.length > 0 ? { extensions: await loadExtensions(extensionNames) } : {};
+  if (scope.name === 'proof-initdb') return (await pglite).PGlite.create(extensions);
   const fileBundle = async () => {
     const gzipped = await blob(`${import.meta.env.BASE_URL}pglite/pglite.data.gz`).catch(() => undefined);
     return gzipped ? inflateIfGzipped(gzipped).catch(() => blob(pgliteDataUrl)) : blob(pgliteDataUrl);
@@ -58,7 +61,7 @@ async function startPostgres(): Promise<PGlite> {
   const downloads = Promise.all([pglite, compile(pgliteWasmUrl), fileBundle(), dataDirTar()]);
   proofLibrary().catch(() => undefined); // parsed while the downloads run, ready for the first proof
   const [{ PGlite }, pgliteWasmModule, fsBundle, dataDir] = await downloads;
-  const assets = { pgliteWasmModule, ...(fsBundle ? { fsBundle } : {}) };
+  const assets = { pgliteWasmModule, ...(fsBundle ? { fsBundle } : {}), ...extensions };
   if (dataDir) {
     try {
       // initdb's own WebAssembly is not compiled on this path: PGlite only fetches it, and never runs it.
@@ -74,16 +77,18 @@ async function startPostgres(): Promise<PGlite> {
 /** PostgreSQL, a runner over it, and the fresh catalog's fingerprint, computed when a console run first needs it. */
 interface Database {
   pg: PGlite;
+  /** The shipped extensions this PostgreSQL was started with. */
+  extensions: readonly string[];
   runner: ScriptRunner;
   fingerprint(): Promise<string>;
 }
 
-async function open(): Promise<Database> {
-  const pg = await startPostgres();
+async function open(extensions: readonly string[] = []): Promise<Database> {
+  const pg = await startPostgres(extensions);
   const runner = pgliteRunner(pg);
   let fingerprint: Promise<string> | undefined;
   // Proofs and traces roll back, so the catalog the console first sees is still the fresh one.
-  return { pg, runner, fingerprint: () => (fingerprint ??= proofLibrary().then(({ catalogFingerprint }) => catalogFingerprint(runner))) };
+  return { pg, extensions, runner, fingerprint: () => (fingerprint ??= proofLibrary().then(({ catalogFingerprint }) => catalogFingerprint(runner))) };
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -113,15 +118,27 @@ async function cleanUpAfterConsole(escapedTransaction: boolean): Promise<void> {
 
 let replacements = 0;
 
-/** Closes this worker's PostgreSQL and starts a fresh one from the shipped data directory. */
-async function replaceDatabase(): Promise<void> {
+/** Closes this worker's PostgreSQL and starts a fresh one from the shipped data directory, with the same extensions and `more`. */
+async function replaceDatabase(more: readonly string[] = []): Promise<void> {
   replacements++;
-  await (await database).pg.close().catch(() => undefined);
-  database = open();
+  const old = await database;
+  await old.pg.close().catch(() => undefined);
+  database = open([...new Set([...old.extensions, ...more])].sort());
   await database;
 }
 
+/** The shipped extensions a task's document or script creates. */
+function extensionsFor(task: WorkerTask): string[] {
+  const fromSchema = 'schema' in task ? extensionsSchemaNeeds(task.schema) : [];
+  const fromScript = 'sql' in task ? extensionsAskedFor(task.sql) : [];
+  return [...fromSchema, ...fromScript];
+}
+
 async function perform(task: WorkerTask): Promise<TaskResults[WorkerTask['type']]> {
+  const loaded = (await database).extensions;
+  const missing = extensionsFor(task).filter((e) => !loaded.includes(e));
+  // PGlite takes its extensions at start only: a document or script asking for a new one restarts it.
+  if (missing.length > 0) await replaceDatabase(missing);
   const { runner, fingerprint } = await database;
   const { runConsole, runProof, traceRelationship } = await proofLibrary();
   switch (task.type) {

@@ -23,8 +23,8 @@ export interface CliIo {
   writeFile(path: string, text: string, options: { overwrite: boolean }): Promise<void>;
   /** Imports a SQL script through PostgreSQL; 'timed out' when it did not finish within the limit. */
   importSql(sql: string, timeLimitMs: number): Promise<ImportResult | 'timed out'>;
-  /** Opens a database for `prove`; `close` is called when done. */
-  openDatabase(): Promise<{ runner: SqlRunner; close(): Promise<void> }>;
+  /** Opens a database for `prove`, able to create these shipped extensions (`pgliteExtensions`); `close` is called when done. */
+  openDatabase(extensions?: readonly string[]): Promise<{ runner: SqlRunner; close(): Promise<void> }>;
   /** Connects to a PostgreSQL server for `prove --database-url`; rejects with a PostgresConnectError. */
   connectDatabase(url: string): Promise<PostgresConnection>;
 }
@@ -38,8 +38,8 @@ export function nodeIo(): CliIo {
     exists: (path) => access(path).then(() => true, () => false),
     writeFile: (path, text, { overwrite }) => writeFile(path, text, { flag: overwrite ? 'w' : 'wx' }),
     importSql: (sql, timeLimitMs) => importInWorker(sql, timeLimitMs),
-    async openDatabase() {
-      const pg = await startPglite(shippedDataDir());
+    async openDatabase(extensions = []) {
+      const pg = await startPglite(shippedDataDir(), extensions);
       return { runner: pgliteRunner(pg), close: () => pg.close() };
     },
     connectDatabase: (url) => connectPostgres(url),

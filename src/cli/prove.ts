@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PostgresConnectError, postgresTarget } from '../db/index.ts';
+import { extensionsSchemaNeeds, PostgresConnectError, postgresTarget } from '../db/index.ts';
 import { intoOneSchema } from '../ddl/intoOneSchema.ts';
 import { validateSchema, type ErdDocument } from '../model/index.ts';
 import { runProof, summarize, type ProofReport } from '../proof/index.ts';
@@ -11,7 +11,7 @@ const statementTimeoutMs = 30_000;
 
 /** `erd prove` in PGlite: prints the report; resolves to the exit code. */
 export async function proveInPglite(file: string, document: ErdDocument, json: boolean, io: CliIo): Promise<number> {
-  const db = await io.openDatabase();
+  const db = await io.openDatabase(extensionsSchemaNeeds(document.schema));
   try {
     const report = await runProof(db.runner, document.schema);
     io.stdout(json ? JSON.stringify({ file, summary: summarize(report), ...report }, null, 2) + '\n' : formatProof(report, document));

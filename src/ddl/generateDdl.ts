@@ -9,6 +9,7 @@ import { effectiveSchema, ifNotExists, qualifiedName, unlessExists } from './sql
 import type { Statement } from './statement.ts';
 import { createComments, createIndexes, createTable } from './tableStatements.ts';
 import { sqlObjectStatements } from './sqlObjectStatements.ts';
+import { afterRoutines, lateExpressions, lateExpressionStatements, withoutLate } from './keptRoutines.ts';
 
 /** The generated statements, or none and the errors that block them. */
 export interface DdlResult {
@@ -34,6 +35,8 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
     ...schema.enums.map((e) => e.name),
   ]);
   const kept = options.includeSqlObjects === false ? [] : (drawn.sqlObjects ?? []).filter((o) => !options.sqlObjectKinds || options.sqlObjectKinds.includes(o.kind));
+  // CHECKs and defaults that call a kept function wait for it (ALTER TABLE after the functions).
+  const late = lateExpressions(schema, kept);
   const statements: Statement[] = [
     ...createSchemas(schema, options),
     ...schema.enums.map((e): Statement => {
@@ -41,14 +44,15 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
       return { kind: 'createType', sql: unlessExists(`CREATE TYPE ${qualifiedName(e.schemaName, e.name, options)} AS ENUM (${values});`, options) };
     }),
     ...sqlObjectStatements(kept, 'beforeTables', { standIns: options.extensionStandIns === true }),
-    ...schema.tables.map((table) => createTable(table, resolved, names, options)),
+    ...schema.tables.map((table) => createTable(withoutLate(table, late), resolved, names, options)),
     ...junctions.map((j) => createJunctionTable(j, names, options)),
   ];
   for (const r of resolved) if (r.kind === 'oneToOne' || r.kind === 'oneToMany') statements.push(...foreignKeyStatements(r, names, options));
   for (const j of junctions) statements.push(...junctionStatements(j, names, options));
   for (const table of schema.tables) statements.push(...createIndexes(table, names, options));
   for (const table of schema.tables) statements.push(...createComments(table, options));
-  statements.push(...sqlObjectStatements(kept, 'afterTables', { standIns: options.extensionStandIns === true }));
+  const lateStatements = lateExpressionStatements(schema, late, (t) => names.allocate(t.name, [], 'check'), options);
+  statements.push(...afterRoutines(sqlObjectStatements(kept, 'afterTables', { standIns: options.extensionStandIns === true }), kept, lateStatements));
   if (options.wrapInTransaction && statements.length > 0) {
     statements.unshift({ kind: 'transaction', sql: 'BEGIN;' });
     statements.push({ kind: 'transaction', sql: 'COMMIT;' });

@@ -6,3 +6,4 @@ export * from './sqlText.ts';
 export * from './statement.ts';
 export * from './generateDdl.ts';
 export * from './sqlObjectStatements.ts';
+export * from './keptRoutines.ts';

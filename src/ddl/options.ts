@@ -14,6 +14,8 @@ export interface DdlOptions {
   sqlObjectKinds?: readonly SqlObjectKind[];
   /** Extensions PostgreSQL lacked at import become their stand-in types (`SqlObject.standIn`), others nothing: for proofs only. */
   extensionStandIns?: boolean;
+  /** With `extensionStandIns`: extensions the database can create (pg_available_extensions), created instead of standing in. */
+  creatableExtensions?: readonly string[];
 }
 
 /** Plain DDL for an empty database: what the proofs run. */

@@ -8,6 +8,8 @@ export type StatementKind =
   | 'createTable'
   | 'createJunctionTable'
   | 'addUnique'
+  | 'addCheck'
+  | 'setDefault'
   | 'addForeignKey'
   | 'createFunction'
   | 'createTrigger'

@@ -1,4 +1,6 @@
 import type { SqlRunner } from '../model/index.ts';
+import { standInModifiersSetting } from '../model/standInModifiers.ts';
+import { standInPrefix } from './runImportScript.ts';
 
 /** A table the script made (partitions aside), as the catalog has it. */
 export interface CatalogTable {
@@ -87,6 +89,15 @@ export function isExtensionMember(oid: string, catalog: string): string {
   return `EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = '${catalog}'::regclass AND d.objid = ${oid} AND d.deptype = 'e')`;
 }
 
+/**
+ * `format_type`, except for a stand-in type with modifiers: their text is in a setting (see
+ * `standInModifiersSetting`), and the column's typmod is its position there.
+ */
+const columnType = `coalesce((SELECT format_type(bt.oid, NULL) || '(' || (current_setting('${standInModifiersSetting}', true)::text[])[a.atttypmod] || ')' || CASE WHEN bt.oid <> t.oid THEN '[]' ELSE '' END
+    FROM pg_catalog.pg_type t JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END
+      JOIN pg_catalog.pg_proc p ON p.oid = bt.typmodin
+    WHERE t.oid = a.atttypid AND a.atttypmod > 0 AND p.proname LIKE '${standInPrefix}%'), format_type(a.atttypid, a.atttypmod))`;
+
 async function rows<T>(runner: SqlRunner, sql: string): Promise<T[]> {
   return (await runner.query(sql)).rows as T[];
 }
@@ -107,7 +118,7 @@ export async function readCatalog(runner: SqlRunner, mark: number): Promise<Cata
   const tableList = tables.length > 0 ? tables.map((t) => t.oid).join(', ') : '0';
   const columns = await rows<CatalogColumn>(
     runner,
-    `SELECT a.attrelid::text AS "tableOid", a.attnum::int AS attnum, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
+    `SELECT a.attrelid::text AS "tableOid", a.attnum::int AS attnum, a.attname AS name, ${columnType} AS type,
        a.attnotnull AS "notNull", pg_get_expr(ad.adbin, ad.adrelid) AS "defaultValue", a.attidentity::text AS identity, a.attgenerated::text AS generated,
        coalesce(col_description(a.attrelid, a.attnum), '') AS comment,
        (SELECT s.oid::text FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'

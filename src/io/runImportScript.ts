@@ -1,5 +1,6 @@
 import { quoteIdent } from '../ddl/index.ts';
 import { asSqlError, type SqlRunner } from '../model/index.ts';
+import { standInModifierBody } from '../model/standInModifiers.ts';
 import { splitSql, type ScriptPiece } from './splitSql.ts';
 import { classifyStatement, extensionName, withNoData, withoutConcurrently } from './statementKinds.ts';
 
@@ -20,6 +21,8 @@ export interface ImportError {
 export interface MissingExtension {
   name: string;
   sql: string;
+  /** The schema it would have gone to (WITH SCHEMA, else the first on the search path): where its stand-in types go. */
+  schema: string;
   /** The stand-in types made for it while the script ran, as SQL (see `SqlObject.standIn`). */
   standIns: string[];
 }
@@ -74,7 +77,7 @@ export async function runImportScript(runner: SqlRunner, script: string): Promis
       if (classified.action === 'try') {
         if (classified.label === 'CREATE EXTENSION') {
           const name = extensionName(sql);
-          run.missingExtensions.push({ name, sql: piece.text, standIns: [] });
+          run.missingExtensions.push({ name, sql: piece.text, schema: await extensionSchema(runner, sql), standIns: [] });
           run.notes.push(`Line ${piece.line}: extension "${name}" is not available here (${error.message}); it stays in the exported DDL, and its types are read as written.`);
         }
         skip(classified.label);
@@ -88,11 +91,14 @@ export async function runImportScript(runner: SqlRunner, script: string): Promis
       const typeName = /^type "(.+)" does not exist$/.exec(error.message)?.[1];
       if (missing.length > 0 && typeName && attempt < 8) {
         const n = standIns++;
-        const failed = await attemptStatement(runner, standInTypeSql(typeName, n));
+        // Which missing extension provides the type is unknown: the first one carries it, and an
+        // unqualified type goes where that extension would have put it.
+        const carrier = run.missingExtensions[0]!;
+        const parts = typeName.split('.');
+        const failed = await attemptStatement(runner, standInTypeSql(parts.length > 1 ? parts : [carrier.schema, typeName], n));
         if (!failed) {
-          // Which missing extension provides the type is unknown: the first one carries it. Proofs run
-          // in a schema of their own, where the tables' unqualified type names must find it: not in public.
-          run.missingExtensions[0]!.standIns.push(standInTypeSql(typeName.replace(/^public\./, ''), n));
+          // Proofs run in a schema of their own, where the tables' unqualified type names must find it: not in public.
+          carrier.standIns.push(standInTypeSql(parts[0] === 'public' && parts.length === 2 ? parts.slice(1) : parts, n).join('\n'));
           continue;
         }
       }
@@ -107,6 +113,14 @@ export async function runImportScript(runner: SqlRunner, script: string): Promis
   return { ok: true, run };
 }
 
+/** Where a CREATE EXTENSION puts its objects: its WITH SCHEMA, else the first schema of the search path. */
+async function extensionSchema(runner: SqlRunner, sql: string): Promise<string> {
+  const named = /\bschema\s+("(?:[^"]|"")+"|[\w$]+)/i.exec(sql.replace(/^\s*create\s+extension\s+(if\s+not\s+exists\s+)?("(?:[^"]|"")+"|[\w$]+)/i, ''))?.[1];
+  if (named) return named.startsWith('"') ? named.slice(1, -1).replaceAll('""', '"') : named.toLowerCase();
+  const { rows } = await runner.query('SELECT coalesce(current_schema(), \'public\') AS schema');
+  return String((rows[0] as { schema: unknown }).schema);
+}
+
 /** A statement's failure as PostgreSQL reported it. */
 interface Failure {
   code: string;
@@ -116,11 +130,11 @@ interface Failure {
   position?: number;
 }
 
-/** Runs one statement in a savepoint; returns PostgreSQL's error, or undefined when it ran. */
-async function attemptStatement(runner: SqlRunner, sql: string): Promise<Failure | undefined> {
+/** Runs one statement (or several, all or none) in a savepoint; returns PostgreSQL's error, or undefined when it ran. */
+async function attemptStatement(runner: SqlRunner, sql: string | readonly string[]): Promise<Failure | undefined> {
   await runner.exec('SAVEPOINT erd_import_step');
   try {
-    await runner.exec(sql);
+    for (const each of typeof sql === 'string' ? [sql] : sql) await runner.exec(each);
     await runner.exec('RELEASE SAVEPOINT erd_import_step');
     return undefined;
   } catch (thrown) {
@@ -147,22 +161,23 @@ function errorAt(piece: ScriptPiece, error: Failure): ImportError {
 }
 
 /**
- * A base type that stores text and takes a length-like modifier (`vector(1536)`), standing in for a
- * type of a missing extension so the tables that use it still import with their type text.
+ * A base type that stores text and takes any modifiers (`vector(1536)`, `geometry(Polygon,4326)`),
+ * standing in for a type of a missing extension so the tables that use it still import with their
+ * type text. Its modifier function keeps each modifier's text in a transaction-local setting and
+ * returns its position (no language but C can write a modifier's output, so the catalog reader puts
+ * the text back: see `standInModifierBody`).
  */
-function standInTypeSql(typeName: string, n: number): string {
-  const parts = typeName.split('.');
+function standInTypeSql(parts: readonly string[], n: number): string[] {
   const type = parts.map(quoteIdent).join('.');
   const schema = parts.length > 1 ? `${parts.slice(0, -1).map(quoteIdent).join('.')}.` : '';
   const fn = (suffix: string) => `${schema}${quoteIdent(`${standInPrefix}${n}_${suffix}`)}`;
   const internal = (name: string, args: string, returns: string, symbol: string) =>
     `CREATE FUNCTION ${fn(name)}(${args}) RETURNS ${returns} LANGUAGE internal IMMUTABLE STRICT AS '${symbol}';`;
   return [
-      `CREATE TYPE ${type};`,
-      internal('in', 'cstring', type, 'textin'),
-      internal('out', type, 'cstring', 'textout'),
-      internal('typmod_in', 'cstring[]', 'integer', 'varchartypmodin'),
-      internal('typmod_out', 'integer', 'cstring', 'varchartypmodout'),
-      `CREATE TYPE ${type} (INPUT = ${fn('in')}, OUTPUT = ${fn('out')}, TYPMOD_IN = ${fn('typmod_in')}, TYPMOD_OUT = ${fn('typmod_out')}, INTERNALLENGTH = VARIABLE, STORAGE = extended);`,
-  ].join('\n');
+    `CREATE TYPE ${type};`,
+    internal('in', 'cstring', type, 'textin'),
+    internal('out', type, 'cstring', 'textout'),
+    `CREATE FUNCTION ${fn('typmod_in')}(modifiers cstring[]) RETURNS integer LANGUAGE plpgsql STRICT AS $erd$${standInModifierBody}$erd$;`,
+    `CREATE TYPE ${type} (INPUT = ${fn('in')}, OUTPUT = ${fn('out')}, TYPMOD_IN = ${fn('typmod_in')}, INTERNALLENGTH = VARIABLE, STORAGE = extended);`,
+  ];
 }

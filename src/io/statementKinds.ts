@@ -24,6 +24,7 @@ export function classifyStatement(sql: string): StatementAction {
   const [first = '', second = '', third = ''] = words;
   if (first === 'copy') return { action: 'skip', label: 'COPY' };
   if (dataStatements.has(first)) return { action: 'skip', label: first.toUpperCase() };
+  if (isClientEncoding(sql, words)) return { action: 'skip', label: 'SET client_encoding' };
   if (first === 'select') {
     // Only with literal arguments: a query inside could run for ever, and PGlite cannot time statements out.
     if (/^select\s+(pg_catalog\.)?set_config\s*\(\s*'[^']*'\s*,\s*'[^']*'\s*,\s*(true|false)\s*\)\s*;?$/i.test(sql.trim())) return { action: 'run' };
@@ -42,6 +43,17 @@ export function classifyStatement(sql: string): StatementAction {
   if (first === 'set' || first === 'reset') return { action: 'try', label: first.toUpperCase() };
   if (first === 'create' && second === 'extension') return { action: 'try', label: 'CREATE EXTENSION' };
   return { action: 'run' };
+}
+
+/**
+ * SET client_encoding (or NAMES), in any spelling: the script is already Unicode text, and PostgreSQL told
+ * to read it as LATIN1 mangles every later non-ASCII character (an import then hung until its time limit).
+ */
+function isClientEncoding(sql: string, words: readonly string[]): boolean {
+  const [first = '', second = '', third = ''] = words;
+  const setting = second === 'local' || second === 'session' ? third : second;
+  if ((first === 'set' || first === 'reset') && (setting === 'client_encoding' || setting === 'names')) return true;
+  return first === 'select' && /^select\s+(pg_catalog\.)?set_config\s*\(\s*'client_encoding'/i.test(sql.trim());
 }
 
 /** `CREATE INDEX CONCURRENTLY` cannot run in the import's transaction; without the word it means the same to the catalog. */

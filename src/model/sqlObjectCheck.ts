@@ -1,5 +1,6 @@
 import { parseSql, type ParsedStatement } from './postgresParser.ts';
 import type { SqlObject, SqlObjectKind } from './schema.ts';
+import { standInModifierBody } from './standInModifiers.ts';
 
 type Tree = Record<string, unknown>;
 
@@ -58,11 +59,12 @@ function runsInSandbox(node: Tree): boolean {
 /** The internal functions a stand-in type is made of (text in and out, a varchar-like modifier). */
 const standInSymbols = new Set(['textin', 'textout', 'varchartypmodin', 'varchartypmodout']);
 
-/** A stand-in's statements: shell and base types, and internal functions naming only the symbols above. */
+/** A stand-in's statements: shell and base types, internal functions naming only the symbols above, and the one modifier function. */
 function isStandInStatement(s: ParsedStatement): boolean {
   if (s.kind === 'DefineStmt') return s.node.kind === 'OBJECT_TYPE';
   if (s.kind !== 'CreateFunctionStmt') return false;
   const options = functionOptions(s.node);
+  if (options.get('language')?.[0]?.toLowerCase() === 'plpgsql') return (options.get('as') ?? []).join('') === standInModifierBody;
   return options.get('language')?.[0]?.toLowerCase() === 'internal' && (options.get('as') ?? []).every((symbol) => standInSymbols.has(symbol));
 }
 

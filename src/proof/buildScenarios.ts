@@ -1,6 +1,6 @@
 import { describeCount, junctionTables, resolveAll, singular, withArticle, type Junction, type ResolvedForeignKey, type Schema } from '../model/index.ts';
 import { defaultDdlOptions, generateDdl, qualifiedName, quoteIdent, type Statement } from '../ddl/index.ts';
-import { atCommit, foreignKeyLink, junctionLinks } from './link.ts';
+import { foreignKeyLink, junctionLinks } from './link.ts';
 import { actionScenarios, attempt, parentWithoutChildScenario } from './linkScenarios.ts';
 import { NotProvable, RowPlanner, type RowValues } from './rowPlanner.ts';
 import type { Expectation, Scenario, UnbuildableScenario } from './scenario.ts';
@@ -42,11 +42,11 @@ function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner, stateme
     const parentRow = planner.insert(parent);
     const rows = Array.from({ length: children }, () => planner.insert(child, pointAt(parentRow.key)).statements);
     const test = rows.pop()!;
-    return { setup: [...parentRow.statements, ...rows.flat(), ...test.slice(0, -1)], test: atCommit(test.at(-1)!, link.commitCheck) };
+    return { setup: [...parentRow.statements, ...rows.flat(), ...test.slice(0, -1), ...link.checkNow], test: test.at(-1)! };
   };
   const alone = (key: RowValues): { setup: string[]; test: string } => {
     const row = planner.insert(child, key);
-    return { setup: row.statements.slice(0, -1), test: atCommit(row.statements.at(-1)!, link.commitCheck) };
+    return { setup: [...row.statements.slice(0, -1), ...link.checkNow], test: row.statements.at(-1)! };
   };
   return [
     attempt(relId, 'validChild', titles.validChild, () => ({ title: titles.validChild, because: parentPerChild, ...withParent(1), expected: accepted })),
@@ -97,7 +97,7 @@ function junctionScenarios(j: Junction, planner: RowPlanner, statements: readonl
     nullForeignKey: `A ${j.name} row with no ${singular(to.name)} (NULL key)`,
   };
   const [fromLink, toLink] = junctionLinks(j, planner, statements);
-  const commit = (test: string) => atCommit(test, fromLink.commitCheck);
+  const now = fromLink.checkNow;
   const mandatory: Built[] = [];
   if (relationship.to.min === 1) {
     mandatory.push(parentWithoutChildScenario(fromLink, planner, statements, `each ${singular(from.name)} has ${describeCount(relationship.to, to.name)}`, ':from'));
@@ -108,22 +108,22 @@ function junctionScenarios(j: Junction, planner: RowPlanner, statements: readonl
   return [
     attempt(relId, 'validChild', titles.validChild, () => {
       const { setup, fromKey, toKey } = both();
-      return { title: titles.validChild, because: pairing, setup, test: commit(insertPair(fromKey, toKey)), expected: accepted };
+      return { title: titles.validChild, because: pairing, setup: [...setup, ...now], test: insertPair(fromKey, toKey), expected: accepted };
     }),
     attempt(relId, 'secondChild', titles.secondChild, () => {
       const { setup, fromKey, toKey } = both();
       const pair = insertPair(fromKey, toKey);
-      return { title: titles.secondChild, because: 'a pair is recorded once', setup: [...setup, pair], test: commit(pair), expected: rejected('23505') };
+      return { title: titles.secondChild, because: 'a pair is recorded once', setup: [...setup, pair, ...now], test: pair, expected: rejected('23505') };
     }),
     attempt(relId, 'orphanChild', titles.orphanChild, () => {
       const a = planner.insert(from);
-      const test = commit(insertPair(a.key, planner.freshKey(to)));
-      return { title: titles.orphanChild, because: 'a pair can only name rows that exist', setup: a.statements, test, expected: rejected('23503') };
+      const test = insertPair(a.key, planner.freshKey(to));
+      return { title: titles.orphanChild, because: 'a pair can only name rows that exist', setup: [...a.statements, ...now], test, expected: rejected('23503') };
     }),
     attempt(relId, 'nullForeignKey', titles.nullForeignKey, () => {
       const a = planner.insert(from);
       const nulls = new Map(j.resolved.toKey.map((c) => [c.id, 'NULL']));
-      return { title: titles.nullForeignKey, because: 'a pair needs both sides', setup: a.statements, test: commit(insertPair(a.key, nulls)), expected: rejected('23502') };
+      return { title: titles.nullForeignKey, because: 'a pair needs both sides', setup: [...a.statements, ...now], test: insertPair(a.key, nulls), expected: rejected('23502') };
     }),
     ...mandatory,
     ...actionScenarios(fromLink, planner, ':from'),

@@ -25,23 +25,19 @@ export interface Link {
   foreignKey: { name: string; defaultValue: string | null }[];
   /** Inserts a child row pointing at the parent row with this key. */
   insertChild(parentKey: RowValues): ChildRow;
-  /** For a deferred key, the statement that checks it now as COMMIT would (`SET CONSTRAINTS … IMMEDIATE`); '' for a key checked at once. */
-  commitCheck: string;
+  /** For a deferred key, `SET CONSTRAINTS … IMMEDIATE`, the last setup statement: the scenario's statement is then checked as COMMIT would check it. */
+  checkNow: string[];
 }
 
 /**
- * A deferrable key is checked at COMMIT, which a proof never reaches: `SET CONSTRAINTS … IMMEDIATE` after the
- * statement under test runs that check at once, so an orphan is refused where the scenario means it. '' for a key checked at once.
+ * A deferrable key is checked at COMMIT, which a proof never reaches: `SET CONSTRAINTS … IMMEDIATE` before the
+ * statement under test makes PostgreSQL check it there, so an orphan is refused where the scenario means it
+ * (the rollback to the scenario's savepoint defers the key again). None for a key checked at once.
  */
-export function commitCheck(statements: readonly Statement[], relationship: Relationship, schemaName: string): string {
-  if (!relationship.isDeferrable) return '';
+export function checkNow(statements: readonly Statement[], relationship: Relationship, schemaName: string): string[] {
+  if (!relationship.isDeferrable) return [];
   const names = statements.filter((s) => s.kind === 'addForeignKey' && s.relationshipId === relationship.id && s.constraintName).map((s) => qualifiedName(schemaName, s.constraintName!, defaultDdlOptions));
-  return names.length === 0 ? '' : `SET CONSTRAINTS ${[...new Set(names)].join(', ')} IMMEDIATE; -- what COMMIT checks`;
-}
-
-/** The statement under test followed by the key's check at COMMIT, when the key is deferred. */
-export function atCommit(test: string, check: string): string {
-  return check === '' ? test : `${test}\n${check}`;
+  return names.length === 0 ? [] : [`SET CONSTRAINTS ${[...new Set(names)].join(', ')} IMMEDIATE; -- the deferred key is checked at once, as COMMIT would`];
 }
 
 /** The link of a 1:N or 1:1. */
@@ -55,7 +51,7 @@ export function foreignKeyLink(r: ResolvedForeignKey, planner: RowPlanner, state
     childName: r.child.name,
     childRef: qualifiedName(r.child.schemaName, r.child.name, defaultDdlOptions),
     foreignKey: r.columns.map((c) => ({ name: c.name, defaultValue: c.defaultValue })),
-    commitCheck: commitCheck(statements, r.relationship, r.child.schemaName),
+    checkNow: checkNow(statements, r.relationship, r.child.schemaName),
     insertChild(parentKey) {
       if (key.length === 0) throw new NotProvable(`"${r.child.name}" has no primary key to find its row by`);
       const row = planner.insert(r.child, new Map(r.columns.map((c, i) => [c.id, parentKey.get(r.parentColumns[i]!.id)!])));
@@ -83,7 +79,7 @@ export function junctionLinks(j: Junction, planner: RowPlanner, statements: read
     childName: j.name,
     childRef,
     foreignKey: own.map((c) => ({ name: c.name, defaultValue: null })),
-    commitCheck: commitCheck(statements, relationship, j.schemaName),
+    checkNow: checkNow(statements, relationship, j.schemaName),
     insertChild(parentValues) {
       const otherTable = isFrom ? to : from;
       const otherKey = isFrom ? toKey : fromKey;

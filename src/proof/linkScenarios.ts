@@ -1,6 +1,6 @@
 import { singular, withArticle, type ReferentialAction } from '../model/index.ts';
 import { defaultDdlOptions, qualifiedName, quoteIdent, type Statement } from '../ddl/index.ts';
-import { atCommit, type Link } from './link.ts';
+import type { Link } from './link.ts';
 import { NotProvable, type RowPlanner, type RowValues } from './rowPlanner.ts';
 import type { Expectation, Scenario, ScenarioKind, UnbuildableScenario, Verification } from './scenario.ts';
 
@@ -74,7 +74,7 @@ export function actionScenarios(link: Link, planner: RowPlanner, suffix = ''): (
     const parentRow = planner.insert(link.parent);
     const child = link.insertChild(parentRow.key);
     const keyValues = link.parentKey.map((c) => parentRow.key.get(c.id)!);
-    return { setup: [...setup, ...parentRow.statements, ...child.statements], child, keyValues };
+    return { setup: [...setup, ...parentRow.statements, ...child.statements, ...link.checkNow], child, keyValues };
   };
   const deleteTitle = `Deleting ${withArticle(parent1)} that has ${withArticle(child1)}`;
   const updateTitle = `Changing the key of ${withArticle(parent1)} that has ${withArticle(child1)}`;
@@ -83,7 +83,7 @@ export function actionScenarios(link: Link, planner: RowPlanner, suffix = ''): (
       const action = link.relationship.onDelete;
       const { setup, child, keyValues } = arrange(action);
       const effect = effectOf(action, link, child, null);
-      const test = atCommit(`DELETE FROM ${parentRef} WHERE ${where(keyNames, keyValues)};`, link.commitCheck);
+      const test = `DELETE FROM ${parentRef} WHERE ${where(keyNames, keyValues)};`;
       return { title: deleteTitle, because: `ON DELETE ${action.toUpperCase()}: ${effect.words}`, setup, test, expected: effect.expected, ...(effect.verify ? { verify: effect.verify } : {}) };
     }, suffix),
     attempt(link.relationshipId, 'updateParentKey', updateTitle, () => {
@@ -93,7 +93,7 @@ export function actionScenarios(link: Link, planner: RowPlanner, suffix = ''): (
       const newKey = link.parentKey.map((c) => fresh.get(c.id)!);
       const effect = effectOf(action, link, child, newKey);
       const assignments = keyNames.map((c, i) => `${quoteIdent(c)} = ${newKey[i]}`).join(', ');
-      const test = atCommit(`UPDATE ${parentRef} SET ${assignments} WHERE ${where(keyNames, keyValues)};`, link.commitCheck);
+      const test = `UPDATE ${parentRef} SET ${assignments} WHERE ${where(keyNames, keyValues)};`;
       return { title: updateTitle, because: `ON UPDATE ${action.toUpperCase()}: ${effect.words}`, setup, test, expected: effect.expected, ...(effect.verify ? { verify: effect.verify } : {}) };
     }, suffix),
   ];

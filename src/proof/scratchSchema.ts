@@ -1,5 +1,5 @@
 import { asSqlError, type Problem, type Schema, type SqlError, type SqlRunner } from '../model/index.ts';
-import { defaultDdlOptions, generateDdl, kindsTablesNeed, quoteIdent, type Statement } from '../ddl/index.ts';
+import { defaultDdlOptions, generateDdl, objectsTablesNeed, quoteIdent, type Statement } from '../ddl/index.ts';
 import { intoOneSchema } from '../ddl/intoOneSchema.ts';
 
 /** Scratch schema a run builds inside its own transaction; it never outlives the run. */
@@ -35,12 +35,14 @@ export async function withSchemaLoaded<T>(
   body: (statements: readonly Statement[], schema: Schema) => Promise<T>,
   { schemaName = null, statementTimeoutMs = null }: ScratchOptions = {},
 ): Promise<Loaded<T>> {
-  const { statements, problems } = generateDdl(drawn, { ...defaultDdlOptions, schemaName, sqlObjectKinds: kindsTablesNeed, extensionStandIns: true });
+  // Of the kept objects, those the tables need: types, domains, sequences, and the functions their CHECKs and defaults call.
+  const proved = { ...drawn, sqlObjects: objectsTablesNeed(drawn) };
+  const { statements, problems } = generateDdl(proved, { ...defaultDdlOptions, schemaName, extensionStandIns: true });
   if (problems.some((p) => p.severity === 'error')) return { problems };
   await db.exec('BEGIN');
   try {
     const timeout = statementTimeoutMs === null ? '' : `SET LOCAL statement_timeout = ${Math.ceil(statementTimeoutMs)}; `;
-    const scratch = schemaName === null ? `CREATE SCHEMA ${scratchSchemaName}; SET LOCAL search_path TO ${scratchSchemaName};` : `SET LOCAL search_path TO ${quoteIdent(schemaName)};`;
+    const scratch = schemaName === null ? `CREATE SCHEMA ${scratchSchemaName}; SET LOCAL search_path TO ${searchPath(scratchSchemaName, drawn)};` : `SET LOCAL search_path TO ${searchPath(schemaName, drawn)};`;
     await db.exec(`${timeout}${scratch} SAVEPOINT ddl;`);
     const ddlError = await runDdl(db, statements.filter((s) => s.kind !== 'note'));
     if (ddlError) return { problems, ddlError };
@@ -48,6 +50,14 @@ export async function withSchemaLoaded<T>(
   } finally {
     await db.exec('ROLLBACK');
   }
+}
+
+/**
+ * The run's own schema first (unqualified tables go there), then the schemas the tables live in and public:
+ * an imported CHECK or default names a kept function as the import's search path saw it (`ok(c)` for `public.ok`).
+ */
+function searchPath(own: string, schema: Schema): string {
+  return [...new Set([own, ...schema.tables.map((t) => t.schemaName), 'public'])].map(quoteIdent).join(', ');
 }
 
 /** Statements as one script: a line break ends any trailing `--` comment before the separator. */

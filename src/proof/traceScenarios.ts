@@ -104,7 +104,9 @@ async function playScenario(db: SqlRunner, scenario: Scenario, tables: Watched[]
     const table = [...tableNames].find(([prefix]) => sql.startsWith(prefix))?.[1];
     const outcome = await step('setup', sql, (o) =>
       o.outcome === 'accepted'
-        ? `Accepted: a sample ${table ? `${table} ` : ''}row this scenario needs.`
+        ? sql.startsWith('SET CONSTRAINTS')
+          ? 'Accepted: the deferred key is checked at once from here on, as COMMIT would check it.'
+          : `Accepted: a sample ${table ? `${table} ` : ''}row this scenario needs.`
         : 'Refused: a sample row this scenario needs could not be inserted, so the scenario cannot be run honestly.',
     );
     if (outcome.outcome === 'rejected') return { ...trace, verdict: 'notProvable', reason: `a sample row was refused while setting up (${outcome.error.code}: ${outcome.error.message})` };

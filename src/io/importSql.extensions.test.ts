@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extensionsAskedFor, extensionsSchemaNeeds, pgliteRunner, startPglite } from '../db/index.ts';
+import { defaultDdlOptions, generateDdl } from '../ddl/index.ts';
+import { asSqlError, type Schema, type SqlRunner } from '../model/index.ts';
+import { runProof, summarize } from '../proof/index.ts';
+import { closeEngines, engines } from '../testing/engines.ts';
+import { testDataDirPath } from '../testing/testDataDir.ts';
+import type { ImportResult } from './importSql.ts';
+import { importSqlInPglite } from './importSqlInPglite.ts';
+
+const dataDir = () => new Blob([readFileSync(testDataDirPath())]);
+
+async function imported(sql: string): Promise<Extract<ImportResult, { ok: true }>> {
+  const result = await importSqlInPglite(sql, dataDir());
+  if (!result.ok) throw new Error(`line ${result.error.line}: ${result.error.message}`);
+  return result;
+}
+
+/** Runs the schema's DDL statement by statement in a scratch schema, rolled back; 'ok' or the first refusal. */
+async function runsDdl(runner: SqlRunner, schema: Schema): Promise<string> {
+  const { statements, problems } = generateDdl(schema, defaultDdlOptions);
+  if (problems.some((p) => p.severity === 'error')) return problems.map((p) => p.message).join('; ');
+  await runner.exec('BEGIN');
+  try {
+    await runner.exec('CREATE SCHEMA scratch');
+    await runner.exec('SET LOCAL search_path TO scratch, public'); // as a database's default path would find public
+    for (const s of statements.filter((s) => s.kind !== 'note')) {
+      try {
+        await runner.exec(s.sql);
+      } catch (error) {
+        return `${asSqlError(error)?.message ?? String(error)} in: ${s.sql}`;
+      }
+    }
+    return 'ok';
+  } finally {
+    await runner.exec('ROLLBACK');
+  }
+}
+
+/**
+ * The DDL runs on the PostgreSQL 15 server when there is one, and in a PGlite holding the extensions
+ * the schema asks for unless it needs one PGlite lacks (the proof, with stand-ins, covers PGlite then).
+ */
+async function expectDdlRuns(schema: Schema, { inPglite = true } = {}): Promise<void> {
+  if (inPglite) {
+    const pg = await startPglite(dataDir(), extensionsSchemaNeeds(schema));
+    try {
+      expect(await runsDdl(pgliteRunner(pg), schema)).toBe('ok');
+    } finally {
+      await pg.close();
+    }
+  }
+  const server = engines.find((e) => e.engine.name !== 'PGlite')!;
+  if (server.skip) console.log(`PostgreSQL 15 part skipped: ${server.skip}`);
+  else expect(await runsDdl(await server.engine.runner(), schema)).toBe('ok');
+}
+
+const column = (schema: Schema, table: string, name: string) => schema.tables.find((t) => t.name === table)!.columns.find((c) => c.name === name)!;
+
+afterAll(closeEngines);
+
+describe('importSql with extensions', () => {
+  it('finds the shipped extensions a script creates, quoted or not, with what they need', () => {
+    expect(extensionsAskedFor('CREATE EXTENSION "uuid-ossp";\ncreate extension if not exists EarthDistance with schema public;\nCREATE EXTENSION postgis;')).toEqual(['cube', 'earthdistance', 'uuid-ossp']);
+  });
+
+  it('keeps a PostGIS type with its modifiers as written when PostGIS is missing (issue 12, point 1)', async () => {
+    const { schema, notes } = await imported('CREATE EXTENSION IF NOT EXISTS postgis; CREATE TABLE z (id int PRIMARY KEY, zone geometry(Polygon,4326), spots geometry(Point, 4326)[], g geometry);');
+    expect(['zone', 'spots', 'g'].map((c) => column(schema, 'z', c).type)).toEqual(['geometry(polygon,4326)', 'geometry(point,4326)[]', 'geometry']);
+    expect(notes.join('\n')).toMatch(/extension "postgis" is not available here/);
+    await expectDdlRuns(schema, { inPglite: false });
+    const pg = await startPglite(dataDir());
+    try {
+      const report = await runProof(pgliteRunner(pg), schema);
+      expect(report.ddlError).toBeUndefined();
+      expect(summarize(report)).toMatchObject({ failed: 0 });
+    } finally {
+      await pg.close();
+    }
+  }, 60_000);
+
+  it('loads a shipped extension the script creates, so nothing that needs it is lost (issue 12, point 2)', async () => {
+    const { schema, notes } = await imported(
+      'CREATE EXTENSION "uuid-ossp"; CREATE TABLE parent (id serial PRIMARY KEY, g uuid DEFAULT uuid_generate_v1()); CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent(id));',
+    );
+    expect(schema.tables.map((t) => t.name)).toEqual(['parent', 'child']);
+    expect(column(schema, 'parent', 'g').defaultValue).toBe('uuid_generate_v1()');
+    expect(schema.relationships).toHaveLength(1);
+    expect(schema.sqlObjects?.filter((o) => o.kind === 'extension').map((o) => o.sql)).toEqual(['CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA public;']);
+    expect(notes).toEqual([]);
+    await expectDdlRuns(schema);
+  }, 60_000);
+
+  it('proves a table using a shipped extension’s type, creating the extension in the proof', async () => {
+    const { schema } = await imported('CREATE EXTENSION citext; CREATE EXTENSION cube; CREATE TABLE tag (name citext PRIMARY KEY, at cube); CREATE TABLE post (id int PRIMARY KEY, tag_name citext NOT NULL REFERENCES tag);');
+    expect(extensionsSchemaNeeds(schema)).toEqual(['citext', 'cube']);
+    const pg = await startPglite(dataDir(), extensionsSchemaNeeds(schema));
+    try {
+      const report = await runProof(pgliteRunner(pg), schema);
+      expect(report.ddlError).toBeUndefined();
+      expect(summarize(report)).toMatchObject({ failed: 0 });
+      expect(summarize(report).passed).toBeGreaterThan(0);
+    } finally {
+      await pg.close();
+    }
+    await expectDdlRuns(schema);
+  }, 60_000);
+
+  it('ignores SET client_encoding: the script is already Unicode (issue 12, point 3)', async () => {
+    const { schema, skipped } = await imported("SET client_encoding = 'LATIN1';\n-- Café, naïve résumé\nCREATE TABLE t (id int PRIMARY KEY, name text);\nCOMMENT ON TABLE t IS 'Ça va';\n");
+    expect(schema.tables.map((t) => [t.name, t.comment])).toEqual([['t', 'Ça va']]);
+    expect(skipped).toEqual({ 'SET client_encoding': 1 });
+  }, 60_000);
+
+  it('makes a missing extension’s stand-in type where the extension would live, not first on the search path (issue 12, point 8)', async () => {
+    const { schema } = await imported('CREATE SCHEMA app; SET search_path = app, public; CREATE EXTENSION postgis WITH SCHEMA public; CREATE TABLE m (id int PRIMARY KEY, toc geometry);');
+    expect(column(schema, 'm', 'toc').type).toBe('geometry');
+    expect(schema.tables[0]!.schemaName).toBe('app');
+  }, 60_000);
+
+  it('keeps a shipped extension in the schema the script names (issue 12, point 8, with cube)', async () => {
+    const { schema } = await imported('CREATE SCHEMA app; SET search_path = app, public; CREATE EXTENSION cube WITH SCHEMA public; CREATE TABLE m (id int PRIMARY KEY, toc cube);');
+    expect(column(schema, 'm', 'toc').type).toBe('cube');
+    await expectDdlRuns(schema);
+  }, 60_000);
+});
