@@ -20,10 +20,11 @@ export function checkInvariants(schema: Schema, context: InvariantContext = {}):
   const tables = new Map(schema.tables.map((t) => [t.id as string, t]));
   for (const table of schema.tables) broken.push(...indexColumns(table));
   const usedKeyColumns = new Set<ColumnId>();
+  const sharedKeyColumns = new Set<ColumnId>();
   for (const rel of schema.relationships) {
-    rel.foreignKeyColumnIds.forEach((id) => usedKeyColumns.add(id));
-    broken.push(...relationshipInvariants(rel, tables));
+    for (const id of rel.foreignKeyColumnIds) (usedKeyColumns.has(id) ? sharedKeyColumns : usedKeyColumns).add(id);
   }
+  for (const rel of schema.relationships) broken.push(...relationshipInvariants(rel, tables, sharedKeyColumns));
   for (const id of context.generatedColumnIds ?? []) {
     const owner = schema.tables.find((t) => t.columns.some((c) => c.id === id));
     if (owner && !usedKeyColumns.has(id)) broken.push(`generated key column ${owner.name}.${findColumn(owner, id)!.name} is used by no relationship`);
@@ -65,7 +66,11 @@ function referencedColumns(rel: Relationship, parent: Table): (Column | undefine
   return named && named.length > 0 ? named.map((id) => findColumn(parent, id)) : primaryKeyOf(parent);
 }
 
-function relationshipInvariants(rel: Relationship, tables: ReadonlyMap<string, Table>): string[] {
+/**
+ * `sharedKeyColumns` are used by two foreign keys (a tenant_id in two composite keys): when their
+ * parents' types part, the validator says so and the person decides, so their types are not checked here.
+ */
+function relationshipInvariants(rel: Relationship, tables: ReadonlyMap<string, Table>, sharedKeyColumns: ReadonlySet<ColumnId>): string[] {
   const at = `relationship ${rel.id}`;
   const broken: string[] = [];
   const from = tables.get(rel.from.tableId);
@@ -99,7 +104,7 @@ function relationshipInvariants(rel: Relationship, tables: ReadonlyMap<string, T
   }
   keyColumns.forEach((column, i) => {
     const referenced = parentKey[i];
-    if (column && referenced && typeFamily(column.type) !== typeFamily(referenced.type)) {
+    if (column && referenced && !sharedKeyColumns.has(column.id) && typeFamily(column.type) !== typeFamily(referenced.type)) {
       broken.push(`${at}: ${child.name}.${column.name} is ${column.type} but refers to ${parent.name}.${referenced.name}, ${referenced.type}`);
     }
   });

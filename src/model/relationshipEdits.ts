@@ -5,6 +5,7 @@ import { findTable, primaryKeyOf } from './lookup.ts';
 import { foreignKeyColumnName, foreignKeyType, uniqueName } from './naming.ts';
 import { makeColumn, updateTable, withoutColumns } from './tableEdits.ts';
 import { isSharedPrimaryKey, normalizeRelationship } from './normalize.ts';
+import { keyDependsOn } from './keyDependency.ts';
 
 /** The ends a new relationship gets: each `from` row has zero or many `to` rows; each `to` row exactly one `from`. */
 export const defaultEnds: { from: Cardinality; to: Cardinality } = {
@@ -63,14 +64,19 @@ export function setOneToOneStrategy(schema: Schema, relId: RelationshipId, strat
   return editRelationship(schema, relId, (r) => ({ ...r, oneToOne: strategy }));
 }
 
-/** Whether the identifying choice applies: a 1:N or 1:1 with key columns of its own (a shared primary key already is the child's key). */
-export function canBeIdentifying(rel: Relationship): boolean {
-  return relationshipKind(rel) !== 'manyToMany' && !isSharedPrimaryKey(rel);
+/**
+ * Whether the identifying choice applies: a 1:N or 1:1 with key columns of its own (a shared primary
+ * key already is the child's key) whose parent's key does not already depend on the child (a
+ * self-reference, or a cycle of identifying keys: the key would contain itself).
+ */
+export function canBeIdentifying(schema: Schema, rel: Relationship): boolean {
+  if (relationshipKind(rel) === 'manyToMany' || isSharedPrimaryKey(rel)) return false;
+  return isIdentifying(schema, rel) || !keyDependsOn(schema, rel[otherSide(childSide(rel))].tableId, rel[childSide(rel)].tableId);
 }
 
 /** Whether a relationship is identifying: it has key columns and every one is in the child's primary key (drawn solid). */
 export function isIdentifying(schema: Schema, rel: Relationship): boolean {
-  if (!canBeIdentifying(rel) || rel.foreignKeyColumnIds.length === 0) return false;
+  if (relationshipKind(rel) === 'manyToMany' || isSharedPrimaryKey(rel) || rel.foreignKeyColumnIds.length === 0) return false;
   const child = findTable(schema, rel[childSide(rel)].tableId);
   return child !== undefined && rel.foreignKeyColumnIds.every((id) => child.columns.some((c) => c.id === id && c.isPrimaryKey));
 }
@@ -78,7 +84,7 @@ export function isIdentifying(schema: Schema, rel: Relationship): boolean {
 /** Makes a relationship identifying (its key columns join the child's primary key) or not. */
 export function setIdentifying(schema: Schema, relId: RelationshipId, isIdentifying: boolean): Schema {
   const rel = schema.relationships.find((r) => r.id === relId);
-  if (!rel || !canBeIdentifying(rel)) return schema;
+  if (!rel || !canBeIdentifying(schema, rel)) return schema;
   const keyColumns = new Set(rel.foreignKeyColumnIds);
   const childId = rel[childSide(rel)].tableId;
   const edited = updateTable(schema, childId, (t) => ({
@@ -110,7 +116,10 @@ export function deleteRelationship(schema: Schema, relId: RelationshipId): Schem
   const rel = schema.relationships.find((r) => r.id === relId);
   if (!rel) return schema;
   const rest = { ...schema, relationships: schema.relationships.filter((r) => r.id !== relId) };
-  return dropUnusedKeyColumns(rest, rel.foreignKeyColumnIds, { keepPrimaryKey: isSharedPrimaryKey(rel) });
+  const dropped = dropUnusedKeyColumns(rest, rel.foreignKeyColumnIds, { keepPrimaryKey: isSharedPrimaryKey(rel) });
+  // An identifying key's columns left the child's primary key: keys that refer to the child follow.
+  const childId = rel[childSide(rel)].tableId;
+  return keySignature(dropped, childId) === keySignature(schema, childId) ? dropped : reconcileTable(dropped, childId);
 }
 
 /**
@@ -122,20 +131,40 @@ export function deleteRelationship(schema: Schema, relId: RelationshipId): Schem
  */
 export function setForeignKeyColumns(schema: Schema, relId: RelationshipId, columnIds: ColumnId[]): Schema {
   const rel = schema.relationships.find((r) => r.id === relId);
-  if (!rel || !canBeIdentifying(rel)) return schema;
+  if (!rel || relationshipKind(rel) === 'manyToMany' || isSharedPrimaryKey(rel)) return schema;
   if (new Set(columnIds).size !== columnIds.length || columnIds.every((id, i) => rel.foreignKeyColumnIds[i] === id)) return schema;
   const child = findTable(schema, rel[childSide(rel)].tableId);
   const parent = findTable(schema, rel[otherSide(childSide(rel))].tableId);
   if (!child || !parent) return schema;
   const parentKey = primaryKeyOf(parent);
+  const candidates = new Set(foreignKeyCandidates(schema, rel).map((c) => c.id));
+  if (columnIds.length !== parentKey.length || columnIds.some((id) => !candidates.has(id))) return schema;
+  // An identifying key's generated columns are in the child's key only because of this relationship.
+  const wasIdentifying = isIdentifying(schema, rel);
   const generated = rel.foreignKeyColumnIds.filter((id, i) => {
     const column = child.columns.find((c) => c.id === id);
     const conventional = parentKey[i] ? foreignKeyColumnName(parent.name, parentKey[i].name) : undefined;
     const isConventional = conventional !== undefined && column !== undefined && (column.name === conventional || /^_\d+$/.test(column.name.slice(conventional.length)) && column.name.startsWith(conventional));
-    return !columnIds.includes(id) && isConventional && !column!.isPrimaryKey && !column!.comment && column!.defaultValue === null;
+    return !columnIds.includes(id) && isConventional && (wasIdentifying || !column!.isPrimaryKey) && !column!.comment && column!.defaultValue === null;
   });
   const pointed = replaceRelationship(schema, { ...rel, foreignKeyColumnIds: columnIds });
-  return reconcileRelationship(dropUnusedKeyColumns(pointed, generated), relId);
+  return reconcileTable(dropUnusedKeyColumns(pointed, generated, { keepPrimaryKey: false }), child.id);
+}
+
+/**
+ * The child columns a relationship's foreign key may be pointed at: its own, or one no other foreign
+ * key uses that is in the child's primary key exactly when the relationship is identifying (else a
+ * 1:N would silently become a 1:1), and on a self-reference never a column of the key it refers to.
+ */
+export function foreignKeyCandidates(schema: Schema, rel: Relationship): Column[] {
+  if (relationshipKind(rel) === 'manyToMany' || isSharedPrimaryKey(rel)) return [];
+  const child = findTable(schema, rel[childSide(rel)].tableId);
+  const parent = findTable(schema, rel[otherSide(childSide(rel))].tableId);
+  if (!child || !parent) return [];
+  const usedElsewhere = new Set(schema.relationships.filter((r) => r.id !== rel.id).flatMap((r) => r.foreignKeyColumnIds));
+  const referenced = new Set(parent.id === child.id ? primaryKeyOf(parent).map((c) => c.id) : []);
+  const identifying = isIdentifying(schema, rel);
+  return child.columns.filter((c) => rel.foreignKeyColumnIds.includes(c.id) || (!usedElsewhere.has(c.id) && c.isPrimaryKey === identifying && !referenced.has(c.id)));
 }
 
 /** Re-derives the foreign key of every relationship that touches a table, after its key columns changed. */
@@ -148,15 +177,31 @@ export function reconcileTable(schema: Schema, tableId: TableId): Schema {
 /**
  * Applies a change to one relationship and re-derives its key. A shared primary key that stops being
  * one (another strategy, another kind, the other table holding the key) lets go of the child's
- * primary-key columns first: they are that table's own identity, never a key to keep or drop.
+ * primary-key columns first: they are that table's own identity, never a key to keep or drop. A key
+ * that becomes a shared primary key drops its own columns first (an identifying one's too), so the
+ * child's key it takes over is the child's own.
  */
 function editRelationship(schema: Schema, relId: RelationshipId, change: (r: Relationship) => Relationship): Schema {
   const before = schema.relationships.find((r) => r.id === relId);
   if (!before) return schema;
   const after = change(before);
   const keepsSharedKey = isSharedPrimaryKey(after) && after.keyHolder === before.keyHolder;
-  const released = isSharedPrimaryKey(before) && !keepsSharedKey ? { ...after, foreignKeyColumnIds: [] } : after;
-  return reconcileRelationship(replaceRelationship(schema, released), relId);
+  let prepared: Schema;
+  if (isSharedPrimaryKey(before) && !keepsSharedKey) prepared = replaceRelationship(schema, { ...after, foreignKeyColumnIds: [] });
+  else if (!isSharedPrimaryKey(before) && isSharedPrimaryKey(after)) {
+    prepared = dropUnusedKeyColumns(replaceRelationship(schema, { ...after, foreignKeyColumnIds: [] }), before.foreignKeyColumnIds, { keepPrimaryKey: false });
+  } else prepared = replaceRelationship(schema, after);
+  const visited = new Set<RelationshipId>();
+  const reconciled = reconcileRelationship(prepared, relId, visited);
+  return followKeyChanges(schema, reconciled, [before.from.tableId, before.to.tableId], visited);
+}
+
+/** Re-derives the keys that point at any of `tableIds` whose primary key differs between `before` and `after` (columns or types). */
+function followKeyChanges(before: Schema, after: Schema, tableIds: readonly TableId[], visited: Set<RelationshipId>): Schema {
+  const changed = new Set(tableIds.filter((id) => keySignature(before, id) !== keySignature(after, id)));
+  return after.relationships
+    .filter((r) => changed.has(r.from.tableId) || changed.has(r.to.tableId))
+    .reduce((s, r) => reconcileRelationship(s, r.id, visited), after);
 }
 
 /**
@@ -178,7 +223,7 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
   const child = findTable(schema, rel[side].tableId);
   const parent = findTable(schema, rel[parentSide].tableId);
   if (!child || !parent) return schema;
-  const parentKey = primaryKeyOf(parent);
+  let parentKey = primaryKeyOf(parent);
   const childKey = primaryKeyOf(child);
   const isShared = isSharedPrimaryKey(rel);
 
@@ -193,8 +238,14 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
     if (canKeep) {
       columnIds = current;
     } else {
-      const isIdentifying = current.length > 0 && current.every((id) => schema.tables.some((t) => t.columns.some((c) => c.id === id && c.isPrimaryKey)));
-      next = dropUnusedKeyColumns(next, current, { exceptRelId: relId, keepPrimaryKey: !isIdentifying });
+      // Judged on the key columns still there (one may just have been deleted).
+      const remaining = schema.tables.flatMap((t) => t.columns).filter((c) => current.includes(c.id));
+      const wasIdentifying = remaining.length > 0 && remaining.every((c) => c.isPrimaryKey);
+      next = dropUnusedKeyColumns(next, current, { exceptRelId: relId, keepPrimaryKey: !wasIdentifying });
+      // Dropping an identifying key may have narrowed the parent's own key (the key holder moved to the other table).
+      parentKey = primaryKeyOf(findTable(next, parent.id) ?? parent);
+      // A key that moved into a table the parent's key depends on cannot join that table's key: it would contain itself.
+      const isIdentifying = wasIdentifying && !keyDependsOn(next, parent.id, child.id);
       const freshChild = findTable(next, child.id) ?? child;
       const taken = freshChild.columns.map((c) => c.name);
       const created = parentKey.map((pk) => {
@@ -207,16 +258,17 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
       columnIds = created.map((c) => c.id);
     }
   }
-  const keyTypesBefore = primaryKeyOf(findTable(next, child.id) ?? child).map((c) => c.type).join();
   next = syncKeyTypes(next, child.id, columnIds, parentKey.map((c) => c.type));
   const parentEnd = isShared ? { ...rel[parentSide], min: 1 as const } : rel[parentSide];
   next = replaceRelationship(next, { ...rel, keyHolder: side, [parentSide]: parentEnd, foreignKeyColumnIds: columnIds });
-  const keyTypesAfter = primaryKeyOf(findTable(next, child.id) ?? child).map((c) => c.type).join();
-  if (keyTypesAfter === keyTypesBefore) return next;
-  // The child's key changed type (a shared or identifying key): keys that point at the child follow.
-  return next.relationships
-    .filter((r) => r.id !== relId && (r.from.tableId === child.id || r.to.tableId === child.id))
-    .reduce((s, r) => reconcileRelationship(s, r.id, visited), next);
+  // A table whose key changed (columns or types: a shared or identifying key moved or retyped): keys that point at it follow.
+  return followKeyChanges(schema, next, [child.id, parent.id], visited);
+}
+
+/** A table's primary key as its column ids and types, to tell whether an edit changed it. */
+function keySignature(schema: Schema, tableId: TableId): string {
+  const table = findTable(schema, tableId);
+  return table ? primaryKeyOf(table).map((c) => `${c.id}:${c.type}`).join() : '';
 }
 
 function replaceRelationship(schema: Schema, rel: Relationship): Schema {
