@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { QueryResult, ScriptRunner } from '../model/index.ts';
+import { runPipeline } from './pipeline.ts';
 
 /**
  * The catalogs a proof's rolled-back DDL leaves dead rows in. PGlite has no autovacuum, so without
@@ -51,6 +52,7 @@ async function upkeepIfDue(pg: PGlite, walBytes: number): Promise<void> {
 
 /**
  * A SqlRunner over PGlite: the same code serves Node (tests, command line) and the browser's worker.
+ * `pg.query` uses the extended protocol: one statement per message.
  * After a call that ends a transaction it keeps the database from growing (`upkeepIfDue`).
  */
 export function pgliteRunner(pg: PGlite, { upkeepWalBytes = defaultUpkeepWalBytes }: { upkeepWalBytes?: number } = {}): ScriptRunner {
@@ -63,17 +65,22 @@ export function pgliteRunner(pg: PGlite, { upkeepWalBytes = defaultUpkeepWalByte
   return {
     exec: (sql) =>
       call(async () => {
-        await pg.exec(sql);
+        await pg.query(sql);
       }),
     query: (sql) =>
       call(async (): Promise<QueryResult> => {
         const result = await pg.query<Record<string, unknown>>(sql);
         return { rows: result.rows, fields: result.fields.map((f) => f.name) };
       }),
-    script: (sql) =>
+    execEach: (statements) =>
       call(async () => {
-        const results = await pg.exec(sql, { rowMode: 'array' });
-        return results.map((r) => ({ fields: r.fields.map((f) => f.name), rows: r.rows as unknown[][], ...(r.affectedRows !== undefined ? { affectedRows: r.affectedRows } : {}) }));
+        const failure = await runPipeline(pg, statements);
+        if (failure) throw Object.assign(failure.error as object, { statementIndex: failure.index });
+      }),
+    statement: (sql) =>
+      call(async () => {
+        const r = await pg.query<unknown[]>(sql, [], { rowMode: 'array' });
+        return { fields: r.fields.map((f) => f.name), rows: r.rows, ...(r.affectedRows !== undefined ? { affectedRows: r.affectedRows } : {}) };
       }),
   };
 }

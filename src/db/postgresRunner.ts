@@ -1,17 +1,27 @@
-import pg, { type ClientBase } from 'pg';
-import { asSqlError, type QueryResult, type SqlRunner } from '../model/index.ts';
+import pg, { type ClientBase, type QueryConfig } from 'pg';
+import { asSqlError, execOneByOne, type QueryResult, type SqlRunner } from '../model/index.ts';
 
-/** A SqlRunner over a node-postgres client: the proofs and DDL tests against a real server. */
+/**
+ * A SqlRunner over a node-postgres client: the proofs and DDL tests against a real server. Every
+ * statement goes in its own extended-protocol message (`queryMode: 'extended'`), which holds one statement.
+ */
 export function postgresRunner(client: ClientBase): SqlRunner {
+  const exec = async (sql: string) => {
+    await client.query(extended(sql));
+  };
   return {
-    async exec(sql) {
-      await client.query(sql);
-    },
+    exec,
+    execEach: (statements) => execOneByOne(exec, statements),
     async query(sql): Promise<QueryResult> {
-      const result = await client.query(sql);
+      const result = await client.query(extended(sql));
       return { rows: result.rows as Record<string, unknown>[], fields: result.fields.map((f) => f.name) };
     },
   };
+}
+
+/** node-postgres sends a query with this mode as Parse/Bind/Execute, which PostgreSQL allows one statement in (its types lack the field). */
+function extended(text: string): QueryConfig {
+  return { text, queryMode: 'extended' } as QueryConfig;
 }
 
 /** Where a connection URL points, with the password left out so it can be printed. */

@@ -44,12 +44,16 @@ describe('importSql: relationships are inferred from keys', () => {
     expect(schema.tables[1]!.indexes).toEqual([]);
   });
 
-  it('keeps a key to columns other than the primary key as SQL text, with a note', async () => {
+  it('draws a key to a UNIQUE column other than the primary key (an alternate key), and the DDL gives it back', async () => {
     const { schema, notes } = await imported('CREATE TABLE account (id int PRIMARY KEY, email text NOT NULL UNIQUE);\nCREATE TABLE login (id int PRIMARY KEY, email text REFERENCES account (email));');
-    expect(schema.relationships).toEqual([]);
-    expect(schema.sqlObjects).toEqual([expect.objectContaining({ kind: 'constraint', sql: 'ALTER TABLE login\n  ADD CONSTRAINT login_email_fkey FOREIGN KEY (email) REFERENCES account(email);' })]);
-    expect(notes).toEqual(['Foreign key "login_email_fkey" of "login" is kept as SQL text, not drawn: it refers to columns of "account" other than its primary key.']);
-    expect((await imported(toSqlText(generateDdl(schema).statements))).schema.sqlObjects?.map((o) => o.sql)).toEqual(schema.sqlObjects?.map((o) => o.sql));
+    expect(notes).toEqual([]);
+    expect(schema.sqlObjects).toBeUndefined();
+    const email = schema.tables.find((t) => t.name === 'account')!.columns.find((c) => c.name === 'email')!;
+    expect(schema.relationships.map((r) => shape(schema, r))).toEqual(['public.login(email) -> public.account parent 0..1 child 0..many oneToMany']);
+    expect(schema.relationships[0]).toMatchObject({ referencedColumnIds: [email.id], constraintName: 'login_email_fkey' });
+    expect(toSqlText(generateDdl(schema).statements)).toContain('ADD CONSTRAINT login_email_fkey FOREIGN KEY (email)\n  REFERENCES account (email);');
+    const again = (await imported(toSqlText(generateDdl(schema).statements))).schema;
+    expect(again.relationships.map((r) => shape(again, r))).toEqual(schema.relationships.map((r) => shape(schema, r)));
   });
 
   it('reads a partial unique index as 1:N with a note saying why, and keeps the index as text', async () => {
@@ -272,7 +276,7 @@ describe('importSql: errors and hostile input', () => {
   });
 
   it('refuses a script over the size limit before running anything', async () => {
-    const untouchable: SqlRunner = { exec: () => Promise.reject(new Error('ran')), query: () => Promise.reject(new Error('ran')) };
+    const untouchable: SqlRunner = { exec: () => Promise.reject(new Error('ran')), query: () => Promise.reject(new Error('ran')), execEach: () => Promise.reject(new Error('ran')) };
     const huge = `CREATE TABLE t (id int);\n${'-- padding padding padding padding\n'.repeat(Math.ceil((20 * 1024 * 1024) / 35))}`;
     const result = await importSql(huge, untouchable);
     expect(result).toMatchObject({ ok: false, error: { line: 0, message: expect.stringMatching(/^The script is 20\.0 MB; imports take at most 8\.0 MB/) } });

@@ -9,6 +9,8 @@ export interface ParsedStatement {
   kind: string;
   node: Record<string, unknown>;
   text: string;
+  /** 0-based character offset of `text` in the whole script. */
+  offset: number;
 }
 
 /** Where PostgreSQL's parser stopped: its message and the 0-based character offset into the text. */
@@ -46,11 +48,14 @@ export function parseSql(sql: string): ParseOutcome {
   }
   // The parser's offsets count UTF-8 bytes.
   const bytes = encoder.encode(sql);
+  const charOffset = byteToCharOffsets(sql, bytes.length);
   const statements = (result.stmts ?? []).map((raw): ParsedStatement => {
     const start = raw.stmt_location ?? 0;
     const end = raw.stmt_len ? start + raw.stmt_len : bytes.length;
     const [kind, node] = Object.entries(raw.stmt as Node)[0]!;
-    return { kind, node: node as Record<string, unknown>, text: decoder.decode(bytes.subarray(start, end)).trim() };
+    const whole = decoder.decode(bytes.subarray(start, end));
+    const text = whole.trim();
+    return { kind, node: node as Record<string, unknown>, text, offset: charOffset(start) + whole.indexOf(text) };
   });
   return { statements };
 }

@@ -18,25 +18,51 @@ export interface QueryResult {
 
 /**
  * What the proof runner needs from a database: PGlite in Node, PGlite in a worker, or a real server.
- * Implementations throw `SqlError`-shaped errors (see `asSqlError`).
+ * Every call sends exactly one statement in its own extended-protocol message, so PostgreSQL refuses
+ * a text holding two ("cannot insert multiple commands into a prepared statement"): no `COMMIT` or
+ * `DROP` riding in a document's SQL can end the transaction a proof relies on. Scripts are split into
+ * statements by PostgreSQL's parser (`parseSql`) first. Implementations throw `SqlError`-shaped
+ * errors (see `asSqlError`).
  */
 export interface SqlRunner {
-  /** Runs one or more statements, discarding results. */
+  /** Runs one statement, discarding its result. */
   exec(sql: string): Promise<void>;
   /** Runs one statement and returns its rows. */
   query(sql: string): Promise<QueryResult>;
+  /**
+   * Runs statements in order, each in its own message (PGlite pipelines them in one call); stops at
+   * the first PostgreSQL refuses and rejects with its error, `statementIndex` saying which (0-based).
+   */
+  execEach(statements: readonly string[]): Promise<void>;
 }
 
-/** One statement's result in a script: its columns and rows (row values in column order), or the rows it changed. */
+/** One statement's result: its columns and rows (row values in column order), or the rows it changed. */
 export interface StatementResult {
   fields: string[];
   rows: unknown[][];
   affectedRows?: number;
 }
 
-/** A runner that also returns every statement's result of a script: what the SQL console needs. */
+/** A runner that also returns a statement's rows as arrays and the rows it changed: what the SQL console needs. */
 export interface ScriptRunner extends SqlRunner {
-  script(sql: string): Promise<StatementResult[]>;
+  statement(sql: string): Promise<StatementResult>;
+}
+
+/** `execEach` for a runner that sends one statement per round trip: the first PostgreSQL refuses rejects, its index attached. */
+export async function execOneByOne(exec: (sql: string) => Promise<void>, statements: readonly string[]): Promise<void> {
+  for (const [statementIndex, sql] of statements.entries()) {
+    try {
+      await exec(sql);
+    } catch (error) {
+      throw typeof error === 'object' && error !== null ? Object.assign(error, { statementIndex }) : error;
+    }
+  }
+}
+
+/** Which statement of an `execEach` PostgreSQL refused (0-based), or undefined. */
+export function failedStatementIndex(error: unknown): number | undefined {
+  const index = (error as { statementIndex?: unknown } | null)?.statementIndex;
+  return typeof index === 'number' ? index : undefined;
 }
 
 /** The `SqlError` in anything thrown by a driver, or undefined when it is not a PostgreSQL error. */

@@ -1,8 +1,8 @@
-import type { Problem, Schema, SqlError, SqlRunner } from '../model/index.ts';
+import { type Problem, type Schema, type SqlError, type SqlRunner } from '../model/index.ts';
 import type { Statement } from '../ddl/index.ts';
 import { buildScenarios } from './buildScenarios.ts';
 import { judge, type Actual, type Scenario, type ScenarioResult, type UnbuildableScenario } from './scenario.ts';
-import { requireSqlError, script, withSchemaLoaded, type ScratchOptions } from './scratchSchema.ts';
+import { requireSqlError, withSchemaLoaded, type ScratchOptions } from './scratchSchema.ts';
 
 /** The outcome of proving a schema: its DDL ran (or where it broke) and every scenario's verdict. */
 export interface ProofReport {
@@ -36,9 +36,9 @@ export async function runProof(db: SqlRunner, drawn: Schema, options: ProofOptio
 }
 
 /**
- * Plays one scenario from the savepoint taken after the DDL: the rollback to it and the setup rows go
- * in one script (a refused row is reported with PostgreSQL's own error, which names the row's table),
- * the statement under test alone, so its outcome is its own.
+ * Plays one scenario from the savepoint taken after the DDL: the rollback to it, the setup rows (a
+ * refused row is reported with PostgreSQL's own error, which names the row's table), then the
+ * statement under test, whose outcome is its own.
  */
 async function runScenario(db: SqlRunner, scenario: Scenario): Promise<ScenarioResult> {
   const base = {
@@ -51,7 +51,7 @@ async function runScenario(db: SqlRunner, scenario: Scenario): Promise<ScenarioR
     expected: scenario.expected,
   };
   try {
-    await db.exec(script(['ROLLBACK TO SAVEPOINT scenario', ...scenario.setup]));
+    await db.execEach(['ROLLBACK TO SAVEPOINT scenario', ...scenario.setup]);
   } catch (error) {
     const e = requireSqlError(error);
     return { ...base, actual: null, verdict: 'notProvable', reason: `a sample row was refused while setting up (${e.code}: ${e.message})` };

@@ -1,4 +1,4 @@
-import { asSqlError, type Problem, type Schema, type SqlError, type SqlRunner } from '../model/index.ts';
+import { asSqlError, failedStatementIndex, type Problem, type Schema, type SqlError, type SqlRunner } from '../model/index.ts';
 import { defaultDdlOptions, generateDdl, objectsTablesNeed, quoteIdent, type Statement } from '../ddl/index.ts';
 import { intoOneSchema } from '../ddl/intoOneSchema.ts';
 
@@ -35,21 +35,29 @@ export async function withSchemaLoaded<T>(
   body: (statements: readonly Statement[], schema: Schema) => Promise<T>,
   { schemaName = null, statementTimeoutMs = null }: ScratchOptions = {},
 ): Promise<Loaded<T>> {
+  const creatableExtensions = await availableExtensions(db, drawn);
   // Of the kept objects, those the tables need: types, domains, sequences, and the functions their CHECKs and defaults call.
   const proved = { ...drawn, sqlObjects: objectsTablesNeed(drawn) };
-  const { statements, problems } = generateDdl(proved, { ...defaultDdlOptions, schemaName, extensionStandIns: true });
+  const { statements, problems } = generateDdl(proved, { ...defaultDdlOptions, schemaName, extensionStandIns: true, creatableExtensions });
   if (problems.some((p) => p.severity === 'error')) return { problems };
   await db.exec('BEGIN');
   try {
-    const timeout = statementTimeoutMs === null ? '' : `SET LOCAL statement_timeout = ${Math.ceil(statementTimeoutMs)}; `;
-    const scratch = schemaName === null ? `CREATE SCHEMA ${scratchSchemaName}; SET LOCAL search_path TO ${searchPath(scratchSchemaName, drawn)};` : `SET LOCAL search_path TO ${searchPath(schemaName, drawn)};`;
-    await db.exec(`${timeout}${scratch} SAVEPOINT ddl;`);
+    const timeout = statementTimeoutMs === null ? [] : [`SET LOCAL statement_timeout = ${Math.ceil(statementTimeoutMs)}`];
+    const scratch = schemaName === null ? [`CREATE SCHEMA ${scratchSchemaName}`, `SET LOCAL search_path TO ${searchPath(scratchSchemaName, drawn)}`] : [`SET LOCAL search_path TO ${searchPath(schemaName, drawn)}`];
+    await db.execEach([...timeout, ...scratch, 'SAVEPOINT ddl']);
     const ddlError = await runDdl(db, statements.filter((s) => s.kind !== 'note'));
     if (ddlError) return { problems, ddlError };
     return { problems, value: await body(statements, schemaName === null ? drawn : intoOneSchema(drawn, schemaName)) };
   } finally {
     await db.exec('ROLLBACK');
   }
+}
+
+/** The extensions this database can create, asked only when the schema keeps some (PGlite lists just those it was started with). */
+async function availableExtensions(db: SqlRunner, schema: Schema): Promise<string[]> {
+  if (!schema.sqlObjects?.some((o) => o.kind === 'extension')) return [];
+  const { rows } = await db.query('SELECT name FROM pg_catalog.pg_available_extensions');
+  return rows.map((r) => String((r as { name: unknown }).name));
 }
 
 /**
@@ -60,32 +68,15 @@ function searchPath(own: string, schema: Schema): string {
   return [...new Set([own, ...schema.tables.map((t) => t.schemaName), 'public'])].map(quoteIdent).join(', ');
 }
 
-/** Statements as one script: a line break ends any trailing `--` comment before the separator. */
-export function script(statements: readonly string[]): string {
-  return statements.join('\n;\n');
-}
-
-/**
- * Runs the DDL as one script (one round trip instead of hundreds: about a quarter of a proof's time). Only when
- * PostgreSQL refuses it are the statements run again one at a time, from the savepoint before the
- * script, so the report names the refused statement and gives the error exactly as it alone raises it.
- */
+/** Runs the DDL one statement per message; the first statement PostgreSQL refuses is reported with its own error. */
 async function runDdl(db: SqlRunner, statements: readonly Statement[]): Promise<Loaded<never>['ddlError']> {
   try {
-    await db.exec(script(statements.map((s) => s.sql)));
+    await db.execEach(statements.map((s) => s.sql));
     return undefined;
   } catch (error) {
-    requireSqlError(error);
+    const sqlError = requireSqlError(error);
+    return { statement: statements[failedStatementIndex(error) ?? 0]!, error: sqlError };
   }
-  await db.exec('ROLLBACK TO SAVEPOINT ddl');
-  for (const statement of statements) {
-    try {
-      await db.exec(statement.sql);
-    } catch (error) {
-      return { statement, error: requireSqlError(error) };
-    }
-  }
-  return undefined;
 }
 
 /** Anything but a PostgreSQL error (a dead connection, a bug) is not an outcome: let it surface. */

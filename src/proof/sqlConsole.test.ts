@@ -39,7 +39,8 @@ describe('runConsole', () => {
     const escaped = await runConsole(db, exampleDocument().schema, 'COMMIT; CREATE TABLE public.leftover (id int);');
     expect(escaped.value!.escapedTransaction).toBe(true);
     expect(await catalogFingerprint(db)).not.toBe(before);
-    await db.exec('DROP TABLE public.leftover; DROP SCHEMA erd_proof CASCADE;');
+    await db.exec('DROP TABLE public.leftover');
+    await db.exec('DROP SCHEMA erd_proof CASCADE');
     expect(await catalogFingerprint(db)).toBe(before);
   });
 
@@ -53,5 +54,32 @@ describe('runConsole', () => {
     expect(await catalogFingerprint(db)).toBe(before);
     const failed = await runConsole(db, exampleDocument().schema, 'ROLLBACK; SELECT nothing;');
     expect(failed.value).toMatchObject({ error: { code: '42703' }, escapedTransaction: true });
+  });
+
+  it('counts the rows each statement changed, not a running total', async () => {
+    const { value } = await runConsole(
+      await runner(),
+      exampleDocument().schema,
+      "INSERT INTO authors (id, name) VALUES (901, 'a');\nINSERT INTO authors (id, name) VALUES (902, 'b');\nINSERT INTO authors (id, name) VALUES (903, 'c');\nUPDATE authors SET name = 'x' WHERE id < 0;",
+    );
+    expect(value!.error).toBeUndefined();
+    expect(value!.outputs.map((o) => o.affectedRows)).toEqual([1, 1, 1, 0]);
+  });
+
+  it('says which statement failed at run time, and keeps the results of those before it', async () => {
+    const { value } = await runConsole(await runner(), exampleDocument().schema, 'SELECT 1;\nSELECT 2;\nSELECT 1 / 0;\nSELECT 4;');
+    expect(value!.error).toMatchObject({ code: '22012', statementNumber: 3, line: 3, column: 1 });
+    expect(value!.outputs).toHaveLength(2);
+  });
+
+  it('places a syntax error where PostgreSQL stopped reading, before anything runs', async () => {
+    const { value } = await runConsole(await runner(), exampleDocument().schema, "SELECT 'é';\nSELECT FROM WHERE;");
+    expect(value!.error).toMatchObject({ code: '42601', line: 2, column: 13 });
+    expect(value!.outputs).toEqual([]);
+  });
+
+  it('refuses COPY from a program or a file, which would report 0 rows as if it had worked', async () => {
+    const { value } = await runConsole(await runner(), exampleDocument().schema, "SELECT 1;\nCOPY authors FROM PROGRAM 'cat /etc/passwd';");
+    expect(value!.error).toMatchObject({ code: '0A000', statementNumber: 2, line: 2, column: 1, message: expect.stringMatching(/runs on the database server's machine/) });
   });
 });

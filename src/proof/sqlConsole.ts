@@ -1,4 +1,4 @@
-import { type Schema, type ScriptRunner, type SqlError, type SqlRunner } from '../model/index.ts';
+import { parseSql, type ParsedStatement, type Schema, type ScriptRunner, type SqlError, type SqlRunner } from '../model/index.ts';
 import type { Statement } from '../ddl/index.ts';
 import { buildScenarios } from './buildScenarios.ts';
 import { displayValue, type Cell } from './displayValue.ts';
@@ -17,6 +17,8 @@ export interface ConsoleOutput {
 export interface ConsoleError extends SqlError {
   line?: number;
   column?: number;
+  /** Which statement of the script failed, 1-based (absent for a syntax error, which stops the whole script before it runs). */
+  statementNumber?: number;
 }
 
 /** What a console run gave: every statement's output, or the error that stopped it. */
@@ -43,17 +45,54 @@ export const consoleRowLimit = 500;
 export async function runConsole(db: ScriptRunner, schema: Schema, sql: string): Promise<ConsoleResult> {
   return withSchemaLoaded(db, schema, async (statements) => {
     const samples = await loadSamples(db, schema, statements);
+    const parsed = parseSql(sql);
+    if ('error' in parsed) return { samples, outputs: [], error: locate(syntaxError(parsed.error, sql), sql), escapedTransaction: false };
     const transaction = await currentTransaction(db);
-    try {
-      const results = await db.script(sql);
-      return { samples, outputs: results.map(toOutput), escapedTransaction: (await currentTransaction(db)) !== transaction };
-    } catch (error) {
-      const failure = locate(requireSqlError(error), sql);
-      // After an error the run's own transaction is aborted (25P02 on any query); anything else means it was left.
-      const after = await currentTransaction(db).catch((e: unknown) => (requireSqlError(e).code === '25P02' ? transaction : 'unknown'));
-      return { samples, outputs: [], error: failure, escapedTransaction: after !== transaction };
+    const outputs: ConsoleOutput[] = [];
+    for (const [index, statement] of parsed.statements.entries()) {
+      const refusal = refuseServerSide(statement);
+      if (refusal) return { samples, outputs, error: { ...locate(inScript(refusal, statement, sql), sql), statementNumber: index + 1 }, escapedTransaction: false };
+      try {
+        outputs.push(toOutput(await db.statement(statement.text)));
+      } catch (error) {
+        const sqlError = requireSqlError(error);
+        const failure = { ...locate(inScript(sqlError, statement, sql), sql), statementNumber: index + 1 };
+        // After an error the run's own transaction is aborted (25P02 on any query); anything else means it was left.
+        const after = await currentTransaction(db).catch((e: unknown) => (requireSqlError(e).code === '25P02' ? transaction : 'unknown'));
+        return { samples, outputs, error: failure, escapedTransaction: after !== transaction };
+      }
     }
+    return { samples, outputs, escapedTransaction: (await currentTransaction(db)) !== transaction };
   });
+}
+
+/** Characters as PostgreSQL counts them (code points) in the first `offset` UTF-16 units of the text, plus one: a 1-based position. */
+function positionAt(sql: string, offset: number): number {
+  return Array.from(sql.slice(0, offset)).length + 1;
+}
+
+/** PostgreSQL's syntax error as an error of the whole script, placed where the parser stopped. */
+function syntaxError(error: { message: string; offset: number }, sql: string): SqlError {
+  return { code: '42601', message: error.message, ...(error.offset >= 0 ? { position: positionAt(sql, error.offset) } : {}) };
+}
+
+/** A statement's error, its position moved from the statement to the whole script (the statement's start when it has none). */
+function inScript(error: SqlError, statement: ParsedStatement, sql: string): SqlError {
+  const start = positionAt(sql, statement.offset);
+  return { ...error, position: error.position ? start + error.position - 1 : start };
+}
+
+/**
+ * COPY to or from a program or a file runs on the database server's own machine; the browser's
+ * PostgreSQL has none, and it would report "0 rows" as if it had worked.
+ */
+function refuseServerSide(statement: ParsedStatement): SqlError | undefined {
+  if (statement.kind !== 'CopyStmt' || (!statement.node.is_program && statement.node.filename === undefined)) return undefined;
+  const what = statement.node.is_program ? 'a program' : 'a file';
+  return {
+    code: '0A000',
+    message: `COPY ${statement.node.is_from ? 'FROM' : 'TO'} ${what} runs on the database server's machine, and the console's PostgreSQL runs in your browser, which has neither; use INSERT or SELECT instead`,
+  };
 }
 
 /** The id of the transaction the session is in (a new one each statement once a COMMIT ended ours). */
@@ -69,7 +108,7 @@ async function loadSamples(db: SqlRunner, schema: Schema, statements: readonly S
     if (scenario.kind !== 'validChild' || 'notProvable' in scenario) continue;
     await db.exec('SAVEPOINT sample');
     try {
-      await db.exec([...scenario.setup, scenario.test].join('\n'));
+      await db.execEach([...scenario.setup, scenario.test]);
       await db.exec('RELEASE SAVEPOINT sample');
       loaded.push(scenario.title);
     } catch (error) {
