@@ -59,11 +59,13 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     const state = get();
     const selection = state.selection && stillExists(document, state.selection) ? state.selection : null;
     const selectedTableIds = state.selectedTableIds.filter((id) => document.schema.tables.some((t) => t.id === id));
+    // Undo or redo in the middle of a drag: the document the drag started from is no longer the one shown, so it is no undo step.
     set({
       document,
       past,
       future,
       lastMergeKey: null,
+      dragStartDocument: null,
       selection,
       selectedTableIds,
       nodes: toTableNodes(document, state.nodes, selectedTableIds),
@@ -83,7 +85,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
 
     loadDocument(document, readOnlyReason = null) {
       // Another document's proof report (and the relationship the Proof tab showed) says nothing about this one: the panel waits for this one's.
-      set({ document, readOnlyReason, proofReport: null, provedSchema: null, proofError: null, proofFocus: null, past: [], future: [], lastMergeKey: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []), noteNodes: toNoteNodes(document.notes, []) });
+      // A drag in progress started on the previous document: ending it must not put that document on the undo stack.
+      set({ document, readOnlyReason, proofReport: null, provedSchema: null, proofError: null, proofFocus: null, past: [], future: [], lastMergeKey: null, dragStartDocument: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []), noteNodes: toNoteNodes(document.notes, []) });
     },
 
     editSchema(edit, capture = { capture: true }, placed = {}) {
