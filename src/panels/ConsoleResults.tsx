@@ -50,7 +50,11 @@ export function ConsoleResults({ result }: { result: ConsoleResult }) {
       {error && (
         <div className="pg-message console-error" role="alert">
           <span className="pg-label">PostgreSQL:</span> ERROR: {error.message} <span className="muted">({error.code})</span>
-          {error.line !== undefined && <div>at line {error.line}, column {error.column}</div>}
+          {error.line !== undefined && (
+            <div>
+              {error.statementNumber !== undefined ? `in statement ${error.statementNumber}, ` : 'before anything ran, '}at line {error.line}, column {error.column}
+            </div>
+          )}
           {error.detail && <div className="pg-detail">DETAIL: {error.detail}</div>}
         </div>
       )}
