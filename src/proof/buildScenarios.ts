@@ -3,6 +3,7 @@ import { defaultDdlOptions, generateDdl, qualifiedName, quoteIdent, type Stateme
 import { foreignKeyLink, junctionLinks } from './link.ts';
 import { actionScenarios, attempt, parentWithoutChildScenario } from './linkScenarios.ts';
 import { NotProvable, RowPlanner, type RowValues } from './rowPlanner.ts';
+import { domainBaseTypes } from './domainTypes.ts';
 import type { Expectation, Scenario, UnbuildableScenario } from './scenario.ts';
 
 const accepted: Expectation = { outcome: 'accepted' };
@@ -12,7 +13,7 @@ type Built = Scenario | UnbuildableScenario;
 /** Every scenario that shows what the schema's relationships promise, in relationship order. `statements` is its DDL. */
 export function buildScenarios(schema: Schema, statements: readonly Statement[] = generateDdl(schema).statements): Built[] {
   const resolved = resolveAll(schema);
-  const planner = new RowPlanner(resolved, schema.enums);
+  const planner = new RowPlanner(resolved, schema.enums, domainBaseTypes(schema.sqlObjects ?? []));
   const junctions = new Map(junctionTables(schema).map((j) => [j.relationshipId, j]));
   return resolved.flatMap((r) => {
     if (r.kind === 'invalid') return [];

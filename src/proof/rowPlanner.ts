@@ -10,6 +10,7 @@ import {
 } from '../model/index.ts';
 import { defaultDdlOptions, qualifiedName, quoteIdent, quoteLiteral } from '../ddl/index.ts';
 import { sampleValue } from './sampleValue.ts';
+import { typeKey } from './domainTypes.ts';
 
 /** SQL literals by column id. */
 export type RowValues = Map<ColumnId, string>;
@@ -34,6 +35,8 @@ export class RowPlanner {
   constructor(
     private readonly resolved: readonly ResolvedRelationship[],
     private readonly enums: readonly EnumType[] = [],
+    /** Kept domains' base types by `typeKey` (`domainBaseTypes`). */
+    private readonly domains: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /** A fresh number for sample values. */
@@ -73,9 +76,12 @@ export class RowPlanner {
       fk.columns.forEach((c, i) => values.set(c.id, parentKey.get(fk.parentColumns[i]!.id)!));
     }
     for (const pk of primaryKeyOf(table)) if (!values.has(pk.id)) values.set(pk.id, this.valueFor(table, pk.id, n));
+    const unique = uniqueColumnIds(table);
     for (const c of table.columns) {
-      if (values.has(c.id) || c.defaultValue !== null || c.identity || !isEffectivelyNotNull(c, this.resolved)) continue;
-      values.set(c.id, this.valueFor(table, c.id, n));
+      if (values.has(c.id) || c.identity) continue;
+      // A UNIQUE column left to a constant default would repeat it in a second row: it gets a value of its own.
+      const needsValue = c.defaultValue === null ? isEffectivelyNotNull(c, this.resolved) : unique.has(c.id) && !distinctPerRow.test(c.defaultValue);
+      if (needsValue) values.set(c.id, this.valueFor(table, c.id, n));
     }
     statements.push(insertSql(table, values));
     return { statements, key: new Map(primaryKeyOf(table).map((c) => [c.id, values.get(c.id)!])) };
@@ -86,13 +92,21 @@ export class RowPlanner {
     return this.sample(column, n, table.name);
   }
 
-  /** A sample value for a column: an enum's label, or a value of a built-in type. */
+  /** A sample value for a column: an enum's label, a value of a domain's base type, or a value of a built-in type. */
   sample(column: Column, n: number, owner: string): string {
-    const typeName = column.type.trim().replaceAll('"', '');
-    const enumType = this.enums.find((e) => e.name === typeName || `${e.schemaName}.${e.name}` === typeName);
-    const value = enumType ? quoteLiteral(enumType.values[n % enumType.values.length]!) : sampleValue(column.type, n);
+    const value = this.sampleOfType(column.type, n);
     if (value === undefined) throw new NotProvable(`no sample value can be made for "${owner}"."${column.name}" of type ${column.type}`);
     return value;
+  }
+
+  private sampleOfType(type: string, n: number, depth = 0): string | undefined {
+    const typeName = type.trim().replaceAll('"', '');
+    const enumType = this.enums.find((e) => e.name === typeName || `${e.schemaName}.${e.name}` === typeName);
+    if (enumType) return quoteLiteral(enumType.values[n % enumType.values.length]!);
+    // A domain over a domain is followed down to its base type (a cycle cannot exist in PostgreSQL; the depth is a guard).
+    const base = this.domains.get(typeKey(type));
+    if (base !== undefined && depth < 8) return this.sampleOfType(base, n, depth + 1);
+    return sampleValue(type, n);
   }
 
   /** Values for the NOT NULL columns without a default among `columns` (a junction's own columns). */
@@ -100,6 +114,14 @@ export class RowPlanner {
     const n = this.next();
     return new Map(columns.filter((c) => c.isNotNull && c.defaultValue === null && !c.identity).map((c) => [quoteIdent(c.name), this.sample(c, n, owner)]));
   }
+}
+
+/** Defaults that differ on every row already (a sequence, a random or time-ordered uuid). */
+const distinctPerRow = /\b(nextval|gen_random_uuid|uuid_generate_v[14]|uuidv[47])\s*\(/i;
+
+/** Columns UNIQUE on their own or as part of a unique index or constraint: two sample rows must differ there. */
+function uniqueColumnIds(table: Table): Set<ColumnId> {
+  return new Set([...table.columns.filter((c) => c.isUnique).map((c) => c.id), ...table.indexes.filter((i) => i.isUnique).flatMap((i) => i.columnIds)]);
 }
 
 /** `INSERT INTO t (a, b) VALUES (1, 'x');` in the table's column order; explicit identity values override the generator. */
