@@ -1,4 +1,4 @@
-import type { CheckConstraint, Table } from '../model/index.ts';
+import { makeCheck, type CheckConstraint, type Table } from '../model/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { DraftInput } from './DraftInput.tsx';
 
@@ -20,7 +20,7 @@ export function ChecksEditor({ table }: { table: Table }) {
           </button>
         </div>
       ))}
-      <button type="button" onClick={() => setChecks([...table.checks, { id: crypto.randomUUID(), name: '', expression: 'true' }])}>
+      <button type="button" onClick={() => setChecks([...table.checks, makeCheck()])}>
         + Add CHECK
       </button>
     </fieldset>

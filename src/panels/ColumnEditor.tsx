@@ -40,7 +40,7 @@ export function ColumnEditor({ tableId, column, index }: { tableId: TableId; col
       <div className="column-editor" data-column-id={column.id}>
         <DraftInput name="column-name" aria-label="Column name" title="Enter adds the next column; Alt+↑ / Alt+↓ move this one" value={column.name} onValue={(text) => set({ name: text })} onKeyDown={handleKeyDown} spellCheck={false} />
         <DraftInput name="column-type" aria-label="Column type" list="column-types" value={column.type} onValue={(text) => set({ type: text })} onKeyDown={handleKeyDown} spellCheck={false} />
-        <input type="checkbox" aria-label="Primary key" checked={column.isPrimaryKey} onChange={(e) => set({ isPrimaryKey: e.target.checked, ...(e.target.checked ? { isNotNull: true } : {}) })} />
+        <input type="checkbox" aria-label="Primary key" checked={column.isPrimaryKey} onChange={(e) => set({ isPrimaryKey: e.target.checked })} />
         <input
           type="checkbox"
           aria-label="Not null"

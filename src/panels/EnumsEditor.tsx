@@ -1,4 +1,4 @@
-import { defaultSchemaName, type EnumType } from '../model/index.ts';
+import { makeEnumType, type EnumType } from '../model/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { DraftInput } from './DraftInput.tsx';
 
@@ -26,7 +26,7 @@ export function EnumsEditor() {
           </button>
         </div>
       ))}
-      <button type="button" onClick={() => setEnums([...enums, { id: crypto.randomUUID(), name: `enum_${enums.length + 1}`, schemaName: defaultSchemaName, values: ['a', 'b'] }])}>
+      <button type="button" onClick={() => setEnums([...enums, makeEnumType(enums)])}>
         + Add enum type
       </button>
     </fieldset>

@@ -1,4 +1,4 @@
-import type { ColumnId, Relationship } from '../model/index.ts';
+import { foreignKeyCandidates, type ColumnId, type Relationship } from '../model/index.ts';
 import { selectResolved, useEditorStore } from '../store/index.ts';
 
 /**
@@ -8,12 +8,11 @@ import { selectResolved, useEditorStore } from '../store/index.ts';
 export function ForeignKeyColumns({ relationship }: { relationship: Relationship }) {
   const resolved = useEditorStore((s) => selectResolved(s).find((r) => r.relationship.id === relationship.id));
   const setForeignKeyColumns = useEditorStore((s) => s.setForeignKeyColumns);
-  const usedElsewhere = useEditorStore((s) => s.document.schema.relationships.filter((r) => r.id !== relationship.id).flatMap((r) => r.foreignKeyColumnIds).join());
+  // Joined ids: a string selector keeps the component still until the candidates change.
+  const candidateIds = useEditorStore((s) => foreignKeyCandidates(s.document.schema, relationship).map((c) => c.id).join());
   if (!resolved || (resolved.kind !== 'oneToMany' && resolved.kind !== 'oneToOne') || resolved.isSharedPrimaryKey) return null;
   const chosen = resolved.columns.map((c) => c.id);
-  // Primary-key columns only for an identifying key (else the key would silently become one-to-one); never another key's columns.
-  const isIdentifying = resolved.columns.every((c) => c.isPrimaryKey);
-  const isCandidate = (c: { id: ColumnId; isPrimaryKey: boolean }) => c.isPrimaryKey === isIdentifying && !usedElsewhere.split(',').includes(c.id);
+  const isCandidate = (c: { id: ColumnId }) => candidateIds.split(',').includes(c.id);
   const choose = (index: number, columnId: ColumnId) => setForeignKeyColumns(relationship.id, chosen.map((id, i) => (i === index ? columnId : id)));
   return (
     <fieldset className="field">

@@ -1,4 +1,4 @@
-import type { ColumnId, Table, TableIndex } from '../model/index.ts';
+import { makeIndex, type ColumnId, type Table, type TableIndex } from '../model/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { DraftInput } from './DraftInput.tsx';
 
@@ -35,7 +35,7 @@ export function IndexesEditor({ table }: { table: Table }) {
           </div>
         </div>
       ))}
-      <button type="button" onClick={() => setIndexes([...table.indexes, { id: crypto.randomUUID(), name: '', columnIds: table.columns.slice(-1).map((c) => c.id), isUnique: false }])}>
+      <button type="button" onClick={() => setIndexes([...table.indexes, makeIndex(table.columns.slice(-1).map((c) => c.id))])}>
         + Add index
       </button>
     </fieldset>

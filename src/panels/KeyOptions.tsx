@@ -1,4 +1,4 @@
-import { relationshipKind, type ReferentialAction, type Relationship } from '../model/index.ts';
+import { canBeIdentifying, isIdentifying, type ReferentialAction, type Relationship } from '../model/index.ts';
 import { selectResolved, useEditorStore } from '../store/index.ts';
 
 const actions: ReferentialAction[] = ['no action', 'restrict', 'cascade', 'set null', 'set default'];
@@ -9,8 +9,8 @@ export function KeyOptions({ relationship }: { relationship: Relationship }) {
   const setIdentifying = useEditorStore((s) => s.setIdentifying);
   const resolved = useEditorStore((s) => selectResolved(s).find((r) => r.relationship.id === relationship.id));
   const isForeignKey = resolved?.kind === 'oneToMany' || resolved?.kind === 'oneToOne';
-  const isShared = isForeignKey && resolved.isSharedPrimaryKey;
-  const isIdentifying = isForeignKey && resolved.columns.every((c) => c.isPrimaryKey);
+  const canIdentify = useEditorStore((s) => canBeIdentifying(s.document.schema, relationship));
+  const identifying = useEditorStore((s) => isIdentifying(s.document.schema, relationship));
   const actionPicker = (clause: 'onDelete' | 'onUpdate', label: string) => (
     <label className="field">
       <span>{label}</span>
@@ -30,9 +30,9 @@ export function KeyOptions({ relationship }: { relationship: Relationship }) {
         {actionPicker('onUpdate', 'ON UPDATE')}
       </div>
       <div className="toggles">
-        {isForeignKey && !isShared && relationshipKind(relationship) !== 'manyToMany' && (
+        {isForeignKey && canIdentify && (
           <label title="The key becomes part of the child's primary key (drawn solid)">
-            <input type="checkbox" checked={isIdentifying} onChange={(e) => setIdentifying(relationship.id, e.target.checked)} /> Identifying
+            <input type="checkbox" checked={identifying} onChange={(e) => setIdentifying(relationship.id, e.target.checked)} /> Identifying
           </label>
         )}
         <label title="Checked at COMMIT instead of at each statement, so rows that point at each other can be inserted in one transaction">

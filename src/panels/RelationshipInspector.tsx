@@ -1,4 +1,4 @@
-import { cardinalityOf, describeRelationship, endKindOf, findTable, relationshipKind, singular, type EndSide, type Relationship, type RelationshipId } from '../model/index.ts';
+import { cardinalityOf, describeRelationship, endKindOf, findTable, isSharedPrimaryKey, relationshipKind, singular, type EndSide, type Relationship, type RelationshipId } from '../model/index.ts';
 import { selectRelationship, selectSchema, useEditorStore } from '../store/index.ts';
 import { ForeignKeyColumns } from './ForeignKeyColumns.tsx';
 import { EndSelect } from './EndSelect.tsx';
@@ -29,7 +29,7 @@ function EndPicker({ relationship, side, nameOf }: { relationship: Relationship;
 function OneToOneOptions({ relationship, nameOf }: { relationship: Relationship; nameOf: (side: EndSide) => string }) {
   const setOneToOneStrategy = useEditorStore((s) => s.setOneToOneStrategy);
   const setKeyHolder = useEditorStore((s) => s.setKeyHolder);
-  const isShared = relationship.oneToOne === 'sharedPrimaryKey';
+  const isShared = isSharedPrimaryKey(relationship);
   return (
     <>
       <fieldset className="field">
