@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connect, lintSchema, updateRelationship, updateTableFields } from './index.ts';
+import { connect, editColumn, lintSchema, setEnd, updateRelationship, updateTableFields } from './index.ts';
 import { aSchema, ends } from '../testing/factories.ts';
 
 describe('lintSchema', () => {
@@ -28,5 +28,28 @@ describe('lintSchema', () => {
     const { schema, parentId } = aSchema();
     const keyless = { ...schema, relationships: [], tables: schema.tables.map((t) => (t.id === parentId ? { ...t, columns: t.columns.map((c) => ({ ...c, isPrimaryKey: false })) } : t)) };
     expect(lintSchema(keyless)).toEqual([expect.objectContaining({ severity: 'warning', tableId: parentId, message: 'Table "authors" has no primary key; mark a column as PK' })]);
+  });
+
+  it('flags a UNIQUE foreign key under a "many" end (an imported 1:1 redrawn as 1:N), naming the UNIQUE and the fix', () => {
+    const oneToOne = aSchema(ends.exactlyOne, ends.zeroOrOne, { parent: 'people', child: 'passports' });
+    const fk = oneToOne.schema.tables.find((t) => t.id === oneToOne.childId)!.columns.at(-1)!;
+    const imported = editColumn(oneToOne.schema, oneToOne.childId, fk.id, { isUnique: true });
+    expect(lintSchema(imported)).toEqual([]);
+    const redrawn = setEnd(imported, oneToOne.relationshipId, 'to', ends.zeroOrMany);
+    expect(lintSchema(redrawn)).toEqual([
+      {
+        severity: 'warning',
+        relationshipId: oneToOne.relationshipId,
+        message: `Each people row is drawn with many passports rows, but the foreign key "passports".(${fk.name}) allows only one: column ${fk.name} is UNIQUE (untick it), or draw the "passports" end as one (1:1)`,
+      },
+    ]);
+    expect(lintSchema(editColumn(redrawn, oneToOne.childId, fk.id, { isUnique: false }))).toEqual([]);
+  });
+
+  it('flags a unique index on the foreign key of a "many" end too', () => {
+    const { schema, childId, relationshipId } = aSchema(ends.exactlyOne, ends.zeroOrMany, { parent: 'people', child: 'passports' });
+    const fk = schema.tables.find((t) => t.id === childId)!.columns.at(-1)!;
+    const indexed = updateTableFields(schema, childId, { indexes: [{ id: 'idx_1', name: 'passports_person', columnIds: [fk.id], isUnique: true }] });
+    expect(lintSchema(indexed)).toEqual([expect.objectContaining({ relationshipId, message: expect.stringContaining('the unique index "passports_person" on (' + fk.name + ') makes it unique (drop it or make it not unique)') })]);
   });
 });

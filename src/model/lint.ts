@@ -1,4 +1,5 @@
 import type { TableId } from './ids.ts';
+import { primaryKeyOf } from './lookup.ts';
 import { resolveAll, type ResolvedForeignKey } from './resolve.ts';
 import type { Schema } from './schema.ts';
 import { validateSchema, type Problem } from './validate.ts';
@@ -9,7 +10,33 @@ import { validateSchema, type Problem } from './validate.ts';
  */
 export function lintSchema(schema: Schema, validation: Problem[] = validateSchema(schema)): Problem[] {
   const resolved = resolveAll(schema).filter((r): r is ResolvedForeignKey => r.kind === 'oneToOne' || r.kind === 'oneToMany');
-  return [...validation, ...mandatoryCycles(resolved), ...oneTableMayDo(resolved)];
+  return [...validation, ...mandatoryCycles(resolved), ...oneTableMayDo(resolved), ...uniqueAgainstMany(resolved)];
+}
+
+/**
+ * A "many" child end whose foreign key is UNIQUE anyway (an imported 1:1 redrawn as 1:N keeps its column's
+ * UNIQUE): PostgreSQL refuses the second child the diagram allows. Says which UNIQUE it is and the two ways out.
+ */
+function uniqueAgainstMany(foreignKeys: ResolvedForeignKey[]): Problem[] {
+  return foreignKeys.flatMap((r) => {
+    if (r.childEnd.max !== 'many') return [];
+    const fk = new Set(r.columns.map((c) => c.id));
+    const columnNames = (ids: readonly string[]) => ids.map((id) => r.child.columns.find((c) => c.id === id)?.name ?? id).join(', ');
+    const key = primaryKeyOf(r.child).map((c) => c.id);
+    const culprits = [
+      ...r.columns.filter((c) => c.isUnique).map((c) => `column ${c.name} is UNIQUE (untick it)`),
+      ...r.child.indexes.filter((i) => i.isUnique && i.columnIds.length > 0 && i.columnIds.every((id) => fk.has(id))).map((i) => `the unique index ${i.name ? `"${i.name}" ` : ''}on (${columnNames(i.columnIds)}) makes it unique (drop it or make it not unique)`),
+      ...(key.length > 0 && key.every((id) => fk.has(id)) ? [`it is the primary key of "${r.child.name}" (give the table a key of its own)`] : []),
+    ];
+    if (culprits.length === 0) return [];
+    return [
+      {
+        severity: 'warning' as const,
+        relationshipId: r.relationship.id,
+        message: `Each ${r.parent.name} row is drawn with many ${r.child.name} rows, but the foreign key "${r.child.name}".(${r.columns.map((c) => c.name).join(', ')}) allows only one: ${culprits.join('; ')}, or draw the "${r.child.name}" end as one (1:1)`,
+      },
+    ];
+  });
 }
 
 /**
