@@ -1,4 +1,4 @@
-import { makeColumn, newId, type Column, type EnumType, type Table, type TableId } from '../model/index.ts';
+import { makeColumn, newId, type Column, type IdPrefix, type EnumType, type Table, type TableId } from '../model/index.ts';
 import type { Catalog, CatalogColumn } from './readCatalog.ts';
 
 /** A set of columns PostgreSQL keeps unique: a UNIQUE constraint, or a unique index (maybe partial). */
@@ -28,9 +28,9 @@ export interface CatalogTables {
   notes: string[];
 }
 
-/** A short id with a readable prefix, for checks and indexes (which have no branded id type). */
-export function localId(prefix: string): string {
-  return `${prefix}_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+/** A short id with a readable prefix, for checks, indexes, enums and kept objects: model's one id maker. */
+export function localId(prefix: IdPrefix): string {
+  return newId(prefix);
 }
 
 const spellings: [RegExp, string][] = [
