@@ -5,6 +5,7 @@ import { closeEngines, engines } from '../testing/engines.ts';
 import { testRunner } from '../testing/testDatabase.ts';
 import { importSql } from '../io/importSql.ts';
 import { runProof, summarize, type ProofReport } from './runProof.ts';
+import { sampleValue } from './sampleValue.ts';
 
 /** Scenarios that did not pass, with what PostgreSQL said: empty when the proof is right. */
 const notPassed = (report: ProofReport) =>
@@ -94,6 +95,23 @@ describe.each(engines)('proofs of what real schemas hold, on $engine.name', ({ e
       expect(summarize(report)).toEqual({ passed: 2, failed: 0, notProvable: 4 });
       const reasons = report.results.filter((r) => r.verdict === 'notProvable').map((r) => r.reason);
       expect(reasons).toEqual(Array(4).fill(expect.stringMatching(/23514: value for domain code violates check constraint "code_check"/)));
+    });
+
+    it('PostGIS takes the geometry samples as the types their modifiers name, where it is installed', async (context) => {
+      const runner = await engine.runner();
+      const { rows } = await runner.query("SELECT count(*)::int AS n FROM pg_catalog.pg_available_extensions WHERE name = 'postgis'");
+      if (rows[0]!.n === 0) context.skip(`PostGIS is not installed for ${engine.name}`);
+      await runner.exec('BEGIN');
+      try {
+        await runner.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+        for (const type of ['geometry(Polygon,4326)', 'geometry(Point,4326)', 'geometry(MultiPolygon,4326)', 'geometry(LineString)', 'geography(Point,4326)', 'geometry']) {
+          const [a, b] = [sampleValue(type, 1)!, sampleValue(type, 2)!];
+          const result = await runner.query(`SELECT (${a})::${type}::text <> (${b})::${type}::text AS differ`);
+          expect(result.rows, type).toEqual([{ differ: true }]);
+        }
+      } finally {
+        await runner.exec('ROLLBACK');
+      }
     });
 
     it('a deferred mandatory 1:1 both ways still proves every scenario it can build', async () => {

@@ -23,6 +23,12 @@ describe('sampleValue', () => {
     expect(sampleValue('vector(3)', 7)).toBe("'[7,0,0]'");
   });
 
+  it('gives PostGIS geometry the subtype and SRID its modifiers ask for, different for each n', () => {
+    expect(sampleValue('geometry(Polygon,4326)', 7)).toBe("'SRID=4326;POLYGON((7 0,8 0,8 1,7 0))'");
+    expect(sampleValue('geometry(Point)', 2)).toBe("'POINT(2 0)'");
+    expect(sampleValue('geography', 3)).toBe("'SRID=4326;POINT(3 0)'");
+  });
+
   it('knows nothing of enums and domains: those scenarios are not provable rather than failing', () => {
     expect(sampleValue('mpaa_rating', 1)).toBeUndefined();
   });

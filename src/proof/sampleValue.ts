@@ -34,7 +34,29 @@ export function sampleValue(type: string, n: number): string | undefined {
   if (base === 'xml') return quoteLiteral(`<v>${n}</v>`);
   if (base === 'macaddr') return `'08:00:2b:${[(n >> 16) & 255, (n >> 8) & 255, n & 255].map((b) => b.toString(16).padStart(2, '0')).join(':')}'`;
   if (base === 'point') return `'(${n},0)'`;
+  if (base === 'geometry' || base === 'geography') return geometrySample(t, base, n);
   // pgvector's vector(d) takes exactly d numbers.
   if (base === 'vector') return `'[${[n, ...Array<number>(Number.isFinite(length) ? Math.max(0, length - 1) : 0).fill(0)].join(',')}]'`;
   return undefined;
+}
+
+/**
+ * PostGIS's geometry(Polygon, 4326) and the like, as EWKT of the subtype and SRID the modifiers ask for
+ * (a text-like stand-in where PostGIS is missing takes the same text). Longitudes stay within a geography's range.
+ */
+function geometrySample(type: string, base: 'geometry' | 'geography', n: number): string {
+  const [subtype = 'point', srid] = (/\(([^)]*)\)/.exec(type)?.[1] ?? '').split(',').map((s) => s.trim());
+  const x = n % 179;
+  const shapes: Record<string, string> = {
+    point: `POINT(${x} 0)`,
+    linestring: `LINESTRING(${x} 0,${x + 1} 1)`,
+    polygon: `POLYGON((${x} 0,${x + 1} 0,${x + 1} 1,${x} 0))`,
+    multipoint: `MULTIPOINT((${x} 0))`,
+    multilinestring: `MULTILINESTRING((${x} 0,${x + 1} 1))`,
+    multipolygon: `MULTIPOLYGON(((${x} 0,${x + 1} 0,${x + 1} 1,${x} 0)))`,
+    geometry: `POINT(${x} 0)`,
+  };
+  const shape = shapes[subtype.replace(/[zm]+$/, '')] ?? shapes.point!;
+  const withSrid = srid && srid !== '0' ? `SRID=${srid};${shape}` : base === 'geography' ? `SRID=4326;${shape}` : shape;
+  return `'${withSrid}'`;
 }
