@@ -1,6 +1,7 @@
 import { quoteIdent } from '../ddl/index.ts';
 import { asSqlError, type SqlRunner } from '../model/index.ts';
 import { standInModifierBody } from '../model/standInModifiers.ts';
+import { askRefusal, hidesRefusal } from './hiddenRefusal.ts';
 import { splitSql, type ScriptPiece } from './splitSql.ts';
 import { classifyStatement, extensionName, withNoData, withoutConcurrently } from './statementKinds.ts';
 
@@ -142,7 +143,9 @@ async function attemptStatement(runner: SqlRunner, sql: string | readonly string
     const sqlError = asSqlError(thrown);
     const hint = (thrown as { hint?: unknown }).hint;
     const message = sqlError?.message ?? (thrown instanceof Error ? thrown.message : String(thrown));
-    return { code: sqlError?.code ?? '', ...sqlError, message, ...(typeof hint === 'string' && hint !== '' ? { hint } : {}) };
+    const failure = { code: sqlError?.code ?? '', ...sqlError, message, ...(typeof hint === 'string' && hint !== '' ? { hint } : {}) };
+    // A DO block's own error can come back as "portal "" cannot be run": ask PostgreSQL for it again.
+    return hidesRefusal(failure) && typeof sql === 'string' ? ((await askRefusal(runner, sql)) ?? failure) : failure;
   }
 }
 
