@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { shippedDataDirPlugin } from './scripts/shippedDataDir.ts';
 
-/** Vite builds the app; Vitest reads the `test` block (unit tests run in Node). */
+/** Vite builds the app (and makes the PGlite data directory it ships); Vitest reads the `test` block (unit tests run in Node). */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), shippedDataDirPlugin()],
   // PGlite ships its own wasm and data files; pre-bundling breaks their URLs.
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   worker: { format: 'es' },

@@ -3,7 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
-import { inflateIfGzipped } from '../db/inflateIfGzipped.ts';
+import { shippedDataDirTar, shippedFileBundle } from '../db/shippedDownload.ts';
 import { extensionsAskedFor, extensionsSchemaNeeds, loadExtensions } from '../db/pgliteExtensions.ts';
 import { pgliteRunner } from '../db/pgliteRunner.ts';
 import { cachedPlanCount, needsFreshBackend, planCheckSchedule } from '../db/backendPlans.ts';
@@ -46,18 +46,12 @@ async function startPostgres(extensionNames: readonly string[]): Promise<PGlite>
   const pglite = import('@electric-sql/pglite');
   const extensions = extensionNames.length > 0 ? { extensions: await loadExtensions(extensionNames) } : {};
   if (scope.name === 'proof-initdb') return (await pglite).PGlite.create(extensions);
-  const fileBundle = async () => {
-    const gzipped = await blob(`${import.meta.env.BASE_URL}pglite/pglite.data.gz`).catch(() => undefined);
-    return gzipped ? inflateIfGzipped(gzipped).catch(() => blob(pgliteDataUrl)) : blob(pgliteDataUrl);
-  };
+  // A host without the file may answer with its index.html (200 OK): PGlite's own copy then.
+  const fileBundle = async () => (await shippedFileBundle(await blob(`${import.meta.env.BASE_URL}pglite/pglite.data.gz`).catch(() => undefined))) ?? blob(pgliteDataUrl);
   // Inflated here while the WebAssembly compiles: PGlite would inflate it only if the host's
   // Content-Type said gzip (an octet-stream host sent every start to initdb), and only after everything else had arrived.
-  const dataDirTar = async () => {
-    const file = await blob(`${import.meta.env.BASE_URL}pglite/datadir.tar.gz`).catch(() => undefined);
-    // A damaged download (cut short) leaves no data directory: initdb below, as for a missing one.
-    const tar = file && (await inflateIfGzipped(file).catch(() => undefined));
-    return tar && new Blob([tar], { type: 'application/x-tar' });
-  };
+  // A damaged download (cut short) or a host's index.html leaves no data directory: initdb below, as for a missing one.
+  const dataDirTar = async () => shippedDataDirTar(await blob(`${import.meta.env.BASE_URL}pglite/datadir.tar.gz`).catch(() => undefined));
   const downloads = Promise.all([pglite, compile(pgliteWasmUrl), fileBundle(), dataDirTar()]);
   proofLibrary().catch(() => undefined); // parsed while the downloads run, ready for the first proof
   const [{ PGlite }, pgliteWasmModule, fsBundle, dataDir] = await downloads;
