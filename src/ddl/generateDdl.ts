@@ -36,6 +36,7 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
   ]);
   const kept = options.includeSqlObjects === false ? [] : (drawn.sqlObjects ?? []).filter((o) => !options.sqlObjectKinds || options.sqlObjectKinds.includes(o.kind));
   // CHECKs and defaults that call a kept function wait for it (ALTER TABLE after the functions).
+  const proofMode = { standIns: options.extensionStandIns === true, creatable: options.creatableExtensions ?? [] };
   const late = lateExpressions(schema, kept);
   const statements: Statement[] = [
     ...createSchemas(schema, options),
@@ -43,7 +44,7 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
       const values = e.values.map(quoteLiteral).join(', ');
       return { kind: 'createType', sql: unlessExists(`CREATE TYPE ${qualifiedName(e.schemaName, e.name, options)} AS ENUM (${values});`, options) };
     }),
-    ...sqlObjectStatements(kept, 'beforeTables', { standIns: options.extensionStandIns === true }),
+    ...sqlObjectStatements(kept, 'beforeTables', proofMode),
     ...schema.tables.map((table) => createTable(withoutLate(table, late), resolved, names, options)),
     ...junctions.map((j) => createJunctionTable(j, names, options)),
   ];
@@ -52,7 +53,7 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
   for (const table of schema.tables) statements.push(...createIndexes(table, names, options));
   for (const table of schema.tables) statements.push(...createComments(table, options));
   const lateStatements = lateExpressionStatements(schema, late, (t) => names.allocate(t.name, [], 'check'), options);
-  statements.push(...afterRoutines(sqlObjectStatements(kept, 'afterTables', { standIns: options.extensionStandIns === true }), kept, lateStatements));
+  statements.push(...afterRoutines(sqlObjectStatements(kept, 'afterTables', proofMode), kept, lateStatements));
   if (options.wrapInTransaction && statements.length > 0) {
     statements.unshift({ kind: 'transaction', sql: 'BEGIN;' });
     statements.push({ kind: 'transaction', sql: 'COMMIT;' });

@@ -22,7 +22,7 @@ export interface DdlOptions {
 export const defaultDdlOptions: DdlOptions = { wrapInTransaction: false, ifNotExists: false, schemaName: null };
 
 /**
- * Kept objects a table can depend on (a column's domain, composite type, sequence default, or a type
- * of an extension, as its stand-in): the proofs create these and leave out the rest (views, triggers...), which are not what they check.
+ * Kept objects a table can depend on (a schema holding no table, a column's collation, domain,
+ * composite type, sequence default, or a type of an extension, as its stand-in): the proofs create these and leave out the rest (views, triggers...), which are not what they check.
  */
-export const kindsTablesNeed: readonly SqlObjectKind[] = ['extension', 'domain', 'type', 'sequence'];
+export const kindsTablesNeed: readonly SqlObjectKind[] = ['schema', 'extension', 'collation', 'domain', 'type', 'sequence'];

@@ -8,11 +8,12 @@ import { identList, qualifiedName, unlessExists } from './sqlText.ts';
 import type { Statement } from './statement.ts';
 import { columnDefinition, createTableSql } from './tableStatements.ts';
 
-/** ON DELETE / ON UPDATE (omitted when NO ACTION, the default) and DEFERRABLE. */
+/** ON DELETE / ON UPDATE (omitted when NO ACTION, the default), DEFERRABLE and NOT VALID. */
 function clauses(rel: Relationship): string {
   const action = (clause: string, a: ReferentialAction) => (a === 'no action' ? '' : `\n  ${clause} ${a.toUpperCase()}`);
   const deferrable = rel.isDeferrable ? '\n  DEFERRABLE INITIALLY DEFERRED' : '';
-  return action('ON DELETE', rel.onDelete) + action('ON UPDATE', rel.onUpdate) + deferrable;
+  const notValid = rel.isNotValid ? '\n  NOT VALID' : '';
+  return action('ON DELETE', rel.onDelete) + action('ON UPDATE', rel.onUpdate) + deferrable + notValid;
 }
 
 /** `ALTER TABLE child ADD CONSTRAINT name FOREIGN KEY (...) REFERENCES parent (...)` with the relationship's clauses. */

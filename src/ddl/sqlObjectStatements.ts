@@ -4,14 +4,16 @@ import { quoteIdent } from './quoteIdent.ts';
 import type { Statement } from './statement.ts';
 
 /**
- * Where each kind of kept-as-text object goes: what column types need (extensions, domains, types,
- * sequences) before the tables, everything that reads tables after them, in this order.
+ * Where each kind of kept-as-text object goes: what column types need (schemas holding no table,
+ * extensions, collations, domains, types, sequences) before the tables, everything that reads tables after them, in this order.
  */
 export const sqlObjectPlacement: Record<SqlObjectKind, { phase: 'beforeTables' | 'afterTables'; rank: number }> = {
-  extension: { phase: 'beforeTables', rank: 0 },
-  domain: { phase: 'beforeTables', rank: 1 },
-  type: { phase: 'beforeTables', rank: 1 },
-  sequence: { phase: 'beforeTables', rank: 2 },
+  schema: { phase: 'beforeTables', rank: 0 },
+  extension: { phase: 'beforeTables', rank: 1 },
+  collation: { phase: 'beforeTables', rank: 2 },
+  domain: { phase: 'beforeTables', rank: 3 },
+  type: { phase: 'beforeTables', rank: 3 },
+  sequence: { phase: 'beforeTables', rank: 4 },
   function: { phase: 'afterTables', rank: 0 },
   aggregate: { phase: 'afterTables', rank: 1 },
   view: { phase: 'afterTables', rank: 2 },

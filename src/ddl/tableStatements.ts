@@ -10,7 +10,13 @@ export function columnDefinition(column: Column, isNotNull: boolean): string {
   const identity = column.identity ? ` GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY` : '';
   const notNull = isNotNull && !column.isPrimaryKey && !column.identity ? ' NOT NULL' : '';
   const defaultValue = column.defaultValue === null ? '' : ` DEFAULT ${column.defaultValue}`;
-  return `${quoteIdent(column.name)} ${column.type}${identity}${notNull}${defaultValue}`;
+  return `${quoteIdent(column.name)} ${column.type}${collateClause(column)}${identity}${notNull}${defaultValue}`;
+}
+
+/** ` COLLATE "C"` or ` COLLATE musicbrainz.musicbrainz` for a column with a collation of its own; empty otherwise. */
+function collateClause(column: Column): string {
+  if (!column.collation) return '';
+  return ` COLLATE ${column.collationSchema ? `${quoteIdent(column.collationSchema)}.` : ''}${quoteIdent(column.collation)}`;
 }
 
 /** `CREATE TABLE [IF NOT EXISTS] ref (\n  line,\n  line\n);` for tables and junction tables alike. */

@@ -54,15 +54,18 @@ const serialTypes: Record<string, string> = { integer: 'serial', bigint: 'bigser
 function toColumn(c: CatalogColumn, isPrimaryKey: boolean, notes: string[], tableName: string): Column {
   const isSerial = c.serialSequenceOid !== null && serialTypes[c.type] !== undefined;
   if (c.generated !== '') notes.push(`"${tableName}"."${c.name}" is a generated column (GENERATED ALWAYS AS ${c.defaultValue ?? '...'}); it is imported as a plain column.`);
-  return makeColumn({
-    name: c.name,
-    type: isSerial ? serialTypes[c.type]! : normalizeType(c.type),
-    isPrimaryKey,
-    isNotNull: c.notNull,
-    defaultValue: isSerial || c.generated !== '' ? null : c.defaultValue,
-    identity: c.identity === 'a' ? 'always' : c.identity === 'd' ? 'byDefault' : null,
-    comment: c.comment,
-  });
+  return {
+    ...makeColumn({
+      name: c.name,
+      type: isSerial ? serialTypes[c.type]! : normalizeType(c.type),
+      isPrimaryKey,
+      isNotNull: c.notNull,
+      defaultValue: isSerial || c.generated !== '' ? null : c.defaultValue,
+      identity: c.identity === 'a' ? 'always' : c.identity === 'd' ? 'byDefault' : null,
+      comment: c.comment,
+    }),
+    ...(c.collation !== null ? { collation: c.collation, ...(c.collationSchema !== null ? { collationSchema: c.collationSchema } : {}) } : {}),
+  };
 }
 
 /**

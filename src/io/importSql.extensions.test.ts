@@ -1,62 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extensionsAskedFor, extensionsSchemaNeeds, pgliteRunner, startPglite } from '../db/index.ts';
-import { defaultDdlOptions, generateDdl } from '../ddl/index.ts';
-import { asSqlError, type Schema, type SqlRunner } from '../model/index.ts';
 import { runProof, summarize } from '../proof/index.ts';
-import { closeEngines, engines } from '../testing/engines.ts';
-import { testDataDirPath } from '../testing/testDataDir.ts';
-import type { ImportResult } from './importSql.ts';
-import { importSqlInPglite } from './importSqlInPglite.ts';
-
-const dataDir = () => new Blob([readFileSync(testDataDirPath())]);
-
-async function imported(sql: string): Promise<Extract<ImportResult, { ok: true }>> {
-  const result = await importSqlInPglite(sql, dataDir());
-  if (!result.ok) throw new Error(`line ${result.error.line}: ${result.error.message}`);
-  return result;
-}
-
-/** Runs the schema's DDL statement by statement in a scratch schema, rolled back; 'ok' or the first refusal. */
-async function runsDdl(runner: SqlRunner, schema: Schema): Promise<string> {
-  const { statements, problems } = generateDdl(schema, defaultDdlOptions);
-  if (problems.some((p) => p.severity === 'error')) return problems.map((p) => p.message).join('; ');
-  await runner.exec('BEGIN');
-  try {
-    await runner.exec('CREATE SCHEMA scratch');
-    await runner.exec('SET LOCAL search_path TO scratch, public'); // as a database's default path would find public
-    for (const s of statements.filter((s) => s.kind !== 'note')) {
-      try {
-        await runner.exec(s.sql);
-      } catch (error) {
-        return `${asSqlError(error)?.message ?? String(error)} in: ${s.sql}`;
-      }
-    }
-    return 'ok';
-  } finally {
-    await runner.exec('ROLLBACK');
-  }
-}
-
-/**
- * The DDL runs on the PostgreSQL 15 server when there is one, and in a PGlite holding the extensions
- * the schema asks for unless it needs one PGlite lacks (the proof, with stand-ins, covers PGlite then).
- */
-async function expectDdlRuns(schema: Schema, { inPglite = true } = {}): Promise<void> {
-  if (inPglite) {
-    const pg = await startPglite(dataDir(), extensionsSchemaNeeds(schema));
-    try {
-      expect(await runsDdl(pgliteRunner(pg), schema)).toBe('ok');
-    } finally {
-      await pg.close();
-    }
-  }
-  const server = engines.find((e) => e.engine.name !== 'PGlite')!;
-  if (server.skip) console.log(`PostgreSQL 15 part skipped: ${server.skip}`);
-  else expect(await runsDdl(await server.engine.runner(), schema)).toBe('ok');
-}
-
-const column = (schema: Schema, table: string, name: string) => schema.tables.find((t) => t.name === table)!.columns.find((c) => c.name === name)!;
+import { closeEngines } from '../testing/engines.ts';
+import { column, dataDir, expectDdlRuns, imported } from '../testing/importedDdl.ts';
 
 afterAll(closeEngines);
 

@@ -65,11 +65,13 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
     const inferred = inferRelationships(catalog.constraints, built, objects);
     applyUniqueSets(built, inferred.takenUniqueSets);
     const serialSequences = new Set(catalog.columns.map((c) => c.serialSequenceOid).filter((oid): oid is string => oid !== null));
+    // The DDL creates the schemas of tables and enums; a schema holding only views, functions or an extension is kept.
+    const drawnSchemas = new Set([...built.tables.map((t) => t.schemaName), ...built.enums.map((e) => e.schemaName)]);
     const kept: SqlObject[] = [
       ...run.missingExtensions.map((e): SqlObject => ({ id: localId('sql'), kind: 'extension', name: e.name, sql: e.sql.endsWith(';') ? e.sql : `${e.sql};`, ...(e.standIns.length > 0 ? { standIn: e.standIns.join('\n') } : {}) })),
       ...orderByMentions(
         objects
-          .filter((o) => !inferred.takenObjects.has(o.oid) && !serialSequences.has(o.oid))
+          .filter((o) => !inferred.takenObjects.has(o.oid) && !serialSequences.has(o.oid) && !(o.kind === 'schema' && drawnSchemas.has(o.name)))
           .map((o) => ({ ...o, bareName: o.kind === 'function' ? o.name.replace(/\(.*$/s, '').split('.').pop()!.replace(/^"|"$/g, '') : '\u0000', text: o.source ?? o.sql })),
       ).map((o): SqlObject => ({ id: localId('sql'), kind: o.kind, name: o.name, sql: o.sql })),
       ...built.keptIndexes.map((i): SqlObject => ({ id: localId('sql'), kind: 'index', name: i.name, sql: i.sql })),

@@ -106,7 +106,9 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
     onDelete: actions[k.onDelete] ?? 'no action',
     onUpdate: actions[k.onUpdate] ?? 'no action',
     isDeferrable: k.deferrable,
+    ...(k.validated ? {} : { isNotValid: true }),
     junction: { name: '', columns: [] },
   };
+  if (!k.validated) out.notes.push(`Foreign key "${k.name}" of "${child.name}" is NOT VALID (rows already there were never checked); the DDL adds it NOT VALID too.`);
   return { key, relationship, takenSets };
 }

@@ -21,6 +21,8 @@ const columnSchema = z.object({
   defaultValue: z.string().nullable(),
   identity: z.enum(['always', 'byDefault']).nullable().default(null),
   comment: z.string().default(''),
+  collation: z.string().min(1).optional(),
+  collationSchema: z.string().min(1).optional(),
 });
 
 const tableSchema = z.object({
@@ -50,12 +52,13 @@ const fileSchema = z.object({
         onDelete: action,
         onUpdate: action,
         isDeferrable: z.boolean().default(false),
+        isNotValid: z.boolean().optional(),
         junction: z.object({ name: z.string(), columns: z.array(columnSchema) }).default({ name: '', columns: [] }),
       }),
     ),
     enums: z.array(z.object({ id, name: z.string(), schemaName: z.string().default('public'), values: z.array(z.string()) })).default([]),
     sqlObjects: z
-      .array(z.object({ id, kind: z.enum(['extension', 'domain', 'type', 'sequence', 'function', 'aggregate', 'view', 'materializedView', 'index', 'constraint', 'trigger']), name: z.string(), sql: z.string(), standIn: z.string().optional() }))
+      .array(z.object({ id, kind: z.enum(['schema', 'extension', 'collation', 'domain', 'type', 'sequence', 'function', 'aggregate', 'view', 'materializedView', 'index', 'constraint', 'trigger']), name: z.string(), sql: z.string(), standIn: z.string().optional() }))
       .optional(),
   }),
   layout: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })),

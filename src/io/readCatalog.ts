@@ -27,6 +27,10 @@ export interface CatalogColumn {
   comment: string;
   /** The sequence of a `serial` column: owned by it, its nextval default, default settings. */
   serialSequenceOid: string | null;
+  /** A collation other than the type's own (`COLLATE "C"`), by name; null for the default. */
+  collation: string | null;
+  /** Its schema, null for pg_catalog. */
+  collationSchema: string | null;
 }
 
 /** A primary key, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE constraint; foreign keys of partitions are listed under their root table. */
@@ -48,6 +52,8 @@ export interface CatalogConstraint {
   checkExpression: string | null;
   /** Declared on a partition (lifted to its root table). */
   onPartition: boolean;
+  /** False for a key added NOT VALID (rows already there were never checked). */
+  validated: boolean;
   /** Made by the table's own CREATE TABLE (same subtransaction as its row type), not a later ALTER TABLE. */
   inCreateTable: boolean;
 }
@@ -59,7 +65,7 @@ export interface CatalogIndex {
   name: string;
   isUnique: boolean;
   columns: number[];
-  /** A plain btree on columns: no expression, predicate, INCLUDE, ordering or special operator class. */
+  /** A plain btree on columns: no expression, predicate, INCLUDE, ordering, special operator class or collation of its own. */
   isPlain: boolean;
   hasPredicate: boolean;
   definition: string;
@@ -121,6 +127,11 @@ export async function readCatalog(runner: SqlRunner, mark: number): Promise<Cata
     `SELECT a.attrelid::text AS "tableOid", a.attnum::int AS attnum, a.attname AS name, ${columnType} AS type,
        a.attnotnull AS "notNull", pg_get_expr(ad.adbin, ad.adrelid) AS "defaultValue", a.attidentity::text AS identity, a.attgenerated::text AS generated,
        coalesce(col_description(a.attrelid, a.attnum), '') AS comment,
+       (SELECT co.collname FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_type ct ON ct.oid = a.atttypid
+        WHERE co.oid = a.attcollation AND a.attcollation <> ct.typcollation) AS collation,
+       (SELECT nullif(cn.nspname, 'pg_catalog') FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+          JOIN pg_catalog.pg_type ct ON ct.oid = a.atttypid
+        WHERE co.oid = a.attcollation AND a.attcollation <> ct.typcollation) AS "collationSchema",
        (SELECT s.oid::text FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
           JOIN pg_catalog.pg_sequence q ON q.seqrelid = s.oid
         WHERE d.classid = 'pg_class'::regclass AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a'
@@ -143,7 +154,7 @@ export async function readCatalog(runner: SqlRunner, mark: number): Promise<Cata
        k.confdeltype::text AS "onDelete", k.confupdtype::text AS "onUpdate", k.condeferrable AS deferrable, k.condeferred AS deferred,
        pg_get_constraintdef(k.oid) AS definition,
        CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS "checkExpression",
-       c.relispartition AS "onPartition",
+       c.relispartition AS "onPartition", k.convalidated AS validated,
        k.xmin::text = (SELECT ty.xmin::text FROM pg_catalog.pg_type ty WHERE ty.oid = c.reltype) AS "inCreateTable"
      FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
      WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conparentid = 0 AND k.oid > ${mark}
@@ -157,7 +168,9 @@ export async function readCatalog(runner: SqlRunner, mark: number): Promise<Cata
        to_json(i.indkey::int2[]) AS columns,
        (am.amname = 'btree' AND i.indexprs IS NULL AND i.indpred IS NULL AND i.indnkeyatts = i.indnatts
          AND NOT EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0)
-         AND NOT EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) oc JOIN pg_catalog.pg_opclass op ON op.oid = oc WHERE NOT op.opcdefault)) AS "isPlain",
+         AND NOT EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) oc JOIN pg_catalog.pg_opclass op ON op.oid = oc WHERE NOT op.opcdefault)
+         AND NOT EXISTS (SELECT 1 FROM unnest(i.indkey::int2[], i.indcollation::oid[]) u(attnum, coll) JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indrelid AND ia.attnum = u.attnum
+                         WHERE u.coll <> ia.attcollation)) AS "isPlain",
        i.indpred IS NOT NULL AS "hasPredicate",
        pg_get_indexdef(i.indexrelid) AS definition
      FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid JOIN pg_catalog.pg_am am ON am.oid = ic.relam

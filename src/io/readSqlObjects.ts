@@ -22,7 +22,7 @@ const userNamespace = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg
 /**
  * Reads the objects the diagram does not draw, each as the SQL that recreates it: views and
  * materialized views (`pg_get_viewdef`), functions and procedures (`pg_get_functiondef`), aggregates,
- * triggers (`pg_get_triggerdef`), domains, composite types, sequences no column owns, and extensions.
+ * triggers (`pg_get_triggerdef`), domains, composite types, sequences no column owns, collations, extensions and schemas.
  * Objects of extensions and of partitions are left out. Names are written relative to search_path = public.
  */
 export async function readSqlObjects(runner: SqlRunner, mark: number): Promise<CatalogSqlObject[]> {
@@ -32,9 +32,11 @@ export async function readSqlObjects(runner: SqlRunner, mark: number): Promise<C
        EXISTS (SELECT 1 FROM pg_catalog.pg_proc WHERE oid > ${mark}) AS routines,
        EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE oid > ${mark} AND NOT tgisinternal) AS triggers,
        EXISTS (SELECT 1 FROM pg_catalog.pg_type WHERE oid > ${mark} AND (typtype = 'd' OR (typtype = 'c' AND typrelid IN (SELECT oid FROM pg_catalog.pg_class WHERE relkind = 'c')))) AS types,
-       EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE oid > ${mark}) AS extensions`,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE oid > ${mark}) AS extensions,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_collation WHERE oid > ${mark}) AS collations,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE oid > ${mark}) AS schemas`,
   );
-  const present = rows[0] as Record<'relations' | 'routines' | 'triggers' | 'types' | 'extensions', boolean>;
+  const present = rows[0] as Record<'relations' | 'routines' | 'triggers' | 'types' | 'extensions' | 'collations' | 'schemas', boolean>;
   const query = async (isPresent: boolean, sql: string) => (isPresent ? ((await runner.query(sql)).rows as unknown as CatalogSqlObject[]) : []);
   const relations = await query(
     present.relations,
@@ -111,5 +113,26 @@ export async function readSqlObjects(runner: SqlRunner, mark: number): Promise<C
        'CREATE EXTENSION IF NOT EXISTS ' || quote_ident(e.extname) || ' WITH SCHEMA ' || quote_ident(n.nspname) || ';' AS sql
      FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.oid > ${mark}`,
   );
-  return [...extensions, ...types, ...sequences, ...functions, ...aggregates, ...relations, ...viewIndexes, ...triggers].sort((a, b) => Number(a.oid) - Number(b.oid));
+  // Written from the catalog's columns by name (to_jsonb): PostgreSQL 17 renamed colliculocale to colllocale.
+  const collations = await query(
+    present.collations,
+    `SELECT c.oid::text AS oid, 'collation' AS kind, c.oid::regcollation::text AS name,
+       'CREATE COLLATION ' || quote_ident(n.nspname) || '.' || quote_ident(c.collname) || ' (' ||
+         CASE c.collprovider
+           WHEN 'c' THEN 'provider = libc, lc_collate = ' || quote_literal(c.collcollate) || ', lc_ctype = ' || quote_literal(c.collctype)
+           ELSE 'provider = ' || CASE c.collprovider WHEN 'i' THEN 'icu' ELSE 'builtin' END || ', locale = '
+             || quote_literal(coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale', ''))
+         END
+         || coalesce(', rules = ' || quote_literal(to_jsonb(c) ->> 'collicurules'), '')
+         || CASE WHEN c.collisdeterministic THEN '' ELSE ', deterministic = false' END || ');' AS sql
+     FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
+     WHERE c.oid > ${mark} AND ${userNamespace} AND NOT ${isExtensionMember('c.oid', 'pg_collation')}`,
+  );
+  // Every schema the script made; the importer keeps those no table or enum brings (one holding only views, or an extension).
+  const schemas = await query(
+    present.schemas,
+    `SELECT n.oid::text AS oid, 'schema' AS kind, n.nspname AS name, 'CREATE SCHEMA IF NOT EXISTS ' || quote_ident(n.nspname) || ';' AS sql
+     FROM pg_catalog.pg_namespace n WHERE n.oid > ${mark} AND ${userNamespace}`,
+  );
+  return [...schemas, ...extensions, ...collations, ...types, ...sequences, ...functions, ...aggregates, ...relations, ...viewIndexes, ...triggers].sort((a, b) => Number(a.oid) - Number(b.oid));
 }

@@ -20,6 +20,10 @@ export interface Column {
   generated?: GeneratedColumn;
   /** An identity column's sequence options other than PostgreSQL's defaults (START WITH 1000...). */
   identityOptions?: IdentityOptions;
+  /** The column's collation (`COLLATE "C"`), by name as PostgreSQL has it; absent for the type's default. */
+  collation?: string;
+  /** The schema of `collation`; absent for one in pg_catalog (`C`, `en_US.utf8`, `und-x-icu`). */
+  collationSchema?: string;
 }
 
 /** What a generated column computes, as PostgreSQL text, and whether it is stored or computed on read. */
@@ -124,13 +128,17 @@ export interface Relationship {
   onUpdate: ReferentialAction;
   /** The foreign key is DEFERRABLE INITIALLY DEFERRED, so a cycle of mandatory keys can be inserted in one transaction. */
   isDeferrable: boolean;
+  /** The foreign key is NOT VALID: enforced for new rows, not checked against the rows already there. Absent = validated. */
+  isNotValid?: boolean;
   /** The junction table of a many-to-many: its name (empty for `from_to`) and its own extra columns. */
   junction: { name: string; columns: Column[] };
 }
 
 /** What a kept-as-text object is, which also says where the DDL puts it (types before tables, the rest after). */
 export type SqlObjectKind =
+  | 'schema'
   | 'extension'
+  | 'collation'
   | 'domain'
   | 'type'
   | 'sequence'

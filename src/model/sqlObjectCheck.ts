@@ -6,6 +6,9 @@ type Tree = Record<string, unknown>;
 
 /** Whether one parsed statement is a statement of the kept object's own kind (and only creates it). */
 const statementOfKind: Record<SqlObjectKind, (s: ParsedStatement) => boolean> = {
+  // A bare CREATE SCHEMA: objects created inside it (schemaElts) are kept apart, each as its own kind.
+  schema: (s) => s.kind === 'CreateSchemaStmt' && !((s.node.schemaElts as unknown[] | undefined)?.length ?? 0),
+  collation: (s) => s.kind === 'DefineStmt' && s.node.kind === 'OBJECT_COLLATION',
   extension: (s) => s.kind === 'CreateExtensionStmt',
   domain: (s) => s.kind === 'CreateDomainStmt',
   type: (s) => ['CompositeTypeStmt', 'CreateEnumStmt', 'CreateRangeStmt'].includes(s.kind) || (s.kind === 'DefineStmt' && s.node.kind === 'OBJECT_TYPE'),
@@ -24,6 +27,8 @@ const statementOfKind: Record<SqlObjectKind, (s: ParsedStatement) => boolean> = 
 };
 
 const kindWords: Record<SqlObjectKind, string> = {
+  schema: 'CREATE SCHEMA',
+  collation: 'CREATE COLLATION',
   extension: 'CREATE EXTENSION',
   domain: 'CREATE DOMAIN',
   type: 'CREATE TYPE',

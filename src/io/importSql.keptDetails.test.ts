@@ -1,0 +1,86 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultDdlOptions, generateDdl, toSqlText } from '../ddl/index.ts';
+import { runProof, summarize } from '../proof/index.ts';
+import { closeEngines } from '../testing/engines.ts';
+import { testRunner } from '../testing/testDatabase.ts';
+import { column, expectDdlRuns, imported } from '../testing/importedDdl.ts';
+import { parseProjectFile, serializeProjectFile } from './projectFile.ts';
+
+afterAll(closeEngines);
+
+const ddlOf = (schema: Parameters<typeof generateDdl>[0]) => toSqlText(generateDdl(schema, defaultDdlOptions).statements);
+
+describe('importSql keeps what real schemas say beyond tables and keys', () => {
+  it('creates a schema that holds only views (issue 12, point 4)', async () => {
+    const { schema } = await imported('CREATE TABLE t (id int PRIMARY KEY); CREATE SCHEMA pe CREATE VIEW tv AS SELECT id FROM public.t;');
+    expect(schema.sqlObjects?.map((o) => [o.kind, o.name])).toEqual([
+      ['schema', 'pe'],
+      ['view', 'pe.tv'],
+    ]);
+    const ddl = ddlOf(schema);
+    expect(ddl.indexOf('CREATE SCHEMA IF NOT EXISTS pe;')).toBeLessThan(ddl.indexOf('CREATE VIEW pe.tv'));
+    await expectDdlRuns(schema);
+  }, 60_000);
+
+  it('does not keep a schema its tables already bring', async () => {
+    const { schema } = await imported('CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY);');
+    expect(schema.sqlObjects ?? []).toEqual([]);
+  }, 60_000);
+
+  it('keeps column collations, CREATE COLLATION and indexes with a collation of their own (issue 12, point 9)', async () => {
+    const { schema, notes } = await imported(`
+CREATE SCHEMA musicbrainz;
+SET search_path = musicbrainz, public;
+CREATE COLLATION musicbrainz (provider = icu, locale = '@colCaseFirst=lower;colNumeric=yes');
+CREATE TABLE artist (id int PRIMARY KEY, name VARCHAR COLLATE musicbrainz NOT NULL, code text COLLATE "C", sort_name text);
+CREATE INDEX artist_idx_musicbrainz_collate ON artist (sort_name COLLATE musicbrainz.musicbrainz);
+CREATE INDEX artist_code ON artist (code COLLATE "C");
+CREATE INDEX artist_sort ON artist (sort_name COLLATE "C");
+`);
+    expect(column(schema, 'artist', 'name')).toMatchObject({ collation: 'musicbrainz', collationSchema: 'musicbrainz' });
+    expect(column(schema, 'artist', 'code')).toMatchObject({ collation: 'C' });
+    expect(column(schema, 'artist', 'code').collationSchema).toBeUndefined();
+    expect(column(schema, 'artist', 'sort_name').collation).toBeUndefined();
+    // An index on the column's own collation is a plain index; one that names another is kept as its SQL.
+    expect(schema.tables[0]!.indexes.map((i) => i.name)).toEqual(['artist_code']);
+    expect(schema.sqlObjects?.map((o) => [o.kind, o.name])).toEqual([
+      ['collation', 'musicbrainz.musicbrainz'],
+      ['index', 'artist_idx_musicbrainz_collate'],
+      ['index', 'artist_sort'],
+    ]);
+    expect(notes).toEqual([]);
+    const ddl = ddlOf(schema);
+    expect(ddl).toContain('name varchar COLLATE musicbrainz.musicbrainz NOT NULL');
+    expect(ddl).toContain('code text COLLATE "C"');
+    expect(ddl.indexOf('CREATE COLLATION musicbrainz.musicbrainz')).toBeLessThan(ddl.indexOf('CREATE TABLE musicbrainz.artist'));
+    await expectDdlRuns(schema);
+    // The proof creates the collation the tables need.
+    const report = await runProof(await testRunner(), schema);
+    expect(report.ddlError).toBeUndefined();
+    expect(summarize(report).failed).toBe(0);
+    // Kept through the project file.
+    const reloaded = parseProjectFile(serializeProjectFile({ schema, layout: {} }));
+    expect(reloaded.ok && column(reloaded.document.schema, 'artist', 'name')).toMatchObject({ collation: 'musicbrainz', collationSchema: 'musicbrainz' });
+  }, 60_000);
+
+  it('keeps a foreign key NOT VALID, with a note (issue 12, point 10)', async () => {
+    const { schema, notes } = await imported(`
+CREATE TABLE users (id int PRIMARY KEY);
+CREATE TABLE apps (id int PRIMARY KEY, owner_id int);
+ALTER TABLE apps ADD CONSTRAINT fk_rails_cc886e315a FOREIGN KEY (owner_id) REFERENCES public.users(id) NOT VALID;
+CREATE TABLE tokens (id int PRIMARY KEY, app_id int REFERENCES apps);
+`);
+    const childOf = (r: (typeof schema.relationships)[number]) => schema.tables.find((t) => t.id === r.to.tableId)!.name;
+    expect(schema.relationships.map((r) => [childOf(r), r.isNotValid])).toEqual([
+      ['apps', true],
+      ['tokens', undefined],
+    ]);
+    expect(notes).toEqual(['Foreign key "fk_rails_cc886e315a" of "apps" is NOT VALID (rows already there were never checked); the DDL adds it NOT VALID too.']);
+    const ddl = ddlOf(schema);
+    expect(ddl).toMatch(/ADD CONSTRAINT fk_rails_cc886e315a FOREIGN KEY \(owner_id\)\n {2}REFERENCES users \(id\)\n {2}NOT VALID;/);
+    expect(ddl.match(/NOT VALID/g)).toHaveLength(1);
+    await expectDdlRuns(schema);
+    const reloaded = parseProjectFile(serializeProjectFile({ schema, layout: {} }));
+    expect(reloaded.ok && reloaded.document.schema.relationships[0]!.isNotValid).toBe(true);
+  }, 60_000);
+});
