@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { extensionsSchemaNeeds, PostgresConnectError, postgresTarget } from '../db/index.ts';
 import { intoOneSchema } from '../ddl/intoOneSchema.ts';
 import { validateSchema, type ErdDocument } from '../model/index.ts';
-import { runProof, summarize, type ProofReport } from '../proof/index.ts';
+import { leftBehind, runProof, serverObjects, summarize, type LeftBehind, type ProofReport } from '../proof/index.ts';
 import { formatProof } from './formatProof.ts';
 import type { CliIo } from './main.ts';
 
@@ -48,8 +48,11 @@ export async function proveOnServer(file: string, document: ErdDocument, url: st
   }
   try {
     let report: ProofReport;
+    let left: LeftBehind;
     try {
+      const before = await serverObjects(connection.runner);
       report = await runProof(connection.runner, document.schema, { schemaName, statementTimeoutMs });
+      left = await leftBehind(connection.runner, before, schemaName);
     } catch (error) {
       // Not a verdict (those are in the report): the connection broke, so the server rolled back on its own.
       io.stderr(`erd: the proof on ${target.display} stopped: ${firstLine(error)}\n`);
@@ -57,17 +60,32 @@ export async function proveOnServer(file: string, document: ErdDocument, url: st
     }
     const { version } = connection;
     const where = `${target.host}:${target.port}/${target.database}`;
+    const isClean = left.schemaGone && left.added.length === 0 && left.removed.length === 0;
     if (json) {
       const server = { version, host: target.host, port: target.port, database: target.database, schema: schemaName };
-      io.stdout(JSON.stringify({ file, server, summary: summarize(report), ...report }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ file, server, leftBehind: left, summary: summarize(report), ...report }, null, 2) + '\n');
     } else {
       const verb = report.results.length > 0 ? 'Proved' : 'Ran';
-      io.stdout(`${formatProof(report, document)}${verb} on PostgreSQL ${version} at ${where}, in schema ${schemaName}, rolled back.\n`);
+      io.stdout(`${formatProof(report, document)}${verb} on PostgreSQL ${version} at ${where}, in schema ${schemaName}, rolled back.\n${describeLeftBehind(left, schemaName)}\n`);
     }
-    return exitCode(report);
+    return isClean ? exitCode(report) : 1;
   } finally {
     await connection.close();
   }
+}
+
+/** What the check after the proof found, in a sentence or two. */
+function describeLeftBehind(left: LeftBehind, schemaName: string): string {
+  const lines: string[] = [];
+  lines.push(left.schemaGone ? `Checked afterwards: schema ${schemaName} is gone` : `WARNING: schema ${schemaName} is still on the server; drop it`);
+  if (left.added.length === 0 && left.removed.length === 0) lines[0] += ', and no schema, table, view, type or function outside it appeared or disappeared.';
+  else {
+    lines[0] += '.';
+    lines.push(`WARNING: while the proof ran, objects outside its schema changed (another session, or the proof, did this; check them):`);
+    for (const o of left.added) lines.push(`  added    ${o}`);
+    for (const o of left.removed) lines.push(`  removed  ${o}`);
+  }
+  return lines.join('\n');
 }
 
 /** 1 when a scenario failed or the DDL could not run, else 0. */

@@ -101,7 +101,11 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
     expect(code).toBe(0);
     expect(stdout).toContain('PASS  A second passport_info for the same author');
     expect(stdout).toContain('Proved 18 of 18 scenarios (0 failing, 0 not provable).');
-    expect(stdout).toMatch(new RegExp(`\nProved on PostgreSQL ${version.replaceAll('.', '\\.')} at ${address()}, in schema erd_proof_[0-9a-f]{16}, rolled back\\.\n$`));
+    expect(stdout).toMatch(
+      new RegExp(
+        `\nProved on PostgreSQL ${version.replaceAll('.', '\\.')} at ${address()}, in schema erd_proof_[0-9a-f]{16}, rolled back\\.\nChecked afterwards: schema erd_proof_[0-9a-f]{16} is gone, and no schema, table, view, type or function outside it appeared or disappeared\\.\n$`,
+      ),
+    );
     expect(await leftovers()).toEqual([]);
   });
 
@@ -111,6 +115,7 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
     const json = JSON.parse(stdout);
     expect(json.summary).toEqual({ passed: 18, failed: 0, notProvable: 0 });
     const { hostname, port, pathname } = new URL(url!);
+    expect(json.leftBehind).toEqual({ schemaGone: true, added: [], removed: [] });
     expect(json.server).toEqual({ version, host: hostname, port: Number(port), database: pathname.slice(1), schema: expect.stringMatching(/^erd_proof_[0-9a-f]{16}$/) });
   });
 
@@ -123,6 +128,24 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
     expect(code).toBe(1);
     expect(stdout).toContain('FAIL  A passport_info with no author (author_id is NULL)');
     expect(await leftovers()).toEqual([]);
+  });
+
+  it('refuses the reproduced attack: a kept domain that commits and drops a table never reaches the server', async () => {
+    await client.query('CREATE TABLE IF NOT EXISTS public.victim_cli (id int)');
+    try {
+      const path = await exampleWith('smuggled-commit', (doc) => {
+        (doc.schema as Record<string, unknown>).sqlObjects = [
+          { id: 'sql_evil', kind: 'domain', name: 'd', sql: 'CREATE DOMAIN d AS int; COMMIT; DROP TABLE IF EXISTS public.victim_cli; COMMIT; BEGIN' },
+        ];
+      });
+      const { code, stdout } = await erd('prove', path, '--database-url', url!);
+      expect(code).toBe(1);
+      expect(stdout).toMatch(/The kept domain "d" must be one CREATE DOMAIN statement, but is CREATE DOMAIN; COMMIT; DROP TABLE; COMMIT; BEGIN/);
+      expect((await client.query(`SELECT to_regclass('public.victim_cli') IS NOT NULL AS present`)).rows[0].present).toBe(true);
+      expect(await leftovers()).toEqual([]);
+    } finally {
+      await client.query('DROP TABLE IF EXISTS public.victim_cli');
+    }
   });
 
   describe('with tables in a schema the server already has', () => {

@@ -21,6 +21,8 @@ export function intoOneSchema(schema: Schema, target: string): Schema {
     return renamed ? { ...c, type: renamed + array } : c;
   };
   return {
+    // Kept objects stay as they are (their text is never rewritten), and so stay validated.
+    ...schema,
     tables: schema.tables.map((t) => ({ ...t, schemaName: target, columns: t.columns.map(retype) })),
     relationships: schema.relationships.map((r) => ({ ...r, junction: { ...r.junction, columns: r.junction.columns.map(retype) } })),
     enums: schema.enums.map((e) => ({ ...e, schemaName: target })),

@@ -9,3 +9,4 @@ export * from './displayValue.ts';
 export * from './scratchSchema.ts';
 export * from './traceScenarios.ts';
 export * from './sqlConsole.ts';
+export * from './serverObjects.ts';

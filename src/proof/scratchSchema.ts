@@ -14,6 +14,8 @@ export interface ScratchOptions {
   schemaName?: string | null;
   /** Cancels any one statement running longer than this (SET LOCAL statement_timeout); null for no limit. */
   statementTimeoutMs?: number | null;
+  /** The body runs the user's own SQL (the console), which may end the transaction: the body reports that itself. */
+  runsUserSql?: boolean;
 }
 
 /** What loading a schema's DDL gave: the model's problems, the statement PostgreSQL refused, or the body's value. */
@@ -33,7 +35,7 @@ export async function withSchemaLoaded<T>(
   db: SqlRunner,
   drawn: Schema,
   body: (statements: readonly Statement[], schema: Schema) => Promise<T>,
-  { schemaName = null, statementTimeoutMs = null }: ScratchOptions = {},
+  { schemaName = null, statementTimeoutMs = null, runsUserSql = false }: ScratchOptions = {},
 ): Promise<Loaded<T>> {
   const creatableExtensions = await availableExtensions(db, drawn);
   // Of the kept objects, those the tables need: types, domains, sequences, and the functions their CHECKs and defaults call.
@@ -41,16 +43,44 @@ export async function withSchemaLoaded<T>(
   const { statements, problems } = generateDdl(proved, { ...defaultDdlOptions, schemaName, extensionStandIns: true, creatableExtensions });
   if (problems.some((p) => p.severity === 'error')) return { problems };
   await db.exec('BEGIN');
+  const transaction = await currentTransaction(db);
   try {
     const timeout = statementTimeoutMs === null ? [] : [`SET LOCAL statement_timeout = ${Math.ceil(statementTimeoutMs)}`];
     const scratch = schemaName === null ? [`CREATE SCHEMA ${scratchSchemaName}`, `SET LOCAL search_path TO ${searchPath(scratchSchemaName, drawn)}`] : [`SET LOCAL search_path TO ${searchPath(schemaName, drawn)}`];
     await db.execEach([...timeout, ...scratch, 'SAVEPOINT ddl']);
     const ddlError = await runDdl(db, statements.filter((s) => s.kind !== 'note'));
     if (ddlError) return { problems, ddlError };
-    return { problems, value: await body(statements, schemaName === null ? drawn : intoOneSchema(drawn, schemaName)) };
+    const value = await body(statements, schemaName === null ? drawn : intoOneSchema(drawn, schemaName));
+    if (!runsUserSql) await requireSameTransaction(db, transaction);
+    return { problems, value };
   } finally {
     await db.exec('ROLLBACK');
   }
+}
+
+/** The id of the transaction the session is in (a new one each statement once a COMMIT ended the run's own). */
+export async function currentTransaction(db: SqlRunner): Promise<string> {
+  const { rows } = await db.query('SELECT pg_current_xact_id()::text AS xid');
+  return String(rows[0]?.xid);
+}
+
+/** Thrown when the run's transaction ended before its ROLLBACK: then what it did may have stayed, and no verdict holds. */
+export class TransactionEscapedError extends Error {
+  override name = 'TransactionEscapedError';
+}
+
+/**
+ * Every statement of a run must have happened in the one transaction its ROLLBACK undoes. One statement
+ * per message already keeps a COMMIT out of the document's SQL; this checks it, so a proof never reports
+ * a verdict over changes that stayed.
+ */
+async function requireSameTransaction(db: SqlRunner, transaction: string): Promise<void> {
+  const now = await currentTransaction(db).catch((error: unknown) => {
+    // An aborted transaction is still the run's own.
+    if (requireSqlError(error).code === '25P02') return transaction;
+    throw error;
+  });
+  if (now !== transaction) throw new TransactionEscapedError(`the run's transaction ${transaction} ended before its ROLLBACK (now in ${now}): what it did may have stayed`);
 }
 
 /** The extensions this database can create, asked only when the schema keeps some (PGlite lists just those it was started with). */

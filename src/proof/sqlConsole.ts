@@ -2,7 +2,7 @@ import { parseSql, type ParsedStatement, type Schema, type ScriptRunner, type Sq
 import type { Statement } from '../ddl/index.ts';
 import { buildScenarios } from './buildScenarios.ts';
 import { displayValue, type Cell } from './displayValue.ts';
-import { requireSqlError, withSchemaLoaded, type Loaded } from './scratchSchema.ts';
+import { currentTransaction, requireSqlError, withSchemaLoaded, type Loaded } from './scratchSchema.ts';
 
 /** One statement's output in the console: a result grid, or how many rows it changed. */
 export interface ConsoleOutput {
@@ -63,7 +63,7 @@ export async function runConsole(db: ScriptRunner, schema: Schema, sql: string):
       }
     }
     return { samples, outputs, escapedTransaction: (await currentTransaction(db)) !== transaction };
-  });
+  }, { runsUserSql: true });
 }
 
 /** Characters as PostgreSQL counts them (code points) in the first `offset` UTF-16 units of the text, plus one: a 1-based position. */
@@ -93,12 +93,6 @@ function refuseServerSide(statement: ParsedStatement): SqlError | undefined {
     code: '0A000',
     message: `COPY ${statement.node.is_from ? 'FROM' : 'TO'} ${what} runs on the database server's machine, and the console's PostgreSQL runs in your browser, which has neither; use INSERT or SELECT instead`,
   };
-}
-
-/** The id of the transaction the session is in (a new one each statement once a COMMIT ended ours). */
-async function currentTransaction(db: SqlRunner): Promise<string> {
-  const { rows } = await db.query('SELECT pg_current_xact_id()::text AS xid');
-  return String(rows[0]?.xid);
 }
 
 /** Inserts each relationship's valid child (with its parents), each in a savepoint; rows that cannot be built are skipped. */

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { inject } from 'vitest';
 import { postgresRunner } from '../db/index.ts';
-import { asSqlError, type SqlRunner } from '../model/index.ts';
+import { asSqlError, parseSql, type SqlRunner } from '../model/index.ts';
 import { testRunner } from './testDatabase.ts';
 
 /** A database the DDL tests run on: PGlite always, a real PostgreSQL when the run started one. */
@@ -37,6 +37,13 @@ export async function closeEngines(): Promise<void> {
   client = undefined;
 }
 
+/** A script's statements as PostgreSQL splits them, each to be sent in a message of its own. */
+export function statementsOf(script: string): string[] {
+  const parsed = parseSql(script);
+  if ('error' in parsed) throw new Error(`the script is not SQL PostgreSQL can read: ${parsed.error.message}`);
+  return parsed.statements.map((s) => s.text);
+}
+
 /** What happened to one statement: 'ok' or its SQLSTATE. */
 export type Outcome = 'ok' | string;
 
@@ -47,13 +54,12 @@ export type Outcome = 'ok' | string;
 export async function runChecks(runner: SqlRunner, ddl: string, checks: readonly string[]): Promise<Outcome[]> {
   await runner.exec('BEGIN');
   try {
-    await runner.exec('CREATE SCHEMA scratch; SET LOCAL search_path TO scratch;');
-    await runner.exec(ddl);
+    await runner.execEach(['CREATE SCHEMA scratch', 'SET LOCAL search_path TO scratch', ...statementsOf(ddl)]);
     const outcomes: Outcome[] = [];
     for (const sql of checks) {
       await runner.exec('SAVEPOINT check_step');
       try {
-        await runner.exec(sql);
+        await runner.execEach(statementsOf(sql));
         await runner.exec('RELEASE SAVEPOINT check_step');
         outcomes.push('ok');
       } catch (error) {
