@@ -2,7 +2,11 @@ import type { StoreApi } from 'zustand';
 import { serializeProjectFile } from '../io/projectFile.ts';
 import { fileNameFor } from '../io/storedDocument.ts';
 import type { EditorState } from '../store/index.ts';
+import { flushDrafts } from '../store/draftText.ts';
 import { openLibrary, type DocumentLibrary } from './documentLibrary.ts';
+import { openEditJournal, type EditJournal } from './editJournal.ts';
+import { pageIsGone, startPageLife } from './pageLife.ts';
+import { recoverEdits } from './recoverEdits.ts';
 import { pickProjectFile, saveProjectFile } from './projectFiles.ts';
 import { openSharedDocument } from './shareLinks.ts';
 import { loadTemplateDocument } from './templateDocuments.ts';
@@ -36,11 +40,15 @@ export async function startKeepingWork(store: StoreApi<EditorState>): Promise<vo
   } catch (error) {
     libraryError = describeStorageError(error);
   }
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('erd-proof-documents');
+  const tabSession = safeSessionStorage();
+  const journal = await startJournal(store, library, tabSession, channel);
   keeper = createWorkKeeper(store, {
     library,
     libraryError,
-    channel: typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('erd-proof-documents'),
-    tabSession: safeSessionStorage(),
+    channel,
+    tabSession,
+    journal,
     loadTemplate: loadTemplateDocument,
     saveToFile: () => void saveToFile(store),
   });
@@ -53,10 +61,51 @@ export async function startKeepingWork(store: StoreApi<EditorState>): Promise<vo
   const shared = () => openSharedDocument(store, keeper!).catch((error: unknown) => store.getState().showNotice({ id: 'share', tone: 'error', text: `This share link could not be opened: ${describeStorageError(error)}.` }));
   await shared();
   window.addEventListener('hashchange', () => void shared());
-  window.addEventListener('pagehide', () => void keeper?.flush());
+  // What was typed is committed (and so journaled) before the page goes; the write to IndexedDB may not finish, the journal has it.
+  const leave = () => {
+    flushDrafts();
+    void keeper?.flush();
+  };
+  window.addEventListener('pagehide', leave);
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void keeper?.flush();
+    if (document.visibilityState === 'hidden') leave();
   });
+  window.addEventListener('beforeunload', (event) => {
+    flushDrafts();
+    if (keeper?.hasEditsAtRisk()) event.preventDefault();
+  });
+}
+
+/**
+ * Starts this page's edit journal and first puts back the edits of pages that ended before their
+ * write reached IndexedDB (this tab before a reload, a closed or crashed tab). Null without
+ * localStorage or a library: leaving then asks first, as edits are kept nowhere.
+ */
+async function startJournal(store: StoreApi<EditorState>, library: DocumentLibrary | null, tabSession: Storage | null, channel: BroadcastChannel | null): Promise<EditJournal | undefined> {
+  const storage = safeLocalStorage();
+  if (!library || !storage) return undefined;
+  const page = startPageLife(tabSession);
+  try {
+    await recoverEdits({
+      library,
+      storage,
+      pageId: page.id,
+      isGone: (pageId) => (pageId === page.previousId ? Promise.resolve(true) : pageIsGone(pageId)),
+      post: (message) => channel?.postMessage({ ...message, tabId: page.id }),
+      tell: (text) => store.getState().showNotice({ id: 'recovered', tone: 'info', text }),
+    });
+  } catch (error) {
+    store.getState().showNotice({ id: 'recovered', tone: 'error', text: `Unsaved changes from an earlier visit could not be put back (${describeStorageError(error)}); they are left where they were.` });
+  }
+  return openEditJournal(storage, page.id);
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
 function safeSessionStorage(): Storage | null {

@@ -13,6 +13,8 @@ import {
 import { firstStartTemplate, type Template } from '../io/templates.ts';
 import type { EditorState } from '../store/index.ts';
 import type { DocumentLibrary } from './documentLibrary.ts';
+import type { EditJournal } from './editJournal.ts';
+import { tooLargeToOpen } from './projectFiles.ts';
 import { cannotLeaveNotice, conflictNotice, damagedNotice, fileErrorNotice, operationFailedNotice, readOnlyNotice, saveFailedNotice } from './workNotices.ts';
 
 /** What the keeper needs of a BroadcastChannel. */
@@ -38,6 +40,8 @@ export interface WorkKeeperOptions {
   maxWaitMs?: number;
   /** Shown on a failed save: saving to a file is the way out. */
   saveToFile?(): void;
+  /** Holds every edit synchronously until IndexedDB has it, so a reload or a crash loses nothing. */
+  journal?: EditJournal;
 }
 
 /** Keeps the open document in the browser's storage and answers the documents menu; one per tab. */
@@ -63,6 +67,8 @@ export interface WorkKeeper {
   keepMineAsCopy(): Promise<void>;
   /** Called when any tab changes the list of documents. */
   onLibraryChange(listener: () => void): () => void;
+  /** Whether leaving now would lose edits: held back by a conflict, refused by the browser, or kept nowhere. */
+  hasEditsAtRisk(): boolean;
   dispose(): void;
 }
 
@@ -87,6 +93,12 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
   const post = (message: LibraryMessage) => channel?.postMessage(message);
   const changed = () => listeners.forEach((listener) => listener());
   const hasUnsavedChanges = () => current !== null && state().document !== savedDocument;
+  /** Records the open document in the journal while the browser's copy is behind it, and forgets it once it is not. */
+  const journal = () => {
+    if (!current || !library || !options.journal) return;
+    if (state().document === savedDocument) options.journal.clear();
+    else options.journal.write({ documentId: current.id, baseRevision: current.baseRevision, name: state().documentName, document: state().document });
+  };
   const clearTimer = () => {
     clearTimeout(timer);
     timer = undefined;
@@ -101,6 +113,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
 
   const unsubscribe = store.subscribe((next, previous) => {
     if (next.document === previous.document || !current) return;
+    journal();
     if (next.document === savedDocument) {
       if (next.saveStatus === 'unsaved') setWork({ saveStatus: 'saved' });
       clearTimer();
@@ -127,6 +140,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     state().dismissNotice('save-failed');
     tabSession?.setItem(sessionKey, record.id);
     void library?.markOpen(record.id).catch(() => undefined);
+    options.journal?.clear();
   }
 
   async function flush(): Promise<void> {
@@ -147,6 +161,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
         target.baseRevision = result.record.revision;
         savedDocument = document;
         lastSavedAt = result.record.savedAt;
+        journal(); // cleared, or rebased on the new revision when edits came in during the write
         post({ type: 'saved', id: target.id, revision: result.record.revision, tabId });
         state().dismissNotice('save-failed');
         const isCurrent = state().document === document;
@@ -273,6 +288,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     current = null;
     savedDocument = null;
     conflict = null;
+    options.journal?.clear();
     state().loadDocument(document, reason);
     setWork({ documentId: null, documentName: name, saveStatus: 'readOnly' });
     state().showNotice(readOnlyNotice(name, reason, { label: 'Save an editable copy', run: () => void guarded('store an editable copy', () => create(`${name} (editable copy)`, document), false)() }));
@@ -363,6 +379,11 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     createFromTemplate: guarded('create the document', async (template: Template) => create(template.fileName ? template.title : 'Untitled', await options.loadTemplate(template)), false),
     openReadOnly: guarded('open the document', openReadOnly, false),
     importFile: guarded('store the file as a document', async (fileName: string, text: string) => {
+      const tooLarge = tooLargeToOpen(fileName, text.length);
+      if (tooLarge) {
+        state().showNotice(fileErrorNotice(fileName, tooLarge));
+        return false;
+      }
       const loaded = parseProjectFile(text);
       if (!loaded.ok) {
         state().showNotice(fileErrorNotice(fileName, loaded.error));
@@ -424,6 +445,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     }, undefined),
     loadTheirs: guardedLoadTheirs,
     keepMineAsCopy: guardedKeepMine,
+    hasEditsAtRisk: () => hasUnsavedChanges() && (conflict !== null || !library || state().saveStatus === 'failed' || !(options.journal?.holdsEdits() ?? false)),
     onLibraryChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

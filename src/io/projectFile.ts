@@ -77,10 +77,10 @@ export type LoadResult =
   | { ok: true; document: ErdDocument; readOnly: true; message: string }
   | { ok: false; error: string };
 
-/** Serializes a document as a versioned project file, stable and readable in diffs. */
-export function serializeProjectFile(document: ErdDocument): string {
+/** Serializes a document as a versioned project file, stable and readable in diffs (`indent` 0: compact, for the browser's edit journal). */
+export function serializeProjectFile(document: ErdDocument, indent = 2): string {
   const layout = Object.fromEntries(document.schema.tables.filter((t) => document.layout[t.id]).map((t) => [t.id, document.layout[t.id]]));
-  return JSON.stringify({ format: 'erd-proof', version: projectFileVersion, schema: document.schema, layout, ...(document.notes?.length ? { notes: document.notes } : {}) }, null, 2) + '\n';
+  return JSON.stringify({ format: 'erd-proof', version: projectFileVersion, schema: document.schema, layout, ...(document.notes?.length ? { notes: document.notes } : {}) }, null, indent) + '\n';
 }
 
 /** Parses and validates a project file's text; every error says where in the file the problem is. */

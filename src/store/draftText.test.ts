@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actsBeyondText, coalescedCommit } from './draftText.ts';
+import { actsBeyondText, coalescedCommit, flushDrafts } from './draftText.ts';
 
 describe('coalescedCommit', () => {
   const setUp = () => {
@@ -28,6 +28,18 @@ describe('coalescedCommit', () => {
     expect(committed).toEqual(['name']);
     scheduled[0]!();
     expect(committed).toEqual(['name']);
+  });
+
+  it('flushDrafts commits every waiting draft at once (a page being left), and nothing twice', () => {
+    const name = setUp();
+    const type = setUp();
+    name.queue.push('typed_3', name.commit);
+    type.queue.push('bigint', type.commit);
+    flushDrafts();
+    expect([name.committed, type.committed]).toEqual([['typed_3'], ['bigint']]);
+    name.scheduled[0]!();
+    flushDrafts();
+    expect([name.committed, type.committed]).toEqual([['typed_3'], ['bigint']]);
   });
 
   it('schedules again for changes after a commit', () => {
