@@ -10,9 +10,12 @@ export function deleteTable(schema: Schema, tableId: TableId): Schema {
   return { ...without, tables: without.tables.filter((t) => t.id !== tableId) };
 }
 
-/** Deletes a column with the indexes on it; relationships whose foreign key used it go too, and keys that referenced it are re-derived. */
+/** Deletes a column with the indexes on it; relationships whose foreign key used it or named it as their alternate key go too, and keys that referenced it are re-derived. */
 export function deleteColumn(schema: Schema, tableId: TableId, columnId: ColumnId): Schema {
-  const users = schema.relationships.filter((r) => r.foreignKeyColumnIds.includes(columnId) && !isPrimaryKeyColumn(schema, tableId, columnId));
+  // A key referring to the column goes with it too, as DROP COLUMN ... CASCADE drops that constraint.
+  const users = schema.relationships.filter(
+    (r) => (r.foreignKeyColumnIds.includes(columnId) && !isPrimaryKeyColumn(schema, tableId, columnId)) || r.referencedColumnIds?.includes(columnId),
+  );
   const without = users.reduce((s, r) => deleteRelationship(s, r.id), schema);
   const removed = updateTable(without, tableId, (t) => withoutColumns(t, new Set([columnId])));
   return reconcileTable(removed, tableId);

@@ -1,9 +1,10 @@
 import type { ColumnId } from './ids.ts';
-import type { Column, Relationship, Schema, Table } from './schema.ts';
+import type { Relationship, Schema, Table } from './schema.ts';
 import { findColumn, primaryKeyOf } from './lookup.ts';
 import { normalizeRelationship, isSharedPrimaryKey } from './normalize.ts';
 import { childSide, otherSide, relationshipKind } from './resolve.ts';
 import { typeFamily } from './typeFamily.ts';
+import { referencedKeyOf } from './referencedKey.ts';
 
 /** What an invariant check may know beyond the schema: key columns edits generated and the user has not taken over since. */
 export interface InvariantContext {
@@ -60,12 +61,6 @@ function indexColumns(table: Table): string[] {
     .map((i) => `an index of ${table.name} (${i.name || i.id}) names a column the table does not have`);
 }
 
-/** The parent columns a foreign key refers to: the alternate key it names, if any, else the parent's primary key. */
-function referencedColumns(rel: Relationship, parent: Table): (Column | undefined)[] {
-  const named = (rel as { referencedColumnIds?: readonly ColumnId[] }).referencedColumnIds;
-  return named && named.length > 0 ? named.map((id) => findColumn(parent, id)) : primaryKeyOf(parent);
-}
-
 /**
  * `sharedKeyColumns` are used by two foreign keys (a tenant_id in two composite keys): when their
  * parents' types part, the validator says so and the person decides, so their types are not checked here.
@@ -96,8 +91,8 @@ function relationshipInvariants(rel: Relationship, tables: ReadonlyMap<string, T
     if (rel[otherSide(side)].min !== 1) broken.push(`${at} shares a primary key but its parent end is optional`);
     return broken;
   }
-  const parentKey = referencedColumns(rel, parent);
-  if (parentKey.some((c) => c === undefined)) broken.push(`${at} refers to a column ${parent.name} does not have`);
+  const parentKey = referencedKeyOf(rel, parent);
+  if (rel.referencedColumnIds && parentKey.length !== rel.referencedColumnIds.length) broken.push(`${at} refers to a column ${parent.name} does not have`);
   if (keyColumns.length !== parentKey.length) {
     broken.push(`${at} has ${keyColumns.length} key columns in ${child.name} for ${parentKey.length} key columns of ${parent.name}`);
     return broken;

@@ -4,7 +4,9 @@ import {
   canBeIdentifying,
   checkInvariants,
   connect,
+  deleteColumn,
   deleteRelationship,
+  editColumn,
   emptySchema,
   findRelationship,
   foreignKeyCandidates,
@@ -85,5 +87,32 @@ describe('pointing a foreign key at chosen columns', () => {
     const pointed = setForeignKeyColumns(identifying, base.relationshipId, [code.columnId]);
     expect(tableOf(pointed, base.childId).columns.map((c) => c.name)).toEqual(['id', 'title', 'code']);
     expect(checkInvariants(pointed)).toEqual([]);
+  });
+});
+
+describe('a key referring to an alternate key (imported)', () => {
+  const withAlternateKey = () => {
+    const base = aSchema();
+    const code = addColumn(base.schema, base.parentId, { name: 'code', type: 'text', isUnique: true, isNotNull: true });
+    const keyColumn = rel(code.schema, base.relationshipId).foreignKeyColumnIds[0]!;
+    const schema: Schema = {
+      ...code.schema,
+      relationships: code.schema.relationships.map((r) => (r.id === base.relationshipId ? { ...r, referencedColumnIds: [code.columnId] } : r)),
+    };
+    return { ...base, schema: editColumn(schema, base.childId, keyColumn, { type: 'text' }), codeId: code.columnId, keyColumn };
+  };
+
+  it('keeps the key on its column and the alternate key type through edits', () => {
+    const { schema, childId, relationshipId, keyColumn } = withAlternateKey();
+    expect(rel(schema, relationshipId).foreignKeyColumnIds).toEqual([keyColumn]);
+    expect(tableOf(schema, childId).columns.find((c) => c.id === keyColumn)!.type).toBe('text');
+    expect(checkInvariants(schema)).toEqual([]);
+  });
+
+  it('deleting the referenced column deletes the relationship, as DROP COLUMN ... CASCADE drops the key', () => {
+    const { schema, parentId, codeId } = withAlternateKey();
+    const without = deleteColumn(schema, parentId, codeId);
+    expect(without.relationships).toEqual([]);
+    expect(checkInvariants(without)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { foreignKeyColumnName, foreignKeyType, uniqueName } from './naming.ts';
 import { makeColumn, updateTable, withoutColumns } from './tableEdits.ts';
 import { isSharedPrimaryKey, normalizeRelationship } from './normalize.ts';
 import { keyDependsOn } from './keyDependency.ts';
+import { referencedKeyOf } from './referencedKey.ts';
 
 /** The ends a new relationship gets: each `from` row has zero or many `to` rows; each `to` row exactly one `from`. */
 export const defaultEnds: { from: Cardinality; to: Cardinality } = {
@@ -136,7 +137,7 @@ export function setForeignKeyColumns(schema: Schema, relId: RelationshipId, colu
   const child = findTable(schema, rel[childSide(rel)].tableId);
   const parent = findTable(schema, rel[otherSide(childSide(rel))].tableId);
   if (!child || !parent) return schema;
-  const parentKey = primaryKeyOf(parent);
+  const parentKey = referencedKeyOf(rel, parent);
   const candidates = new Set(foreignKeyCandidates(schema, rel).map((c) => c.id));
   if (columnIds.length !== parentKey.length || columnIds.some((id) => !candidates.has(id))) return schema;
   // An identifying key's generated columns are in the child's key only because of this relationship.
@@ -223,9 +224,9 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
   const child = findTable(schema, rel[side].tableId);
   const parent = findTable(schema, rel[parentSide].tableId);
   if (!child || !parent) return schema;
-  let parentKey = primaryKeyOf(parent);
-  const childKey = primaryKeyOf(child);
   const isShared = isSharedPrimaryKey(rel);
+  let parentKey = isShared ? primaryKeyOf(parent) : referencedKeyOf(rel, parent);
+  const childKey = primaryKeyOf(child);
 
   let columnIds: ColumnId[];
   let next = schema;
@@ -243,7 +244,7 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
       const wasIdentifying = remaining.length > 0 && remaining.every((c) => c.isPrimaryKey);
       next = dropUnusedKeyColumns(next, current, { exceptRelId: relId, keepPrimaryKey: !wasIdentifying });
       // Dropping an identifying key may have narrowed the parent's own key (the key holder moved to the other table).
-      parentKey = primaryKeyOf(findTable(next, parent.id) ?? parent);
+      parentKey = referencedKeyOf(rel, findTable(next, parent.id) ?? parent);
       // A key that moved into a table the parent's key depends on cannot join that table's key: it would contain itself.
       const isIdentifying = wasIdentifying && !keyDependsOn(next, parent.id, child.id);
       const freshChild = findTable(next, child.id) ?? child;
