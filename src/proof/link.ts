@@ -1,6 +1,6 @@
 import { primaryKeyOf, type Column, type Junction, type Relationship, type RelationshipId, type ResolvedForeignKey, type Table } from '../model/index.ts';
 import { defaultDdlOptions, qualifiedName, quoteIdent, type Statement } from '../ddl/index.ts';
-import { NotProvable, type RowPlanner, type RowValues } from './rowPlanner.ts';
+import type { RowPlanner, RowValues } from './rowPlanner.ts';
 
 /** A child row as SQL can find it again: its identifying columns and their values. */
 export interface ChildRow {
@@ -53,9 +53,12 @@ export function foreignKeyLink(r: ResolvedForeignKey, planner: RowPlanner, state
     foreignKey: r.columns.map((c) => ({ name: c.name, defaultValue: c.defaultValue })),
     checkNow: checkNow(statements, r.relationship, r.child.schemaName),
     insertChild(parentKey) {
-      if (key.length === 0) throw new NotProvable(`"${r.child.name}" has no primary key to find its row by`);
       const row = planner.insert(r.child, new Map(r.columns.map((c, i) => [c.id, parentKey.get(r.parentColumns[i]!.id)!])));
-      return { statements: row.statements, columns: key.map((c) => c.name), values: key.map((c) => row.key.get(c.id)!) };
+      if (key.length > 0) return { statements: row.statements, columns: key.map((c) => c.name), values: key.map((c) => row.key.get(c.id)!) };
+      // No primary key: the row is found by the fresh values it got outside the foreign key (which an action may change).
+      const foreignKey = new Set(r.columns.map((c) => c.id));
+      const own = r.child.columns.filter((c) => !foreignKey.has(c.id) && row.values.has(c.id) && row.values.get(c.id) !== 'NULL');
+      return { statements: row.statements, columns: own.map((c) => c.name), values: own.map((c) => row.values.get(c.id)!) };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { singular, withArticle, type ReferentialAction } from '../model/index.ts';
+import { plural, singular, withArticle, type ReferentialAction } from '../model/index.ts';
 import { defaultDdlOptions, qualifiedName, quoteIdent, type Statement } from '../ddl/index.ts';
 import type { Link } from './link.ts';
 import { NotProvable, type RowPlanner, type RowValues } from './rowPlanner.ts';
@@ -24,18 +24,21 @@ const where = (columns: readonly string[], values: readonly string[]) => `(${lis
 function effectOf(action: ReferentialAction, link: Link, child: { columns: string[]; values: string[] }, newKey: string[] | null): { expected: Expectation; verify?: Verification; words: string } {
   const fk = link.foreignKey.map((c) => quoteIdent(c.name));
   const child1 = singular(link.childName);
+  if (child.columns.length === 0 && action !== 'restrict' && action !== 'no action') {
+    throw new NotProvable(`"${link.childName}" has no primary key and no column of its own to find its row by after ON ${newKey === null ? 'DELETE' : 'UPDATE'} ${action.toUpperCase()}`);
+  }
   const at = `FROM ${link.childRef} WHERE ${where(child.columns, child.values)}`;
   switch (action) {
     case 'cascade': {
       if (newKey === null) {
-        return { expected: { outcome: 'accepted' }, verify: { sql: `SELECT NOT EXISTS (SELECT 1 ${at}) AS ok;`, expectation: `the ${child1} is deleted too` }, words: `its ${link.childName} go with it` };
+        return { expected: { outcome: 'accepted' }, verify: { sql: `SELECT NOT EXISTS (SELECT 1 ${at}) AS ok;`, expectation: `the ${child1} is deleted too` }, words: `its ${plural(link.childName)} go with it` };
       }
       const moved = child.columns.map((c, i) => {
         const k = link.foreignKey.findIndex((f) => f.name === c);
         return k >= 0 ? newKey[k]! : child.values[i]!;
       });
       const sql = `SELECT EXISTS (SELECT 1 FROM ${link.childRef} WHERE ${where(child.columns, moved)} AND (${list(fk)}) = (${list(newKey)})) AS ok;`;
-      return { expected: { outcome: 'accepted' }, verify: { sql, expectation: `the ${child1} follows the new key` }, words: `its ${link.childName} follow the new key` };
+      return { expected: { outcome: 'accepted' }, verify: { sql, expectation: `the ${child1} follows the new key` }, words: `its ${plural(link.childName)} follow the new key` };
     }
     case 'set null':
       return {
@@ -104,7 +107,7 @@ export function actionScenarios(link: Link, planner: RowPlanner, suffix = ''): (
  * The scenario asks for that check at once (SET CONSTRAINTS ... IMMEDIATE), as COMMIT would.
  */
 export function parentWithoutChildScenario(link: Link, planner: RowPlanner, statements: readonly Statement[], because: string, suffix = ''): Scenario | UnbuildableScenario {
-  const title = `${withArticle(singular(link.parent.name)).replace(/^./, (c) => c.toUpperCase())} with no ${singular(link.childName)}, at COMMIT`;
+  const title = `${withArticle(singular(link.parent.name), true)} with no ${singular(link.childName)}, at COMMIT`;
   return attempt(link.relationshipId, 'parentWithoutChild', title, () => {
     const triggers = statements.filter((s) => s.kind === 'createTrigger' && s.relationshipId === link.relationshipId && s.tableId === link.parent.id && s.constraintName);
     if (triggers.length === 0) throw new NotProvable('the DDL has no trigger for this promise');

@@ -97,6 +97,21 @@ describe.each(engines)('proofs of what real schemas hold, on $engine.name', ({ e
       expect(reasons).toEqual(Array(4).fill(expect.stringMatching(/23514: value for domain code violates check constraint "code_check"/)));
     });
 
+    it('a child without a primary key is found again by its own values after a delete or a re-key (listmonk)', async () => {
+      const imported = await importSql(
+        `CREATE TABLE lists (id int PRIMARY KEY, name text NOT NULL);
+         CREATE TABLE list_log (list_id int NOT NULL REFERENCES lists ON DELETE CASCADE ON UPDATE CASCADE, note text NOT NULL);
+         CREATE TABLE list_tags (list_id int REFERENCES lists ON DELETE SET NULL);`,
+        await testRunner(),
+      );
+      if (!imported.ok) throw new Error(imported.error.message);
+      const report = await runProof(await engine.runner(), imported.schema);
+      expect(report.results.filter((r) => r.verdict === 'failed')).toEqual([]);
+      const notProvable = report.results.filter((r) => r.verdict === 'notProvable').map((r) => `${r.kind}: ${r.reason}`);
+      expect(notProvable).toEqual(['deleteParent: "list_tags" has no primary key and no column of its own to find its row by after ON DELETE SET NULL']);
+      expect(report.results.find((r) => r.kind === 'deleteParent' && r.verified)?.verified).toBe('the list_log is deleted too');
+    });
+
     it('PostGIS takes the geometry samples as the types their modifiers name, where it is installed', async (context) => {
       const runner = await engine.runner();
       const { rows } = await runner.query("SELECT count(*)::int AS n FROM pg_catalog.pg_available_extensions WHERE name = 'postgis'");

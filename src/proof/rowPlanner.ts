@@ -19,6 +19,8 @@ export type RowValues = Map<ColumnId, string>;
 export interface PlannedRow {
   statements: string[];
   key: RowValues;
+  /** Every value the insert gives, by column: a table without a primary key is found again by these. */
+  values: RowValues;
 }
 
 /** Why no valid row could be built. */
@@ -84,7 +86,7 @@ export class RowPlanner {
       if (needsValue) values.set(c.id, this.valueFor(table, c.id, n));
     }
     statements.push(insertSql(table, values));
-    return { statements, key: new Map(primaryKeyOf(table).map((c) => [c.id, values.get(c.id)!])) };
+    return { statements, key: new Map(primaryKeyOf(table).map((c) => [c.id, values.get(c.id)!])), values };
   }
 
   private valueFor(table: { name: string; columns: Column[] }, columnId: ColumnId, n: number): string {

@@ -78,7 +78,8 @@ describe.each(engines)('every scenario kind on $engine.name', ({ engine, skip })
 
     it('an accepted statement whose effect is wrong fails the scenario (DDL tampered: CASCADE became SET NULL)', async () => {
       const runner = await engine.runner();
-      const tampered = { ...runner, exec: (sql: string) => runner.exec(sql.replace('ON DELETE CASCADE', 'ON DELETE SET NULL')) };
+      const tamper = (sql: string) => sql.replace('ON DELETE CASCADE', 'ON DELETE SET NULL');
+      const tampered = { ...runner, exec: (sql: string) => runner.exec(tamper(sql)), execEach: (statements: readonly string[]) => runner.execEach(statements.map(tamper)) };
       const report = await runProof(tampered, withActions('cascade', 'cascade'));
       const cascade = report.results.find((r) => r.kind === 'deleteParent')!;
       expect(cascade).toMatchObject({ verdict: 'failed', actual: { outcome: 'accepted' }, reason: 'expected the book is deleted too, but it was not' });
