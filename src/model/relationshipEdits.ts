@@ -163,7 +163,7 @@ export function foreignKeyCandidates(schema: Schema, rel: Relationship): Column[
   const parent = findTable(schema, rel[otherSide(childSide(rel))].tableId);
   if (!child || !parent) return [];
   const usedElsewhere = new Set(schema.relationships.filter((r) => r.id !== rel.id).flatMap((r) => r.foreignKeyColumnIds));
-  const referenced = new Set(parent.id === child.id ? primaryKeyOf(parent).map((c) => c.id) : []);
+  const referenced = new Set(parent.id === child.id ? referencedKeyOf(rel, parent).map((c) => c.id) : []);
   const identifying = isIdentifying(schema, rel);
   return child.columns.filter((c) => rel.foreignKeyColumnIds.includes(c.id) || (!usedElsewhere.has(c.id) && c.isPrimaryKey === identifying && !referenced.has(c.id)));
 }
