@@ -1,4 +1,4 @@
-import { describeCount, singular, type RelationshipEnd, type RelationshipId, type TableId } from '../model/index.ts';
+import { describeCount, singular, withArticle, type RelationshipEnd, type RelationshipId, type TableId } from '../model/index.ts';
 import type { NameAllocator } from './constraintNames.ts';
 import type { DdlOptions } from './options.ts';
 import { quoteIdent, quoteLiteral } from './quoteIdent.ts';
@@ -64,7 +64,7 @@ export function requiredChildStatements(r: RequiredChild, names: NameAllocator, 
     );
   const how = [
     `"${promise}" is checked at COMMIT by the two deferred triggers below.`,
-    `Insert a ${singular(parent.name)} and its ${singular(child.name)} in one transaction:`,
+    `Insert ${withArticle(singular(parent.name))} and its ${singular(child.name)} in one transaction:`,
     `  BEGIN;`,
     `  INSERT INTO ${parent.ref} (${keyList}, ...) VALUES (...);`,
     `  INSERT INTO ${child.ref} (${identList(child.columns)}, ...) VALUES (...);`,

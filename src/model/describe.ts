@@ -1,11 +1,11 @@
 import { describeEnd } from './cardinality.ts';
 import { findTable } from './lookup.ts';
-import { singular } from './naming.ts';
+import { plural, singular } from './naming.ts';
 import type { Relationship, RelationshipEnd, Schema } from './schema.ts';
 
-/** "zero or one passport_info", "zero or many books": the count, then the table. */
+/** "zero or one passport_info", "zero or many books" (or "addresses" for a table named `address`): the count, then the table. */
 export function describeCount(end: RelationshipEnd, tableName: string): string {
-  return `${describeEnd(end)} ${end.max === 1 ? singular(tableName) : tableName}`;
+  return `${describeEnd(end)} ${end.max === 1 ? singular(tableName) : plural(tableName)}`;
 }
 
 /**

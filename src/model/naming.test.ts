@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foreignKeyType, singular, uniqueName } from './naming.ts';
+import { foreignKeyType, plural, singular, uniqueName, withArticle } from './naming.ts';
 
 describe('naming', () => {
   it.each([
@@ -11,7 +11,46 @@ describe('naming', () => {
     ['status', 'status'],
     ['passport_info', 'passport_info'],
     ['country', 'country'],
-  ])('singular(%s) = %s', (plural, one) => expect(singular(plural)).toBe(one));
+    ['statuses', 'status'],
+    ['houses', 'house'],
+    ['movies', 'movie'],
+    ['staff', 'staff'],
+  ])('singular(%s) = %s', (many, one) => expect(singular(many)).toBe(one));
+
+  it.each([
+    ['address', 'addresses'],
+    ['city', 'cities'],
+    ['day', 'days'],
+    ['status', 'statuses'],
+    ['film_actor', 'film_actors'],
+    ['books', 'books'],
+    ['staff', 'staff'],
+    ['passport_info', 'passport_info'],
+    ['analysis', 'analyses'],
+    ['?', '?'],
+  ])('plural(%s) = %s', (one, many) => expect(plural(one)).toBe(many));
+
+  it.each([
+    ['user', 'a user'],
+    ['user_profile', 'a user_profile'],
+    ['address', 'an address'],
+    ['order_item', 'an order_item'],
+    ['unit', 'a unit'],
+    ['unique_key', 'a unique_key'],
+    ['url', 'a url'],
+    ['euro_rate', 'a euro_rate'],
+    ['hour', 'an hour'],
+    ['update', 'an update'],
+    ['umbrella', 'an umbrella'],
+    ['unused_code', 'an unused_code'],
+    ['book', 'a book'],
+    ['history', 'a history'],
+  ])('withArticle(%s) = %s, by sound', (noun, phrase) => expect(withArticle(noun)).toBe(phrase));
+
+  it('capitalises the article at the start of a sentence', () => {
+    expect(withArticle('address', true)).toBe('An address');
+    expect(withArticle('user', true)).toBe('A user');
+  });
 
   it('numbers names that are taken', () => expect(uniqueName('a', ['a', 'a_2'])).toBe('a_3'));
   it('maps serial types to integer types', () => {

@@ -22,18 +22,43 @@ export function foreignKeyColumnName(parentTable: string, keyColumn: string): st
   return `${singular(parentTable)}_${keyColumn}`;
 }
 
+/** Nouns with no plural of their own (or read as mass nouns): `staff`, `passport_info`. */
+const uncountable = /(^|_)(data|metadata|info|information|media|news|series|species|staff|equipment|feedback|software|hardware|audio|video|evidence|advice)$/i;
+
+/** Plurals in -ies whose singular ends in -ie, not -y. */
+const pluralsOfIe = /(^|_)(movies|cookies|pies|ties|lies|calories|zombies|rookies|selfies|genies|prairies|hippies|brownies)$/i;
+
 /** A rough English singular for conventional key names (`authors` -> `author`); users rename when it guesses wrong. */
 export function singular(name: string): string {
+  if (uncountable.test(name)) return name;
+  if (pluralsOfIe.test(name)) return name.slice(0, -1);
   if (/ies$/i.test(name)) return name.slice(0, -3) + 'y';
   if (/(ss|us|is)$/i.test(name)) return name;
-  if (/(sses|xes|ches|shes)$/i.test(name)) return name.slice(0, -2);
+  if (/(sses|xes|ches|shes|[tnprl]uses)$/i.test(name)) return name.slice(0, -2);
   if (/s$/i.test(name)) return name.slice(0, -1);
   return name;
 }
 
-/** "a book", "an author": for sentences built from table names. */
-export function withArticle(noun: string): string {
-  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+/** A rough English plural for sentences about many rows (`address` -> `addresses`); a name already plural stays. */
+export function plural(name: string): string {
+  if (!/[a-z]$/i.test(name) || uncountable.test(name) || singular(name) !== name) return name;
+  if (/[^aeiou]y$/i.test(name)) return name.slice(0, -1) + 'ies';
+  if (/is$/i.test(name)) return name.slice(0, -2) + 'es';
+  if (/(s|x|z|ch|sh)$/i.test(name)) return name + 'es';
+  return name + 's';
+}
+
+/** Words starting with a vowel letter said with a consonant sound ("a user", "a unique key", "a euro", "a one-off"). */
+const consonantSound = /^(u[bcdfgjklmpqrstvwxz][aeiou]|uni(?![mnd])|url|utf|usb|uu|eu|ewe|one(?![a-z])|once)/i;
+
+/** Words starting with a silent h ("an hour", "an honest broker"). */
+const silentH = /^(hour|honest|honou?r|heir)/i;
+
+/** "a book", "an author", "a user", "an hour": the article by sound, for sentences built from table names. */
+export function withArticle(noun: string, atSentenceStart = false): string {
+  const an = silentH.test(noun) || (/^[aeiou]/i.test(noun) && !consonantSound.test(noun));
+  const article = an ? 'an' : 'a';
+  return `${atSentenceStart ? article[0]!.toUpperCase() + article.slice(1) : article} ${noun}`;
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short, stable fingerprint of a long name. */

@@ -32,10 +32,10 @@ function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner, stateme
   const keyColumns = r.columns.map((c) => c.name).join(', ');
   const isSelfOneToOne = child.id === parent.id && r.isUnique && r.isNotNull;
   const titles = {
-    validChild: `A ${aChild} for an existing ${aParent}`,
+    validChild: `${withArticle(aChild, true)} for an existing ${aParent}`,
     secondChild: `A second ${aChild} for the same ${aParent}`,
-    orphanChild: `A ${aChild} whose ${aParent} does not exist`,
-    nullForeignKey: `A ${aChild} with no ${aParent} (${keyColumns} is NULL)`,
+    orphanChild: `${withArticle(aChild, true)} whose ${aParent} does not exist`,
+    nullForeignKey: `${withArticle(aChild, true)} with no ${aParent} (${keyColumns} is NULL)`,
   };
   const link = foreignKeyLink(r, planner, statements);
   const withParent = (children: number): { setup: string[]; test: string } => {
@@ -92,10 +92,10 @@ function junctionScenarios(j: Junction, planner: RowPlanner, statements: readonl
   };
   const pairing = `${singular(from.name)} and ${singular(to.name)} are paired through ${j.name}`;
   const titles = {
-    validChild: `A ${j.name} row pairing an existing ${singular(from.name)} and ${singular(to.name)}`,
+    validChild: `${withArticle(j.name, true)} row pairing an existing ${singular(from.name)} and ${singular(to.name)}`,
     secondChild: `The same ${singular(from.name)} and ${singular(to.name)} paired twice`,
-    orphanChild: `A ${j.name} row whose ${singular(to.name)} does not exist`,
-    nullForeignKey: `A ${j.name} row with no ${singular(to.name)} (NULL key)`,
+    orphanChild: `${withArticle(j.name, true)} row whose ${singular(to.name)} does not exist`,
+    nullForeignKey: `${withArticle(j.name, true)} row with no ${singular(to.name)} (NULL key)`,
   };
   const [fromLink, toLink] = junctionLinks(j, planner, statements);
   const now = fromLink.checkNow;
