@@ -54,8 +54,10 @@ export function parseSql(sql: string): ParseOutcome {
     const end = raw.stmt_len ? start + raw.stmt_len : bytes.length;
     const [kind, node] = Object.entries(raw.stmt as Node)[0]!;
     const whole = decoder.decode(bytes.subarray(start, end));
-    const text = whole.trim();
-    return { kind, node: node as Record<string, unknown>, text, offset: charOffset(start) + whole.indexOf(text) };
+    // A statement's span starts after the previous semicolon, so it may begin with comments.
+    const first = scanSql(whole)?.find((t) => t.name !== 'SQL_COMMENT' && t.name !== 'C_COMMENT')?.offset ?? 0;
+    const text = whole.slice(first).trim();
+    return { kind, node: node as Record<string, unknown>, text, offset: charOffset(start) + first };
   });
   return { statements };
 }

@@ -32,6 +32,8 @@ describe('checkSqlObject', () => {
     kept('sequence', 'CREATE SEQUENCE s; SELECT pg_terminate_backend(1);'),
     kept('view', 'CREATE VIEW v AS SELECT 1 FROM'),
     kept('view', ''),
+    kept('domain', 'CREATE DOMAIN d AS int'),
+    kept('domain', 'CREATE DOMAIN d AS int -- ;'),
   ])('refuses $sql as a kept $kind', (object) => expect(checkSqlObject(object)).toBeDefined());
 
   it('refuses a stand-in that is anything but stand-in types', () => {

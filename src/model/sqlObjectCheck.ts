@@ -1,4 +1,4 @@
-import { parseSql, type ParsedStatement } from './postgresParser.ts';
+import { parseSql, scanSql, type ParsedStatement } from './postgresParser.ts';
 import type { SqlObject, SqlObjectKind } from './schema.ts';
 import { standInModifierBody } from './standInModifiers.ts';
 
@@ -112,5 +112,8 @@ function checkStatements(sql: string, fits: (statements: ParsedStatement[]) => b
     const kinds = parsed.statements.map((s) => s.text.split(/\s+/).slice(0, 2).join(' ').toUpperCase());
     return `must be ${mustBe}, but is ${kinds.length === 0 ? 'empty' : kinds.join('; ')}`;
   }
+  const tokens = scanSql(sql)?.filter((t) => t.name !== 'SQL_COMMENT' && t.name !== 'C_COMMENT') ?? [];
+  // The DDL puts the next statement right after it: without its semicolon the two would run together.
+  if (tokens.at(-1)?.text !== ';') return 'must end with a semicolon';
   return undefined;
 }
