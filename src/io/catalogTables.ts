@@ -94,6 +94,8 @@ export function catalogTables(catalog: Catalog): CatalogTables {
     if (t.partitionKey) {
       const shown = t.partitions.slice(0, 3).join(', ') + (t.partitions.length > 3 ? ', ...' : '');
       notes.push(`"${t.name}" is partitioned by ${t.partitionKey}; it is imported as one table, without its ${t.partitions.length} partitions (${shown}), and foreign keys declared on partitions are drawn from "${t.name}".`);
+      const lost = t.partitionIndexes;
+      if (lost.length > 0) notes.push(`Not imported: ${lost.length} index${lost.length === 1 ? '' : 'es'} created on partitions of "${t.name}" rather than on it (${lost.slice(0, 3).join(', ')}${lost.length > 3 ? ', ...' : ''}).`);
     }
     return {
       id: newId<TableId>('tbl'),

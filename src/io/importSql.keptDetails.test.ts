@@ -63,6 +63,25 @@ CREATE INDEX artist_sort ON artist (sort_name COLLATE "C");
     expect(reloaded.ok && column(reloaded.document.schema, 'artist', 'name')).toMatchObject({ collation: 'musicbrainz', collationSchema: 'musicbrainz' });
   }, 60_000);
 
+  it('leaves out, with a note, a kept object the document may not carry (a C function) instead of keeping an error that blocks the DDL', async () => {
+    const { schema, notes } = await imported(
+      "CREATE EXTENSION unaccent;\nCREATE FUNCTION immutable_unaccent(regdictionary, text) RETURNS text LANGUAGE c IMMUTABLE STRICT AS '$libdir/unaccent', 'unaccent_dict';\nCREATE TABLE t (id int PRIMARY KEY);",
+    );
+    expect(schema.sqlObjects?.map((o) => o.kind)).toEqual(['extension']);
+    expect(notes).toEqual([expect.stringMatching(/^Not kept: the function "immutable_unaccent\(regdictionary,text\)" must be one CREATE FUNCTION/)]);
+    expect(generateDdl(schema, defaultDdlOptions).problems.filter((p) => p.severity === 'error')).toEqual([]);
+  }, 60_000);
+
+  it('says how many indexes created on partitions themselves are not imported', async () => {
+    const { notes } = await imported(`
+CREATE TABLE ev (id int, at date) PARTITION BY RANGE (at);
+CREATE TABLE ev_default PARTITION OF ev DEFAULT;
+CREATE INDEX ev_at ON ev (at);
+CREATE INDEX ev_default_id ON ev_default (id);
+`);
+    expect(notes).toContain('Not imported: 1 index created on partitions of "ev" rather than on it (ev_default_id).');
+  }, 60_000);
+
   it('keeps a foreign key NOT VALID, with a note (issue 12, point 10)', async () => {
     const { schema, notes } = await imported(`
 CREATE TABLE users (id int PRIMARY KEY);

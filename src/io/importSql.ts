@@ -1,5 +1,5 @@
 import { sqlObjectPlacement } from '../ddl/index.ts';
-import { validateSchema, type Layout, type Schema, type SqlObject, type SqlRunner } from '../model/index.ts';
+import { checkSqlObject, validateSchema, type Layout, type Schema, type SqlObject, type SqlRunner } from '../model/index.ts';
 import { applyUniqueSets, catalogTables, localId } from './catalogTables.ts';
 import { gridLayout } from './gridLayout.ts';
 import { orderByMentions } from './orderByMentions.ts';
@@ -82,6 +82,11 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
     ];
     const order = (o: SqlObject) => (sqlObjectPlacement[o.kind].phase === 'beforeTables' ? 0 : 100) + sqlObjectPlacement[o.kind].rank;
     kept.sort((a, b) => order(a) - order(b));
+    // An object the document may not carry (a C-language function runs code outside PostgreSQL's sandbox) is left out,
+    // said in a note, rather than kept as an error that would block the whole DDL.
+    const refused = kept.map((o) => [o, checkSqlObject(o)] as const).filter((x): x is readonly [SqlObject, string] => x[1] !== undefined);
+    const refusedNotes = refused.map(([o, why]) => `Not kept: the ${o.kind} "${o.name}" ${why}.`);
+    if (refused.length > 0) kept.splice(0, kept.length, ...kept.filter((o) => !refused.some(([r]) => r === o)));
     const junctions = new Set([...inferred.junctionTableOids].map((oid) => built.tableByOid.get(oid)));
     const tables = built.tables.filter((t) => !junctions.has(t));
     const schema: Schema = { tables, relationships: inferred.relationships, enums: built.enums, ...(kept.length > 0 ? { sqlObjects: kept } : {}) };
@@ -90,7 +95,7 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
       ok: true,
       schema,
       layout: gridLayout(tables),
-      notes: [...run.notes, ...built.notes, ...inferred.notes, ...(await notImported(runner, run.markOid)), ...problems],
+      notes: [...run.notes, ...built.notes, ...inferred.notes, ...refusedNotes, ...(await notImported(runner, run.markOid)), ...problems],
       skipped: run.skipped,
       summary: describeSkipped(run.skipped),
     };

@@ -12,6 +12,8 @@ export interface CatalogTable {
   partitionKey: string | null;
   /** Names of its partitions, for the note. */
   partitions: string[];
+  /** Indexes created on its partitions themselves (not through the table's own), which the import cannot keep. */
+  partitionIndexes: string[];
 }
 
 /** One column, with the type as `format_type` writes it (search_path = public). */
@@ -115,7 +117,11 @@ export async function readCatalog(runner: SqlRunner, mark: number): Promise<Cata
     `SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name,
        coalesce(obj_description(c.oid, 'pg_class'), '') AS comment,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS "partitionKey",
-       coalesce((SELECT json_agg(p.relname ORDER BY p.relname) FROM pg_catalog.pg_class p WHERE p.relispartition AND pg_partition_root(p.oid) = c.oid), '[]'::json) AS partitions
+       coalesce((SELECT json_agg(p.relname ORDER BY p.relname) FROM pg_catalog.pg_class p WHERE p.relispartition AND pg_partition_root(p.oid) = c.oid), '[]'::json) AS partitions,
+       coalesce((SELECT json_agg(ic.relname ORDER BY ic.relname) FROM pg_catalog.pg_index pi JOIN pg_catalog.pg_class p ON p.oid = pi.indrelid
+           JOIN pg_catalog.pg_class ic ON ic.oid = pi.indexrelid
+         WHERE p.relispartition AND pg_partition_root(p.oid) = c.oid AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = pi.indexrelid)
+           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = pi.indexrelid AND k.conrelid = pi.indrelid)), '[]'::json) AS "partitionIndexes"
      FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relpersistence <> 't' AND c.oid > ${mark}
        AND ${userNamespace} AND NOT ${isExtensionMember('c.oid', 'pg_class')}
