@@ -11,14 +11,22 @@ const statementTimeoutMs = 30_000;
 
 /** `erd prove` in PGlite: prints the report; resolves to the exit code. */
 export async function proveInPglite(file: string, document: ErdDocument, json: boolean, io: CliIo): Promise<number> {
-  const db = await io.openDatabase(extensionsSchemaNeeds(document.schema));
-  try {
-    const report = await runProof(db.runner, document.schema);
-    io.stdout(json ? JSON.stringify({ file, summary: summarize(report), ...report }, null, 2) + '\n' : formatProof(report, document));
-    return exitCode(report);
-  } finally {
-    await db.close();
-  }
+  const report = await proveUnlessInvalid(document, async () => {
+    const db = await io.openDatabase(extensionsSchemaNeeds(document.schema));
+    try {
+      return await runProof(db.runner, document.schema);
+    } finally {
+      await db.close();
+    }
+  });
+  io.stdout(json ? JSON.stringify({ file, summary: summarize(report), ...report }, null, 2) + '\n' : formatProof(report, document));
+  return exitCode(report);
+}
+
+/** A document with model errors never reaches a database: its report is those errors, and no PostgreSQL is started for it. */
+async function proveUnlessInvalid(document: ErdDocument, prove: () => Promise<ProofReport>): Promise<ProofReport> {
+  const problems = validateSchema(document.schema);
+  return problems.some((p) => p.severity === 'error') ? { problems, results: [] } : prove();
 }
 
 /**
