@@ -174,6 +174,28 @@ describe('work keeper with a journal', () => {
     keeper.dispose();
   });
 
+  it('a drag is journaled once, when it ends, not on every frame', async () => {
+    const library = await aLibrary();
+    const storage = aStorage();
+    let writes = 0;
+    const counted: JournalStorage = { ...storage, get length() {
+      return storage.length;
+    }, setItem: (k, v) => {
+      writes += 1;
+      storage.setItem(k, v);
+    } };
+    const store = createEditorStore();
+    const keeper = createWorkKeeper(store, { library, channel: null, tabSession: null, loadTemplate: async () => example(), journal: openEditJournal(counted, 'page-a'), quietMs: 1000, maxWaitMs: 1000 });
+    await keeper.start();
+    const id = store.getState().document.schema.tables[0]!.id;
+    for (const x of [10, 20, 30]) store.getState().handleNodesChange([{ type: 'position', id, position: { x, y: 0 }, dragging: true }]);
+    expect(writes).toBe(0);
+    store.getState().handleNodesChange([{ type: 'position', id, position: { x: 40, y: 0 }, dragging: false }]);
+    expect(writes).toBe(1);
+    expect(readJournals(storage)[0]?.entry?.text).toContain('"x":40');
+    keeper.dispose();
+  });
+
   it('edits the browser refuses to store, or that no journal holds, are at risk: leaving asks first', async () => {
     const library = await aLibrary();
     const store = createEditorStore();

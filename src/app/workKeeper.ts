@@ -113,7 +113,8 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
 
   const unsubscribe = store.subscribe((next, previous) => {
     if (next.document === previous.document || !current) return;
-    journal();
+    // A drag moves the document on every frame: its journal entry is written once it ends (or the page is left).
+    if (next.dragStartDocument === null) journal();
     if (next.document === savedDocument) {
       if (next.saveStatus === 'unsaved') setWork({ saveStatus: 'saved' });
       clearTimer();
@@ -145,6 +146,7 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
 
   async function flush(): Promise<void> {
     clearTimer();
+    if (state().dragStartDocument !== null) journal();
     while (writing) await writing;
     const target = current;
     const document = state().document;
