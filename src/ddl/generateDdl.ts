@@ -1,4 +1,4 @@
-import { defaultSchemaName, junctionTables, resolveAll, validateSchema, type Problem, type Schema } from '../model/index.ts';
+import { defaultSchemaName, junctionTables, resolveAll, validateSchema, type Problem, type ResolvedRelationship, type Schema, type Table } from '../model/index.ts';
 import { NameAllocator } from './constraintNames.ts';
 import { intoOneSchema } from './intoOneSchema.ts';
 
@@ -30,7 +30,8 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
   const resolved = resolveAll(schema);
   const junctions = junctionTables(schema);
   const names = new NameAllocator([
-    ...schema.tables.flatMap((t) => [t.name, ...t.checks.map((c) => c.name), ...t.indexes.map((i) => i.name)].filter(Boolean)),
+    ...schema.tables.flatMap((t) => [t.name, ...keptNames(t), ...t.checks.map((c) => c.name), ...t.indexes.map((i) => i.name)].filter(Boolean)),
+    ...schema.relationships.flatMap((r) => [r.constraintName ?? '', r.uniqueConstraintName ?? ''].filter(Boolean)),
     ...junctions.map((j) => j.name),
     ...schema.enums.map((e) => e.name),
   ]);
@@ -48,9 +49,13 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
     ...schema.tables.map((table) => createTable(withoutLate(table, late), resolved, names, options)),
     ...junctions.map((j) => createJunctionTable(j, names, options)),
   ];
-  for (const r of resolved) if (r.kind === 'oneToOne' || r.kind === 'oneToMany') statements.push(...foreignKeyStatements(r, names, options));
+  // A foreign key to an alternate key needs its UNIQUE first: unique indexes it references, and every relationship's UNIQUE.
+  const referenced = referencedIndexes(resolved);
+  for (const table of schema.tables) statements.push(...createIndexes(table, names, options, (i) => referenced.has(i.id)));
+  const keys = resolved.flatMap((r) => (r.kind === 'oneToOne' || r.kind === 'oneToMany' ? foreignKeyStatements(r, names, options) : []));
+  statements.push(...keys.filter((s) => s.kind === 'addUnique'), ...keys.filter((s) => s.kind !== 'addUnique'));
   for (const j of junctions) statements.push(...junctionStatements(j, names, options));
-  for (const table of schema.tables) statements.push(...createIndexes(table, names, options));
+  for (const table of schema.tables) statements.push(...createIndexes(table, names, options, (i) => !referenced.has(i.id)));
   for (const table of schema.tables) statements.push(...createComments(table, options));
   const lateStatements = lateExpressionStatements(schema, late, (t) => names.allocate(t.name, [], 'check'), options);
   statements.push(...afterRoutines(sqlObjectStatements(kept, 'afterTables', proofMode), kept, lateStatements));
@@ -59,6 +64,22 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
     statements.push({ kind: 'transaction', sql: 'COMMIT;' });
   }
   return { statements, problems };
+}
+
+/** Names the database had for a table's primary key and UNIQUE columns, which the generator must not hand out again. */
+function keptNames(table: Table): string[] {
+  return [table.primaryKeyName ?? '', ...table.columns.map((c) => c.uniqueConstraintName ?? '')];
+}
+
+/** Ids of unique indexes some foreign key references as its alternate key. */
+function referencedIndexes(resolved: readonly ResolvedRelationship[]): Set<string> {
+  const ids = new Set<string>();
+  for (const r of resolved) {
+    if ((r.kind !== 'oneToOne' && r.kind !== 'oneToMany') || !r.relationship.referencedColumnIds) continue;
+    const columns = r.parentColumns.map((c) => c.id);
+    for (const i of r.parent.indexes) if (i.isUnique && i.columnIds.length === columns.length && i.columnIds.every((c) => columns.includes(c))) ids.add(i.id);
+  }
+  return ids;
 }
 
 /** Problems that only the "one schema" option causes say so, since the diagram alone is fine. */

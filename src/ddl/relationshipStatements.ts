@@ -30,11 +30,11 @@ export function foreignKeyStatements(r: ResolvedForeignKey, names: NameAllocator
   const columns = r.columns.map((c) => c.name);
   const statements: Statement[] = [];
   if (addsUniqueConstraint(r)) {
-    const constraintName = names.allocate(r.child.name, columns, 'key');
+    const constraintName = r.relationship.uniqueConstraintName || names.allocate(r.child.name, columns, 'key');
     const sql = unlessExists(`ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(constraintName)} UNIQUE (${identList(columns)});`, options);
     statements.push({ kind: 'addUnique', relationshipId, tableId: r.child.id, constraintName, sql });
   }
-  const constraintName = names.allocate(r.child.name, columns, 'fkey');
+  const constraintName = r.relationship.constraintName || names.allocate(r.child.name, columns, 'fkey');
   const sql = addForeignKeySql(childRef, constraintName, columns, parentRef, r.parentColumns.map((c) => c.name), r.relationship, options);
   statements.push({ kind: 'addForeignKey', relationshipId, tableId: r.child.id, constraintName, sql });
   if (r.childEnd.min === 1) {

@@ -1,16 +1,33 @@
-import { isEffectivelyNotNull, primaryKeyOf, type Column, type ResolvedRelationship, type Table } from '../model/index.ts';
+import { isEffectivelyNotNull, primaryKeyOf, type Column, type IdentityOptions, type ResolvedRelationship, type Table } from '../model/index.ts';
 import type { NameAllocator } from './constraintNames.ts';
 import type { DdlOptions } from './options.ts';
 import { quoteIdent, quoteLiteral } from './quoteIdent.ts';
 import { identList, ifNotExists, qualifiedName } from './sqlText.ts';
 import type { Statement } from './statement.ts';
 
-/** One column definition: type, identity, NOT NULL, default. */
+const identityOptionWords: [keyof IdentityOptions, string][] = [
+  ['increment', 'INCREMENT BY'],
+  ['minValue', 'MINVALUE'],
+  ['maxValue', 'MAXVALUE'],
+  ['start', 'START WITH'],
+  ['cache', 'CACHE'],
+];
+
+/** ` (START WITH 1000 INCREMENT BY 10)` for the options an identity column keeps, '' for none. */
+function identityOptionsSql(options: IdentityOptions | undefined): string {
+  if (!options) return '';
+  const words = identityOptionWords.filter(([key]) => options[key] !== undefined).map(([key, word]) => `${word} ${options[key] as string}`);
+  if (options.cycle) words.push('CYCLE');
+  return words.length > 0 ? ` (${words.join(' ')})` : '';
+}
+
+/** One column definition: type, identity (with its sequence options) or generated expression, NOT NULL, default. */
 export function columnDefinition(column: Column, isNotNull: boolean): string {
-  const identity = column.identity ? ` GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY` : '';
+  const identity = column.identity ? ` GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${identityOptionsSql(column.identityOptions)}` : '';
+  const generated = column.generated ? ` GENERATED ALWAYS AS (${column.generated.expression}) ${column.generated.kind === 'virtual' ? 'VIRTUAL' : 'STORED'}` : '';
   const notNull = isNotNull && !column.isPrimaryKey && !column.identity ? ' NOT NULL' : '';
   const defaultValue = column.defaultValue === null ? '' : ` DEFAULT ${column.defaultValue}`;
-  return `${quoteIdent(column.name)} ${column.type}${collateClause(column)}${identity}${notNull}${defaultValue}`;
+  return `${quoteIdent(column.name)} ${column.type}${collateClause(column)}${identity}${generated}${notNull}${defaultValue}`;
 }
 
 /** ` COLLATE "C"` or ` COLLATE musicbrainz.musicbrainz` for a column with a collation of its own; empty otherwise. */
@@ -28,11 +45,16 @@ export function createTableSql(schemaName: string, name: string, lines: readonly
 export function createTable(table: Table, resolved: readonly ResolvedRelationship[], names: NameAllocator, options: DdlOptions): Statement {
   const lines = table.columns.map((c) => `  ${columnDefinition(c, isEffectivelyNotNull(c, resolved))}`);
   const key = primaryKeyOf(table).map((c) => c.name);
-  if (key.length > 0) lines.push(`  CONSTRAINT ${quoteIdent(names.allocate(table.name, [], 'pkey'))} PRIMARY KEY (${identList(key)})`);
+  if (key.length > 0) lines.push(`  CONSTRAINT ${quoteIdent(table.primaryKeyName || names.allocate(table.name, [], 'pkey'))} PRIMARY KEY (${identList(key)})`);
   for (const c of table.columns) {
     if (c.isUnique && !(c.isPrimaryKey && key.length === 1)) {
-      lines.push(`  CONSTRAINT ${quoteIdent(names.allocate(table.name, [c.name], 'key'))} UNIQUE (${quoteIdent(c.name)})`);
+      lines.push(`  CONSTRAINT ${quoteIdent(c.uniqueConstraintName || names.allocate(table.name, [c.name], 'key'))} UNIQUE (${quoteIdent(c.name)})`);
     }
+  }
+  for (const index of table.indexes) {
+    if (!index.isConstraint || !index.isUnique) continue;
+    const columns = index.columnIds.map((id) => table.columns.find((c) => c.id === id)!.name);
+    lines.push(`  CONSTRAINT ${quoteIdent(index.name || names.allocate(table.name, columns, 'key'))} UNIQUE (${identList(columns)})`);
   }
   for (const check of table.checks) {
     const name = check.name || names.allocate(table.name, [], 'check');
@@ -42,8 +64,8 @@ export function createTable(table: Table, resolved: readonly ResolvedRelationshi
 }
 
 /** The table's extra indexes. */
-export function createIndexes(table: Table, names: NameAllocator, options: DdlOptions): Statement[] {
-  return table.indexes.map((index) => {
+export function createIndexes(table: Table, names: NameAllocator, options: DdlOptions, which: (index: Table['indexes'][number]) => boolean = () => true): Statement[] {
+  return table.indexes.filter((index) => !(index.isConstraint && index.isUnique) && which(index)).map((index) => {
     const columns = index.columnIds.map((id) => table.columns.find((c) => c.id === id)!.name);
     const name = index.name || names.allocate(table.name, columns, index.isUnique ? 'key' : 'idx');
     const unique = index.isUnique ? 'UNIQUE ' : '';

@@ -1,4 +1,4 @@
-import { makeColumn, newId, type Column, type IdPrefix, type EnumType, type Table, type TableId } from '../model/index.ts';
+import { makeColumn, newId, type Column, type IdPrefix, type EnumType, type IdentityOptions, type Table, type TableId } from '../model/index.ts';
 import type { Catalog, CatalogColumn } from './readCatalog.ts';
 
 /** A set of columns PostgreSQL keeps unique: a UNIQUE constraint, or a unique index (maybe partial). */
@@ -51,9 +51,31 @@ export function normalizeType(formatted: string): string {
 
 const serialTypes: Record<string, string> = { integer: 'serial', bigint: 'bigserial', smallint: 'smallserial' };
 
-function toColumn(c: CatalogColumn, isPrimaryKey: boolean, notes: string[], tableName: string): Column {
+const integerRanges: Record<string, [string, string]> = {
+  smallint: ['-32768', '32767'],
+  integer: ['-2147483648', '2147483647'],
+  bigint: ['-9223372036854775808', '9223372036854775807'],
+};
+
+/** The identity sequence's settings that differ from PostgreSQL's defaults for its type and direction, or undefined. */
+export function identityOptionsOf(type: string, sequence: NonNullable<CatalogColumn['identitySequence']>): IdentityOptions | undefined {
+  const [typeMin, typeMax] = integerRanges[type] ?? integerRanges.bigint!;
+  const ascending = !sequence.increment.startsWith('-');
+  const defaults = { increment: '1', min: ascending ? '1' : typeMin, max: ascending ? typeMax : '-1' };
+  const options: IdentityOptions = {
+    ...(sequence.increment !== defaults.increment ? { increment: sequence.increment } : {}),
+    ...(sequence.min !== defaults.min ? { minValue: sequence.min } : {}),
+    ...(sequence.max !== defaults.max ? { maxValue: sequence.max } : {}),
+    ...(sequence.start !== (ascending ? sequence.min : sequence.max) ? { start: sequence.start } : {}),
+    ...(sequence.cache !== '1' ? { cache: sequence.cache } : {}),
+    ...(sequence.cycle ? { cycle: true } : {}),
+  };
+  return Object.keys(options).length > 0 ? options : undefined;
+}
+
+function toColumn(c: CatalogColumn, isPrimaryKey: boolean): Column {
   const isSerial = c.serialSequenceOid !== null && serialTypes[c.type] !== undefined;
-  if (c.generated !== '') notes.push(`"${tableName}"."${c.name}" is a generated column (GENERATED ALWAYS AS ${c.defaultValue ?? '...'}); it is imported as a plain column.`);
+  const identityOptions = c.identitySequence ? identityOptionsOf(c.type, c.identitySequence) : undefined;
   return {
     ...makeColumn({
       name: c.name,
@@ -64,6 +86,8 @@ function toColumn(c: CatalogColumn, isPrimaryKey: boolean, notes: string[], tabl
       identity: c.identity === 'a' ? 'always' : c.identity === 'd' ? 'byDefault' : null,
       comment: c.comment,
     }),
+    ...(c.generated !== '' && c.defaultValue !== null ? { generated: { expression: c.defaultValue, kind: c.generated === 'v' ? 'virtual' : 'stored' } } : {}),
+    ...(identityOptions ? { identityOptions } : {}),
     ...(c.collation !== null ? { collation: c.collation, ...(c.collationSchema !== null ? { collationSchema: c.collationSchema } : {}) } : {}),
   };
 }
@@ -82,15 +106,13 @@ export function catalogTables(catalog: Catalog): CatalogTables {
   const tables: Table[] = catalog.tables.map((t) => {
     const key = new Set(primaryKeys.get(t.oid) ?? []);
     const columns = catalog.columns.filter((c) => c.tableOid === t.oid).map((c) => {
-      const column = toColumn(c, key.has(c.attnum), notes, t.name);
+      const column = toColumn(c, key.has(c.attnum));
       columnAt.set(`${t.oid}:${c.attnum}`, column);
       return column;
     });
     const keyOrder = primaryKeys.get(t.oid) ?? [];
-    if (keyOrder.some((attnum, i) => i > 0 && attnum < keyOrder[i - 1]!)) {
-      const names = (attnums: number[]) => attnums.map((a) => columnAt.get(`${t.oid}:${a}`)!.name).join(', ');
-      notes.push(`The primary key of "${t.name}" is (${names(keyOrder)}); the diagram keeps key columns in column order, (${names([...keyOrder].sort((a, b) => a - b))}).`);
-    }
+    const isReordered = keyOrder.some((attnum, i) => i > 0 && attnum < keyOrder[i - 1]!);
+    const primaryKey = catalog.constraints.find((k) => k.type === 'p' && k.tableOid === t.oid && !k.onPartition);
     if (t.partitionKey) {
       const shown = t.partitions.slice(0, 3).join(', ') + (t.partitions.length > 3 ? ', ...' : '');
       notes.push(`"${t.name}" is partitioned by ${t.partitionKey}; it is imported as one table, without its ${t.partitions.length} partitions (${shown}), and foreign keys declared on partitions are drawn from "${t.name}".`);
@@ -107,6 +129,8 @@ export function catalogTables(catalog: Catalog): CatalogTables {
         .filter((k) => k.tableOid === t.oid && k.type === 'c' && !k.onPartition)
         .map((k) => ({ id: localId('chk'), name: k.name, expression: k.checkExpression ?? '' })),
       indexes: [],
+      ...(primaryKey ? { primaryKeyName: primaryKey.name } : {}),
+      ...(isReordered ? { primaryKeyColumnIds: keyOrder.map((a) => columnAt.get(`${t.oid}:${a}`)!.id) } : {}),
     };
   });
   const tableByOid = new Map(catalog.tables.map((t, i) => [t.oid, tables[i]!]));
@@ -144,10 +168,11 @@ export function applyUniqueSets(built: CatalogTables, taken: ReadonlySet<string>
     const columns = set.columns.map((a) => built.columnAt.get(`${set.tableOid}:${a}`)!);
     if (set.isConstraint && columns.length === 1) {
       const column = columns[0]!;
-      table.columns = table.columns.map((c) => (c.id === column.id ? { ...c, isUnique: true } : c));
-      built.columnAt.set(`${set.tableOid}:${set.columns[0]}`, { ...column, isUnique: true });
+      const unique = { isUnique: true, uniqueConstraintName: set.name };
+      table.columns = table.columns.map((c) => (c.id === column.id ? { ...c, ...unique } : c));
+      built.columnAt.set(`${set.tableOid}:${set.columns[0]}`, { ...column, ...unique });
     } else {
-      table.indexes.push({ id: localId('idx'), name: set.name, columnIds: columns.map((c) => c.id), isUnique: true });
+      table.indexes.push({ id: localId('idx'), name: set.name, columnIds: columns.map((c) => c.id), isUnique: true, ...(set.isConstraint ? { isConstraint: true } : {}) });
     }
   }
 }

@@ -3,14 +3,16 @@ import type { Column, Relationship, Table } from '../model/index.ts';
 import type { CatalogConstraint } from './readCatalog.ts';
 import type { CatalogSqlObject } from './readSqlObjects.ts';
 
-/** A foreign key the diagram can draw: it refers to the parent's whole primary key. */
+/** A foreign key the diagram can draw: it refers to the parent's whole primary key, or to a UNIQUE set of it. */
 export interface DrawableKey {
   constraint: CatalogConstraint;
   child: Table;
   parent: Table;
-  /** Child columns, in the order of the parent's primary-key columns (column order). */
+  /** Child columns, in the order of the parent's referenced columns (the primary key in its own order). */
   columns: Column[];
   parentKey: Column[];
+  /** The parent's columns when the key refers to an alternate key (a UNIQUE set) rather than the primary key. */
+  referencedColumnIds?: Column['id'][];
 }
 
 /** A key drawn as a 1:N or 1:1, with the unique sets its 1:1 takes from the table. */

@@ -27,10 +27,15 @@ function drawable(k: CatalogConstraint, built: CatalogTables): DrawableKey | str
   const child = built.tableByOid.get(k.tableOid)!;
   const parent = k.refTableOid ? built.tableByOid.get(k.refTableOid) : undefined;
   if (!parent) return `it refers to a table the diagram does not hold`;
-  const key = [...(built.primaryKeys.get(k.refTableOid!) ?? [])].sort((a, b) => a - b);
-  if (!sameSet(key, k.refColumns)) return `it refers to columns of "${parent.name}" other than its primary key`;
+  const primaryKey = built.primaryKeys.get(k.refTableOid!) ?? [];
+  const isPrimaryKey = sameSet(primaryKey, k.refColumns);
+  const isAlternateKey = !isPrimaryKey && built.uniqueSets.some((s) => s.tableOid === k.refTableOid && !s.isPartial && sameSet(s.columns, k.refColumns));
+  if (!isPrimaryKey && !isAlternateKey) return `it refers to columns of "${parent.name}" that are neither its primary key nor a UNIQUE set`;
+  // The primary key in its own order (the diagram's parent columns); an alternate key as the foreign key lists it.
+  const key = isPrimaryKey ? primaryKey : k.refColumns;
   const columns = key.map((attnum) => built.columnAt.get(`${k.tableOid}:${k.columns[k.refColumns.indexOf(attnum)]}`)!);
-  return { constraint: k, child, parent, columns, parentKey: key.map((a) => built.columnAt.get(`${k.refTableOid}:${a}`)!) };
+  const parentKey = key.map((a) => built.columnAt.get(`${k.refTableOid}:${a}`)!);
+  return { constraint: k, child, parent, columns, parentKey, ...(isAlternateKey ? { referencedColumnIds: parentKey.map((c) => c.id) } : {}) };
 }
 
 /**
@@ -92,6 +97,9 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
   const isColumnsOwn = (s: UniqueSet) => s.isConstraint && s.inCreateTable && s.columns.length === 1;
   const takenSets = !isShared && unique ? sets.filter((s) => !s.isPartial && !isColumnsOwn(s)).map((s) => s.key) : [];
   const isOneToOne = isShared || unique !== undefined;
+  // The UNIQUE the 1:1 takes over keeps its name (a UNIQUE constraint preferred over a unique index on the same columns).
+  const takenSet = takenSets.map((key) => sets.find((s) => s.key === key)!).sort((a, b) => Number(b.isConstraint) - Number(a.isConstraint))[0];
+  const uniqueName = takenSet?.name;
   const required = findRequiredChild(objects, oidOf, parent, key.parentKey, child, columns);
   required?.forEach((o) => out.takenObjects.add(o));
   if (k.deferrable && !k.deferred) out.notes.push(`Foreign key "${k.name}" is DEFERRABLE INITIALLY IMMEDIATE; the diagram's deferrable keys are INITIALLY DEFERRED.`);
@@ -103,6 +111,9 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
     keyHolder: 'to',
     oneToOne: isShared ? 'sharedPrimaryKey' : 'foreignKeyUnique',
     foreignKeyColumnIds: columns.map((c) => c.id),
+    ...(key.referencedColumnIds ? { referencedColumnIds: key.referencedColumnIds } : {}),
+    constraintName: k.name,
+    ...(uniqueName ? { uniqueConstraintName: uniqueName } : {}),
     onDelete: actions[k.onDelete] ?? 'no action',
     onUpdate: actions[k.onUpdate] ?? 'no action',
     isDeferrable: k.deferrable,

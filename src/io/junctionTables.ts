@@ -1,4 +1,4 @@
-import { foreignKeyColumnName, newId, uniqueName, type Relationship, type RelationshipId, type Table } from '../model/index.ts';
+import { fitIdentifier, foreignKeyColumnName, newId, uniqueName, type Relationship, type RelationshipId, type Table } from '../model/index.ts';
 import type { CatalogTables } from './catalogTables.ts';
 import { findRequiredChild, sameSet, type DrawableKey } from './foreignKeyFacts.ts';
 import type { CatalogSqlObject } from './readSqlObjects.ts';
@@ -48,6 +48,8 @@ export function findJunction(
     }),
   );
   if (!expected.every((name, i) => keyColumns[i]!.name === name)) return undefined;
+  // A junction has no names of its own to keep: its keys must carry the generator's names, and refer to primary keys.
+  if (own.some((k) => k.referencedColumnIds) || !hasGeneratedNames(table, [first, second])) return undefined;
   const requiredTo = findRequiredChild(objects, oidOf, first.parent, first.parentKey, table, first.columns);
   const requiredFrom = findRequiredChild(objects, oidOf, second.parent, second.parentKey, table, second.columns);
   const takenObjects = [...(requiredTo ?? []), ...(requiredFrom ?? [])];
@@ -70,4 +72,10 @@ export function findJunction(
     junction: { name: table.name === defaultName ? '' : table.name, columns: extras },
   };
   return { relationship, keys: [first, second], takenObjects };
+}
+
+/** True when the table's primary key and foreign keys carry the names `createJunctionTable` and `junctionStatements` give them. */
+function hasGeneratedNames(table: Table, keys: readonly DrawableKey[]): boolean {
+  const isKeyNamed = !table.primaryKeyName || table.primaryKeyName === fitIdentifier(table.name, 'pkey');
+  return isKeyNamed && keys.every((k) => k.constraint.name === fitIdentifier([table.name, ...k.columns.map((c) => c.name)].join('_'), 'fkey'));
 }

@@ -21,6 +21,11 @@ const columnSchema = z.object({
   defaultValue: z.string().nullable(),
   identity: z.enum(['always', 'byDefault']).nullable().default(null),
   comment: z.string().default(''),
+  uniqueConstraintName: z.string().optional(),
+  generated: z.object({ expression: z.string(), kind: z.enum(['stored', 'virtual']) }).optional(),
+  identityOptions: z
+    .object({ start: z.string().optional(), increment: z.string().optional(), minValue: z.string().optional(), maxValue: z.string().optional(), cache: z.string().optional(), cycle: z.boolean().optional() })
+    .optional(),
   collation: z.string().min(1).optional(),
   collationSchema: z.string().min(1).optional(),
 });
@@ -32,7 +37,9 @@ const tableSchema = z.object({
   comment: z.string().default(''),
   columns: z.array(columnSchema),
   checks: z.array(z.object({ id, name: z.string(), expression: z.string() })).default([]),
-  indexes: z.array(z.object({ id, name: z.string(), columnIds: z.array(id).min(1), isUnique: z.boolean() })).default([]),
+  indexes: z.array(z.object({ id, name: z.string(), columnIds: z.array(id).min(1), isUnique: z.boolean(), isConstraint: z.boolean().optional() })).default([]),
+  primaryKeyName: z.string().optional(),
+  primaryKeyColumnIds: z.array(id).optional(),
 });
 
 const fileSchema = z.object({
@@ -49,6 +56,9 @@ const fileSchema = z.object({
         keyHolder: z.enum(['from', 'to']),
         oneToOne: z.enum(['foreignKeyUnique', 'sharedPrimaryKey']),
         foreignKeyColumnIds: z.array(id),
+        referencedColumnIds: z.array(id).min(1).optional(),
+        constraintName: z.string().optional(),
+        uniqueConstraintName: z.string().optional(),
         onDelete: action,
         onUpdate: action,
         isDeferrable: z.boolean().default(false),
@@ -160,6 +170,9 @@ function findBrokenLink(schema: Schema): string | undefined {
     const holder = columnsOf.get(rel[rel.keyHolder].tableId)!;
     const stray = rel.foreignKeyColumnIds.find((c) => !holder.has(c));
     if (stray) return `schema.relationships.${ri}.foreignKeyColumnIds: no column "${stray}" in the key holder's table`;
+    const parent = columnsOf.get(rel[rel.keyHolder === 'from' ? 'to' : 'from'].tableId)!;
+    const strayReferenced = rel.referencedColumnIds?.find((c) => !parent.has(c));
+    if (strayReferenced) return `schema.relationships.${ri}.referencedColumnIds: no column "${strayReferenced}" in the referenced table`;
   }
   return undefined;
 }

@@ -33,6 +33,8 @@ export interface CatalogColumn {
   collation: string | null;
   /** Its schema, null for pg_catalog. */
   collationSchema: string | null;
+  /** An identity column's sequence settings (pg_sequence), as text; null for other columns. */
+  identitySequence: { start: string; increment: string; min: string; max: string; cache: string; cycle: boolean } | null;
 }
 
 /** A primary key, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE constraint; foreign keys of partitions are listed under their root table. */
@@ -145,7 +147,11 @@ export async function readCatalog(runner: SqlRunner, mark: number): Promise<Cata
           AND q.seqstart = 1 AND q.seqincrement = 1 AND q.seqmin = 1 AND q.seqcache = 1 AND NOT q.seqcycle
           AND q.seqmax = CASE a.atttypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END
           AND pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%L::regclass)', s.oid::regclass::text)
-        LIMIT 1) AS "serialSequenceOid"
+        LIMIT 1) AS "serialSequenceOid",
+       (SELECT json_build_object('start', q.seqstart::text, 'increment', q.seqincrement::text, 'min', q.seqmin::text, 'max', q.seqmax::text, 'cache', q.seqcache::text, 'cycle', q.seqcycle)
+        FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_sequence q ON q.seqrelid = d.objid
+        WHERE a.attidentity <> '' AND d.classid = 'pg_class'::regclass AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
+        LIMIT 1) AS "identitySequence"
      FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
      WHERE a.attrelid IN (${tableList}) AND a.attnum > 0 AND NOT a.attisdropped
      ORDER BY a.attrelid, a.attnum`,
