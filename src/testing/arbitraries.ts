@@ -9,8 +9,11 @@ import {
   updateRelationship,
   validateSchema,
   type Cardinality,
+  makeCheck,
+  updateTableFields,
   type ReferentialAction,
   type Schema,
+  type SqlObject,
 } from '../model/index.ts';
 import { quotedKeywords } from '../ddl/pgKeywords.ts';
 
@@ -44,7 +47,31 @@ const endArb: fc.Arbitrary<Cardinality> = fc.constantFrom<Cardinality>(
   { min: 0, max: 'many' },
 );
 const actionArb = fc.constantFrom<ReferentialAction>('no action', 'restrict', 'cascade', 'set null', 'set default');
-const typeArb = fc.constantFrom('integer', 'bigint', 'text', 'varchar(20)', 'numeric(8, 2)', 'boolean', 'date', 'timestamptz', 'uuid', 'jsonb', 'int[]');
+const typeArb = fc.constantFrom('integer', 'bigint', 'text', 'varchar(20)', 'numeric(8, 2)', 'boolean', 'date', 'timestamptz', 'uuid', 'jsonb', 'int[]', 'mood', 'positive');
+
+/** Defaults for each type, spelled as PostgreSQL prints them back (so a round trip through the catalog keeps them). */
+const defaultsByType: Record<string, string[]> = {
+  integer: ['0', '42'],
+  bigint: ['0'],
+  text: ["'draft'::text", "'it''s; -- fine'::text"],
+  'varchar(20)': ["'x'::character varying"],
+  'numeric(8, 2)': ['0.0'],
+  boolean: ['false', 'true'],
+  date: ['CURRENT_DATE'],
+  timestamptz: ['now()'],
+  uuid: ['gen_random_uuid()'],
+  jsonb: ["'{}'::jsonb"],
+  'int[]': ["'{}'::integer[]"],
+  mood: ["'calm'::mood"],
+  positive: ['1'],
+};
+
+/** The enum and the kept domain the random documents' columns may use (`mood`, `positive`), and kept objects beside them. */
+const moodEnum = { id: 'enum_mood', name: 'mood', schemaName: 'public', values: ['calm', "it's; busy"] };
+const keptObjects: SqlObject[] = [
+  { id: 'sql_positive', kind: 'domain', name: 'positive', sql: 'CREATE DOMAIN positive AS integer\n    CONSTRAINT positive_check CHECK ((VALUE > 0));' },
+  { id: 'sql_noon', kind: 'function', name: 'noon()', sql: "CREATE OR REPLACE FUNCTION public.noon()\n RETURNS time without time zone\n LANGUAGE sql\n IMMUTABLE\nAS $function$ SELECT '12:00'::time $function$;" },
+];
 
 /** A random document that passes validation: random names, keys, ends, 1:1 strategies and actions. */
 export const schemaArb: fc.Arbitrary<Schema> = fc
@@ -54,7 +81,8 @@ export const schemaArb: fc.Arbitrary<Schema> = fc
         name: identifierArb,
         keyType: fc.constantFrom('integer', 'bigint', 'uuid', 'text'),
         compositeKey: fc.boolean(),
-        columns: fc.array(fc.record({ name: identifierArb, type: typeArb, isNotNull: fc.boolean(), isUnique: fc.boolean() }), { maxLength: 3 }),
+        columns: fc.array(fc.record({ name: identifierArb, type: typeArb, isNotNull: fc.boolean(), isUnique: fc.boolean(), defaultChoice: fc.option(fc.nat(), { nil: undefined }) }), { maxLength: 3 }),
+        hasCheck: fc.boolean(),
       }),
       { minLength: 1, maxLength: 5 },
     ),
@@ -90,7 +118,12 @@ export const schemaArb: fc.Arbitrary<Schema> = fc
       };
       schema = { ...schema, tables: schema.tables.map((x) => (x.id === added.tableId ? { ...x, columns: x.columns.map((c) => ({ ...c, type: t.keyType })) } : x)) };
       if (t.compositeKey) schema = addColumn(schema, added.tableId, { name: unique('part'), type: 'integer', isPrimaryKey: true, isNotNull: true }).schema;
-      for (const c of t.columns) schema = addColumn(schema, added.tableId, { ...c, name: unique(c.name) }).schema;
+      for (const { defaultChoice, ...c } of t.columns) {
+        const defaults = defaultsByType[c.type] ?? [];
+        const defaultValue = defaultChoice === undefined || defaults.length === 0 ? null : defaults[defaultChoice % defaults.length]!;
+        schema = addColumn(schema, added.tableId, { ...c, name: unique(c.name), defaultValue }).schema;
+      }
+      if (t.hasCheck) schema = updateTableFields(schema, added.tableId, { checks: [makeCheck({ name: '', expression: '(id IS NOT NULL)' })] });
     }
     for (const r of relationships) {
       const from = schema.tables[r.from % schema.tables.length]!.id;
@@ -99,7 +132,8 @@ export const schemaArb: fc.Arbitrary<Schema> = fc
       schema = updateRelationship(connected.schema, connected.relationshipId, { onDelete: r.onDelete, onUpdate: r.onUpdate, isDeferrable: r.isDeferrable });
       if (r.shared) schema = setOneToOneStrategy(schema, connected.relationshipId, 'sharedPrimaryKey');
     }
-    return withoutErrors(schema);
+    const uses = (type: string) => schema.tables.some((t) => t.columns.some((c) => c.type === type));
+    return withoutErrors({ ...schema, enums: uses('mood') ? [moodEnum] : [], ...(uses('positive') ? { sqlObjects: keptObjects } : {}) });
   });
 
 /** Repairs what random choices break (an impossible action, mismatched shared keys, names pushed past 63 bytes). */
