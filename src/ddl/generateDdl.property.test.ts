@@ -8,7 +8,7 @@ import { testRunner } from '../testing/testDatabase.ts';
 import { generateDdl } from './generateDdl.ts';
 import { toSqlText } from './statement.ts';
 
-/** PROPERTY_RUNS=2000 for a long run; the limits grow with it (about 11 ms a document in PGlite, 50 allowed). */
+/** PROPERTY_RUNS=2000 for a long run; the limits grow with it (a document took 11 ms in PGlite on an idle machine, 105 ms on a busy one: 250 allowed). */
 const executedRuns = propertyRuns(60);
 const generatedRuns = propertyRuns(100);
 
@@ -24,7 +24,7 @@ describe('generateDdl over random documents', () => {
       }),
       { numRuns: executedRuns },
     );
-  }, propertyTimeout(executedRuns, 50));
+  }, propertyTimeout(executedRuns, 250));
 
   it('is byte-identical when generated twice', () => {
     fc.assert(
@@ -33,5 +33,5 @@ describe('generateDdl over random documents', () => {
       }),
       { numRuns: generatedRuns },
     );
-  }, propertyTimeout(generatedRuns, 20));
+  }, propertyTimeout(generatedRuns, 50));
 });
