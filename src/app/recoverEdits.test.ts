@@ -6,7 +6,8 @@ import { parseProjectFile, serializeProjectFile } from '../io/projectFile.ts';
 import type { ErdDocument } from '../model/index.ts';
 import { createEditorStore } from '../store/index.ts';
 import { openLibrary, type DocumentLibrary } from './documentLibrary.ts';
-import { journalKey, openEditJournal, readJournals, type JournalStorage } from './editJournal.ts';
+import { compactProjectFile, journalKey, openEditJournal, readJournals, type JournalStorage } from './editJournal.ts';
+import { largeDocument } from '../../scripts/largeDocument.ts';
 import { recoverEdits, type RecoveryOptions } from './recoverEdits.ts';
 import { createWorkKeeper } from './workKeeper.ts';
 
@@ -81,6 +82,24 @@ describe('edit journal', () => {
     expect(parseProjectFile(written.text)).toEqual(parseProjectFile(serializeProjectFile(document)));
     a.clear();
     expect(readJournals(storage).map((e) => e.pageId)).toEqual(['page-b']);
+  });
+
+  it('writes what serializeProjectFile writes, compact, reusing the JSON of what an edit left alone', () => {
+    const large = largeDocument(120, 150);
+    expect(compactProjectFile(large)).toBe(serializeProjectFile(large, 0));
+    const edited = renamed({ ...large, notes: [{ id: 'note_1', text: 'why', position: { x: 1, y: 2 } }] as ErdDocument['notes'] }, 'renamed');
+    expect(compactProjectFile(edited)).toBe(serializeProjectFile(edited, 0));
+    expect(compactProjectFile(example())).toBe(serializeProjectFile(example(), 0));
+  });
+
+  it('keeps one whole entry per page, in two slots written in turn; when both are there the later one is read', () => {
+    const storage = aStorage();
+    const journal = openEditJournal(storage, 'page-a');
+    for (const name of ['one', 'two', 'three']) journal.write({ documentId: 'doc_1', baseRevision: 1, name, document: example() });
+    expect([...storage.values.keys()]).toEqual([journalKey('page-a', 1)]);
+    const latest = storage.getItem(journalKey('page-a', 1))!;
+    storage.setItem(journalKey('page-a', 0), latest.replace('"name":"three"', '"name":"two"').replace('"sequence":3', '"sequence":2'));
+    expect(readJournals(storage)).toEqual([{ pageId: 'page-a', keys: [journalKey('page-a', 1), journalKey('page-a', 0)], entry: expect.objectContaining({ name: 'three' }) }]);
   });
 
   it('a write the browser refuses leaves no stale entry, and says the edits are held nowhere', () => {

@@ -1,7 +1,7 @@
 import { parseProjectFile, serializeProjectFile } from '../io/projectFile.ts';
 import { uniqueName, type LibraryMessage } from '../io/storedDocument.ts';
 import type { DocumentLibrary } from './documentLibrary.ts';
-import { journalKey, readJournals, type JournalEntry, type JournalStorage } from './editJournal.ts';
+import { readJournals, type JournalEntry, type JournalStorage } from './editJournal.ts';
 
 /** What recovering the journals needs: the storage, which pages are gone, and where to report. */
 export interface RecoveryOptions {
@@ -24,13 +24,13 @@ export interface RecoveryOptions {
  */
 export async function recoverEdits(options: RecoveryOptions): Promise<void> {
   const { storage } = options;
-  for (const { pageId, entry } of readJournals(storage)) {
+  for (const { pageId, keys, entry } of readJournals(storage)) {
     if (pageId === options.pageId || !(await options.isGone(pageId))) continue;
     if (entry) {
       const kept = await recoverEntry(entry, options);
       if (!kept) continue; // written by a newer editor: left for it
     }
-    storage.removeItem(journalKey(pageId));
+    keys.forEach((key) => storage.removeItem(key));
   }
 }
 
