@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { shippedDataDirPlugin } from './scripts/shippedDataDir.ts';
+import { parserWasmPlugin } from './scripts/parserWasmPlugin.ts';
 
 /** Vite builds the app (and makes the PGlite data directory it ships); Vitest reads the `test` block (unit tests run in Node). */
 export default defineConfig({
-  plugins: [react(), shippedDataDirPlugin()],
-  // PGlite ships its own wasm and data files; pre-bundling breaks their URLs.
-  optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+  plugins: [react(), shippedDataDirPlugin(), parserWasmPlugin()],
+  // PGlite and PostgreSQL's parser ship their own wasm and data files; pre-bundling breaks their URLs.
+  optimizeDeps: { exclude: ['@electric-sql/pglite', 'libpg-query'] },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
