@@ -4,16 +4,17 @@ import { foreignKeyLink, junctionLinks } from './link.ts';
 import { actionScenarios, attempt, parentWithoutChildScenario } from './linkScenarios.ts';
 import { NotProvable, RowPlanner, type RowValues } from './rowPlanner.ts';
 import { domainBaseTypes } from './domainTypes.ts';
+import type { FittedSamples } from './fitSamples.ts';
 import type { Expectation, Scenario, UnbuildableScenario } from './scenario.ts';
 
 const accepted: Expectation = { outcome: 'accepted' };
 const rejected = (code: string): Expectation => ({ outcome: 'rejected', code });
 type Built = Scenario | UnbuildableScenario;
 
-/** Every scenario that shows what the schema's relationships promise, in relationship order. `statements` is its DDL. */
-export function buildScenarios(schema: Schema, statements: readonly Statement[] = generateDdl(schema).statements): Built[] {
+/** Every scenario that shows what the schema's relationships promise, in relationship order. `statements` is its DDL; `fitted`, sample values that meet its CHECKs. */
+export function buildScenarios(schema: Schema, statements: readonly Statement[] = generateDdl(schema).statements, fitted: FittedSamples = new Map()): Built[] {
   const resolved = resolveAll(schema);
-  const planner = new RowPlanner(resolved, schema.enums, domainBaseTypes(schema.sqlObjects ?? []));
+  const planner = new RowPlanner(resolved, schema.enums, domainBaseTypes(schema.sqlObjects ?? []), fitted);
   const junctions = new Map(junctionTables(schema).map((j) => [j.relationshipId, j]));
   return resolved.flatMap((r) => {
     if (r.kind === 'invalid') return [];

@@ -112,6 +112,21 @@ describe.each(engines)('proofs of what real schemas hold, on $engine.name', ({ e
       expect(report.results.find((r) => r.kind === 'deleteParent' && r.verified)?.verified).toBe('the list_log is deleted too');
     });
 
+    it('sample rows meet the tables\' CHECKs: constants they compare with, a later value, a value where NULL is refused (AdventureWorks, Lago)', async () => {
+      const imported = await importSql(
+        `CREATE TYPE quote_status AS ENUM ('draft', 'approved', 'voided');
+         CREATE TABLE vendor (id int PRIMARY KEY, credit_rating smallint NOT NULL CHECK (credit_rating BETWEEN 1 AND 5),
+           person_type char(2) NOT NULL CHECK (upper(person_type) IN ('SC', 'VC')), ship_base numeric(10,2) NOT NULL CHECK (ship_base > 0.00));
+         CREATE TABLE quote (id int PRIMARY KEY, vendor_id int NOT NULL REFERENCES vendor, status quote_status NOT NULL, approved_at timestamp,
+           ordered date NOT NULL, due date NOT NULL, CHECK (due > ordered), CHECK ((status = 'approved') = (approved_at IS NOT NULL)));`,
+        await testRunner(),
+      );
+      if (!imported.ok) throw new Error(imported.error.message);
+      const report = await runProof(await engine.runner(), imported.schema);
+      expect(notPassed(report)).toEqual([]);
+      expect(summarize(report).passed).toBe(6);
+    });
+
     it('PostGIS takes the geometry samples as the types their modifiers name, where it is installed', async (context) => {
       const runner = await engine.runner();
       const { rows } = await runner.query("SELECT count(*)::int AS n FROM pg_catalog.pg_available_extensions WHERE name = 'postgis'");

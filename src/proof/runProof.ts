@@ -1,6 +1,7 @@
 import { type Problem, type Schema, type SqlError, type SqlRunner } from '../model/index.ts';
 import type { Statement } from '../ddl/index.ts';
 import { buildScenarios } from './buildScenarios.ts';
+import { fitSamples } from './fitSamples.ts';
 import { judge, type Actual, type Scenario, type ScenarioResult, type UnbuildableScenario } from './scenario.ts';
 import { requireSqlError, withSchemaLoaded, type ScratchOptions } from './scratchSchema.ts';
 
@@ -25,9 +26,10 @@ export async function runProof(db: SqlRunner, drawn: Schema, options: ProofOptio
     db,
     drawn,
     async (statements, schema) => {
+      const fitted = await fitSamples(db, schema);
       await db.exec('SAVEPOINT scenario');
       const results: ScenarioResult[] = [];
-      for (const scenario of buildScenarios(schema, statements)) results.push('notProvable' in scenario ? unbuildable(scenario) : await runScenario(db, scenario));
+      for (const scenario of buildScenarios(schema, statements, fitted)) results.push('notProvable' in scenario ? unbuildable(scenario) : await runScenario(db, scenario));
       return results;
     },
     options,

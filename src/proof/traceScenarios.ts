@@ -1,6 +1,7 @@
 import { junctionTables, resolveAll, type RelationshipId, type Schema, type SqlRunner } from '../model/index.ts';
 import { defaultDdlOptions, qualifiedName } from '../ddl/index.ts';
 import { buildScenarios } from './buildScenarios.ts';
+import { fitSamples } from './fitSamples.ts';
 import { displayRows, type Cell } from './displayValue.ts';
 import { describeActual, describeExpectation, judge, type Actual, type Expectation, type Scenario, type ScenarioKind, type Verdict } from './scenario.ts';
 import { requireSqlError, withSchemaLoaded, type Loaded } from './scratchSchema.ts';
@@ -74,7 +75,8 @@ export async function traceRelationship(db: SqlRunner, schema: Schema, relations
   const tableNames = new Map(schema.tables.map((t) => [`INSERT INTO ${qualifiedName(t.schemaName, t.name, defaultDdlOptions)} `, t.name]));
   return withSchemaLoaded(db, schema, async (statements) => {
     const traces: ScenarioTrace[] = [];
-    for (const scenario of buildScenarios(schema, statements)) {
+    const fitted = await fitSamples(db, schema);
+    for (const scenario of buildScenarios(schema, statements, fitted)) {
       if (scenario.relationshipId !== relationshipId) continue;
       if ('notProvable' in scenario) {
         traces.push({ id: scenario.id, kind: scenario.kind, title: scenario.title, because: '', expected: null, verdict: 'notProvable', reason: scenario.notProvable, steps: [] });
