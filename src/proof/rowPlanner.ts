@@ -53,11 +53,28 @@ export class RowPlanner {
     this.counter = Math.max(this.counter, n);
   }
 
-  /** Primary-key values no row has: what an orphan points at. */
+  /** Key values no row has (the primary key, and every alternate key a foreign key refers to): what an orphan points at. */
   freshKey(table: Table): RowValues {
     const n = this.next();
-    return new Map(primaryKeyOf(table).map((c) => [c.id, this.valueFor(table, c.id, n)]));
+    return new Map(this.keyColumns(table).map((c) => [c.id, this.valueFor(table, c.id, n)]));
   }
+
+  /** The columns a row is found and referred to by: its primary key, then the alternate keys foreign keys reference. */
+  private keyColumns(table: Table): Column[] {
+    if (!this.alternateKeys) {
+      this.alternateKeys = new Map();
+      for (const r of this.resolved) {
+        if (r.kind === 'invalid' || r.kind === 'manyToMany' || !r.relationship.referencedColumnIds) continue;
+        this.alternateKeys.set(r.parent.id, [...(this.alternateKeys.get(r.parent.id) ?? []), ...r.parentColumns.map((c) => c.id)]);
+      }
+    }
+    const referenced = this.alternateKeys.get(table.id) ?? [];
+    const key = primaryKeyOf(table);
+    return referenced.length === 0 ? key : [...new Set([...key, ...table.columns.filter((c) => referenced.includes(c.id))])];
+  }
+
+  /** Columns of each parent that alternate keys refer to, by table id; built on first use. */
+  private alternateKeys: Map<string, ColumnId[]> | undefined;
 
   /** Plans one row of `table`; `given` fixes some columns (a foreign key under test, NULL...). */
   insert(table: Table, given: RowValues = new Map(), path: readonly Table[] = []): PlannedRow {
@@ -67,7 +84,8 @@ export class RowPlanner {
     const foreignKeys = foreignKeysOf(table.id, this.resolved);
     const keyColumns = new Set(foreignKeys.flatMap((fk) => fk.columns.map((c) => c.id)));
     // Own key first (a self-reference points at it), but key columns that refer to a parent come from that parent.
-    for (const pk of primaryKeyOf(table)) if (!values.has(pk.id) && !keyColumns.has(pk.id)) values.set(pk.id, this.valueFor(table, pk.id, n));
+    const ownKey = this.keyColumns(table);
+    for (const pk of ownKey) if (!values.has(pk.id) && !keyColumns.has(pk.id)) values.set(pk.id, this.valueFor(table, pk.id, n));
     for (const fk of foreignKeys) {
       if (fk.columns.every((c) => values.has(c.id))) continue;
       if (!fk.columns.some((c) => isEffectivelyNotNull(c, this.resolved))) continue;
@@ -84,10 +102,10 @@ export class RowPlanner {
       }
       fk.columns.forEach((c, i) => values.set(c.id, parentKey.get(fk.parentColumns[i]!.id)!));
     }
-    for (const pk of primaryKeyOf(table)) if (!values.has(pk.id)) values.set(pk.id, this.valueFor(table, pk.id, n));
+    for (const pk of ownKey) if (!values.has(pk.id)) values.set(pk.id, this.valueFor(table, pk.id, n));
     const unique = uniqueColumnIds(table);
     for (const c of table.columns) {
-      if (values.has(c.id) || c.identity) continue;
+      if (values.has(c.id) || c.identity || c.generated) continue;
       const fitted = this.fitted.get(c.id);
       if (fitted !== undefined && !unique.has(c.id)) {
         values.set(c.id, fitted);
@@ -98,11 +116,12 @@ export class RowPlanner {
       if (needsValue) values.set(c.id, this.valueFor(table, c.id, n));
     }
     statements.push(insertSql(table, values));
-    return { statements, key: new Map(primaryKeyOf(table).map((c) => [c.id, values.get(c.id)!])), values };
+    return { statements, key: new Map(ownKey.map((c) => [c.id, values.get(c.id)!])), values };
   }
 
   private valueFor(table: { name: string; columns: Column[] }, columnId: ColumnId, n: number): string {
     const column = table.columns.find((c) => c.id === columnId)!;
+    if (column.generated) throw new NotProvable(`"${table.name}"."${column.name}" is generated, so a row cannot choose its value`);
     return this.sample(column, n, table.name);
   }
 
@@ -126,7 +145,7 @@ export class RowPlanner {
   /** Values for the NOT NULL columns without a default among `columns` (a junction's own columns). */
   requiredValues(columns: readonly Column[], owner: string): Map<string, string> {
     const n = this.next();
-    return new Map(columns.filter((c) => c.isNotNull && c.defaultValue === null && !c.identity).map((c) => [quoteIdent(c.name), this.sample(c, n, owner)]));
+    return new Map(columns.filter((c) => c.isNotNull && c.defaultValue === null && !c.identity && !c.generated).map((c) => [quoteIdent(c.name), this.sample(c, n, owner)]));
   }
 }
 
