@@ -57,12 +57,15 @@ describe('importSql with extensions', () => {
     const { schema, skipped } = await imported("SET client_encoding = 'LATIN1';\n-- Café, naïve résumé\nCREATE TABLE t (id int PRIMARY KEY, name text);\nCOMMENT ON TABLE t IS 'Ça va';\n");
     expect(schema.tables.map((t) => [t.name, t.comment])).toEqual([['t', 'Ça va']]);
     expect(skipped).toEqual({ 'SET client_encoding': 1 });
+    await expectDdlRuns(schema);
   }, 60_000);
 
   it('makes a missing extension’s stand-in type where the extension would live, not first on the search path (issue 12, point 8)', async () => {
     const { schema } = await imported('CREATE SCHEMA app; SET search_path = app, public; CREATE EXTENSION postgis WITH SCHEMA public; CREATE TABLE m (id int PRIMARY KEY, toc geometry);');
     expect(column(schema, 'm', 'toc').type).toBe('geometry');
     expect(schema.tables[0]!.schemaName).toBe('app');
+    expect(schema.sqlObjects?.find((o) => o.kind === 'extension')?.standIn).toMatch(/^CREATE TYPE geometry;/);
+    await expectDdlRuns(schema, { inPglite: false });
   }, 60_000);
 
   it('keeps a shipped extension in the schema the script names (issue 12, point 8, with cube)', async () => {

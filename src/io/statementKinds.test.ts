@@ -17,6 +17,12 @@ describe('classifyStatement', () => {
     ['COMMIT;', 'transaction control'],
     ['SET ROLE admin;', 'SET ROLE'],
     ['VACUUM ANALYZE t;', 'VACUUM'],
+    ["SET client_encoding = 'LATIN1';", 'SET client_encoding'],
+    ['SET CLIENT_ENCODING=latin1;', 'SET client_encoding'],
+    ["SET NAMES 'LATIN1';", 'SET client_encoding'],
+    ['SET SESSION client_encoding TO DEFAULT;', 'SET client_encoding'],
+    ['RESET client_encoding;', 'SET client_encoding'],
+    ["SELECT pg_catalog.set_config('client_encoding', 'LATIN1', false);", 'SET client_encoding'],
   ])('skips %s as %s', (sql, label) => {
     expect(classifyStatement(sql)).toEqual({ action: 'skip', label });
   });
