@@ -6,7 +6,7 @@ import { NotProvable, RowPlanner, type PlannedRow } from './rowPlanner.ts';
 export type FittedSamples = ReadonlyMap<ColumnId, string>;
 
 /** Tries per table: enough for a CHECK over two or three columns, bounded so a CHECK nothing meets costs little. */
-const triesPerTable = 24;
+const triesPerTable = 32;
 
 /**
  * Fits sample rows to the tables' CHECKs by asking PostgreSQL: a sample row of each table with CHECKs is
@@ -99,13 +99,13 @@ function candidates(table: Table, check: CheckConstraint, resolved: ReturnType<t
     if (t.name === 'ICONST' || t.name === 'FCONST') constants.push(negative + t.text, String(Number(negative + t.text) + 1));
   });
   const named = checkedColumns(table, [check], resolved);
-  // The first and a late sample value: one column below or above the others (`due > ordered`), or set where NULL is refused.
-  const firstAndLate = (c: Column) => {
+  // The first few and a late sample value: another enum label, one column below or above the others (`due > ordered`), a value where NULL is refused.
+  const samples = (c: Column) => {
     try {
-      return [planner.sample(c, 0, table.name), planner.sample(c, 100_000, table.name)];
+      return [0, 1, 2, 3, 100_000].map((n) => planner.sample(c, n, table.name));
     } catch {
       return [];
     }
   };
-  return named.flatMap((c) => [...constants, ...firstAndLate(c)].map((v): [ColumnId, string] => [c.id, v]));
+  return named.flatMap((c) => [...new Set([...constants, ...samples(c)])].map((v): [ColumnId, string] => [c.id, v]));
 }
