@@ -14,8 +14,9 @@ export const sqlObjectPlacement: Record<SqlObjectKind, { phase: 'beforeTables' |
   domain: { phase: 'beforeTables', rank: 3 },
   type: { phase: 'beforeTables', rank: 3 },
   sequence: { phase: 'beforeTables', rank: 4 },
+  // One rank: a function may call an aggregate (MusicBrainz's median) as an aggregate calls functions; the kept order decides.
   function: { phase: 'afterTables', rank: 0 },
-  aggregate: { phase: 'afterTables', rank: 1 },
+  aggregate: { phase: 'afterTables', rank: 0 },
   view: { phase: 'afterTables', rank: 2 },
   materializedView: { phase: 'afterTables', rank: 2 },
   constraint: { phase: 'afterTables', rank: 3 },

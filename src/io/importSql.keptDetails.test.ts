@@ -72,6 +72,18 @@ CREATE INDEX artist_sort ON artist (sort_name COLLATE "C");
     expect(generateDdl(schema, defaultDdlOptions).problems.filter((p) => p.severity === 'error')).toEqual([]);
   }, 60_000);
 
+  it('writes an aggregate before a function that calls it (MusicBrainz median), so the DDL checks the function body', async () => {
+    const { schema } = await imported(`
+CREATE FUNCTION _median(integer[]) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT $1[(cardinality($1) + 1) / 2] $$;
+CREATE AGGREGATE median(integer) (SFUNC = array_append, STYPE = integer[], FINALFUNC = _median, INITCOND = '{}');
+CREATE TABLE track (id int PRIMARY KEY, length int);
+CREATE FUNCTION median_track_length() RETURNS integer LANGUAGE sql AS $$ SELECT median(track.length) FROM track $$;
+`);
+    const ddl = ddlOf(schema);
+    expect(ddl.indexOf('CREATE AGGREGATE')).toBeLessThan(ddl.indexOf('median_track_length'));
+    await expectDdlRuns(schema);
+  }, 60_000);
+
   it('says how many indexes created on partitions themselves are not imported', async () => {
     const { notes } = await imported(`
 CREATE TABLE ev (id int, at date) PARTITION BY RANGE (at);

@@ -72,7 +72,7 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
       ...orderByMentions(
         objects
           .filter((o) => !inferred.takenObjects.has(o.oid) && !serialSequences.has(o.oid) && !(o.kind === 'schema' && drawnSchemas.has(o.name)))
-          .map((o) => ({ ...o, bareName: o.kind === 'function' ? o.name.replace(/\(.*$/s, '').split('.').pop()!.replace(/^"|"$/g, '') : '\u0000', text: o.source ?? o.sql })),
+          .map((o) => ({ ...o, bareName: o.kind === 'function' || o.kind === 'aggregate' ? o.name.replace(/\(.*$/s, '').split('.').pop()!.replace(/^"|"$/g, '') : '\u0000', text: o.source ?? o.sql })),
       ).map((o): SqlObject => ({ id: localId('sql'), kind: o.kind, name: o.name, sql: o.sql })),
       ...built.keptIndexes.map((i): SqlObject => ({ id: localId('sql'), kind: 'index', name: i.name, sql: i.sql })),
       ...inferred.keptKeys.map((k): SqlObject => ({ id: localId('sql'), kind: 'constraint', name: k.name, sql: k.sql })),
