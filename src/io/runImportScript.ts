@@ -103,6 +103,11 @@ export async function runImportScript(runner: SqlRunner, script: string): Promis
           continue;
         }
       }
+      if (error.code === '42704' && /^comment\s+on\s+extension\s/i.test(sql.trim()) && missing.includes(extensionName(sql.trim().replace(/^comment\s+on\s+/i, 'create ')))) {
+        // pg_dump's description of an extension this PostgreSQL lacks: already said in that extension's note.
+        skip('COMMENT ON missing extension');
+        break;
+      }
       if (missing.length > 0 && (error.code === '42704' || error.code === '42883')) {
         skip(`needing extension ${missing.join(', ')}`);
         run.notes.push(`Line ${piece.line}: not imported, it needs what extension ${missing.join(', ')} provides (${error.message}).`);
