@@ -93,6 +93,17 @@ describe('importSql keeps what the database has', () => {
     expect(tableNamed(again.schema, 't').columns.find((c) => c.name === 'b')!.generated).toEqual({ expression: '(a * 2)', kind: 'virtual' });
   });
 
+  it('lets the generator name a key declared on a partition, which it draws from the partitioned table', async () => {
+    const { schema } = await imported(`CREATE TABLE customer (id int PRIMARY KEY);
+CREATE TABLE payment (id int, at date, customer_id int NOT NULL, CONSTRAINT payment_identity PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE payment_2022 PARTITION OF payment FOR VALUES FROM ('2022-01-01') TO ('2023-01-01');
+ALTER TABLE payment_2022 ADD CONSTRAINT payment_2022_customer_fkey FOREIGN KEY (customer_id) REFERENCES customer (id);`);
+    expect(schema.relationships).toHaveLength(1);
+    expect(schema.relationships[0]!.constraintName).toBeUndefined();
+    expect(tableNamed(schema, 'payment').primaryKeyName).toBe('payment_identity');
+    expect(generateDdl(schema).statements.find((s) => s.kind === 'addForeignKey')!.constraintName).toBe('payment_customer_id_fkey');
+  });
+
   it('proves an alternate-key relationship: orphans, duplicates, NULL keys and ON UPDATE CASCADE through the UNIQUE column', async () => {
     const { schema } = await imported(script.map((s) => `${s};`).join('\n'));
     const report = await runProof(await testRunner(), schema);

@@ -112,7 +112,8 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
     oneToOne: isShared ? 'sharedPrimaryKey' : 'foreignKeyUnique',
     foreignKeyColumnIds: columns.map((c) => c.id),
     ...(key.referencedColumnIds ? { referencedColumnIds: key.referencedColumnIds } : {}),
-    constraintName: k.name,
+    // A key declared on partitions is drawn from the partitioned table, where no constraint has its name: the generator names it.
+    ...(k.onPartition ? {} : { constraintName: k.name }),
     ...(uniqueName ? { uniqueConstraintName: uniqueName } : {}),
     onDelete: actions[k.onDelete] ?? 'no action',
     onUpdate: actions[k.onUpdate] ?? 'no action',
