@@ -84,6 +84,11 @@ CREATE FUNCTION median_track_length() RETURNS integer LANGUAGE sql AS $$ SELECT 
     await expectDdlRuns(schema);
   }, 60_000);
 
+  it('says that text search configurations are not imported', async () => {
+    const { notes } = await imported('CREATE TEXT SEARCH CONFIGURATION mb_simple (COPY = pg_catalog.simple); CREATE TABLE t (id int PRIMARY KEY);');
+    expect(notes).toEqual(['Not imported: 1 text search configuration or dictionary (functions using them fail without them).']);
+  }, 60_000);
+
   it('says how many indexes created on partitions themselves are not imported', async () => {
     const { notes } = await imported(`
 CREATE TABLE ev (id int, at date) PARTITION BY RANGE (at);

@@ -115,13 +115,15 @@ async function notImported(runner: SqlRunner, mark: number): Promise<string[]> {
   const { rows } = await runner.query(
     `SELECT (SELECT count(*)::int FROM pg_catalog.pg_rewrite WHERE oid > ${mark} AND rulename <> '_RETURN') AS rules,
        (SELECT count(*)::int FROM pg_catalog.pg_policy WHERE oid > ${mark}) AS policies,
-       (SELECT count(*)::int FROM pg_catalog.pg_class WHERE oid > ${mark} AND relrowsecurity) AS secured`,
+       (SELECT count(*)::int FROM pg_catalog.pg_class WHERE oid > ${mark} AND relrowsecurity) AS secured,
+       (SELECT count(*)::int FROM pg_catalog.pg_ts_config WHERE oid > ${mark}) + (SELECT count(*)::int FROM pg_catalog.pg_ts_dict WHERE oid > ${mark}) AS "textSearch"`,
   );
-  const { rules, policies, secured } = rows[0] as { rules: number; policies: number; secured: number };
+  const { rules, policies, secured, textSearch } = rows[0] as { rules: number; policies: number; secured: number; textSearch: number };
   const lost = [
     rules > 0 ? `${rules} rule${rules === 1 ? '' : 's'} (CREATE RULE)` : '',
     policies > 0 ? `${policies} row-level security polic${policies === 1 ? 'y' : 'ies'}` : '',
     secured > 0 ? `ENABLE ROW LEVEL SECURITY on ${secured} table${secured === 1 ? '' : 's'}` : '',
+    textSearch > 0 ? `${textSearch} text search configuration${textSearch === 1 ? '' : 's'} or dictionar${textSearch === 1 ? 'y' : 'ies'} (functions using them fail without them)` : '',
   ].filter(Boolean);
   return lost.length > 0 ? [`Not imported: ${lost.join(', ')}.`] : [];
 }
