@@ -83,10 +83,14 @@ async function requireSameTransaction(db: SqlRunner, transaction: string): Promi
   if (now !== transaction) throw new TransactionEscapedError(`the run's transaction ${transaction} ended before its ROLLBACK (now in ${now}): what it did may have stayed`);
 }
 
-/** The extensions this database can create, asked only when the schema keeps some (PGlite lists just those it was started with). */
+/**
+ * The extensions this database can create, asked only when the schema keeps some (PGlite lists just
+ * those it was started with). One a server already has stays out: created elsewhere, its types would
+ * not be on the proof's search path, so its stand-in (if any) serves, as before.
+ */
 async function availableExtensions(db: SqlRunner, schema: Schema): Promise<string[]> {
   if (!schema.sqlObjects?.some((o) => o.kind === 'extension')) return [];
-  const { rows } = await db.query('SELECT name FROM pg_catalog.pg_available_extensions');
+  const { rows } = await db.query('SELECT name FROM pg_catalog.pg_available_extensions WHERE installed_version IS NULL');
   return rows.map((r) => String((r as { name: unknown }).name));
 }
 
