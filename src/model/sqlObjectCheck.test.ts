@@ -45,4 +45,8 @@ describe('checkSqlObject', () => {
   it('refuses text-direction characters that make code read differently from what it does', () => {
     expect(checkSqlObject(kept('view', "CREATE VIEW v AS SELECT '\u202Eevil' AS x;"))).toMatch(/U\+202E/);
   });
+
+  it('names a statement by its kind, CREATE OR REPLACE included', () => {
+    expect(checkSqlObject(kept('view', "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';"))).toMatch(/but is CREATE FUNCTION$/);
+  });
 });

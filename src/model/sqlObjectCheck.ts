@@ -109,7 +109,7 @@ function checkStatements(sql: string, fits: (statements: ParsedStatement[]) => b
     return `is not SQL PostgreSQL can read: ${parsed.error.message}${line ? ` (line ${line})` : ''}`;
   }
   if (!fits(parsed.statements)) {
-    const kinds = parsed.statements.map((s) => s.text.split(/\s+/).slice(0, 2).join(' ').toUpperCase());
+    const kinds = parsed.statements.map((s) => s.text.replace(/^CREATE\s+OR\s+REPLACE\s+/i, 'CREATE ').split(/\s+/).slice(0, 2).join(' ').toUpperCase());
     return `must be ${mustBe}, but is ${kinds.length === 0 ? 'empty' : kinds.join('; ')}`;
   }
   const tokens = scanSql(sql)?.filter((t) => t.name !== 'SQL_COMMENT' && t.name !== 'C_COMMENT') ?? [];
