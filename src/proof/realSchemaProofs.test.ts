@@ -127,6 +127,21 @@ describe.each(engines)('proofs of what real schemas hold, on $engine.name', ({ e
       expect(summarize(report).passed).toBe(6);
     });
 
+    it('a second child differs in an enum column that shares a UNIQUE with its foreign key (Lago: UNIQUE (subscription_id, type))', async () => {
+      const imported = await importSql(
+        `CREATE TYPE rule_type AS ENUM ('payment', 'approval');
+         CREATE TABLE organizations (id int PRIMARY KEY);
+         CREATE TABLE subscriptions (id int PRIMARY KEY, plan rule_type NOT NULL);
+         CREATE TABLE activation_rules (id int PRIMARY KEY, subscription_id int NOT NULL REFERENCES subscriptions,
+           organization_id int NOT NULL REFERENCES organizations, type rule_type NOT NULL, UNIQUE (subscription_id, type));`,
+        await testRunner(),
+      );
+      if (!imported.ok) throw new Error(imported.error.message);
+      const report = await runProof(await engine.runner(), imported.schema);
+      expect(notPassed(report)).toEqual([]);
+      expect(summarize(report).passed).toBe(12);
+    });
+
     it('PostGIS takes the geometry samples as the types their modifiers name, where it is installed', async (context) => {
       const runner = await engine.runner();
       const { rows } = await runner.query("SELECT count(*)::int AS n FROM pg_catalog.pg_available_extensions WHERE name = 'postgis'");

@@ -122,7 +122,22 @@ export class RowPlanner {
   private valueFor(table: { name: string; columns: Column[] }, columnId: ColumnId, n: number): string {
     const column = table.columns.find((c) => c.id === columnId)!;
     if (column.generated) throw new NotProvable(`"${table.name}"."${column.name}" is generated, so a row cannot choose its value`);
-    return this.sample(column, n, table.name);
+    if (!this.enumOf(column.type)) return this.sample(column, n, table.name);
+    // Enum labels take turns per column, so two rows of a table differ there (a UNIQUE (parent_id, kind) still holds for a second child).
+    const turn = this.turns.get(columnId) ?? 0;
+    this.turns.set(columnId, turn + 1);
+    return this.sample(column, turn, table.name);
+  }
+
+  /** How many enum labels each column has handed out. */
+  private readonly turns = new Map<ColumnId, number>();
+
+  /** The enum a type names, directly or through domains. */
+  private enumOf(type: string, depth = 0): EnumType | undefined {
+    const typeName = type.trim().replaceAll('"', '');
+    const enumType = this.enums.find((e) => e.name === typeName || `${e.schemaName}.${e.name}` === typeName);
+    const base = this.domains.get(typeKey(type));
+    return enumType ?? (base !== undefined && depth < 8 ? this.enumOf(base, depth + 1) : undefined);
   }
 
   /** A sample value for a column: an enum's label, a value of a domain's base type, or a value of a built-in type. */
@@ -133,8 +148,7 @@ export class RowPlanner {
   }
 
   private sampleOfType(type: string, n: number, depth = 0): string | undefined {
-    const typeName = type.trim().replaceAll('"', '');
-    const enumType = this.enums.find((e) => e.name === typeName || `${e.schemaName}.${e.name}` === typeName);
+    const enumType = this.enumOf(type);
     if (enumType) return quoteLiteral(enumType.values[n % enumType.values.length]!);
     // A domain over a domain is followed down to its base type (a cycle cannot exist in PostgreSQL; the depth is a guard).
     const base = this.domains.get(typeKey(type));
