@@ -21,6 +21,8 @@ const script = [
   'ALTER TABLE passport ADD CONSTRAINT one_passport_per_code UNIQUE (code)',
   'ALTER TABLE passport ADD CONSTRAINT passport_holder FOREIGN KEY (code) REFERENCES parent (code)',
   'CREATE INDEX child_by_code ON child (code)',
+  'CREATE TABLE profile (id int PRIMARY KEY, parent_code text CONSTRAINT profile_of REFERENCES parent (code))',
+  'CREATE UNIQUE INDEX one_profile_per_code ON profile (parent_code)',
 ];
 
 async function imported(sql: string): Promise<Extract<ImportResult, { ok: true }>> {
@@ -74,7 +76,11 @@ describe('importSql keeps what the database has', () => {
     expect(child.columns.find((c) => c.name === 'id')).toMatchObject({ identity: 'byDefault', identityOptions: { start: '100', increment: '5', cache: '3' } });
     expect(child.columns.find((c) => c.name === 'doubled')).toMatchObject({ generated: { expression: '(id * 2)', kind: 'stored' }, defaultValue: null });
     const byName = Object.fromEntries(schema.relationships.map((r) => [r.constraintName, r]));
-    expect(Object.keys(byName).sort()).toEqual(['child_code_ref', 'child_to_parent', 'child_xy_ref', 'passport_holder']);
+    expect(Object.keys(byName).sort()).toEqual(['child_code_ref', 'child_to_parent', 'child_xy_ref', 'passport_holder', 'profile_of']);
+    // A 1:1 made by a unique index keeps the index, under its name, and adds no constraint of its own.
+    expect(byName.profile_of).toMatchObject({ to: { max: 1 } });
+    expect(byName.profile_of!.uniqueConstraintName).toBeUndefined();
+    expect(tableNamed(schema, 'profile').indexes).toEqual([expect.objectContaining({ name: 'one_profile_per_code', isUnique: true })]);
     expect(byName.child_to_parent).toMatchObject({ foreignKeyColumnIds: columnIds(schema, 'child', ['pb', 'pa']) });
     expect(byName.child_to_parent!.referencedColumnIds).toBeUndefined();
     expect(byName.child_code_ref).toMatchObject({ referencedColumnIds: columnIds(schema, 'parent', ['code']), onUpdate: 'cascade', to: { max: 'many' } });
@@ -124,7 +130,7 @@ describe.each(engines)('the DDL of an import on $engine.name', ({ engine, skip }
       const runner = await engine.runner();
       const before = await catalogAfter(runner, script);
       const after = await catalogAfter(runner, generateDdl(schema).statements.map((s) => s.sql));
-      expect(before.constraints.length).toBe(11);
+      expect(before.constraints.length).toBe(13);
       expect(after).toEqual(before);
     });
   });

@@ -92,14 +92,14 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
     const partial = sets.find((s) => s.isPartial)!;
     out.notes.push(`"${child.name}" -> "${parent.name}" (${k.name}) is read as one-to-many: the unique index "${partial.name}" on its columns is partial (WHERE ...), so it does not make each row's key unique.`);
   }
-  // A 1:1 implies its UNIQUE constraint (the generator adds it after the tables), so one added that way, or a
-  // unique index, is not drawn again; a one-column UNIQUE written in the CREATE TABLE stays the column's own.
+  // A 1:1 implies its UNIQUE constraint (the generator adds it after the tables), so one added that way is not drawn
+  // again; a one-column UNIQUE written in the CREATE TABLE stays the column's own, and a unique index the table's own
+  // (under its name: it already makes the key unique, so the 1:1 adds no constraint).
   const isColumnsOwn = (s: UniqueSet) => s.isConstraint && s.inCreateTable && s.columns.length === 1;
-  const takenSets = !isShared && unique ? sets.filter((s) => !s.isPartial && !isColumnsOwn(s)).map((s) => s.key) : [];
+  const takenSets = !isShared && unique ? sets.filter((s) => s.isConstraint && !isColumnsOwn(s)).map((s) => s.key) : [];
   const isOneToOne = isShared || unique !== undefined;
-  // The UNIQUE the 1:1 takes over keeps its name (a UNIQUE constraint preferred over a unique index on the same columns).
-  const takenSet = takenSets.map((key) => sets.find((s) => s.key === key)!).sort((a, b) => Number(b.isConstraint) - Number(a.isConstraint))[0];
-  const uniqueName = takenSet?.name;
+  // The UNIQUE constraint the 1:1 takes over keeps its name.
+  const uniqueName = sets.find((s) => s.key === takenSets[0])?.name;
   const required = findRequiredChild(objects, oidOf, parent, key.parentKey, child, columns);
   required?.forEach((o) => out.takenObjects.add(o));
   if (k.deferrable && !k.deferred) out.notes.push(`Foreign key "${k.name}" is DEFERRABLE INITIALLY IMMEDIATE; the diagram's deferrable keys are INITIALLY DEFERRED.`);

@@ -2,11 +2,13 @@ import type { ColumnId } from './ids.ts';
 import { primaryKeyOf } from './lookup.ts';
 import type { ResolvedForeignKey, ResolvedRelationship } from './resolve.ts';
 
-/** True when a foreign key's columns are unique without a constraint of its own: the whole primary key, or one UNIQUE column. */
+/** True when a foreign key's columns are unique without a constraint of its own: the whole primary key, one UNIQUE column, or a unique index on exactly them. */
 export function isForeignKeyAlreadyUnique(r: ResolvedForeignKey): boolean {
   const key = primaryKeyOf(r.child);
   const sameAsKey = key.length === r.columns.length && key.every((k) => r.columns.includes(k));
-  return sameAsKey || (r.columns.length === 1 && r.columns[0]!.isUnique);
+  const ids = r.columns.map((c) => c.id);
+  const hasUniqueIndex = r.child.indexes.some((i) => i.isUnique && i.columnIds.length === ids.length && i.columnIds.every((id) => ids.includes(id)));
+  return sameAsKey || (r.columns.length === 1 && r.columns[0]!.isUnique) || hasUniqueIndex;
 }
 
 /** True when the DDL adds a UNIQUE constraint for this relationship: a 1:1 (FK + UNIQUE) on columns not already unique. */
