@@ -1,6 +1,6 @@
 import { asSqlError, primaryKeyOf, resolveAll, scanSql, type CheckConstraint, type Column, type ColumnId, type Schema, type SqlRunner, type Table } from '../model/index.ts';
 import { domainBaseTypes } from './domainTypes.ts';
-import { NotProvable, RowPlanner, type PlannedRow } from './rowPlanner.ts';
+import { freshValue, NotProvable, RowPlanner, type PlannedRow } from './rowPlanner.ts';
 
 /** Sample values chosen to meet the tables' CHECKs, by column: the row planner uses them instead of its own. */
 export type FittedSamples = ReadonlyMap<ColumnId, string>;
@@ -38,7 +38,9 @@ export async function fitSamples(db: SqlRunner, schema: Schema): Promise<FittedS
       const refused = await firstRefusal(db, row.statements);
       if (!refused) {
         // What met the CHECKs once meets them in every row: the columns they name keep this row's values.
-        for (const c of checkedColumns(table, table.checks, resolved)) if (row.values.has(c.id) && row.values.get(c.id) !== 'NULL') fitted.set(c.id, row.values.get(c.id)!);
+        for (const c of checkedColumns(table, table.checks, resolved)) {
+          if (row.values.has(c.id) && row.values.get(c.id) !== 'NULL' && fitted.get(c.id) !== freshValue) fitted.set(c.id, row.values.get(c.id)!);
+        }
         break;
       }
       const owner = schema.tables.find((t) => t.name === refused.table && t.checks.some((c) => c.name === refused.constraint));
@@ -77,8 +79,8 @@ async function firstRefusal(db: SqlRunner, statements: readonly string[]): Promi
   }
 }
 
-/** The columns these CHECKs name that a sample row may fix: not a key, not UNIQUE, not computed by PostgreSQL. */
-function checkedColumns(table: Table, checks: readonly CheckConstraint[], resolved: ReturnType<typeof resolveAll>): Column[] {
+/** The columns these CHECKs name that a sample row may fix: not a key, not computed by PostgreSQL, and not UNIQUE unless `withUnique`. */
+function checkedColumns(table: Table, checks: readonly CheckConstraint[], resolved: ReturnType<typeof resolveAll>, withUnique = false): Column[] {
   const tokens = checks.flatMap((check) => scanSql(check.expression) ?? []);
   const names = new Set(tokens.filter((t) => t.name === 'IDENT').map((t) => (t.text.startsWith('"') ? t.text.slice(1, -1).replaceAll('""', '"') : t.text.toLowerCase())));
   const keyIds = new Set([
@@ -86,7 +88,7 @@ function checkedColumns(table: Table, checks: readonly CheckConstraint[], resolv
     ...resolved.flatMap((r) => ((r.kind === 'oneToOne' || r.kind === 'oneToMany') && r.child.id === table.id ? r.columns.map((c) => c.id) : [])),
   ]);
   const unique = new Set([...table.columns.filter((c) => c.isUnique).map((c) => c.id), ...table.indexes.filter((i) => i.isUnique).flatMap((i) => i.columnIds)]);
-  return table.columns.filter((c) => (names.has(c.name) || names.has(c.name.toLowerCase())) && !keyIds.has(c.id) && !unique.has(c.id) && !c.identity && !c.generated);
+  return table.columns.filter((c) => (names.has(c.name) || names.has(c.name.toLowerCase())) && !keyIds.has(c.id) && (withUnique || !unique.has(c.id)) && !c.identity && !c.generated);
 }
 
 /** What to try for the columns a CHECK names: its constants (and each number plus one), a later sample value, then any value for a column left NULL. */
@@ -99,6 +101,8 @@ function candidates(table: Table, check: CheckConstraint, resolved: ReturnType<t
     if (t.name === 'ICONST' || t.name === 'FCONST') constants.push(negative + t.text, String(Number(negative + t.text) + 1));
   });
   const named = checkedColumns(table, [check], resolved);
+  // A UNIQUE column the CHECK names cannot take one value in every row: it can be given a value of its own in each.
+  const uniqueNamed = checkedColumns(table, [check], resolved, true).filter((c) => !named.includes(c));
   // The first few and a late sample value: another enum label, one column below or above the others (`due > ordered`), a value where NULL is refused.
   const samples = (c: Column) => {
     try {
@@ -107,5 +111,5 @@ function candidates(table: Table, check: CheckConstraint, resolved: ReturnType<t
       return [];
     }
   };
-  return named.flatMap((c) => [...new Set([...constants, ...samples(c)])].map((v): [ColumnId, string] => [c.id, v]));
+  return [...named.flatMap((c) => [...new Set([...constants, ...samples(c)])].map((v): [ColumnId, string] => [c.id, v])), ...uniqueNamed.map((c): [ColumnId, string] => [c.id, freshValue])];
 }

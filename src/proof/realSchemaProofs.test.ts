@@ -142,6 +142,18 @@ describe.each(engines)('proofs of what real schemas hold, on $engine.name', ({ e
       expect(summarize(report).passed).toBe(12);
     });
 
+    it('a UNIQUE column a CHECK wants set gets a value of its own in every row (MusicBrainz: iso_code_2t OR iso_code_3)', async () => {
+      const imported = await importSql(
+        `CREATE TABLE language (id int PRIMARY KEY, iso_code_2t char(3) UNIQUE, iso_code_3 char(3) UNIQUE, CHECK (iso_code_2t IS NOT NULL OR iso_code_3 IS NOT NULL));
+         CREATE TABLE work_language (id int PRIMARY KEY, language int NOT NULL REFERENCES language);`,
+        await testRunner(),
+      );
+      if (!imported.ok) throw new Error(imported.error.message);
+      const report = await runProof(await engine.runner(), imported.schema);
+      expect(notPassed(report)).toEqual([]);
+      expect(summarize(report).passed).toBe(6);
+    });
+
     it('PostGIS takes the geometry samples as the types their modifiers name, where it is installed', async (context) => {
       const runner = await engine.runner();
       const { rows } = await runner.query("SELECT count(*)::int AS n FROM pg_catalog.pg_available_extensions WHERE name = 'postgis'");

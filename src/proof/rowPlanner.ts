@@ -107,6 +107,10 @@ export class RowPlanner {
     for (const c of table.columns) {
       if (values.has(c.id) || c.identity || c.generated) continue;
       const fitted = this.fitted.get(c.id);
+      if (fitted === freshValue) {
+        values.set(c.id, this.valueFor(table, c.id, n));
+        continue;
+      }
       if (fitted !== undefined && !unique.has(c.id)) {
         values.set(c.id, fitted);
         continue;
@@ -162,6 +166,9 @@ export class RowPlanner {
     return new Map(columns.filter((c) => c.isNotNull && c.defaultValue === null && !c.identity && !c.generated).map((c) => [quoteIdent(c.name), this.sample(c, n, owner)]));
   }
 }
+
+/** In the fitted values: the column gets a value of its own in every row (a UNIQUE column a CHECK wants set). */
+export const freshValue = '\u0000fresh';
 
 /** Defaults that differ on every row already (a sequence, a random or time-ordered uuid). */
 const distinctPerRow = /\b(nextval|gen_random_uuid|uuid_generate_v[14]|uuidv[47])\s*\(/i;
