@@ -56,7 +56,7 @@ const hostileDocument: fc.Arbitrary<Schema> = fc
   });
 
 /** Objects the proof schema may hold after the DDL: the table, its key, sequence and constraints, and the kept object. */
-const describedObject = /^(t|t_pkey|t_\w+_(key|seq|check|not_null)|k_(domain|type|sequence|function))$/;
+const describedObject = /^(t|t(_\w+)?_(pkey|key|seq|check\d*|not_null)|k_(domain|type|sequence|function))$/;
 
 interface Catalog {
   outside: string;

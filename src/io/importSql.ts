@@ -5,7 +5,7 @@ import { gridLayout } from './gridLayout.ts';
 import { orderByMentions } from './orderByMentions.ts';
 import { keptKeySql } from './foreignKeyFacts.ts';
 import { inferRelationships } from './inferRelationships.ts';
-import { readCatalog } from './readCatalog.ts';
+import { isExtensionMember, readCatalog } from './readCatalog.ts';
 import { readSqlObjects } from './readSqlObjects.ts';
 import { runImportScript, type ImportError } from './runImportScript.ts';
 import { describeSkipped } from './statementKinds.ts';
@@ -116,7 +116,8 @@ async function notImported(runner: SqlRunner, mark: number): Promise<string[]> {
     `SELECT (SELECT count(*)::int FROM pg_catalog.pg_rewrite WHERE oid > ${mark} AND rulename <> '_RETURN') AS rules,
        (SELECT count(*)::int FROM pg_catalog.pg_policy WHERE oid > ${mark}) AS policies,
        (SELECT count(*)::int FROM pg_catalog.pg_class WHERE oid > ${mark} AND relrowsecurity) AS secured,
-       (SELECT count(*)::int FROM pg_catalog.pg_ts_config WHERE oid > ${mark}) + (SELECT count(*)::int FROM pg_catalog.pg_ts_dict WHERE oid > ${mark}) AS "textSearch"`,
+       (SELECT count(*)::int FROM pg_catalog.pg_ts_config tc WHERE tc.oid > ${mark} AND NOT ${isExtensionMember('tc.oid', 'pg_ts_config')})
+         + (SELECT count(*)::int FROM pg_catalog.pg_ts_dict td WHERE td.oid > ${mark} AND NOT ${isExtensionMember('td.oid', 'pg_ts_dict')}) AS "textSearch"`,
   );
   const { rules, policies, secured, textSearch } = rows[0] as { rules: number; policies: number; secured: number; textSearch: number };
   const lost = [

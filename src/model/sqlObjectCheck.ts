@@ -92,6 +92,12 @@ export function checkSqlObject(object: SqlObject): string | undefined {
 const verdicts = new Map<string, string | undefined>();
 
 function readSqlObject(object: SqlObject): string | undefined {
+  const parsed = parseSql(object.sql);
+  const [only] = 'error' in parsed ? [] : parsed.statements;
+  if (object.kind === 'function' && only?.kind === 'CreateFunctionStmt' && !runsInSandbox(only.node)) {
+    const language = functionOptions(only.node).get('language')?.[0] ?? '';
+    return `is in LANGUAGE ${language}, which runs code outside PostgreSQL's sandbox: only functions in SQL, PL/pgSQL or another trusted language are kept`;
+  }
   const problem = checkStatements(object.sql, (statements) => statements.length === 1 && statementOfKind[object.kind](statements[0]!), `one ${kindWords[object.kind]} statement`);
   if (problem) return problem;
   if (object.standIn === undefined) return undefined;
