@@ -72,6 +72,25 @@ CREATE INDEX artist_sort ON artist (sort_name COLLATE "C");
     expect(generateDdl(schema, defaultDdlOptions).problems.filter((p) => p.severity === 'error')).toEqual([]);
   }, 60_000);
 
+  it('also leaves out, with a note, what calls a routine left out (MusicBrainz musicbrainz_unaccent), so the DDL still runs', async () => {
+    const { schema, notes } = await imported(
+      [
+        'CREATE EXTENSION unaccent;',
+        "CREATE FUNCTION immutable_unaccent(regdictionary, text) RETURNS text LANGUAGE c IMMUTABLE STRICT AS '$libdir/unaccent', 'unaccent_dict';",
+        "CREATE FUNCTION my_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT immutable_unaccent(NULL::regdictionary, $1) $$;",
+        'CREATE FUNCTION shout(text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT upper(my_unaccent($1)) $$;',
+        'CREATE TABLE t (id int PRIMARY KEY, name text);',
+      ].join('\n'),
+    );
+    expect(schema.sqlObjects?.map((o) => o.kind)).toEqual(['extension']);
+    expect(notes).toEqual([
+      expect.stringMatching(/^Not kept: the function "immutable_unaccent\(regdictionary,text\)" is in LANGUAGE c/),
+      expect.stringMatching(/^Not kept: the function "my_unaccent\(text\)", which calls "immutable_unaccent\(regdictionary,text\)", which is not kept\.$/),
+      expect.stringMatching(/^Not kept: the function "shout\(text\)", which calls "my_unaccent\(text\)", which is not kept\.$/),
+    ]);
+    await expectDdlRuns(schema);
+  }, 60_000);
+
   it('writes an aggregate before a function that calls it (MusicBrainz median), so the DDL checks the function body', async () => {
     const { schema } = await imported(`
 CREATE FUNCTION _median(integer[]) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT $1[(cardinality($1) + 1) / 2] $$;

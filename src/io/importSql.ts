@@ -1,4 +1,4 @@
-import { sqlObjectPlacement } from '../ddl/index.ts';
+import { calledNames, sqlObjectPlacement } from '../ddl/index.ts';
 import { checkSqlObject, validateSchema, type Layout, type Schema, type SqlObject, type SqlRunner } from '../model/index.ts';
 import { applyUniqueSets, catalogTables, localId } from './catalogTables.ts';
 import { gridLayout } from './gridLayout.ts';
@@ -87,6 +87,7 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
     const refused = kept.map((o) => [o, checkSqlObject(o)] as const).filter((x): x is readonly [SqlObject, string] => x[1] !== undefined);
     const refusedNotes = refused.map(([o, why]) => `Not kept: the ${o.kind} "${o.name}" ${why}.`);
     if (refused.length > 0) kept.splice(0, kept.length, ...kept.filter((o) => !refused.some(([r]) => r === o)));
+    refusedNotes.push(...withoutCallersOf(kept, refused.map(([o]) => o)));
     const junctions = new Set([...inferred.junctionTableOids].map((oid) => built.tableByOid.get(oid)));
     const tables = built.tables.filter((t) => !junctions.has(t));
     const schema: Schema = { tables, relationships: inferred.relationships, enums: built.enums, ...(kept.length > 0 ? { sqlObjects: kept } : {}) };
@@ -127,4 +128,30 @@ async function notImported(runner: SqlRunner, mark: number): Promise<string[]> {
     textSearch > 0 ? `${textSearch} text search configuration${textSearch === 1 ? '' : 's'} or dictionar${textSearch === 1 ? 'y' : 'ies'} (functions using them fail without them)` : '',
   ].filter(Boolean);
   return lost.length > 0 ? [`Not imported: ${lost.join(', ')}.`] : [];
+}
+
+/** A routine's name as SQL calls it: `musicbrainz.f(text)` is called `f`. */
+function calledAs(o: SqlObject): string {
+  return o.name.replace(/\(.*$/s, '').split('.').pop()!.replace(/^"|"$/g, '').toLowerCase();
+}
+
+/**
+ * Takes out of `kept`, in place, every object that calls a routine left out (and so on, for what calls
+ * those): its DDL would fail on the missing routine. Returns a note for each.
+ */
+function withoutCallersOf(kept: SqlObject[], leftOut: readonly SqlObject[]): string[] {
+  const notes: string[] = [];
+  const missing = new Map(leftOut.filter((o) => o.kind === 'function' || o.kind === 'aggregate').map((o) => [calledAs(o), o.name]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const o of [...kept]) {
+      const called = [...calledNames(o.sql)].find((name) => missing.has(name) && name !== calledAs(o));
+      if (called === undefined) continue;
+      kept.splice(kept.indexOf(o), 1);
+      notes.push(`Not kept: the ${o.kind} "${o.name}", which calls "${missing.get(called)}", which is not kept.`);
+      if (o.kind === 'function' || o.kind === 'aggregate') missing.set(calledAs(o), o.name);
+      changed = true;
+    }
+  }
+  return notes;
 }
