@@ -62,4 +62,11 @@ describe('hiddenCharacterProblem', () => {
   });
   it('accepts ordinary Unicode', () => expect(hiddenCharacterProblem('ünïcødé 漢字 €')).toBeUndefined());
   it('refuses a hidden character in a fragment', () => expect(checkSqlFragment("'\u202Eevil'", 'default')).toMatch(/U\+202E/));
+
+  it('accepts a line break or tab inside a string constant, as PostgreSQL prints E-strings back from its catalog', () => {
+    expect(checkSqlFragment("'\t'::text", 'default')).toBeUndefined();
+    expect(checkSqlFragment("(POSITION(('\n'::text) IN (title)) = 0)", 'check')).toBeUndefined();
+    expect(checkSqlFragment("1 +\n2", 'default')).toMatch(/control character/);
+    expect(checkSqlFragment("'a' \u202E", 'default')).toMatch(/U\+202E/);
+  });
 });

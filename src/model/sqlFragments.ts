@@ -97,10 +97,11 @@ const verdicts = new Map<string, string | undefined>();
 function readFragment(text: string, kind: FragmentKind): string | undefined {
   const place = places[kind];
   if (text.trim() === '') return `the ${place.what} is empty`;
-  const hidden = hiddenCharacterProblem(text);
-  if (hidden) return `the ${place.what} contains ${hidden}`;
   const tokens = scanSql(text);
   if (!tokens) return `the ${place.what} is not SQL PostgreSQL can read (an unclosed string or quoted name?)`;
+  // Inside a string constant a line break or tab is data (PostgreSQL prints `E'\t'` back as a real tab); elsewhere it could end a comment.
+  const hidden = hiddenCharacterProblem(outsideStrings(text, tokens));
+  if (hidden) return `the ${place.what} contains ${hidden}`;
   const tokenProblem = checkTokens(tokens, place.what);
   if (tokenProblem) return tokenProblem;
   const parsed = parseSql(`${place.before}${text}${place.after}`);
@@ -115,6 +116,18 @@ function readFragment(text: string, kind: FragmentKind): string | undefined {
     return `the ${place.what} must be ${place.mustBe} and nothing else (no constraint, COLLATE or other clause); use the column's own settings for those`;
   }
   return undefined;
+}
+
+/** The text with its string constants blanked out (same length), so checks on it see only the SQL around them. */
+function outsideStrings(text: string, tokens: readonly SqlToken[]): string {
+  let out = text;
+  for (const t of tokens) {
+    if (t.name !== 'SCONST' && t.name !== 'USCONST') continue;
+    // eslint-disable-next-line no-control-regex -- blanking control characters is the point
+    const inner = t.text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+    out = out.slice(0, t.offset) + inner + out.slice(t.offset + t.text.length);
+  }
+  return out;
 }
 
 /**
