@@ -63,7 +63,9 @@ Commands:
                                    run them on that PostgreSQL server instead
                                    (postgres://USER:PASSWORD@HOST:PORT/DATABASE), in a new
                                    schema inside a transaction that is rolled back: nothing
-                                   on the server is changed or left behind
+                                   on the server is changed or left behind; refused for a
+                                   superuser or a role that may run programs or touch server
+                                   files, unless --allow-privileged-role
   lint FILE    list problems and advice in the model; exit 1 on any error or warning
                  --json            print them as JSON
   mermaid FILE print the diagram as a Mermaid erDiagram (for Markdown that renders Mermaid)
@@ -99,6 +101,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         'if-not-exists': { type: 'boolean' },
         schema: { type: 'string' },
         'database-url': { type: 'string' },
+        'allow-privileged-role': { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean' },
         'time-limit': { type: 'string' },
@@ -121,6 +124,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const databaseUrl = values['database-url'];
   const misplaced = [
     databaseUrl !== undefined && command !== 'prove' ? '--database-url is an option of prove only' : '',
+    values['allow-privileged-role'] && databaseUrl === undefined ? '--allow-privileged-role goes with prove --database-url' : '',
     (values.output !== undefined || values.force) && command !== 'import' ? '--output and --force are options of import only' : '',
   ].find(Boolean);
   const timeLimit = Number(values['time-limit'] ?? defaultTimeLimitSeconds);
@@ -168,7 +172,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return problems.some((p) => p.severity !== 'info') ? 1 : 0;
   }
   const json = values.json ?? false;
-  return databaseUrl === undefined ? proveInPglite(file, document, json, io) : proveOnServer(file, document, databaseUrl, json, io);
+  return databaseUrl === undefined ? proveInPglite(file, document, json, io) : proveOnServer(file, document, databaseUrl, json, io, { allowPrivilegedRole: values['allow-privileged-role'] === true });
 }
 
 /** `FILE: severity: message` per problem, like a compiler, then a count. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { extensionsSchemaNeeds, PostgresConnectError, postgresTarget } from '../db/index.ts';
+import { extensionsSchemaNeeds, PostgresConnectError, postgresTarget, privilegedRoleRisk } from '../db/index.ts';
 import { intoOneSchema } from '../ddl/intoOneSchema.ts';
 import { validateSchema, type ErdDocument } from '../model/index.ts';
 import { leftBehind, runProof, serverObjects, summarize, type LeftBehind, type ProofReport } from '../proof/index.ts';
@@ -34,7 +34,7 @@ async function proveUnlessInvalid(document: ErdDocument, prove: () => Promise<Pr
  * schema of a fresh random name inside one transaction that is always rolled back, so nothing on the
  * server is read, changed or left behind. Exit 2 when the server cannot be reached.
  */
-export async function proveOnServer(file: string, document: ErdDocument, url: string, json: boolean, io: CliIo): Promise<number> {
+export async function proveOnServer(file: string, document: ErdDocument, url: string, json: boolean, io: CliIo, { allowPrivilegedRole = false } = {}): Promise<number> {
   const target = postgresTarget(url);
   if (!target) {
     io.stderr('erd: --database-url must be a postgres:// URL, such as postgres://USER:PASSWORD@HOST:5432/DATABASE\n');
@@ -55,6 +55,13 @@ export async function proveOnServer(file: string, document: ErdDocument, url: st
     return 2;
   }
   try {
+    const risk = await privilegedRoleRisk(connection.runner);
+    if (risk && !allowPrivilegedRole) {
+      io.stderr(
+        `erd: will not prove on ${target.display} as this role: ${risk}, so SQL in the document (a function a CHECK calls, say) could run programs or touch files on the server's machine, which no rollback undoes. Connect as an ordinary role that may create a schema (CREATE ROLE erd_prover LOGIN; GRANT CREATE ON DATABASE ... TO erd_prover), or pass --allow-privileged-role for a document you trust\n`,
+      );
+      return 2;
+    }
     let report: ProofReport;
     let left: LeftBehind;
     try {

@@ -86,17 +86,25 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
   };
   const leftovers = async () => (await client.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'erd\\_proof\\_%'`)).rows;
 
+  // The proofs run as an ordinary role: erd refuses a superuser (see the test below).
+  let proverUrl: string;
   beforeAll(async () => {
     client = new pg.Client({ connectionString: url! });
     await client.connect();
     version = (await client.query<{ v: string }>('SELECT split_part(current_setting($$server_version$$), $$ $$, 1) AS v')).rows[0]!.v;
+    await client.query(`DO $$ BEGIN CREATE ROLE erd_prover LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+    await client.query(`GRANT CREATE ON DATABASE ${new URL(url!).pathname.slice(1) || 'postgres'} TO erd_prover`);
+    const prover = new URL(url!);
+    prover.username = 'erd_prover';
+    prover.password = '';
+    proverUrl = prover.toString();
   });
   afterAll(async () => {
     await client?.end();
   });
 
   it('proves the example and says on which server', async () => {
-    const { code, stdout, stderr } = await erd('prove', examplePath, '--database-url', url!);
+    const { code, stdout, stderr } = await erd('prove', examplePath, '--database-url', proverUrl);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('PASS  A second passport_info for the same author');
@@ -110,7 +118,7 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
   });
 
   it('--json gains the server', async () => {
-    const { code, stdout } = await erd('prove', examplePath, '--database-url', url!, '--json');
+    const { code, stdout } = await erd('prove', examplePath, '--database-url', proverUrl, '--json');
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.summary).toEqual({ passed: 18, failed: 0, notProvable: 0 });
@@ -124,9 +132,19 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
       (doc.schema.relationships[0]!.from as { min: number }).min = 0;
       doc.schema.tables[1]!.columns[2]!.isNotNull = true;
     });
-    const { code, stdout } = await erd('prove', path, '--database-url', url!);
+    const { code, stdout } = await erd('prove', path, '--database-url', proverUrl);
     expect(code).toBe(1);
     expect(stdout).toContain('FAIL  A passport_info with no author (author_id is NULL)');
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('refuses to prove as a superuser, whose document SQL could reach the server machine, unless told to', async () => {
+    const refused = await erd('prove', examplePath, '--database-url', url!);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^erd: will not prove on postgres:\/\/postgres@.* as this role: role "postgres" is a superuser, so SQL in the document/);
+    const allowed = await erd('prove', examplePath, '--database-url', url!, '--allow-privileged-role');
+    expect(allowed.code).toBe(0);
     expect(await leftovers()).toEqual([]);
   });
 
@@ -138,7 +156,7 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
           { id: 'sql_evil', kind: 'domain', name: 'd', sql: 'CREATE DOMAIN d AS int; COMMIT; DROP TABLE IF EXISTS public.victim_cli; COMMIT; BEGIN' },
         ];
       });
-      const { code, stdout } = await erd('prove', path, '--database-url', url!);
+      const { code, stdout } = await erd('prove', path, '--database-url', proverUrl);
       expect(code).toBe(1);
       expect(stdout).toMatch(/The kept domain "d" must be one CREATE DOMAIN statement, but is CREATE DOMAIN; COMMIT; DROP TABLE; COMMIT; BEGIN/);
       expect((await client.query(`SELECT to_regclass('public.victim_cli') IS NOT NULL AS present`)).rows[0].present).toBe(true);
@@ -174,7 +192,7 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
         doc.schema.enums.push({ id: 'enum_mood', name: 'mood', schemaName: existing, values: ['calm', 'busy'] });
         doc.schema.tables[0]!.columns.push({ ...doc.schema.tables[0]!.columns[1]!, id: 'col_authors_mood', name: 'mood', type: `${existing}.mood` });
       });
-      const { code, stdout, stderr } = await erd('prove', path, '--database-url', url!, '--json');
+      const { code, stdout, stderr } = await erd('prove', path, '--database-url', proverUrl, '--json');
       expect(stderr).toBe('');
       expect(code).toBe(0);
       const json = JSON.parse(stdout);

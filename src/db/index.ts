@@ -4,3 +4,4 @@ export * from './startPglite.ts';
 export * from './pgliteExtensions.ts';
 export * from './backendPlans.ts';
 export * from './postgresRunner.ts';
+export * from './roleRisk.ts';
