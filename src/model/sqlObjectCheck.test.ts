@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { SqlObject } from './schema.ts';
 import { checkSqlObject } from './sqlObjectCheck.ts';
 
-const kept = (kind: SqlObject['kind'], sql: string, standIn?: string): SqlObject => ({ id: 'sql_1', kind, name: 'x', sql, ...(standIn ? { standIn } : {}) });
+/** A kept object; an extension is named after what its SQL creates, as imports name it. */
+const kept = (kind: SqlObject['kind'], sql: string, standIn?: string): SqlObject => ({
+  id: 'sql_1',
+  kind,
+  name: kind === 'extension' ? (/EXTENSION\s+(?:IF NOT EXISTS\s+)?(\w+)/i.exec(sql)?.[1] ?? 'x') : 'x',
+  sql,
+  ...(standIn ? { standIn } : {}),
+});
 
 describe('checkSqlObject', () => {
   it.each([
@@ -48,5 +55,18 @@ describe('checkSqlObject', () => {
 
   it('names a statement by its kind, CREATE OR REPLACE included', () => {
     expect(checkSqlObject(kept('view', "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';"))).toMatch(/but is CREATE FUNCTION$/);
+  });
+
+  it('refuses an extension whose name is not the one its SQL creates (proofs create it by name)', () => {
+    expect(checkSqlObject({ id: 'sql_x', kind: 'extension', name: 'dblink', sql: 'CREATE EXTENSION citext;' })).toMatch(/is named "dblink" but its SQL creates "citext"/);
+    expect(checkSqlObject({ id: 'sql_x', kind: 'extension', name: 'citext', sql: 'CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;' })).toBeUndefined();
+  });
+
+  it('refuses a stand-in internal function with any signature but its own, which can crash a server', () => {
+    const standIn = (fn: string) => ({ id: 'sql_x', kind: 'extension' as const, name: 'vector', sql: 'CREATE EXTENSION vector;', standIn: `CREATE TYPE vector;\n${fn}` });
+    expect(checkSqlObject(standIn("CREATE FUNCTION s_in(cstring) RETURNS vector LANGUAGE internal IMMUTABLE STRICT AS 'textin';"))).toBeUndefined();
+    expect(checkSqlObject(standIn("CREATE FUNCTION s_out(vector) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';"))).toBeUndefined();
+    expect(checkSqlObject(standIn("CREATE FUNCTION boom(integer) RETURNS cstring LANGUAGE internal AS 'textout';"))).toMatch(/stand-in must be stand-in types/);
+    expect(checkSqlObject(standIn("CREATE FUNCTION boom(cstring) RETURNS int LANGUAGE internal AS 'textin';"))).toMatch(/stand-in must be stand-in types/);
   });
 });

@@ -62,15 +62,43 @@ function runsInSandbox(node: Tree): boolean {
 }
 
 /** The internal functions a stand-in type is made of (text in and out, a varchar-like modifier). */
-const standInSymbols = new Set(['textin', 'textout', 'varchartypmodin', 'varchartypmodout']);
+/** A type name in a parse tree, as written: its last name part, `[]` for an array. */
+function typeText(typeName: unknown): string {
+  const t = (typeName ?? {}) as { names?: { String?: { sval: string } }[]; arrayBounds?: unknown[] };
+  return `${t.names?.at(-1)?.String?.sval ?? ''}${t.arrayBounds?.length ? '[]' : ''}`;
+}
 
-/** A stand-in's statements: shell and base types, internal functions naming only the symbols above, and the one modifier function. */
-function isStandInStatement(s: ParsedStatement): boolean {
+/**
+ * The internal functions a stand-in type may be made of, each with the only signature that is safe to
+ * call it with (`stand-in` is a type the stand-in itself declares): any other signature makes
+ * PostgreSQL read memory as the wrong type, and can crash a server.
+ */
+const standInSymbols: Record<string, { args: string[]; returns: string }> = {
+  textin: { args: ['cstring'], returns: 'stand-in' },
+  textout: { args: ['stand-in'], returns: 'cstring' },
+  varchartypmodin: { args: ['cstring[]'], returns: 'int4' },
+  varchartypmodout: { args: ['int4'], returns: 'cstring' },
+};
+
+/** A stand-in's statements: shell and base types, internal text functions with their own signatures, and the one modifier function. */
+function isStandInStatement(s: ParsedStatement, declared: ReadonlySet<string>): boolean {
   if (s.kind === 'DefineStmt') return s.node.kind === 'OBJECT_TYPE';
   if (s.kind !== 'CreateFunctionStmt') return false;
   const options = functionOptions(s.node);
-  if (options.get('language')?.[0]?.toLowerCase() === 'plpgsql') return (options.get('as') ?? []).join('') === standInModifierBody;
-  return options.get('language')?.[0]?.toLowerCase() === 'internal' && (options.get('as') ?? []).every((symbol) => standInSymbols.has(symbol));
+  const language = options.get('language')?.[0]?.toLowerCase();
+  if (language === 'plpgsql') return (options.get('as') ?? []).join('') === standInModifierBody;
+  const symbols = options.get('as') ?? [];
+  const signature = symbols.length === 1 ? standInSymbols[symbols[0]!] : undefined;
+  if (language !== 'internal' || !signature) return false;
+  const fits = (written: string, wanted: string) => (wanted === 'stand-in' ? declared.has(written) : written === wanted);
+  const args = ((s.node.parameters as { FunctionParameter?: { argType?: unknown } }[] | undefined) ?? []).map((p) => typeText(p.FunctionParameter?.argType));
+  return args.length === signature.args.length && args.every((a, i) => fits(a, signature.args[i]!)) && fits(typeText(s.node.returnType), signature.returns);
+}
+
+/** The types a stand-in declares (`CREATE TYPE x;`), by the last part of their name. */
+function declaredTypes(statements: readonly ParsedStatement[]): Set<string> {
+  const names = statements.filter((s) => s.kind === 'DefineStmt' && s.node.kind === 'OBJECT_TYPE').map((s) => (s.node.defnames as { String?: { sval: string } }[] | undefined)?.at(-1)?.String?.sval ?? '');
+  return new Set(names.filter(Boolean));
 }
 
 /**
@@ -98,11 +126,19 @@ function readSqlObject(object: SqlObject): string | undefined {
     const language = functionOptions(only.node).get('language')?.[0] ?? '';
     return `is in LANGUAGE ${language}, which runs code outside PostgreSQL's sandbox: only functions in SQL, PL/pgSQL or another trusted language are kept`;
   }
+  if (object.kind === 'extension' && only?.kind === 'CreateExtensionStmt' && only.node.extname !== object.name) {
+    // Proofs create an extension by its name: the name must be the one the SQL creates.
+    return `is named "${object.name}" but its SQL creates "${String(only.node.extname)}"`;
+  }
   const problem = checkStatements(object.sql, (statements) => statements.length === 1 && statementOfKind[object.kind](statements[0]!), `one ${kindWords[object.kind]} statement`);
   if (problem) return problem;
   if (object.standIn === undefined) return undefined;
   if (object.kind !== 'extension') return 'only an extension may have stand-in types';
-  const standIn = checkStatements(object.standIn, (statements) => statements.every(isStandInStatement), 'stand-in types (CREATE TYPE and internal text functions)');
+  const standIn = checkStatements(
+    object.standIn,
+    (statements) => statements.every((statement) => isStandInStatement(statement, declaredTypes(statements))),
+    'stand-in types (CREATE TYPE and internal text functions)',
+  );
   return standIn ? `its stand-in ${standIn}` : undefined;
 }
 
