@@ -69,4 +69,19 @@ describe('hiddenCharacterProblem', () => {
     expect(checkSqlFragment("1 +\n2", 'default')).toMatch(/control character/);
     expect(checkSqlFragment("'a' \u202E", 'default')).toMatch(/U\+202E/);
   });
+
+  it.each([
+    ["setval('public.orders_id_seq', 1) > 0", 'check'],
+    ["pg_catalog.pg_read_file('/etc/passwd') IS NOT NULL", 'check'],
+    ["lo_export(1, '/tmp/x') > 0", 'check'],
+    ["dblink_exec('host=127.0.0.1', 'DROP TABLE users') IS NOT NULL", 'check'],
+    ["query_to_xml('delete from t returning 1', true, true, '') IS NOT NULL", 'check'],
+    ['pg_terminate_backend(1)', 'default'],
+  ] as const)('refuses %s, whose effects a rollback cannot undo', (text, kind: FragmentKind) => {
+    expect(checkSqlFragment(text, kind)).toMatch(/whose effects outlive the transaction/);
+  });
+  it('still accepts nextval and ordinary functions', () => {
+    expect(checkSqlFragment("nextval('t_id_seq'::regclass)", 'default')).toBeUndefined();
+    expect(checkSqlFragment("char_length(btrim(name)) > 0 AND name ~ '^[a-z]+$'", 'check')).toBeUndefined();
+  });
 });

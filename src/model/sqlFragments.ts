@@ -1,4 +1,5 @@
 import { parseSql, scanSql, type SqlToken } from './postgresParser.ts';
+import { lastingCall } from './sideEffects.ts';
 
 /** The places where the DDL embeds SQL text from a document as it is. */
 export type FragmentKind = 'type' | 'default' | 'check' | 'generated' | 'indexExpression' | 'indexPredicate';
@@ -115,6 +116,8 @@ function readFragment(text: string, kind: FragmentKind): string | undefined {
   if (!statement || rest.length > 0 || statement.kind !== statementKind[kind] || !place.fits(statement.node)) {
     return `the ${place.what} must be ${place.mustBe} and nothing else (no constraint, COLLATE or other clause); use the column's own settings for those`;
   }
+  const lasting = lastingCall(statement.node);
+  if (lasting) return `the ${place.what} calls ${lasting}(), whose effects outlive the transaction (or reach files, other sessions or servers); a proof could not undo them`;
   return undefined;
 }
 

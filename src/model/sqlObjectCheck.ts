@@ -1,5 +1,6 @@
 import { parseSql, scanSql, type ParsedStatement } from './postgresParser.ts';
 import type { SqlObject, SqlObjectKind } from './schema.ts';
+import { lastingCall } from './sideEffects.ts';
 import { standInModifierBody } from './standInModifiers.ts';
 
 type Tree = Record<string, unknown>;
@@ -150,6 +151,8 @@ function checkStatements(sql: string, fits: (statements: ParsedStatement[]) => b
     const line = parsed.error.offset >= 0 ? sql.slice(0, parsed.error.offset).split('\n').length : undefined;
     return `is not SQL PostgreSQL can read: ${parsed.error.message}${line ? ` (line ${line})` : ''}`;
   }
+  const lasting = lastingCall(parsed.statements.map((s) => s.node));
+  if (lasting) return `calls ${lasting}(), whose effects outlive the transaction (or reach files, other sessions or servers); a proof could not undo them`;
   if (!fits(parsed.statements)) {
     const kinds = parsed.statements.map((s) => s.text.replace(/^CREATE\s+OR\s+REPLACE\s+/i, 'CREATE ').split(/\s+/).slice(0, 2).join(' ').toUpperCase());
     return `must be ${mustBe}, but is ${kinds.length === 0 ? 'empty' : kinds.join('; ')}`;
