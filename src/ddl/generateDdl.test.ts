@@ -111,3 +111,15 @@ describe('generateDdl', () => {
     expect(generateDdl(schema).statements.find((s) => s.kind === 'addForeignKey')?.relationshipId).toBe(relationshipId);
   });
 });
+
+describe('settings the script needs', () => {
+  it('reads string constants with standard_conforming_strings on when any holds a backslash, so a session with it off cannot run what follows', () => {
+    const { schema, parentId } = aSchema();
+    const plain = generateDdl(schema).statements;
+    expect(plain.some((s) => s.kind === 'setting')).toBe(false);
+    const commented = { ...schema, tables: schema.tables.map((t) => (t.id === parentId ? { ...t, comment: "x\\'; DROP TABLE public.orders; --" } : t)) };
+    const statements = generateDdl(commented).statements;
+    expect(statements[0]).toEqual({ kind: 'setting', sql: 'SET standard_conforming_strings = on;' });
+    expect(toSqlText(statements)).toContain("IS 'x\\''; DROP TABLE public.orders; --';");
+  });
+});

@@ -1,4 +1,4 @@
-import { defaultSchemaName, junctionTables, resolveAll, validateSchema, type Problem, type ResolvedRelationship, type Schema, type Table } from '../model/index.ts';
+import { defaultSchemaName, junctionTables, resolveAll, validateSchema, type Problem, type ResolvedRelationship, type Schema, type SqlObject, type Table } from '../model/index.ts';
 import { NameAllocator } from './constraintNames.ts';
 import { intoOneSchema } from './intoOneSchema.ts';
 
@@ -59,6 +59,7 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
   for (const table of schema.tables) statements.push(...createComments(table, options));
   const lateStatements = lateExpressionStatements(schema, late, (t) => names.allocate(t.name, [], 'check'), options);
   statements.push(...afterRoutines(sqlObjectStatements(kept, 'afterTables', proofMode), kept, lateStatements));
+  statements.unshift(...settingsFor(statements, kept));
   if (options.wrapInTransaction && statements.length > 0) {
     statements.unshift({ kind: 'transaction', sql: 'BEGIN;' });
     statements.push({ kind: 'transaction', sql: 'COMMIT;' });
@@ -95,4 +96,16 @@ function createSchemas(schema: Schema, options: DdlOptions): Statement[] {
   return [...new Set(used)]
     .filter((s) => s !== defaultSchemaName)
     .map((s) => ({ kind: 'createSchema', sql: `CREATE SCHEMA ${ifNotExists(options)}${quoteIdent(s)};` }));
+}
+
+/**
+ * Settings the script needs, as pg_dump writes them: string constants read with standard_conforming_strings
+ * on (a session with it off would read `'x\'` as an escaped quote and run what follows), and kept function
+ * bodies not checked at creation (they may name tables through a search_path of their own script).
+ */
+function settingsFor(statements: readonly Statement[], kept: readonly SqlObject[]): Statement[] {
+  const settings: Statement[] = [];
+  if (statements.some((s) => s.sql.includes('\\'))) settings.push({ kind: 'setting', sql: 'SET standard_conforming_strings = on;' });
+  if (kept.some((o) => o.kind === 'function' || o.kind === 'aggregate')) settings.push({ kind: 'setting', sql: 'SET check_function_bodies = false;' });
+  return settings;
 }

@@ -26,6 +26,7 @@ describe('kept-as-text objects in the DDL', () => {
   it('puts domains before the tables that use them and functions, views and triggers after, as statements of their own kind', async () => {
     const statements = generateDdl(withKeptObjects()).statements;
     expect(statements.map((s) => [s.kind, s.sqlObjectId ?? s.sql.split('\n')[0]])).toEqual([
+      ['setting', 'SET check_function_bodies = false;'],
       ['sqlObject', 'sql_money_amount'],
       ['createTable', 'CREATE TABLE orders ('],
       ['sqlObject', 'sql_touch()'],

@@ -3,6 +3,7 @@ import type { RelationshipId, TableId } from '../model/index.ts';
 /** What a statement is for, so panels, proofs and error reports can point at it. */
 export type StatementKind =
   | 'transaction'
+  | 'setting'
   | 'createSchema'
   | 'createType'
   | 'createTable'
