@@ -57,6 +57,7 @@ function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner, stateme
       because: childPerParent,
       ...withParent(2),
       expected: r.isUnique ? rejected('23505') : accepted,
+      keyColumns: r.columns.map((c) => c.name),
     })),
     attempt(relId, 'orphanChild', titles.orphanChild, () => ({
       title: titles.orphanChild,

@@ -59,7 +59,7 @@ async function runScenario(db: SqlRunner, scenario: Scenario): Promise<ScenarioR
     return { ...base, actual: null, verdict: 'notProvable', reason: `a sample row was refused while setting up (${e.code}: ${e.message})` };
   }
   const actual = await attemptStatement(db, scenario.test);
-  const judged = judge(scenario.expected, actual);
+  const judged = judge(scenario.expected, actual, scenario.keyColumns);
   if (judged.verdict !== 'passed') return { ...base, actual, ...judged };
   if (actual.outcome === 'accepted' && scenario.verify) {
     const { rows } = await db.query(scenario.verify.sql);

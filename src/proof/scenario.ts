@@ -46,6 +46,8 @@ export interface Scenario {
   expected: Expectation;
   /** For an accepted statement whose effect matters (CASCADE, SET NULL...). */
   verify?: Verification;
+  /** The child's foreign-key columns: a second child refused by a UNIQUE over more than these broke a rule of the sample rows, not of the relationship. */
+  keyColumns?: string[];
 }
 
 /** A scenario that could not be built, with the reason (never counted as a failure of the relationship). */
@@ -106,10 +108,28 @@ const judgedCodes = new Set(['23001', '23502', '23503', '23505']);
  * The verdict on a scenario's statement under test, and why when it is not a pass: a refusal for a
  * reason unrelated to the relationship (a CHECK on a sample row) makes it not provable, never failed.
  */
-export function judge(expected: Expectation, actual: Actual): { verdict: Verdict; reason?: string } {
+export function judge(expected: Expectation, actual: Actual, keyColumns?: readonly string[]): { verdict: Verdict; reason?: string } {
   if (matchesExpectation(expected, actual)) return { verdict: 'passed' };
+  const beyondKey = uniqueBeyondKey(actual, keyColumns);
+  if (expected.outcome === 'accepted' && beyondKey) {
+    return { verdict: 'notProvable', reason: `the sample rows collide on ${beyondKey}, which holds more than this relationship's key; the sample rows could not tell the two children apart there` };
+  }
   if (actual.outcome === 'rejected' && !judgedCodes.has(actual.error.code)) {
     return { verdict: 'notProvable', reason: `the sample row broke a rule unrelated to this relationship (${actual.error.code}: ${actual.error.message})` };
   }
   return { verdict: 'failed' };
+}
+
+/**
+ * For a row refused as a duplicate: the UNIQUE it broke (`"rules_key" (subscription_id, type)`) when
+ * that covers columns beyond the relationship's key, else undefined. A UNIQUE within the key is the
+ * relationship's own business (a "many" end made unique), and a failure stays a failure.
+ */
+function uniqueBeyondKey(actual: Actual, keyColumns: readonly string[] | undefined): string | undefined {
+  if (!keyColumns || actual.outcome !== 'rejected' || actual.error.code !== '23505') return undefined;
+  const columns = /^Key \((.*)\)=\(/.exec(actual.error.detail ?? '')?.[1];
+  if (columns === undefined) return undefined;
+  const names = columns.split(', ').map((c) => c.replace(/^"(.*)"$/, '$1').replaceAll('""', '"'));
+  if (names.every((n) => keyColumns.includes(n))) return undefined;
+  return `"${actual.error.constraint ?? 'a unique index'}" (${columns})`;
 }

@@ -114,7 +114,7 @@ async function playScenario(db: SqlRunner, scenario: Scenario, tables: Watched[]
     if (outcome.outcome === 'rejected') return { ...trace, verdict: 'notProvable', reason: `a sample row was refused while setting up (${outcome.error.code}: ${outcome.error.message})` };
   }
   const actual = await step('test', scenario.test, (o) => explainTest(scenario, o));
-  const judged = judge(scenario.expected, actual);
+  const judged = judge(scenario.expected, actual, scenario.keyColumns);
   trace.steps.at(-1)!.verdict = judged.verdict;
   if (judged.verdict !== 'passed' || actual.outcome !== 'accepted' || !scenario.verify) return { ...trace, ...judged };
   const { rows } = await db.query(scenario.verify.sql);
@@ -124,7 +124,7 @@ async function playScenario(db: SqlRunner, scenario: Scenario, tables: Watched[]
 }
 
 function explainTest(scenario: Scenario, actual: Actual): string {
-  const judged = judge(scenario.expected, actual);
+  const judged = judge(scenario.expected, actual, scenario.keyColumns);
   const did = actual.outcome === 'accepted' ? 'Accepted' : `Refused with ${describeActual(actual).replace('rejected with ', '')}`;
   if (judged.verdict === 'passed') return `${did}, as the diagram says: ${scenario.because}.`;
   if (judged.verdict === 'notProvable') return `${did}, for a reason unrelated to this relationship: ${judged.reason}.`;
