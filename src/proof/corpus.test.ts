@@ -98,7 +98,6 @@ describe.skipIf(!hasCorpus)('the real schemas of ../shared/corpus', () => {
       if (generated.failure) expect.fail(`the exported DDL fails in PGlite: ${generated.failure.code} ${generated.failure.message} in:\n${generated.failure.statement.sql.slice(0, 400)}`);
       expect(source.size).toBeGreaterThan(0);
       expect(compareForeignKeys(source, generated.facts)).toEqual([]);
-      expect(generated.facts.size).toBe(source.size);
     });
 
     it('proves every relationship: no scenario fails', { timeout: perSchemaTimeoutMs }, async () => {
