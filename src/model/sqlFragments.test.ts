@@ -46,6 +46,9 @@ describe('checkSqlFragment reads SQL text with PostgreSQL’s own parser', () =>
     ['0 NOT NULL', 'default'],
     ['0 CHECK (false)', 'default'],
     ['true) NO INHERIT', 'check'],
+    ['text STORAGE plain', 'type'],
+    ['text COMPRESSION pglz', 'type'],
+    ['setof int', 'type'],
   ] as const)('refuses %s, which would add a clause the diagram does not show', (text, kind: FragmentKind) => {
     expect(checkSqlFragment(text, kind)).toBeDefined();
   });
@@ -57,8 +60,8 @@ describe('checkSqlFragment reads SQL text with PostgreSQL’s own parser', () =>
 });
 
 describe('hiddenCharacterProblem', () => {
-  it.each(['\u202Eevil', 'a\u200Bb', '\uFEFFx', 'x\u2066y'])('names the hidden character in %j', (text) => {
-    expect(hiddenCharacterProblem(text)).toMatch(/U\+(202E|200B|FEFF|2066)/);
+  it.each(['\u202Eevil', 'a\u200Bb', '\uFEFFx', 'x\u2066y', 'a\u061Cb', 'a\u2060b', '\u3164', 'soft\u00ADhyphen'])('names the hidden character in %j', (text) => {
+    expect(hiddenCharacterProblem(text)).toMatch(/U\+(202E|200B|FEFF|2066|061C|2060|3164|00AD)/);
   });
   it('accepts ordinary Unicode', () => expect(hiddenCharacterProblem('ünïcødé 漢字 €')).toBeUndefined());
   it('refuses a hidden character in a fragment', () => expect(checkSqlFragment("'\u202Eevil'", 'default')).toMatch(/U\+202E/));

@@ -27,6 +27,8 @@ const only = (value: unknown, key: string): Tree | undefined => {
 function isOneColumn(node: Tree, contypes: string[]): boolean {
   const column = only(node.tableElts, 'ColumnDef');
   if (!column || column.collClause !== undefined || column.typeName === undefined) return false;
+  // STORAGE, COMPRESSION and SETOF are clauses of their own, not part of a type.
+  if (column.storage_name !== undefined || column.compression !== undefined || (column.typeName as Tree).setof) return false;
   const constraints = list(column.constraints).map((c) => (c.Constraint as Tree | undefined)?.contype);
   return constraints.length === contypes.length && constraints.every((c, i) => c === contypes[i]);
 }
@@ -158,7 +160,7 @@ export function hasControlCharacter(text: string): boolean {
 }
 
 /** Bidirectional and invisible format characters make text read differently from what it is (`U+202E evil` shows as "live"). */
-const invisibleFormat = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+const invisibleFormat = /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]/u;
 
 /** What hidden character a name or fragment holds, in words with its code point, or undefined when it holds none. */
 export function hiddenCharacterProblem(text: string): string | undefined {

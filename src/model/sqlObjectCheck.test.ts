@@ -34,6 +34,7 @@ describe('checkSqlObject', () => {
     kept('type', 'CREATE DOMAIN d AS int;'),
     kept('function', "CREATE FUNCTION f() RETURNS void LANGUAGE c AS '/tmp/evil.so', 'f';"),
     kept('function', "CREATE FUNCTION f() RETURNS void LANGUAGE plpython3u AS 'import os';"),
+    kept('function', "CREATE FUNCTION f() RETURNS text LANGUAGE plsh AS '#!/bin/sh\nid';"),
     kept('materializedView', 'CREATE MATERIALIZED VIEW m AS SELECT drop_everything();'),
     kept('constraint', 'ALTER TABLE login DROP CONSTRAINT c;'),
     kept('sequence', 'CREATE SEQUENCE s; SELECT pg_terminate_backend(1);'),

@@ -56,10 +56,12 @@ function functionOptions(node: Tree): Map<string, string[]> {
   return options;
 }
 
-/** C and internal functions run code outside PostgreSQL's sandbox, and so do untrusted languages (`plpython3u`). */
+/** PostgreSQL's trusted procedural languages: code in them cannot reach the server's files or programs. */
+const trustedLanguages = new Set(['sql', 'plpgsql', 'plperl', 'pltcl', 'plv8']);
+
+/** C and internal functions run code outside PostgreSQL's sandbox, and so do untrusted languages (`plpython3u`, `plsh`). */
 function runsInSandbox(node: Tree): boolean {
-  const language = (functionOptions(node).get('language')?.[0] ?? 'sql').toLowerCase();
-  return language !== 'c' && language !== 'internal' && !language.endsWith('u');
+  return trustedLanguages.has((functionOptions(node).get('language')?.[0] ?? 'sql').toLowerCase());
 }
 
 /** The internal functions a stand-in type is made of (text in and out, a varchar-like modifier). */

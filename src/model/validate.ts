@@ -89,6 +89,10 @@ function validateColumns(columns: readonly Column[], owner: string): Problem[] {
     const columnProblem = checkName(column.name, `A column of ${owner}`);
     if (columnProblem) problems.push({ severity: 'error', message: columnProblem, ...at });
     const where = `Column ${owner}.${column.name}`;
+    for (const [part, name] of [['collation', column.collation], ['collation schema', column.collationSchema]] as const) {
+      const collationProblem = name === undefined ? undefined : checkName(name, `The ${part} of ${where}`);
+      if (collationProblem) problems.push({ severity: 'error', message: collationProblem, ...at });
+    }
     const typeProblem = checkSqlFragment(column.type, 'type');
     if (typeProblem) problems.push({ severity: 'error', message: `${where}: ${typeProblem}`, ...at });
     if (column.defaultValue !== null) {
@@ -176,7 +180,8 @@ function validateEnums(schema: Schema): Problem[] {
 /** Kept SQL objects are run by the DDL and the proofs: each must be one statement of its own kind. */
 function validateSqlObjects(schema: Schema): Problem[] {
   return (schema.sqlObjects ?? []).flatMap((object): Problem[] => {
-    const problem = checkSqlObject(object);
+    const hidden = hiddenCharacterProblem(object.name);
+    const problem = hidden ? `has a name that contains ${hidden}` : checkSqlObject(object);
     return problem ? [{ severity: 'error', message: `The kept ${object.kind} ${JSON.stringify(object.name)} ${problem}; remove it from the document or fix its SQL` }] : [];
   });
 }

@@ -57,6 +57,7 @@ function geometrySample(type: string, base: 'geometry' | 'geography', n: number)
     geometry: `POINT(${x} 0)`,
   };
   const shape = shapes[subtype.replace(/[zm]+$/, '')] ?? shapes.point!;
-  const withSrid = srid && srid !== '0' ? `SRID=${srid};${shape}` : base === 'geography' ? `SRID=4326;${shape}` : shape;
+  // The SRID comes from the document's type text: only digits are written into the literal.
+  const withSrid = srid && /^[1-9]\d{0,8}$/.test(srid) ? `SRID=${srid};${shape}` : base === 'geography' ? `SRID=4326;${shape}` : shape;
   return `'${withSrid}'`;
 }
