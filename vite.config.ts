@@ -6,8 +6,8 @@ import { parserWasmPlugin } from './scripts/parserWasmPlugin.ts';
 /** Vite builds the app (and makes the PGlite data directory it ships); Vitest reads the `test` block (unit tests run in Node). */
 export default defineConfig({
   plugins: [react(), shippedDataDirPlugin(), parserWasmPlugin()],
-  // PGlite and PostgreSQL's parser ship their own wasm and data files; pre-bundling breaks their URLs.
-  optimizeDeps: { exclude: ['@electric-sql/pglite', 'libpg-query'] },
+  // PGlite ships its own wasm and data files; pre-bundling breaks their URLs (the parser's wasm is served by parserWasmPlugin).
+  optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
