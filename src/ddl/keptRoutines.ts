@@ -8,7 +8,7 @@ import type { Statement } from './statement.ts';
 const routineKinds: readonly SqlObject['kind'][] = ['function', 'aggregate'];
 
 /** The bare name PostgreSQL calls a kept function or aggregate by: `public.ok(text)` -> `ok`, `"Odd"()` -> `Odd`. */
-function routineName(o: SqlObject): string {
+export function routineName(o: SqlObject): string {
   const bare = o.name.replace(/\(.*$/s, '').trim();
   const last = /(?:^|\.)("(?:[^"]|"")+"|[^."]+)$/.exec(bare)?.[1] ?? bare;
   return last.startsWith('"') ? last.slice(1, -1).replaceAll('""', '"') : last.toLowerCase();

@@ -1,4 +1,4 @@
-import { calledNames, sqlObjectPlacement } from '../ddl/index.ts';
+import { calledNames, routineName, sqlObjectPlacement } from '../ddl/index.ts';
 import { checkSqlObject, validateSchema, type Layout, type Schema, type SqlObject, type SqlRunner } from '../model/index.ts';
 import { applyUniqueSets, catalogTables, localId } from './catalogTables.ts';
 import { gridLayout } from './gridLayout.ts';
@@ -130,26 +130,21 @@ async function notImported(runner: SqlRunner, mark: number): Promise<string[]> {
   return lost.length > 0 ? [`Not imported: ${lost.join(', ')}.`] : [];
 }
 
-/** A routine's name as SQL calls it: `musicbrainz.f(text)` is called `f`. */
-function calledAs(o: SqlObject): string {
-  return o.name.replace(/\(.*$/s, '').split('.').pop()!.replace(/^"|"$/g, '').toLowerCase();
-}
-
 /**
  * Takes out of `kept`, in place, every object that calls a routine left out (and so on, for what calls
  * those): its DDL would fail on the missing routine. Returns a note for each.
  */
 function withoutCallersOf(kept: SqlObject[], leftOut: readonly SqlObject[]): string[] {
   const notes: string[] = [];
-  const missing = new Map(leftOut.filter((o) => o.kind === 'function' || o.kind === 'aggregate').map((o) => [calledAs(o), o.name]));
+  const missing = new Map(leftOut.filter((o) => o.kind === 'function' || o.kind === 'aggregate').map((o) => [routineName(o), o.name]));
   for (let changed = true; changed; ) {
     changed = false;
     for (const o of [...kept]) {
-      const called = [...calledNames(o.sql)].find((name) => missing.has(name) && name !== calledAs(o));
+      const called = [...calledNames(o.sql)].find((name) => missing.has(name) && name !== routineName(o));
       if (called === undefined) continue;
       kept.splice(kept.indexOf(o), 1);
       notes.push(`Not kept: the ${o.kind} "${o.name}", which calls "${missing.get(called)}", which is not kept.`);
-      if (o.kind === 'function' || o.kind === 'aggregate') missing.set(calledAs(o), o.name);
+      if (o.kind === 'function' || o.kind === 'aggregate') missing.set(routineName(o), o.name);
       changed = true;
     }
   }
