@@ -23,7 +23,9 @@ test('a shared link that smuggles SQL opens with each problem named in the brows
   await page.getByRole('tab', { name: 'DDL' }).click();
   await expect(problems).toContainText('Column "authors".name: the default has a ")" without its opening bracket');
   await expect(problems).toContainText('The kept domain "d" must be one CREATE DOMAIN statement, but is CREATE DOMAIN; COMMIT; DROP TABLE; COMMIT; BEGIN');
-  await expect(problems).toContainText('U+202E');
+  await expect(problems).toContainText('A table "<U+202E>evil" contains an invisible or text-direction character (U+202E)');
+  // On the canvas the name shows what it holds, not "live".
+  await expect(page.locator('.table-node .table-name', { hasText: '<U+202E>evil' })).toBeVisible();
   await expect(page.getByTestId('ddl')).toHaveText('');
   await page.getByRole('tab', { name: /Proof/ }).click();
   await expect(page.getByRole('tab', { name: /Proof/ })).toHaveText('Proof 0 proven');

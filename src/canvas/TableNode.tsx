@@ -1,7 +1,7 @@
 import { memo, useState, type KeyboardEvent } from 'react';
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Column, TableId } from '../model/index.ts';
+import { visibleText, type Column, type TableId } from '../model/index.ts';
 import { readColumnFacts, selectColumnFacts, useEditorStore, type ColumnFacts, type TableFlowNode } from '../store/index.ts';
 import { selectTableById, selectTableProblemsById } from '../store/indexedSelectors.ts';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
@@ -33,7 +33,7 @@ function TableName({ tableId, name }: { tableId: TableId; name: string }) {
   if (original === null) {
     return (
       <span className="table-name" onDoubleClick={() => setOriginal(name)} title="Double-click to rename">
-        {name || <em>unnamed</em>}
+        {visibleText(name) || <em>unnamed</em>}
       </span>
     );
   }
@@ -89,7 +89,7 @@ function TableNodeView({ id, data, selected }: NodeProps<TableFlowNode>) {
             style={{ height: tableMetrics.rowHeight }}
             title={columnFacts.references ? `${column.name} references ${columnFacts.references}` : undefined}
           >
-            <span className="column-name">{column.name || <em>unnamed</em>}</span>
+            <span className="column-name">{visibleText(column.name) || <em>unnamed</em>}</span>
             <span className="column-type">{column.type}</span>
             <Badges column={column} facts={columnFacts} />
             <Handle

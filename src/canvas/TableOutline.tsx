@@ -1,5 +1,5 @@
 import { Handle, Position, useStore } from '@xyflow/react';
-import type { Table } from '../model/index.ts';
+import { visibleText, type Table } from '../model/index.ts';
 import { estimatedSize } from '../layout/autoLayout.ts';
 
 /**
@@ -18,7 +18,7 @@ export function TableOutline({ id, table, selected, isHit }: { id: string; table
     >
       <Handle type="source" position={Position.Left} id="left" className="table-handle" />
       <Handle type="source" position={Position.Right} id="right" className="table-handle" />
-      <span className="table-outline-name">{table.name}</span>
+      <span className="table-outline-name">{visibleText(table.name)}</span>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSqlFragment, hiddenCharacterProblem, type FragmentKind } from './sqlFragments.ts';
+import { checkSqlFragment, hiddenCharacterProblem, visibleText, type FragmentKind } from './sqlFragments.ts';
 
 describe('checkSqlFragment reads SQL text with PostgreSQL’s own parser', () => {
   it.each(['integer', 'varchar(80)', 'numeric(10, 2)', 'timestamp with time zone', 'int[]', 'public.mood', 'character varying(20)', 'geometry(Polygon,4326)', '"€e"', 'double precision'])(
@@ -86,5 +86,13 @@ describe('hiddenCharacterProblem', () => {
   it('still accepts nextval and ordinary functions', () => {
     expect(checkSqlFragment("nextval('t_id_seq'::regclass)", 'default')).toBeUndefined();
     expect(checkSqlFragment("char_length(btrim(name)) > 0 AND name ~ '^[a-z]+$'", 'check')).toBeUndefined();
+  });
+});
+
+describe('visibleText', () => {
+  it('writes hidden characters as their code points, so "\\u202Eevil" cannot show as "live"', () => {
+    expect(visibleText('\u202Eevil')).toBe('<U+202E>evil');
+    expect(visibleText('a\u200Bb\tc')).toBe('a<U+200B>b<U+0009>c');
+    expect(visibleText('ünïcødé 漢字')).toBe('ünïcødé 漢字');
   });
 });

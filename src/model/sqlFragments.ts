@@ -170,3 +170,11 @@ export function hiddenCharacterProblem(text: string): string | undefined {
   const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
   return `an invisible or text-direction character (U+${code}) at character ${match.index + 1}, which makes it read differently from what it is`;
 }
+
+/**
+ * Text as it may be shown: each invisible, text-direction or control character written as `<U+202E>`,
+ * so a name that would read "live" shows what it holds (canvas, images and messages alike).
+ */
+export function visibleText(text: string): string {
+  return text.replace(new RegExp(`${invisibleFormat.source}|[\\u0000-\\u001f\\u007f]`, 'gu'), (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}

@@ -5,7 +5,7 @@ import { junctionTables } from './junction.ts';
 import { primaryKeyOf } from './lookup.ts';
 import { byteLength, maxIdentifierBytes, singular } from './naming.ts';
 import { isEffectivelyNotNull, resolveAll, type ResolvedForeignKey, type ResolvedJunction, type ResolvedRelationship } from './resolve.ts';
-import { checkSqlFragment, hiddenCharacterProblem } from './sqlFragments.ts';
+import { checkSqlFragment, hiddenCharacterProblem, visibleText } from './sqlFragments.ts';
 import { checkSqlObject } from './sqlObjectCheck.ts';
 import { typeFamily } from './typeFamily.ts';
 import { isUniqueColumnSet } from './uniqueKeys.ts';
@@ -25,7 +25,7 @@ function checkName(name: string, what: string): string | undefined {
   if (name.trim() === '') return `${what} has no name; type one`;
   if (name !== name.trim()) return `${what} "${name}" starts or ends with a space; remove it`;
   const hidden = hiddenCharacterProblem(name);
-  if (hidden) return `${what} ${JSON.stringify(name)} contains ${hidden}; remove it`;
+  if (hidden) return `${what} "${visibleText(name)}" contains ${hidden}; remove it`;
   if (byteLength(name) > maxIdentifierBytes) return `${what} "${name}" is longer than PostgreSQL's ${maxIdentifierBytes} bytes; shorten it`;
   return undefined;
 }
