@@ -1,15 +1,17 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { DiagramCanvas } from '../canvas/DiagramCanvas.tsx';
+import { DrawImage } from '../canvas/DrawImage.tsx';
 import { DdlPanel } from '../panels/DdlPanel.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
 import { ProofPanel } from '../panels/ProofPanel.tsx';
-import { PostgresTasksContext, type PostgresTasks } from '../panels/postgresTasks.ts';
+import { EditorTasksContext, type EditorTasks } from '../panels/editorTasks.ts';
 import { StepThroughDialog } from '../panels/StepThroughDialog.tsx';
 import { summarize } from '../proof/index.ts';
 import { useEditorStore } from '../store/index.ts';
-import type { ProofClient } from './proofClient.ts';
+import type { ProofClient } from '../worker/proofClient.ts';
 import { useProofRunner } from './useProofRunner.ts';
+import { useImport } from './useImport.ts';
 import { CommandPalette } from './CommandPalette.tsx';
 import { displayShortcut, type Command } from './commands.ts';
 import { ShortcutsSheet } from './ShortcutsSheet.tsx';
@@ -21,7 +23,7 @@ import { ConnectDialog } from '../panels/ConnectDialog.tsx';
 import { ResizeHandle } from '../panels/ResizeHandle.tsx';
 import { DocumentMenu } from './DocumentMenu.tsx';
 import { KeepingWork } from './KeepingWork.tsx';
-import { ExportImageDialog } from './ExportImageDialog.tsx';
+import { ExportImageDialog } from '../panels/ExportImageDialog.tsx';
 
 /** The console brings CodeMirror: loaded when first opened. */
 const ConsolePanel = lazy(() => import('../panels/ConsolePanel.tsx').then((m) => ({ default: m.ConsolePanel })));
@@ -60,7 +62,7 @@ function ThemeSwitch() {
 }
 
 /** The app inside React Flow's provider, so commands can fit and zoom the view. */
-export function App(props: { proofClient: ProofClient; postgresTasks: PostgresTasks }) {
+export function App(props: { proofClient: ProofClient; postgresTasks: Omit<EditorTasks, 'importText'> }) {
   return (
     <ReactFlowProvider>
       <Shell {...props} />
@@ -69,10 +71,12 @@ export function App(props: { proofClient: ProofClient; postgresTasks: PostgresTa
 }
 
 /** The layout shell: toolbar (from the command list), canvas, and a sidebar with the inspector above the proof, DDL and console tabs. */
-function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postgresTasks: PostgresTasks }) {
+function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postgresTasks: Omit<EditorTasks, 'importText'> }) {
   const tab = useEditorStore((s) => s.sidebarTab);
   const isReadOnly = useEditorStore((s) => s.readOnlyReason !== null);
   const setTab = useEditorStore((s) => s.showTab);
+  const importText = useImport(postgresTasks.importSql);
+  const tasks = useMemo(() => ({ ...postgresTasks, importText }), [postgresTasks, importText]);
   const stepThroughId = useEditorStore((s) => s.stepThroughId);
   const dialog = useEditorStore((s) => s.dialog);
   const sizes = useEditorStore((s) => s.panelSizes);
@@ -83,7 +87,7 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
   useCommandKeys(commands);
   useTheme();
   return (
-    <PostgresTasksContext value={postgresTasks}>
+    <EditorTasksContext value={tasks}>
       <div className="app">
         <header className="toolbar">
           <h1>
@@ -147,9 +151,9 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
         {dialog === 'palette' && <CommandPalette commands={commands} />}
         {dialog === 'shortcuts' && <ShortcutsSheet commands={commands} />}
         {dialog === 'connect' && <ConnectDialog />}
-        {(dialog === 'exportPng' || dialog === 'exportSvg') && <ExportImageDialog format={dialog === 'exportPng' ? 'png' : 'svg'} />}
+        {(dialog === 'exportPng' || dialog === 'exportSvg') && <ExportImageDialog format={dialog === 'exportPng' ? 'png' : 'svg'} drawImage={DrawImage} />}
         <KeepingWork />
       </div>
-    </PostgresTasksContext>
+    </EditorTasksContext>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { isImportable } from './importDocument.ts';
+import { isImportable } from '../keeping/importDocument.ts';
 import { useEditorStore } from '../store/index.ts';
-import { workKeeper } from './keepingWork.ts';
-import { describeStorageError, fileErrorNotice } from './workNotices.ts';
-import { hasFiles } from './projectFiles.ts';
-import { useImport } from './useImport.ts';
+import { workKeeper } from '../keeping/keepingWork.ts';
+import { describeStorageError, fileErrorNotice } from '../keeping/workNotices.ts';
+import { hasFiles } from '../keeping/projectFiles.ts';
+import { useEditorTasks } from '../panels/editorTasks.ts';
 
 /**
  * Files dropped anywhere on the editor (the canvas above all) open as new documents: project files
@@ -12,7 +12,7 @@ import { useImport } from './useImport.ts';
  */
 export function FileDrop() {
   const [isOver, setOver] = useState(false);
-  const runImport = useImport();
+  const runImport = useEditorTasks().importText;
   useEffect(() => {
     const open = async (files: File[]) => {
       for (const file of files) {

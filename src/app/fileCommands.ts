@@ -1,9 +1,9 @@
 import { selectFormattedDdl, useEditorStore, type EditorState } from '../store/index.ts';
 import { templates } from '../io/templates.ts';
 import type { Command } from './commands.ts';
-import { exportedText, textFormats, type TextFormat } from './exportText.ts';
-import { openFromFile, saveToFile, workKeeper } from './keepingWork.ts';
-import { copyShareLink } from './shareLinks.ts';
+import { exportedText, textFormats, type TextFormat } from '../keeping/exportText.ts';
+import { openFromFile, saveToFile, workKeeper } from '../keeping/keepingWork.ts';
+import { copyShareLink } from '../keeping/shareLinks.ts';
 
 const store = () => useEditorStore.getState();
 const hasTables = (s: EditorState) => s.document.schema.tables.length > 0;

@@ -1,5 +1,5 @@
 import type { ProofSlice } from '../store/proofSlice.ts';
-import { createProofClient, defaultProofTimeLimitMs } from './proofClient.ts';
+import { createProofClient, defaultProofTimeLimitMs } from '../worker/proofClient.ts';
 
 type ProofState = Parameters<ProofSlice['setProofState']>[0];
 

@@ -4,11 +4,11 @@ import '@xyflow/react/dist/style.css';
 import './app.css';
 import { useEditorStore } from '../store/index.ts';
 import { App } from './App.tsx';
-import { createConsoleClient } from './consoleClient.ts';
-import { startKeepingWork } from './keepingWork.ts';
+import { createConsoleClient } from '../worker/consoleClient.ts';
+import { startKeepingWork } from '../keeping/keepingWork.ts';
 import { savedTheme } from './useTheme.ts';
 import type { ProofSlice } from '../store/proofSlice.ts';
-import type { ProofClient } from './proofClient.ts';
+import type { ProofClient } from '../worker/proofClient.ts';
 
 /** Loads the document this tab had open (kept in the browser), renders the editor, and returns where proof states go from now on. */
 export function startEditor(proofClient: ProofClient, timings: object): ProofSlice['setProofState'] {

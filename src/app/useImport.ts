@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import { oversizeError } from '../io/importSql.ts';
-import { usePostgresTasks } from '../panels/postgresTasks.ts';
+import type { EditorTasks } from '../panels/editorTasks.ts';
 import { useEditorStore } from '../store/index.ts';
 import { layoutNewSchema } from './arrangeTables.ts';
-import { describeImport, importDocument, importFormatOf, type ImportFormat, type Importers } from './importDocument.ts';
-import { workKeeper } from './keepingWork.ts';
+import { describeImport, importDocument, importFormatOf, type ImportFormat, type Importers } from '../keeping/importDocument.ts';
+import { workKeeper } from '../keeping/keepingWork.ts';
 
 /** DBML's parser is large: loaded on the first DBML import only. */
 const importDbml: Importers['importDbml'] = async (text) => (await import('../io/dbmlImport.ts')).importDbml(text);
@@ -17,10 +17,9 @@ const documentNameOf = (fileName: string) => fileName.replace(/\.(sql|dbml|txt)$
  * a notice saying what came in and what was skipped. On an error the import dialog opens with the
  * text and where it went wrong, so nothing pasted or dropped is lost. Resolves true when imported.
  */
-export function useImport(): (fileName: string, text: string, options?: { format?: ImportFormat; isFromDialog?: boolean }) => Promise<boolean> {
-  const { importSql } = usePostgresTasks();
+export function useImport(importSql: EditorTasks['importSql']): EditorTasks['importText'] {
   return useCallback(
-    async (fileName, text, { format = importFormatOf(fileName, text), isFromDialog = false } = {}) => {
+    async (fileName, text, { format = importFormatOf(fileName, text) as ImportFormat, isFromDialog = false } = {}) => {
       const store = useEditorStore.getState();
       // A dropped file never replaces a script left in the dialog: its failure is then a notice instead.
       const mayUseDraft = isFromDialog || store.importDraft.text.trim() === '';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { selectSchema, useEditorStore } from '../store/index.ts';
-import type { ProofClient } from './proofClient.ts';
+import type { ProofClient } from '../worker/proofClient.ts';
 
 /** Proves the schema after every schema change (debounced) and on request; a drag changes no schema, so it proves nothing. */
 export function useProofRunner(client: ProofClient, debounceMs = 250): void {

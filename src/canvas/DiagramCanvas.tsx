@@ -17,7 +17,7 @@ import { toRelationshipEdges, useEditorStore, type NoteFlowNode, type TableFlowN
 import { gridSize } from '../store/viewSlice.ts';
 import { readDragConnection } from './connectFromHandles.ts';
 import { Legend } from './Legend.tsx';
-import { freeSpot } from './placement.ts';
+import { freeSpot } from '../layout/placement.ts';
 import { RelationshipEdge } from './RelationshipEdge.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { focusNoteWhenDrawn, NoteNode } from './NoteNode.tsx';

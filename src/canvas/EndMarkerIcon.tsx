@@ -1,5 +1,5 @@
 import type { Cardinality } from '../model/index.ts';
-import { crowsFootShapes } from './crowsFoot.ts';
+import { crowsFootShapes } from '../layout/crowsFoot.ts';
 
 /** A crow's-foot end drawn on its own, for the legend and the end pickers. */
 export function EndMarkerIcon({ end, width = 56 }: { end: Cardinality; width?: number }) {

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useEditorStore } from '../store/index.ts';
 import { estimatedSize } from '../layout/autoLayout.ts';
-import { diagramBounds } from './diagramBounds.ts';
+import { diagramBounds } from '../layout/diagramBounds.ts';
 
 /**
  * Fits a newly opened document (another stored one, a template, an import, a file) in view, so its

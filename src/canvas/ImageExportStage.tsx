@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { ConnectionMode, ReactFlow, ReactFlowProvider, useNodesInitialized, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { TableId } from '../model/index.ts';
 import { toNoteNodes, toRelationshipEdges, toTableNodes, useEditorStore, type NoteFlowNode } from '../store/index.ts';
-import { measureDrawing, type Box } from './drawingBounds.ts';
+import { measureDrawing, type Box } from '../layout/drawingBounds.ts';
 import { DrawAllEdgeLabels } from './EdgeLabel.tsx';
 import { RelationshipEdge } from './RelationshipEdge.tsx';
 import { TableNode } from './TableNode.tsx';

@@ -6,8 +6,8 @@ import { useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '.
 import { selectDescriptionById, selectRelationshipById, selectRelationshipProblemsById, selectResolvedById } from '../store/indexedSelectors.ts';
 import { EdgeLabel } from './EdgeLabel.tsx';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
-import { crowsFootShapes, type Anchor } from './crowsFoot.ts';
-import { edgeAnchors, edgePath, type TableBox } from './edgeGeometry.ts';
+import { crowsFootShapes, type Anchor } from '../layout/crowsFoot.ts';
+import { edgeAnchors, edgePath, type TableBox } from '../layout/edgeGeometry.ts';
 import { rowCenterY, tableMetrics } from '../layout/tableMetrics.ts';
 
 /** The row an edge should meet in a table: the key column it uses there, or the header. */

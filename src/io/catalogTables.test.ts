@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aSchema } from '../testing/factories.ts';
 import { normalizeType } from './catalogTables.ts';
-import { gridLayout } from './gridLayout.ts';
+import { gridLayout } from '../layout/gridLayout.ts';
 
 describe('normalizeType', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { calledNames, routineName, sqlObjectPlacement } from '../ddl/index.ts';
 import { checkSqlObject, validateSchema, type Layout, type Schema, type SqlObject, type SqlRunner } from '../model/index.ts';
 import { applyUniqueSets, catalogTables, localId } from './catalogTables.ts';
-import { gridLayout } from './gridLayout.ts';
+import { gridLayout } from '../layout/gridLayout.ts';
 import { orderByMentions } from './orderByMentions.ts';
 import { keptKeySql } from './foreignKeyFacts.ts';
 import { inferRelationships } from './inferRelationships.ts';

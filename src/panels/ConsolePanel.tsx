@@ -4,7 +4,7 @@ import type { Schema } from '../model/index.ts';
 import type { ConsoleResult } from '../proof/index.ts';
 import { selectSchema, useEditorStore } from '../store/index.ts';
 import { ConsoleResults } from './ConsoleResults.tsx';
-import { usePostgresTasks } from './postgresTasks.ts';
+import { useEditorTasks } from './editorTasks.ts';
 import { SqlEditor } from './SqlEditor.tsx';
 
 type RunState = { status: 'idle' } | { status: 'running' } | { status: 'done'; sql: string; result: ConsoleResult } | { status: 'failed'; message: string };
@@ -21,7 +21,7 @@ export function ConsolePanel() {
   const setSql = useEditorStore((s) => s.setConsoleSql);
   const [initialSql] = useState(() => storedSql ?? starterSql(schema));
   const sql = storedSql ?? initialSql;
-  const { runConsole } = usePostgresTasks();
+  const { runConsole } = useEditorTasks();
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const completions = Object.fromEntries(schema.tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
 

@@ -1,7 +1,7 @@
 import { toSqlText } from '../ddl/index.ts';
 import { selectFormattedDdl, useEditorStore } from '../store/index.ts';
 import { CopyButton } from './CopyButton.tsx';
-import { downloadText } from './downloadText.ts';
+import { downloadText } from '../keeping/downloadText.ts';
 import { ModelProblems } from './ModelProblems.tsx';
 
 /** The live DDL with the migration options, copy and download; model problems are listed above it. */

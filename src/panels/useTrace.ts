@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RelationshipId, Schema } from '../model/index.ts';
 import type { Trace } from '../proof/index.ts';
-import { usePostgresTasks } from './postgresTasks.ts';
+import { useEditorTasks } from './editorTasks.ts';
 
 /** The trace of one relationship in one schema, fetched from the browser's PostgreSQL. */
 export type TraceState = { status: 'loading' } | { status: 'done'; trace: Trace } | { status: 'error'; message: string };
@@ -15,7 +15,7 @@ interface Answer {
 
 /** Asks the worker to play a relationship's scenarios; an answer to an older request (another schema, a replay) is never shown. */
 export function useTrace(schema: Schema, relationshipId: RelationshipId, replay: number): TraceState {
-  const { trace } = usePostgresTasks();
+  const { trace } = useEditorTasks();
   const [answer, setAnswer] = useState<Answer | null>(null);
   useEffect(() => {
     let isCurrent = true;

@@ -1,4 +1,4 @@
-import { downloadText } from '../panels/downloadText.ts';
+import { downloadText } from './downloadText.ts';
 
 /** The File System Access API, where the browser has it (Chromium); typed here as TypeScript's DOM library leaves it out. */
 interface FilePickerWindow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageFileName, imageFrame, pngPixelRatio } from './exportImage.ts';
+import { imageFileName } from './imageFileName.ts';
 
 describe('imageFileName', () => {
   it('names the image after the document, the scope and the theme', () => {
@@ -10,23 +10,5 @@ describe('imageFileName', () => {
   it('makes the name safe as project files do, and names a nameless document', () => {
     expect(imageFileName('authors / passport_info', { format: 'png', theme: 'light', scope: 'diagram' })).toBe('authors - passport_info.light.png');
     expect(imageFileName('', { format: 'svg', theme: 'dark', scope: 'diagram' })).toBe('diagram.dark.svg');
-  });
-});
-
-describe('imageFrame', () => {
-  it('puts the drawing at the margin, at zoom 1, whatever its position', () => {
-    expect(imageFrame({ x: -120.4, y: 40, width: 500.2, height: 300 }, 32)).toEqual({ width: 565, height: 364, transform: 'translate(153px, -8px) scale(1)' });
-  });
-});
-
-describe('pngPixelRatio', () => {
-  it('is 2 for an ordinary diagram', () => {
-    expect(pngPixelRatio(1600, 900)).toBe(2);
-  });
-
-  it('shrinks a huge diagram to a canvas the browser can allocate', () => {
-    const ratio = pngPixelRatio(12_000, 9_000);
-    expect(12_000 * ratio).toBeLessThanOrEqual(16_384);
-    expect(12_000 * ratio * 9_000 * ratio).toBeLessThanOrEqual(64_000_001);
   });
 });

@@ -1,8 +1,8 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../io/storedDocument.ts';
-import { Dialog, DialogHead } from '../panels/Dialog.tsx';
+import { Dialog, DialogHead } from './Dialog.tsx';
 import { useEditorStore } from '../store/index.ts';
-import { openFromFile, saveToFile, workKeeper } from './keepingWork.ts';
+import { openFromFile, saveToFile, workKeeper } from '../keeping/keepingWork.ts';
 
 const today = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 const earlier = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { templates, type Template } from '../io/templates.ts';
-import { Dialog, DialogHead } from '../panels/Dialog.tsx';
+import { Dialog, DialogHead } from './Dialog.tsx';
 import { useEditorStore } from '../store/index.ts';
-import { workKeeper } from './keepingWork.ts';
+import { workKeeper } from '../keeping/keepingWork.ts';
 
 /** New from a template: blank, or a classic one-to-one case with why its tables are split; each opens as a new document. */
 export function TemplatePicker() {

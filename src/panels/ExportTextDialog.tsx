@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { CopyButton } from '../panels/CopyButton.tsx';
-import { Dialog, DialogHead } from '../panels/Dialog.tsx';
-import { downloadText } from '../panels/downloadText.ts';
+import { CopyButton } from './CopyButton.tsx';
+import { Dialog, DialogHead } from './Dialog.tsx';
+import { downloadText } from '../keeping/downloadText.ts';
 import { selectFormattedDdl, useEditorStore } from '../store/index.ts';
-import { exportedText, exportFileName, textFormats, type TextFormat } from './exportText.ts';
+import { exportedText, exportFileName, textFormats, type TextFormat } from '../keeping/exportText.ts';
 
 /** Export as SQL, DBML or Mermaid: the text to read, copy or download. */
 export function ExportTextDialog() {

@@ -1,5 +1,5 @@
 import type { ErdDocument, Table } from '../model/index.ts';
-import type { Size } from '../layout/autoLayout.ts';
+import type { Size } from './autoLayout.ts';
 import { unionBoxes, type Box } from './drawingBounds.ts';
 
 /** Notes are drawn about this size; enough to keep one in a fitted view. */

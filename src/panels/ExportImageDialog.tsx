@@ -1,9 +1,8 @@
-import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
-import { ImageExportStage, type StagedDrawing } from '../canvas/ImageExportStage.tsx';
+import { useCallback, useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
 import type { TableId } from '../model/index.ts';
-import { Dialog, DialogHead, FormDialogFoot } from '../panels/Dialog.tsx';
+import { Dialog, DialogHead, FormDialogFoot } from './Dialog.tsx';
 import { useEditorStore } from '../store/index.ts';
-import type { ImageFormat, ImageRequest } from './exportImage.ts';
+import type { ImageFormat, ImageRequest } from '../layout/imageFrame.ts';
 import './exportImageDialog.css';
 
 /** The theme the editor shows now: the image's default. */
@@ -22,8 +21,11 @@ function Choice<T extends string>({ legend, name, value, options, onChange }: { 
   );
 }
 
+/** What draws and saves the image (the canvas's `DrawImage`, given by the app: panels do not import the canvas). */
+export type ImageDrawer = ComponentType<{ request: ImageRequest; tableIds: readonly TableId[] | null; onDone(): void; onFail(reason: unknown): void }>;
+
 /** Export PNG… / Export SVG…: what to draw (all or the selected tables), in which theme and format, then a download. */
-export function ExportImageDialog({ format }: { format: ImageFormat }) {
+export function ExportImageDialog({ format, drawImage: DrawImage }: { format: ImageFormat; drawImage: ImageDrawer }) {
   const close = useEditorStore((s) => s.openDialog);
   const selectedCount = useEditorStore((s) => s.selectedTableIds.length);
   const noteCount = useEditorStore((s) => s.document.notes?.length ?? 0);
@@ -42,15 +44,7 @@ export function ExportImageDialog({ format }: { format: ImageFormat }) {
     setError(`Could not make the image: ${reason instanceof Error ? reason.message : String(reason)}.`);
     setTableIds(undefined);
   }, []);
-  const handleReady = useCallback(
-    (drawing: StagedDrawing) =>
-      // The capture library is loaded with the first export, not with the editor.
-      void import('./saveImage.ts')
-        .then(({ saveImage }) => saveImage(drawing, request, useEditorStore.getState().documentName))
-        .then(() => close(null))
-        .catch(fail),
-    [request, close, fail],
-  );
+  const done = useCallback(() => close(null), [close]);
 
   return (
     <Dialog label="Export an image" className="export-image" onClose={() => close(null)}>
@@ -81,7 +75,7 @@ export function ExportImageDialog({ format }: { format: ImageFormat }) {
           </button>
         </FormDialogFoot>
       </form>
-      {isExporting && <ImageExportStage theme={request.theme} tableIds={tableIds} withNotes={request.withNotes} onReady={handleReady} onFail={fail} />}
+      {isExporting && <DrawImage request={request} tableIds={tableIds} onDone={done} onFail={fail} />}
     </Dialog>
   );
 }

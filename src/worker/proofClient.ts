@@ -1,6 +1,5 @@
 import type { RelationshipId, Schema } from '../model/index.ts';
-import type { Trace } from '../proof/index.ts';
-import type { ProofSlice } from '../store/proofSlice.ts';
+import type { ProofReport, Trace } from '../proof/index.ts';
 import { connectWorker, formatDuration, TimeLimitError, WorkerCrashError, type WorkerLike } from './workerConnection.ts';
 
 /** Talks to the proof worker: only the latest schema is proved, stale results are dropped; traces on demand. */
@@ -9,7 +8,14 @@ export interface ProofClient {
   trace(schema: Schema, relationshipId: RelationshipId): Promise<Trace>;
 }
 
-type ProofState = Parameters<ProofSlice['setProofState']>[0];
+/** What the client reports as PostgreSQL starts and proofs run, finish or fail (the store's proof slice takes it as it is). */
+export interface ProofState {
+  proofStatus?: 'starting' | 'running' | 'ready' | 'error';
+  proofReport?: ProofReport | null;
+  /** The schema the report proves. */
+  provedSchema?: Schema | null;
+  proofError?: string | null;
+}
 
 /** How long one proof may run before the worker is stopped and PostgreSQL restarted. */
 export const defaultProofTimeLimitMs = 20_000;

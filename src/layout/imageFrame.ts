@@ -1,5 +1,4 @@
-import type { Box } from '../canvas/drawingBounds.ts';
-import { fileNameFor } from '../io/storedDocument.ts';
+import type { Box } from './drawingBounds.ts';
 
 /** The image file kinds the editor writes. */
 export type ImageFormat = 'png' | 'svg';
@@ -33,12 +32,6 @@ export const imageMargin = 32;
 const maxCanvasSide = 16_384;
 /** Keeps a huge PNG within a canvas the browser can allocate (and a file a README can carry). */
 const maxCanvasPixels = 64_000_000;
-
-/** The image's file name: the document's name (made safe as for project files), the scope, the theme. */
-export function imageFileName(documentName: string, request: Pick<ImageRequest, 'format' | 'theme' | 'scope'>): string {
-  const base = fileNameFor(documentName).replace(/\.erd\.json$/, '');
-  return `${base}${request.scope === 'selection' ? '.selection' : ''}.${request.theme}.${request.format}`;
-}
 
 /** The image around a drawing at zoom 1: its size with the margin on every side, whole pixels. */
 export function imageFrame(bounds: Box, margin = imageMargin): ImageFrame {

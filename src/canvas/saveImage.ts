@@ -1,7 +1,8 @@
 import { domToBlob, domToForeignObjectSvg } from 'modern-screenshot';
-import type { StagedDrawing } from '../canvas/ImageExportStage.tsx';
-import { downloadText } from '../panels/downloadText.ts';
-import { imageFileName, imageFrame, pngPixelRatio, type ImageRequest } from './exportImage.ts';
+import type { StagedDrawing } from './ImageExportStage.tsx';
+import { downloadText } from '../keeping/downloadText.ts';
+import { imageFrame, pngPixelRatio, type ImageRequest } from '../layout/imageFrame.ts';
+import { imageFileName } from './imageFileName.ts';
 import { trimStyles } from './trimStyles.ts';
 
 const sides = ['top', 'right', 'bottom', 'left'];

@@ -1,16 +1,16 @@
 import { useRef, useState } from 'react';
-import { Dialog, DialogHead } from '../panels/Dialog.tsx';
+import { Dialog, DialogHead } from './Dialog.tsx';
 import { useEditorStore, type ImportProblem } from '../store/index.ts';
-import { importFormatOf, type ImportFormat } from './importDocument.ts';
-import { pickTextFile } from './projectFiles.ts';
-import { useImport } from './useImport.ts';
+import { importFormatOf, type ImportFormat } from '../keeping/importDocument.ts';
+import { pickTextFile } from '../keeping/projectFiles.ts';
+import { useEditorTasks } from './editorTasks.ts';
 
 /** Import SQL (a pg_dump, migrations, CREATE TABLE scripts) or DBML as a new document; the text stays in the store, so closing never loses it. */
 export function ImportDialog() {
   const draft = useEditorStore((s) => s.importDraft);
   const editDraft = useEditorStore((s) => s.editImportDraft);
   const openWorkDialog = useEditorStore((s) => s.openWorkDialog);
-  const runImport = useImport();
+  const runImport = useEditorTasks().importText;
   const [isBusy, setBusy] = useState(false);
   const [chosenFormat, setChosenFormat] = useState<ImportFormat | null>(null);
   const text = useRef<HTMLTextAreaElement>(null);
