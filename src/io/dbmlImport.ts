@@ -6,7 +6,6 @@ import {
   type Column,
   type ColumnId,
   type ErdDocument,
-  type Layout,
   type ReferentialAction,
   type Relationship,
   type RelationshipId,
@@ -14,6 +13,7 @@ import {
   type Table,
   type TableId,
 } from '../model/index.ts';
+import { gridLayout } from '../layout/gridLayout.ts';
 import { parseProjectFile, serializeProjectFile } from './projectFile.ts';
 
 /** A document read from DBML, or the first problem with its 1-based line and column when DBML gives one. */
@@ -69,7 +69,8 @@ const actions: readonly ReferentialAction[] = ['no action', 'restrict', 'cascade
  * that declares an inline ref, else by the left side, unless only the left side is a primary
  * key), `<>` many-to-many. DBML has no minimum for an end: the child end is optional, and the
  * parent end is mandatory exactly when every foreign-key column is NOT NULL. A one-to-one whose
- * foreign key is the child's primary key is a shared primary key. Tables are laid out on a grid.
+ * foreign key is the child's primary key is a shared primary key. Tables are laid out on
+ * the importers' grid (layout/gridLayout.ts).
  */
 export function importDbml(text: string): DbmlImportResult {
   let raw: RawDatabase;
@@ -80,7 +81,7 @@ export function importDbml(text: string): DbmlImportResult {
   }
   const built = buildSchema(raw);
   if (!built.ok) return built;
-  const layout: Layout = Object.fromEntries(built.schema.tables.map((t, i) => [t.id, { x: (i % 4) * 320, y: Math.floor(i / 4) * 280 }])) as Layout;
+  const layout = gridLayout(built.schema.tables);
   // The project file's own checks (unique ids, every reference landing) hold for imports too.
   const checked = parseProjectFile(serializeProjectFile({ schema: built.schema, layout }));
   return checked.ok ? { ok: true, document: checked.document } : { ok: false, error: `the DBML does not make a valid document: ${checked.error}` };
