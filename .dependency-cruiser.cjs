@@ -56,7 +56,7 @@ const testLayering = [
     name: 'only-tests-use-testing',
     comment: 'src/testing/ holds factories and test databases: shipped code never imports it',
     severity: 'error',
-    from: { path: '^src/', pathNot: [test, '^src/testing/', '^src/cli/'].join('|') },
+    from: { path: '^src/', pathNot: [test, '^src/testing/'].join('|') },
     to: { path: '^src/testing/' },
   },
 ];
