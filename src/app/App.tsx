@@ -77,7 +77,6 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
   const setTab = useEditorStore((s) => s.showTab);
   const importText = useImport(postgresTasks.importSql);
   const tasks = useMemo(() => ({ ...postgresTasks, importText }), [postgresTasks, importText]);
-  const stepThroughId = useEditorStore((s) => s.stepThroughId);
   const dialog = useEditorStore((s) => s.dialog);
   const sizes = useEditorStore((s) => s.panelSizes);
   const setPanelSizes = useEditorStore((s) => s.setPanelSizes);
@@ -147,11 +146,11 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
             </div>
           </aside>
         </main>
-        {stepThroughId && <StepThroughDialog key={stepThroughId} relationshipId={stepThroughId} />}
-        {dialog === 'palette' && <CommandPalette commands={commands} />}
-        {dialog === 'shortcuts' && <ShortcutsSheet commands={commands} />}
-        {dialog === 'connect' && <ConnectDialog />}
-        {(dialog === 'exportPng' || dialog === 'exportSvg') && <ExportImageDialog format={dialog === 'exportPng' ? 'png' : 'svg'} drawImage={DrawImage} />}
+        {dialog?.kind === 'stepThrough' && <StepThroughDialog key={dialog.relationshipId} relationshipId={dialog.relationshipId} />}
+        {dialog?.kind === 'palette' && <CommandPalette commands={commands} />}
+        {dialog?.kind === 'shortcuts' && <ShortcutsSheet commands={commands} />}
+        {dialog?.kind === 'connect' && <ConnectDialog />}
+        {dialog?.kind === 'exportImage' && <ExportImageDialog format={dialog.format} drawImage={DrawImage} />}
         <KeepingWork />
       </div>
     </EditorTasksContext>

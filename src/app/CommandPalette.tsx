@@ -5,7 +5,7 @@ import { displayShortcut, matchCommands, type Command } from './commands.ts';
 
 /** Ctrl/Cmd+K: every command, searchable by words; ↑ ↓ choose, Enter runs. */
 export function CommandPalette({ commands }: { commands: readonly Command[] }) {
-  const close = useEditorStore((s) => s.openDialog);
+  const close = useEditorStore((s) => s.closeDialog);
   const state = useEditorStore.getState();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -13,7 +13,7 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
   const chosen = matches[Math.min(active, matches.length - 1)];
   const run = (command: Command | undefined) => {
     if (!command) return;
-    close(null);
+    close();
     command.run();
   };
   const handleKeyDown = (event: KeyboardEvent) => {
@@ -24,7 +24,7 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
     event.preventDefault();
   };
   return (
-    <Dialog label="Command palette" className="palette" onClose={() => close(null)} onKeyDown={handleKeyDown}>
+    <Dialog label="Command palette" className="palette" onClose={() => close()} onKeyDown={handleKeyDown}>
       <input
         data-autofocus
         className="palette-input"

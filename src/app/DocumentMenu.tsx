@@ -25,10 +25,10 @@ const statusHint: Record<SaveStatus, string> = {
 export function DocumentMenu() {
   const name = useEditorStore((s) => s.documentName);
   const status = useEditorStore((s) => s.saveStatus);
-  const openWorkDialog = useEditorStore((s) => s.openWorkDialog);
+  const openDialog = useEditorStore((s) => s.openDialog);
   return (
     <div className="document-menu">
-      <button type="button" className="document-name" onClick={() => openWorkDialog('documents')} title="Documents kept in this browser" aria-label={`Documents: ${name}`}>
+      <button type="button" className="document-name" onClick={() => openDialog({ kind: 'documents' })} title="Documents kept in this browser" aria-label={`Documents: ${name}`}>
         <span className="document-name-text">{name || 'Untitled'}</span>
         <span aria-hidden="true">▾</span>
       </button>

@@ -8,13 +8,13 @@ import { WorkNotices } from '../panels/WorkNotices.tsx';
 
 /** Everything about keeping work that sits over the editor: its dialogs (documents, templates, import, export as text), its messages, the file drop. */
 export function KeepingWork() {
-  const dialog = useEditorStore((s) => s.workDialog);
+  const dialog = useEditorStore((s) => s.dialog);
   return (
     <>
-      {(dialog === 'documents' || dialog === 'rename') && <DocumentsDialog renameOpen={dialog === 'rename'} />}
-      {dialog === 'templates' && <TemplatePicker />}
-      {dialog === 'import' && <ImportDialog />}
-      {dialog === 'exportText' && <ExportTextDialog />}
+      {dialog?.kind === 'documents' && <DocumentsDialog renameOpen={dialog.isRenaming === true} />}
+      {dialog?.kind === 'templates' && <TemplatePicker />}
+      {dialog?.kind === 'import' && <ImportDialog />}
+      {dialog?.kind === 'exportText' && <ExportTextDialog />}
       <WorkNotices />
       <FileDrop />
     </>

@@ -4,11 +4,11 @@ import { displayShortcut, type Command, type CommandGroup } from './commands.ts'
 
 /** "?": every command that has keys, by group, read from the same list the keys use. */
 export function ShortcutsSheet({ commands }: { commands: readonly Command[] }) {
-  const close = useEditorStore((s) => s.openDialog);
+  const close = useEditorStore((s) => s.closeDialog);
   const groups = [...new Set(commands.filter((c) => c.shortcuts).map((c) => c.group))] as CommandGroup[];
   return (
-    <Dialog label="Keyboard shortcuts" className="shortcuts" onClose={() => close(null)}>
-      <DialogHead title="Keyboard shortcuts" about="Letters and Delete work when no text field has the focus. Ctrl/Cmd+K finds any command." onClose={() => close(null)} isCloseFocused />
+    <Dialog label="Keyboard shortcuts" className="shortcuts" onClose={() => close()}>
+      <DialogHead title="Keyboard shortcuts" about="Letters and Delete work when no text field has the focus. Ctrl/Cmd+K finds any command." onClose={() => close()} isCloseFocused />
       <div className="shortcut-groups">
         {groups.map((group) => (
           <section key={group}>

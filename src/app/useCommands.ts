@@ -30,7 +30,7 @@ export function useCommands(): Command[] {
       { id: 'edit.selectAll', label: 'Select all tables', group: 'Edit', shortcuts: ['Mod+A'], isEnabled: hasTables, run: () => store().selectTables(store().document.schema.tables.map((t) => t.id)) },
       { id: 'diagram.addTable', label: 'Add a table', group: 'Diagram', shortcuts: ['T'], run: addTable },
       { id: 'diagram.addNote', label: 'Add a sticky note', group: 'Diagram', shortcuts: ['N'], run: addNote },
-      { id: 'diagram.connect', label: 'Connect two tables…', toolbarLabel: 'Connect…', group: 'Diagram', shortcuts: ['C'], inToolbar: true, hint: 'Create a relationship with the keyboard: tables, both ends, the one-to-one strategy', isEnabled: hasTables, run: () => store().openDialog('connect') },
+      { id: 'diagram.connect', label: 'Connect two tables…', toolbarLabel: 'Connect…', group: 'Diagram', shortcuts: ['C'], inToolbar: true, hint: 'Create a relationship with the keyboard: tables, both ends, the one-to-one strategy', isEnabled: hasTables, run: () => store().openDialog({ kind: 'connect' }) },
       { id: 'view.fit', label: 'Fit the diagram in view', group: 'View', shortcuts: ['F'], run: () => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }) },
       { id: 'view.zoomIn', label: 'Zoom in', group: 'View', shortcuts: ['+', '='], run: () => void flow.zoomIn({ duration: 150 }) },
       { id: 'view.zoomOut', label: 'Zoom out', group: 'View', shortcuts: ['-'], run: () => void flow.zoomOut({ duration: 150 }) },
@@ -43,9 +43,9 @@ export function useCommands(): Command[] {
       { id: 'view.themeDark', label: 'Dark theme', group: 'View', run: () => store().setTheme('dark') },
       { id: 'view.themeSystem', label: 'Theme of the system', group: 'View', run: () => store().setTheme('system') },
       { id: 'proof.run', label: 'Run the proof again', group: 'Proof', run: () => store().requestProof() },
-      { id: 'proof.stepThrough', label: 'Step through the selected relationship', group: 'Proof', isEnabled: isRelationshipSelected, run: () => { const { selection } = store(); if (selection?.kind === 'relationship') store().stepThrough(selection.id); } },
-      { id: 'help.palette', label: 'Command palette', group: 'Help', shortcuts: ['Mod+K'], worksInTextFields: true, run: () => store().openDialog('palette') },
-      { id: 'help.shortcuts', label: 'Keyboard shortcuts', toolbarLabel: 'Shortcuts', group: 'Help', shortcuts: ['?'], inToolbar: true, run: () => store().openDialog('shortcuts') },
+      { id: 'proof.stepThrough', label: 'Step through the selected relationship', group: 'Proof', isEnabled: isRelationshipSelected, run: () => { const { selection } = store(); if (selection?.kind === 'relationship') store().openDialog({ kind: 'stepThrough', relationshipId: selection.id }); } },
+      { id: 'help.palette', label: 'Command palette', group: 'Help', shortcuts: ['Mod+K'], worksInTextFields: true, run: () => store().openDialog({ kind: 'palette' }) },
+      { id: 'help.shortcuts', label: 'Keyboard shortcuts', toolbarLabel: 'Shortcuts', group: 'Help', shortcuts: ['?'], inToolbar: true, run: () => store().openDialog({ kind: 'shortcuts' }) },
     ];
   }, [flow, addTable, addNote, viewCommands]);
 }

@@ -39,7 +39,7 @@ export function useImport(importSql: EditorTasks['importSql']): EditorTasks['imp
       }
       if (!(await workKeeper().create(documentNameOf(fileName), outcome.document))) return false;
       if (isFromDialog) store.openImport({ fileName: '', text: '', problem: null });
-      store.openWorkDialog(null);
+      store.closeDialog();
       store.showNotice({ id: 'import', tone: outcome.report.notes.length > 0 ? 'warning' : 'info', text: describeImport(outcome.report) });
       return true;
     },

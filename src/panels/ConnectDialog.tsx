@@ -8,7 +8,7 @@ import { EndSelect } from './EndSelect.tsx';
 export function ConnectDialog() {
   const schema = useEditorStore(selectSchema);
   const selection = useEditorStore((s) => s.selection);
-  const close = useEditorStore((s) => s.openDialog);
+  const close = useEditorStore((s) => s.closeDialog);
   const connectTables = useEditorStore((s) => s.connectTables);
   const tables = schema.tables;
   const [fromId, setFromId] = useState<TableId | undefined>(() => (selection?.kind === 'table' ? selection.id : tables[0]?.id));
@@ -23,7 +23,7 @@ export function ConnectDialog() {
   const to = tables.find((t) => t.id === toId) ?? tables[0];
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    close(null);
+    close();
     if (from && to) connectTables(from.id, to.id, { from: cardinalityOf(fromEnd), to: cardinalityOf(toEnd), ...(isOneToOne ? { oneToOne: strategy } : {}) });
   };
   const tableSelect = (label: string, value: TableId | undefined, onChange: (id: TableId) => void, name: string, autofocus = false) => (
@@ -40,7 +40,7 @@ export function ConnectDialog() {
   );
 
   return (
-    <Dialog label="Connect two tables" className="connect" onClose={() => close(null)}>
+    <Dialog label="Connect two tables" className="connect" onClose={() => close()}>
       <form onSubmit={handleSubmit}>
         <DialogHead title="Connect two tables" about={'The foreign key goes on the "many" (or dependent) side, named after the other table.'} />
         <div className="connect-fields">
@@ -60,7 +60,7 @@ export function ConnectDialog() {
             </fieldset>
           )}
         </div>
-        <FormDialogFoot onCancel={() => close(null)}>
+        <FormDialogFoot onCancel={() => close()}>
           <button type="submit" className="primary" disabled={!from || !to}>
             Connect
           </button>

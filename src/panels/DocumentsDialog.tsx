@@ -60,17 +60,17 @@ function RenameField({ summary, onDone }: { summary: DocumentSummary; onDone(isK
 
 /** Every document kept in this browser: open, rename, duplicate, delete (undo from the message), plus new, open and save. */
 export function DocumentsDialog({ renameOpen }: { renameOpen: boolean }) {
-  const openWorkDialog = useEditorStore((s) => s.openWorkDialog);
+  const openDialog = useEditorStore((s) => s.openDialog);
+  const close = useEditorStore((s) => s.closeDialog);
   const currentId = useEditorStore((s) => s.documentId);
   const documents = useDocuments();
   const [renaming, setRenaming] = useState<string | null>(renameOpen ? currentId : null);
-  const close = () => openWorkDialog(null);
   const run = (action: () => Promise<unknown>) => () => void action();
   return (
     <Dialog label="Documents" className="documents" onClose={close}>
       <DialogHead title="Documents" about="Kept in this browser: every change is saved within a second. Save to a file to move a document elsewhere." onClose={close} />
       <div className="documents-actions">
-        <button type="button" className="primary" data-autofocus={renameOpen ? undefined : true} onClick={() => openWorkDialog('templates')}>
+        <button type="button" className="primary" data-autofocus={renameOpen ? undefined : true} onClick={() => openDialog({ kind: 'templates' })}>
           New…
         </button>
         <button type="button" onClick={() => { close(); void openFromFile(useEditorStore); }}>

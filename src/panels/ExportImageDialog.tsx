@@ -26,7 +26,7 @@ export type ImageDrawer = ComponentType<{ request: ImageRequest; tableIds: reado
 
 /** Export PNG… / Export SVG…: what to draw (all or the selected tables), in which theme and format, then a download. */
 export function ExportImageDialog({ format, drawImage: DrawImage }: { format: ImageFormat; drawImage: ImageDrawer }) {
-  const close = useEditorStore((s) => s.openDialog);
+  const close = useEditorStore((s) => s.closeDialog);
   const selectedCount = useEditorStore((s) => s.selectedTableIds.length);
   const noteCount = useEditorStore((s) => s.document.notes?.length ?? 0);
   const [request, setRequest] = useState<ImageRequest>(() => ({ format, theme: shownTheme(), scope: 'diagram', withNotes: true }));
@@ -44,10 +44,10 @@ export function ExportImageDialog({ format, drawImage: DrawImage }: { format: Im
     setError(`Could not make the image: ${reason instanceof Error ? reason.message : String(reason)}.`);
     setTableIds(undefined);
   }, []);
-  const done = useCallback(() => close(null), [close]);
+  const done = useCallback(() => close(), [close]);
 
   return (
-    <Dialog label="Export an image" className="export-image" onClose={() => close(null)}>
+    <Dialog label="Export an image" className="export-image" onClose={() => close()}>
       <form onSubmit={handleSubmit}>
         <DialogHead title="Export an image" about="Tables drawn in full with their crow's feet and relationship names; proof and problem badges are left out." />
         <fieldset className="export-image-fields" disabled={isExporting}>
@@ -69,7 +69,7 @@ export function ExportImageDialog({ format, drawImage: DrawImage }: { format: Im
           </label>
           {error && <p className="reason bad" role="alert">{error}</p>}
         </fieldset>
-        <FormDialogFoot onCancel={() => close(null)}>
+        <FormDialogFoot onCancel={() => close()}>
           <button type="submit" className="primary" data-autofocus disabled={isExporting}>
             {isExporting ? 'Exporting…' : `Export ${request.format.toUpperCase()}`}
           </button>

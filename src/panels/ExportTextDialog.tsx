@@ -7,13 +7,12 @@ import { exportedText, exportFileName, textFormats, type TextFormat } from '../k
 
 /** Export as SQL, DBML or Mermaid: the text to read, copy or download. */
 export function ExportTextDialog() {
-  const openWorkDialog = useEditorStore((s) => s.openWorkDialog);
+  const close = useEditorStore((s) => s.closeDialog);
   const documentName = useEditorStore((s) => s.documentName);
   const schema = useEditorStore((s) => s.document.schema);
   const ddl = useEditorStore(selectFormattedDdl);
   const [format, setFormat] = useState<TextFormat>('mermaid');
   const text = useMemo(() => exportedText(format, schema, ddl), [format, schema, ddl]);
-  const close = () => openWorkDialog(null);
   const fileName = exportFileName(documentName, format);
   return (
     <Dialog label="Export as text" className="export-text" onClose={close}>

@@ -9,13 +9,12 @@ import { useEditorTasks } from './editorTasks.ts';
 export function ImportDialog() {
   const draft = useEditorStore((s) => s.importDraft);
   const editDraft = useEditorStore((s) => s.editImportDraft);
-  const openWorkDialog = useEditorStore((s) => s.openWorkDialog);
+  const close = useEditorStore((s) => s.closeDialog);
   const runImport = useEditorTasks().importText;
   const [isBusy, setBusy] = useState(false);
   const [chosenFormat, setChosenFormat] = useState<ImportFormat | null>(null);
   const text = useRef<HTMLTextAreaElement>(null);
   const format = chosenFormat ?? importFormatOf(draft.fileName, draft.text);
-  const close = () => openWorkDialog(null);
 
   const submit = async () => {
     setBusy(true);

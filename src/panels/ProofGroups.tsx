@@ -10,12 +10,12 @@ import { ScenarioList } from './ScenarioList.tsx';
 function ProofGroupView({ relationshipId }: { relationshipId: RelationshipId }) {
   const description = useEditorStore(selectDescriptionById(relationshipId));
   const isReady = useEditorStore((s) => s.proofStatus === 'ready');
-  const stepThrough = useEditorStore((s) => s.stepThrough);
+  const openDialog = useEditorStore((s) => s.openDialog);
   return (
     <div className="proof-group">
       <div className="proof-group-head">
         <h3>{description || relationshipId}</h3>
-        <button type="button" onClick={() => stepThrough(relationshipId)} disabled={!isReady} title="Play these scenarios one statement at a time, with the rows after each">
+        <button type="button" onClick={() => openDialog({ kind: 'stepThrough', relationshipId })} disabled={!isReady} title="Play these scenarios one statement at a time, with the rows after each">
           Step through
         </button>
       </div>

@@ -22,7 +22,7 @@ const playIntervalMs = 1800;
  */
 export function StepThroughDialog({ relationshipId }: { relationshipId: RelationshipId }) {
   const current = useEditorStore(selectSchema);
-  const close = useEditorStore((s) => s.stepThrough);
+  const close = useEditorStore((s) => s.closeDialog);
   const [schema, setSchema] = useState(current);
   const [replay, setReplay] = useState(0);
   const [at, setAt] = useState(0);
@@ -53,8 +53,8 @@ export function StepThroughDialog({ relationshipId }: { relationshipId: Relation
   };
 
   return (
-    <Dialog label="Step through the proof" className="step-through" onClose={() => close(null)} onKeyDown={handleKeyDown}>
-      <DialogHead title={<>Step through: {relationship ? describeRelationship(schema, relationship) : 'a deleted relationship'}</>} about="Each statement runs in PostgreSQL in your browser; the tables show the rows after it. Nothing is kept." onClose={() => close(null)} />
+    <Dialog label="Step through the proof" className="step-through" onClose={close} onKeyDown={handleKeyDown}>
+      <DialogHead title={<>Step through: {relationship ? describeRelationship(schema, relationship) : 'a deleted relationship'}</>} about="Each statement runs in PostgreSQL in your browser; the tables show the rows after it. Nothing is kept." onClose={close} />
       {current !== schema && (
         <p className="focus-bar">
           The diagram changed since this was played.{' '}

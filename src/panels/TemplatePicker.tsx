@@ -6,9 +6,8 @@ import { workKeeper } from '../keeping/keepingWork.ts';
 
 /** New from a template: blank, or a classic one-to-one case with why its tables are split; each opens as a new document. */
 export function TemplatePicker() {
-  const openWorkDialog = useEditorStore((s) => s.openWorkDialog);
+  const close = useEditorStore((s) => s.closeDialog);
   const [busy, setBusy] = useState<string | null>(null);
-  const close = () => openWorkDialog(null);
   const choose = async (template: Template) => {
     setBusy(template.id);
     const created = await workKeeper().createFromTemplate(template);

@@ -1,17 +1,10 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
 import { emptySchema, isNoteId, moveNotes, type ErdDocument, type Layout, type Note, type Position, type Schema, type TableId } from '../model/index.ts';
+import { dragStep, recordChange, type UndoPolicy } from './history.ts';
+import { selectionUpdate, tablesSelected, type Reselection } from './selectionSlice.ts';
 import { toNoteNodes, toTableNodes, type NoteFlowNode, type TableFlowNode } from './toFlow.ts';
 import type { EditorState } from './editorStore.ts';
-
-/** How many document snapshots undo keeps. */
-const historyLimit = 200;
-
-/** Whether an update goes on the undo stack; edits sharing a `mergeKey` in a row (typing a name) are one step. */
-export interface Capture {
-  capture: boolean;
-  mergeKey?: string;
-}
 
 /** The document, its React Flow nodes, and snapshot-based undo. */
 export interface DocumentSlice {
@@ -28,33 +21,63 @@ export interface DocumentSlice {
   readOnlyReason: string | null;
   /** Replaces the document (open a file, first start); clears undo. With a reason, every edit is refused until another document is loaded. */
   loadDocument(document: ErdDocument, readOnlyReason?: string | null): void;
-  /** Applies a pure schema edit (the one place a schema changes); `placed` positions new tables. */
-  editSchema(edit: (schema: Schema) => Schema, capture?: Capture, placed?: Layout): void;
-  /** React Flow's node changes: drags update the layout (one undo step per drag), sizes update nodes. */
+  /** Applies a pure schema edit (the one place a schema changes) as `policy` says; `placed` positions new tables. */
+  editSchema(edit: (schema: Schema) => Schema, policy: UndoPolicy, placed?: Layout): void;
   /** Applies an edit of the notes (never the schema, so no proof reruns). */
-  editNotes(edit: (notes: Note[]) => Note[], capture?: Capture): void;
+  editNotes(edit: (notes: Note[]) => Note[], policy: UndoPolicy): void;
+  /** React Flow's node changes: drags update the layout (one undo step per drag), sizes update nodes. */
   handleNodesChange(changes: NodeChange<TableFlowNode | NoteFlowNode>[]): void;
+  /**
+   * Moves many tables at once as ONE undo step (automatic layout): the same recorded update that
+   * ends a drag, so undo restores every previous position together.
+   */
+  moveTables(positions: Layout): void;
   undo(): void;
   redo(): void;
 }
 
-export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlice> = (set, get) => {
-  /** Sets a new document in one update: snapshot for undo, nodes rebuilt. */
-  const commit = (document: ErdDocument, { capture, mergeKey }: Capture) => {
-    const state = get();
-    if (state.readOnlyReason !== null) return;
-    const merges = capture && mergeKey !== undefined && mergeKey === state.lastMergeKey;
-    const past = capture && !merges ? [...state.past, state.document].slice(-historyLimit) : state.past;
-    set({
-      document,
-      past,
-      future: capture ? [] : state.future,
-      lastMergeKey: capture ? (mergeKey ?? null) : state.lastMergeKey,
-      nodes: toTableNodes(document, state.nodes, state.selectedTableIds),
-      noteNodes: toNoteNodes(document.notes, state.noteNodes),
-    });
+/**
+ * The one update that makes `document` the shown one: the undo history as `policy` says, the nodes rebuilt,
+ * and, when the action also selects (a new table, a pasted copy, nothing after a delete), the selection.
+ * Null when the document may not be edited (read-only).
+ */
+export function documentUpdate(state: EditorState, document: ErdDocument, policy: UndoPolicy, reselection?: Reselection): Partial<EditorState> | null {
+  if (state.readOnlyReason !== null) return null;
+  const { past, future, lastMergeKey } = state;
+  const selectedTableIds = reselection?.selectedTableIds ?? state.selectedTableIds;
+  return {
+    document,
+    ...recordChange({ past, future, lastMergeKey }, state.document, policy),
+    // A new selection ends a typing run: the next keystrokes are a new undo step.
+    ...(reselection && { ...reselection, lastMergeKey: null }),
+    nodes: toTableNodes(document, state.nodes, selectedTableIds),
+    noteNodes: toNoteNodes(document.notes, state.noteNodes),
   };
+}
 
+/** The update of a schema edit (see `documentUpdate`); the layout follows the tables, new ones at `placed`. Null when nothing changed. */
+export function schemaUpdate(state: EditorState, schema: Schema, policy: UndoPolicy, placed: Layout = {}, reselection?: Reselection): Partial<EditorState> | null {
+  const { document } = state;
+  if (schema === document.schema) return null;
+  const positions = { ...document.layout, ...placed };
+  const layout: Layout = Object.fromEntries(schema.tables.map((t) => [t.id, positions[t.id] ?? { x: 0, y: 0 }]));
+  return documentUpdate(state, { ...document, schema, layout }, policy, reselection);
+}
+
+/** The selection the canvas reports in `changes` (shift-click, a selection box), or undefined when it reports none. */
+function canvasSelection(state: EditorState, changes: NodeChange<TableFlowNode | NoteFlowNode>[]): Reselection | undefined {
+  const selects = changes.filter((c) => c.type === 'select');
+  if (selects.length === 0) return undefined;
+  const chosen = new Set(state.selectedTableIds);
+  for (const c of selects) {
+    if (c.type !== 'select' || isNoteId(c.id)) continue;
+    if (c.selected) chosen.add(c.id as TableId);
+    else chosen.delete(c.id as TableId);
+  }
+  return tablesSelected(state.selection, [...chosen]);
+}
+
+export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlice> = (set, get) => {
   const restore = (document: ErdDocument, past: ErdDocument[], future: ErdDocument[]) => {
     const state = get();
     const selection = state.selection && stillExists(document, state.selection) ? state.selection : null;
@@ -89,35 +112,25 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       set({ document, readOnlyReason, proofReport: null, provedSchema: null, proofError: null, proofFocus: null, past: [], future: [], lastMergeKey: null, dragStartDocument: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []), noteNodes: toNoteNodes(document.notes, []) });
     },
 
-    editSchema(edit, capture = { capture: true }, placed = {}) {
-      const { document } = get();
-      const schema = edit(document.schema);
-      if (schema === document.schema) return;
-      const positions = { ...document.layout, ...placed };
-      const layout: Layout = Object.fromEntries(schema.tables.map((t) => [t.id, positions[t.id] ?? { x: 0, y: 0 }]));
-      commit({ ...document, schema, layout }, capture);
+    editSchema(edit, policy, placed) {
+      const state = get();
+      const update = schemaUpdate(state, edit(state.document.schema), policy, placed);
+      if (update) set(update);
     },
 
-    editNotes(edit, capture = { capture: true }) {
-      const { document } = get();
-      const notes = edit(document.notes ?? []);
-      if (notes !== document.notes) commit({ ...document, notes }, capture);
+    editNotes(edit, policy) {
+      const state = get();
+      const notes = edit(state.document.notes ?? []);
+      const update = notes === state.document.notes ? null : documentUpdate(state, { ...state.document, notes }, policy);
+      if (update) set(update);
     },
 
     handleNodesChange(changes) {
-      const selects = changes.filter((c) => c.type === 'select');
-      if (selects.length > 0) {
-        const chosen = new Set(get().selectedTableIds);
-        for (const c of selects) {
-          if (c.type !== 'select' || isNoteId(c.id)) continue;
-          if (c.selected) chosen.add(c.id as TableId);
-          else chosen.delete(c.id as TableId);
-        }
-        get().selectTables([...chosen]);
-      }
       const state = get();
+      const reselection = canvasSelection(state, changes);
+      const selected = reselection ? selectionUpdate(state, reselection) : { nodes: state.nodes };
       const sized = changes.filter((c) => c.type === 'dimensions' || c.type === 'position');
-      const nodes = applyNodeChanges(sized.filter((c) => !isNoteId(c.id)) as NodeChange<TableFlowNode>[], state.nodes);
+      const nodes = applyNodeChanges(sized.filter((c) => !isNoteId(c.id)) as NodeChange<TableFlowNode>[], selected.nodes);
       const noteNodes = applyNodeChanges(sized.filter((c) => isNoteId(c.id)) as NodeChange<NoteFlowNode>[], state.noteNodes);
       const notesById = new Map((state.document.notes ?? []).map((n) => [n.id as string, n.position]));
       const isMoved = (id: string, to: Position) => {
@@ -128,7 +141,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       const isInDrag = state.dragStartDocument !== null;
       const moves = state.readOnlyReason !== null ? [] : changes.filter((c) => c.type === 'position' && c.position !== undefined && (c.dragging === true || isInDrag || isMoved(c.id, c.position)));
       if (moves.length === 0) {
-        set({ nodes, noteNodes });
+        set({ ...selected, nodes, noteNodes });
         return;
       }
       const layout = { ...state.document.layout };
@@ -139,10 +152,27 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
         else layout[move.id as TableId] = move.position;
       }
       const notes = notePositions.size > 0 ? moveNotes(state.document.notes ?? [], notePositions) : state.document.notes;
-      const before = state.dragStartDocument ?? state.document;
-      const isDragging = moves.some((m) => m.type === 'position' && m.dragging === true);
-      set({ nodes, noteNodes, document: { ...state.document, layout, ...(notes ? { notes } : {}) }, dragStartDocument: isDragging ? before : null });
-      if (!isDragging) set({ past: [...state.past, before].slice(-historyLimit), future: [], lastMergeKey: null });
+      // The first move of a drag marks where it started; its last move records the whole drag as one step.
+      const step = dragStep(state.dragStartDocument, state.document, moves.some((m) => m.type === 'position' && m.dragging === true));
+      const { past, future, lastMergeKey } = state;
+      set({
+        ...selected,
+        nodes,
+        noteNodes,
+        document: { ...state.document, layout, ...(notes ? { notes } : {}) },
+        ...recordChange({ past, future, lastMergeKey }, step.before, step.policy),
+        dragStartDocument: step.dragStart,
+      });
+    },
+
+    moveTables(positions) {
+      const { layout } = get().document;
+      const changes: NodeChange<TableFlowNode>[] = [];
+      for (const [id, position] of Object.entries(positions)) {
+        const old = layout[id as TableId];
+        if (old && (old.x !== position.x || old.y !== position.y)) changes.push({ type: 'position', id, position, dragging: false });
+      }
+      if (changes.length > 0) get().handleNodesChange(changes);
     },
 
     undo() {

@@ -89,7 +89,7 @@ describe('editor store', () => {
     store.getState().renameTable(document.schema.tables[0]!.id, 'writers');
     expect(selectIsProofCurrent(store.getState())).toBe(false);
     const past = store.getState().past.length;
-    store.getState().stepThrough(rel!.id);
+    store.getState().openDialog({ kind: 'stepThrough', relationshipId: rel!.id });
     store.getState().setConsoleSql('SELECT 1');
     expect(store.getState().past.length).toBe(past);
   });

@@ -1,25 +1,29 @@
 import { create } from 'zustand';
+import { createClipboardSlice, type ClipboardSlice } from './clipboardSlice.ts';
 import { createDocumentSlice, type DocumentSlice } from './documentSlice.ts';
 import { createNoteActions, type NoteActions } from './noteActions.ts';
 import { createProofSlice, type ProofSlice } from './proofSlice.ts';
 import { createSchemaActions, type SchemaActions } from './schemaActions.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
+import { createUiSlice, type UiSlice } from './uiSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkSlice, type WorkSlice } from './workSlice.ts';
 
-/** Everything the editor holds, built from slices. */
-export type EditorState = DocumentSlice & SelectionSlice & ProofSlice & SchemaActions & NoteActions & ViewSlice & WorkSlice;
+/** Everything the editor holds, built from slices named after what they hold, and the verbs that edit the document. */
+export type EditorState = DocumentSlice & SelectionSlice & ClipboardSlice & UiSlice & ViewSlice & ProofSlice & WorkSlice & SchemaActions & NoteActions;
 
 /** Creates an editor store; the app uses one, tests make their own. */
 export function createEditorStore() {
   return create<EditorState>()((...a) => ({
     ...createDocumentSlice(...a),
     ...createSelectionSlice(...a),
+    ...createClipboardSlice(...a),
+    ...createUiSlice(...a),
+    ...createViewSlice(...a),
     ...createProofSlice(...a),
+    ...createWorkSlice(...a),
     ...createSchemaActions(...a),
     ...createNoteActions(...a),
-    ...createViewSlice(...a),
-    ...createWorkSlice(...a),
   }));
 }
 

@@ -1,8 +1,10 @@
-/** The editor's zustand store, its slices and named selectors. */
+/** The editor's zustand store, its slices and named selectors: the one door into store/ for the rest of the app. */
 export * from './editorStore.ts';
 export * from './selectors.ts';
 export * from './toFlow.ts';
-export type { OpenDialog, Selection, SidebarTab, ThemePreference } from './selectionSlice.ts';
+export type { Selection } from './selectionSlice.ts';
+export type { OpenDialog, SidebarTab, ThemePreference } from './uiSlice.ts';
 export type { ConnectOptions } from './schemaActions.ts';
+export type { UndoPolicy } from './history.ts';
 export type { ProofStatus } from './proofSlice.ts';
-export type { ImportDraft, ImportProblem } from './workSlice.ts';
+export type { ImportDraft, ImportProblem, NoticeAction, SaveStatus, WorkNotice } from './workSlice.ts';

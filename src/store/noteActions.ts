@@ -13,9 +13,9 @@ export interface NoteActions {
 export const createNoteActions: StateCreator<EditorState, [], [], NoteActions> = (_set, get) => ({
   addNote(position) {
     const added = model.addNote(get().document.notes ?? [], position);
-    get().editNotes(() => added.notes);
+    get().editNotes(() => added.notes, 'record');
     return added.noteId;
   },
-  setNoteText: (id, text) => get().editNotes((notes) => model.setNoteText(notes, id, text), { capture: true, mergeKey: `note:${id}` }),
-  deleteNote: (id) => get().editNotes((notes) => model.deleteNote(notes, id)),
+  setNoteText: (id, text) => get().editNotes((notes) => model.setNoteText(notes, id, text), { mergeKey: `note:${id}` }),
+  deleteNote: (id) => get().editNotes((notes) => model.deleteNote(notes, id), 'record'),
 });

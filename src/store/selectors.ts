@@ -134,4 +134,4 @@ export const selectRelationshipVerdict = (id: RelationshipId) => (s: EditorState
 };
 
 /** Whether a modal dialog is open: the editor's keys then stay quiet. */
-export const selectIsModalOpen = (s: EditorState) => s.dialog !== null || s.stepThroughId !== null || s.workDialog !== null;
+export const selectIsModalOpen = (s: EditorState) => s.dialog !== null;

@@ -1,8 +1,6 @@
-import type { NodeChange } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
-import type { ColumnId, Layout, TableId } from '../model/index.ts';
+import type { ColumnId, TableId } from '../model/index.ts';
 import type { EditorState } from './editorStore.ts';
-import type { TableFlowNode } from './toFlow.ts';
 
 /** The grid a dragged table snaps to when snapping is on; the canvas draws its dots at the same spacing. */
 export const gridSize = 24;
@@ -22,11 +20,6 @@ export interface ViewSlice {
   toggleSnapToGrid(): void;
   setSearchHit(hit: SearchHit | null): void;
   setArranging(isArranging: boolean): void;
-  /**
-   * Moves many tables at once as ONE undo step (automatic layout): the same captured update that
-   * ends a drag, so undo restores every previous position together.
-   */
-  moveTables(positions: Layout): void;
 }
 
 export const createViewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get) => ({
@@ -40,13 +33,4 @@ export const createViewSlice: StateCreator<EditorState, [], [], ViewSlice> = (se
     set({ searchHit: hit });
   },
   setArranging: (isArranging) => set({ isArranging }),
-  moveTables(positions) {
-    const { layout } = get().document;
-    const changes: NodeChange<TableFlowNode>[] = [];
-    for (const [id, position] of Object.entries(positions)) {
-      const old = layout[id as TableId];
-      if (old && (old.x !== position.x || old.y !== position.y)) changes.push({ type: 'position', id, position, dragging: false });
-    }
-    if (changes.length > 0) get().handleNodesChange(changes);
-  },
 });

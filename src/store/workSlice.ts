@@ -23,9 +23,6 @@ export interface WorkNotice {
   actions?: NoticeAction[];
 }
 
-/** The documents dialog (`rename`: with the open document's name being edited), the template picker, import, export as text. */
-export type WorkDialog = 'documents' | 'rename' | 'templates' | 'import' | 'exportText' | null;
-
 /** Why an import stopped: where in the text, the statement, and PostgreSQL's (or the DBML parser's) words. */
 export interface ImportProblem {
   /** 1-based; absent when the problem is the text as a whole. */
@@ -50,7 +47,6 @@ export interface WorkSlice {
   documentName: string;
   saveStatus: SaveStatus;
   notices: WorkNotice[];
-  workDialog: WorkDialog;
   importDraft: ImportDraft;
   /** Opens the import dialog, with a file's text and why it failed when a dropped file could not be imported. */
   openImport(draft?: ImportDraft): void;
@@ -58,7 +54,6 @@ export interface WorkSlice {
   setWork(patch: Partial<Pick<WorkSlice, 'documentId' | 'documentName' | 'saveStatus'>>): void;
   showNotice(notice: WorkNotice): void;
   dismissNotice(id: string): void;
-  openWorkDialog(dialog: WorkDialog): void;
 }
 
 /** The slice's state and setters; what they mean is decided in app/ (the keeper), not here. */
@@ -67,12 +62,10 @@ export const createWorkSlice: StateCreator<EditorState, [], [], WorkSlice> = (se
   documentName: '',
   saveStatus: 'loading',
   notices: [],
-  workDialog: null,
   importDraft: { fileName: '', text: '', problem: null },
-  openImport: (draft) => set((s) => ({ workDialog: 'import', importDraft: draft ?? s.importDraft })),
+  openImport: (draft) => set((s) => ({ dialog: { kind: 'import' }, importDraft: draft ?? s.importDraft })),
   editImportDraft: (patch) => set((s) => ({ importDraft: { ...s.importDraft, ...patch } })),
   setWork: (patch) => set(patch),
   showNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
-  openWorkDialog: (workDialog) => set({ workDialog }),
 });
