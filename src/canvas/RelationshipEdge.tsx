@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BaseEdge, useInternalNode, useStore, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { endKindOf, type Cardinality, type ResolvedRelationship } from '../model/index.ts';
+import { endKindOf, isIdentifyingResolved, type Cardinality, type ResolvedRelationship } from '../model/index.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
 import { selectDescriptionById, selectRelationshipById, selectRelationshipProblemsById, selectResolvedById } from '../store/indexedSelectors.ts';
@@ -50,7 +50,7 @@ function Marker({ end, anchor }: { end: Cardinality; anchor: Anchor }) {
  * keystroke re-renders only the edges whose drawing it changed (resolving builds new objects each time).
  */
 function drawingOf(resolved: ResolvedRelationship | undefined, source: string, target: string): string {
-  const isIdentifying = resolved?.kind === 'manyToMany' || ((resolved?.kind === 'oneToOne' || resolved?.kind === 'oneToMany') && resolved.columns.every((c) => c.isPrimaryKey));
+  const isIdentifying = resolved !== undefined && isIdentifyingResolved(resolved);
   return `${rowIndex(resolved, source)} ${rowIndex(resolved, target)} ${isIdentifying ? 1 : 0}`;
 }
 

@@ -1,4 +1,4 @@
-import { makeColumn, newId, type Column, type IdPrefix, type EnumType, type IdentityOptions, type Table, type TableId } from '../model/index.ts';
+import { makeColumn, newId, type Column, type EnumType, type IdentityOptions, type Table } from '../model/index.ts';
 import type { Catalog, CatalogColumn } from './readCatalog.ts';
 
 /** A set of columns PostgreSQL keeps unique: a UNIQUE constraint, or a unique index (maybe partial). */
@@ -26,11 +26,6 @@ export interface CatalogTables {
   /** Indexes the diagram cannot draw (expressions, predicates, other methods), kept as text. */
   keptIndexes: { oid: string; tableOid: string; name: string; sql: string }[];
   notes: string[];
-}
-
-/** A short id with a readable prefix, for checks, indexes, enums and kept objects: model's one id maker. */
-export function localId(prefix: IdPrefix): string {
-  return newId(prefix);
 }
 
 const spellings: [RegExp, string][] = [
@@ -120,14 +115,14 @@ export function catalogTables(catalog: Catalog): CatalogTables {
       if (lost.length > 0) notes.push(`Not imported: ${lost.length} index${lost.length === 1 ? '' : 'es'} created on partitions of "${t.name}" rather than on it (${lost.slice(0, 3).join(', ')}${lost.length > 3 ? ', ...' : ''}).`);
     }
     return {
-      id: newId<TableId>('tbl'),
+      id: newId('tbl'),
       name: t.name,
       schemaName: t.schema,
       comment: t.comment,
       columns,
       checks: catalog.constraints
         .filter((k) => k.tableOid === t.oid && k.type === 'c' && !k.onPartition)
-        .map((k) => ({ id: localId('chk'), name: k.name, expression: k.checkExpression ?? '' })),
+        .map((k) => ({ id: newId('chk'), name: k.name, expression: k.checkExpression ?? '' })),
       indexes: [],
       ...(primaryKey ? { primaryKeyName: primaryKey.name } : {}),
       ...(isReordered ? { primaryKeyColumnIds: keyOrder.map((a) => columnAt.get(`${t.oid}:${a}`)!.id) } : {}),
@@ -143,7 +138,7 @@ export function catalogTables(catalog: Catalog): CatalogTables {
     if (!table) continue;
     if (index.isPlain) {
       if (index.isUnique) uniqueSets.push({ key: `index:${index.oid}`, tableOid: index.tableOid, name: index.name, columns: index.columns, isConstraint: false, isPartial: false, inCreateTable: false });
-      else table.indexes.push({ id: localId('idx'), name: index.name, columnIds: index.columns.map((a) => columnAt.get(`${index.tableOid}:${a}`)!.id), isUnique: false });
+      else table.indexes.push({ id: newId('idx'), name: index.name, columnIds: index.columns.map((a) => columnAt.get(`${index.tableOid}:${a}`)!.id), isUnique: false });
       continue;
     }
     keptIndexes.push({ oid: index.oid, tableOid: index.tableOid, name: index.name, sql: `${index.definition};` });
@@ -152,7 +147,7 @@ export function catalogTables(catalog: Catalog): CatalogTables {
       uniqueSets.push({ key: `index:${index.oid}`, tableOid: index.tableOid, name: index.name, columns: index.columns, isConstraint: false, isPartial: true, inCreateTable: false });
     }
   }
-  const enums: EnumType[] = catalog.enums.map((e) => ({ id: localId('enum'), name: e.name, schemaName: e.schema, values: e.values }));
+  const enums: EnumType[] = catalog.enums.map((e) => ({ id: newId('enum'), name: e.name, schemaName: e.schema, values: e.values }));
   return { tables, tableByOid, columnAt, primaryKeys, uniqueSets, enums, keptIndexes, notes };
 }
 
@@ -172,7 +167,7 @@ export function applyUniqueSets(built: CatalogTables, taken: ReadonlySet<string>
       table.columns = table.columns.map((c) => (c.id === column.id ? { ...c, ...unique } : c));
       built.columnAt.set(`${set.tableOid}:${set.columns[0]}`, { ...column, ...unique });
     } else {
-      table.indexes.push({ id: localId('idx'), name: set.name, columnIds: columns.map((c) => c.id), isUnique: true, ...(set.isConstraint ? { isConstraint: true } : {}) });
+      table.indexes.push({ id: newId('idx'), name: set.name, columnIds: columns.map((c) => c.id), isUnique: true, ...(set.isConstraint ? { isConstraint: true } : {}) });
     }
   }
 }

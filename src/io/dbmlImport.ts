@@ -3,15 +3,13 @@ import {
   defaultSchemaName,
   newId,
   primaryKeyOf,
+  referentialActions,
   type Column,
-  type ColumnId,
   type ErdDocument,
   type ReferentialAction,
   type Relationship,
-  type RelationshipId,
   type Schema,
   type Table,
-  type TableId,
 } from '../model/index.ts';
 import { gridLayout } from '../layout/gridLayout.ts';
 import { parseProjectFile, serializeProjectFile } from './projectFile.ts';
@@ -61,8 +59,6 @@ interface RawDatabase {
   refs: RawRef[];
   enums: { name: string; schemaName?: string | null; values: { name: string }[] }[];
 }
-
-const actions: readonly ReferentialAction[] = ['no action', 'restrict', 'cascade', 'set null', 'set default'];
 
 /**
  * Reads DBML into a new document. `>`/`<` become one-to-many, `-` one-to-one (held by the field
@@ -120,7 +116,7 @@ function buildSchema(raw: RawDatabase): { ok: true; schema: Schema } | { ok: fal
     if ('error' in rel) return { ok: false, ...rel };
     relationships.push(rel);
   }
-  const enums = raw.enums.map((e) => ({ id: `enum_${newId('tbl').slice(4)}`, name: e.name, schemaName: e.schemaName || defaultSchemaName, values: e.values.map((v) => v.name) }));
+  const enums = raw.enums.map((e) => ({ id: newId('enum'), name: e.name, schemaName: e.schemaName || defaultSchemaName, values: e.values.map((v) => v.name) }));
   return { ok: true, schema: { tables: [...tables.values()], relationships, enums } };
 }
 
@@ -129,7 +125,7 @@ function buildTable(raw: RawTable): Table {
   const columns: Column[] = raw.fields.map((f) => {
     const isPrimaryKey = Boolean(f.pk) || compositeKey.has(f.name);
     return {
-      id: newId<ColumnId>('col'),
+      id: newId('col'),
       name: f.name,
       type: f.type.schemaName ? `${f.type.schemaName}.${f.type.type_name}` : f.type.type_name,
       isPrimaryKey,
@@ -143,9 +139,9 @@ function buildTable(raw: RawTable): Table {
   const idOf = new Map(columns.map((c) => [c.name, c.id]));
   const indexes = (raw.indexes ?? [])
     .filter((i) => !i.pk && i.columns.length > 0 && i.columns.every((c) => c.type === 'column' && idOf.has(c.value)))
-    .map((i) => ({ id: `idx_${newId('col').slice(4)}`, name: i.name ?? '', columnIds: i.columns.map((c) => idOf.get(c.value)!), isUnique: Boolean(i.unique) }));
-  const checks = (raw.checks ?? []).map((c) => ({ id: `chk_${newId('col').slice(4)}`, name: c.name ?? '', expression: c.expression }));
-  return { id: newId<TableId>('tbl'), name: raw.name, schemaName: raw.schemaName || defaultSchemaName, comment: raw.note?.value ?? '', columns, checks, indexes };
+    .map((i) => ({ id: newId('idx'), name: i.name ?? '', columnIds: i.columns.map((c) => idOf.get(c.value)!), isUnique: Boolean(i.unique) }));
+  const checks = (raw.checks ?? []).map((c) => ({ id: newId('chk'), name: c.name ?? '', expression: c.expression }));
+  return { id: newId('tbl'), name: raw.name, schemaName: raw.schemaName || defaultSchemaName, comment: raw.note?.value ?? '', columns, checks, indexes };
 }
 
 /** A DBML default as PostgreSQL text: expressions as written, strings quoted as SQL literals. */
@@ -168,7 +164,7 @@ function buildRelationship(ref: RawRef, tables: ReadonlyMap<string, Table>, inli
   const onDelete = action(ref.onDelete);
   const onUpdate = action(ref.onUpdate);
   if (!onDelete || !onUpdate) return fail(`unknown referential action "${!onDelete ? ref.onDelete : ref.onUpdate}"`);
-  const base = { id: newId<RelationshipId>('rel'), name: ref.name ?? '', onDelete, onUpdate, isDeferrable: false, junction: { name: '', columns: [] } };
+  const base = { id: newId('rel'), name: ref.name ?? '', onDelete, onUpdate, isDeferrable: false, junction: { name: '', columns: [] } };
   const isKey = (x: { e: RawEndpoint; table: Table }) => sameNames(x.e.fieldNames, primaryKeyOf(x.table).map((c) => c.name));
   if (a.relation === '*' && b.relation === '*') {
     const keyless = [ea, eb].find((x) => !isKey(x));
@@ -206,5 +202,5 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 function action(value: string | null | undefined): ReferentialAction | undefined {
   if (!value) return 'no action';
   const normal = value.trim().toLowerCase().replace(/\s+/g, ' ');
-  return actions.find((a) => a === normal);
+  return referentialActions.find((a) => a === normal);
 }

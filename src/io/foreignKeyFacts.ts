@@ -1,7 +1,14 @@
 import { defaultDdlOptions, qualifiedName, quoteIdent } from '../ddl/index.ts';
-import type { Column, Relationship, Table } from '../model/index.ts';
+import type { Column, ReferentialAction, Relationship, Table } from '../model/index.ts';
 import type { CatalogConstraint } from './readCatalog.ts';
 import type { CatalogSqlObject } from './readSqlObjects.ts';
+
+const actionByCatalogCode: Readonly<Record<string, ReferentialAction>> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
+
+/** The referential action pg_constraint's one-letter code (`confdeltype`, `confupdtype`) stands for. */
+export function catalogAction(code: string): ReferentialAction {
+  return actionByCatalogCode[code] ?? 'no action';
+}
 
 /** A foreign key the diagram can draw: it refers to the parent's whole primary key, or to a UNIQUE set of it. */
 export interface DrawableKey {

@@ -1,6 +1,6 @@
 import { calledNames, routineName, sqlObjectPlacement } from '../ddl/index.ts';
-import { checkSqlObject, validateSchema, type Layout, type Schema, type SqlObject, type SqlRunner } from '../model/index.ts';
-import { applyUniqueSets, catalogTables, localId } from './catalogTables.ts';
+import { checkSqlObject, newId, validateSchema, type Layout, type Schema, type SqlObject, type SqlRunner } from '../model/index.ts';
+import { applyUniqueSets, catalogTables } from './catalogTables.ts';
 import { gridLayout } from '../layout/gridLayout.ts';
 import { orderByMentions } from './orderByMentions.ts';
 import { keptKeySql } from './foreignKeyFacts.ts';
@@ -68,17 +68,17 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
     // The DDL creates the schemas of tables and enums; a schema holding only views, functions or an extension is kept.
     const drawnSchemas = new Set([...built.tables.map((t) => t.schemaName), ...built.enums.map((e) => e.schemaName)]);
     const kept: SqlObject[] = [
-      ...run.missingExtensions.map((e): SqlObject => ({ id: localId('sql'), kind: 'extension', name: e.name, sql: e.sql.endsWith(';') ? e.sql : `${e.sql};`, ...(e.standIns.length > 0 ? { standIn: e.standIns.join('\n') } : {}) })),
+      ...run.missingExtensions.map((e): SqlObject => ({ id: newId('sql'), kind: 'extension', name: e.name, sql: e.sql.endsWith(';') ? e.sql : `${e.sql};`, ...(e.standIns.length > 0 ? { standIn: e.standIns.join('\n') } : {}) })),
       ...orderByMentions(
         objects
           .filter((o) => !inferred.takenObjects.has(o.oid) && !serialSequences.has(o.oid) && !(o.kind === 'schema' && drawnSchemas.has(o.name)))
           .map((o) => ({ ...o, bareName: o.kind === 'function' || o.kind === 'aggregate' ? o.name.replace(/\(.*$/s, '').split('.').pop()!.replace(/^"|"$/g, '') : '\u0000', text: o.source ?? o.sql })),
-      ).map((o): SqlObject => ({ id: localId('sql'), kind: o.kind, name: o.name, sql: o.sql })),
-      ...built.keptIndexes.map((i): SqlObject => ({ id: localId('sql'), kind: 'index', name: i.name, sql: i.sql })),
-      ...inferred.keptKeys.map((k): SqlObject => ({ id: localId('sql'), kind: 'constraint', name: k.name, sql: k.sql })),
+      ).map((o): SqlObject => ({ id: newId('sql'), kind: o.kind, name: o.name, sql: o.sql })),
+      ...built.keptIndexes.map((i): SqlObject => ({ id: newId('sql'), kind: 'index', name: i.name, sql: i.sql })),
+      ...inferred.keptKeys.map((k): SqlObject => ({ id: newId('sql'), kind: 'constraint', name: k.name, sql: k.sql })),
       ...catalog.constraints
         .filter((k) => k.type === 'x' && !k.onPartition)
-        .map((k): SqlObject => ({ id: localId('sql'), kind: 'constraint', name: k.name, sql: keptKeySql(built.tableByOid.get(k.tableOid)!, k) })),
+        .map((k): SqlObject => ({ id: newId('sql'), kind: 'constraint', name: k.name, sql: keptKeySql(built.tableByOid.get(k.tableOid)!, k) })),
     ];
     const order = (o: SqlObject) => (sqlObjectPlacement[o.kind].phase === 'beforeTables' ? 0 : 100) + sqlObjectPlacement[o.kind].rank;
     kept.sort((a, b) => order(a) - order(b));

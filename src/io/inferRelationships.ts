@@ -1,9 +1,9 @@
-import { newId, type ReferentialAction, type Relationship, type RelationshipId, type Table } from '../model/index.ts';
+import { newId, type Relationship, type Table } from '../model/index.ts';
 import type { CatalogTables, UniqueSet } from './catalogTables.ts';
 import type { CatalogConstraint } from './readCatalog.ts';
 import type { CatalogSqlObject } from './readSqlObjects.ts';
 import { findJunction } from './junctionTables.ts';
-import { findRequiredChild, keptKeySql, sameSet, type DrawableKey, type DrawnKey } from './foreignKeyFacts.ts';
+import { catalogAction, findRequiredChild, keptKeySql, sameSet, type DrawableKey, type DrawnKey } from './foreignKeyFacts.ts';
 import { mergeMutualKeys } from './mutualKeys.ts';
 
 /** Relationships read from foreign keys, and what they took from the tables and the kept objects. */
@@ -19,8 +19,6 @@ export interface Inferred {
   /** Foreign keys the diagram cannot draw, kept as ALTER TABLE text. */
   keptKeys: { oid: string; name: string; sql: string }[];
 }
-
-const actions: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
 
 /** The parent end of a key: its columns and the parent's key, or why it cannot be drawn. */
 function drawable(k: CatalogConstraint, built: CatalogTables): DrawableKey | string {
@@ -104,7 +102,7 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
   required?.forEach((o) => out.takenObjects.add(o));
   if (k.deferrable && !k.deferred) out.notes.push(`Foreign key "${k.name}" is DEFERRABLE INITIALLY IMMEDIATE; the diagram's deferrable keys are INITIALLY DEFERRED.`);
   const relationship: Relationship = {
-    id: newId<RelationshipId>('rel'),
+    id: newId('rel'),
     name: '',
     from: { tableId: parent.id, min: columns.every((c) => c.isNotNull) ? 1 : 0, max: 1 },
     to: { tableId: child.id, min: required ? 1 : 0, max: isOneToOne ? 1 : 'many' },
@@ -115,8 +113,8 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
     // A key declared on partitions is drawn from the partitioned table, where no constraint has its name: the generator names it.
     ...(k.onPartition ? {} : { constraintName: k.name }),
     ...(uniqueName ? { uniqueConstraintName: uniqueName } : {}),
-    onDelete: actions[k.onDelete] ?? 'no action',
-    onUpdate: actions[k.onUpdate] ?? 'no action',
+    onDelete: catalogAction(k.onDelete),
+    onUpdate: catalogAction(k.onUpdate),
     isDeferrable: k.deferrable,
     ...(k.validated ? {} : { isNotValid: true }),
     junction: { name: '', columns: [] },

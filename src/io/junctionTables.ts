@@ -1,6 +1,6 @@
-import { fitIdentifier, foreignKeyColumnName, newId, uniqueName, type Relationship, type RelationshipId, type Table } from '../model/index.ts';
+import { fitIdentifier, foreignKeyColumnName, newId, uniqueName, type Relationship, type Table } from '../model/index.ts';
 import type { CatalogTables } from './catalogTables.ts';
-import { findRequiredChild, sameSet, type DrawableKey } from './foreignKeyFacts.ts';
+import { catalogAction, findRequiredChild, sameSet, type DrawableKey } from './foreignKeyFacts.ts';
 import type { CatalogSqlObject } from './readSqlObjects.ts';
 
 /** A table read back as the many-to-many relationship the DDL generator made it for. */
@@ -9,8 +9,6 @@ export interface FoundJunction {
   keys: DrawableKey[];
   takenObjects: string[];
 }
-
-const actionOf: Record<string, Relationship['onDelete']> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
 
 /**
  * Whether a table is exactly what `createJunctionTable` writes for a many-to-many: two foreign keys
@@ -59,15 +57,15 @@ export function findJunction(
   const otherNames = [...built.tableByOid.values()].filter((t) => t !== table).map((t) => t.name);
   const defaultName = uniqueName(`${first.parent.name}_${second.parent.name}`, otherNames);
   const relationship: Relationship = {
-    id: newId<RelationshipId>('rel'),
+    id: newId('rel'),
     name: '',
     from: { tableId: first.parent.id, min: requiredFrom ? 1 : 0, max: 'many' },
     to: { tableId: second.parent.id, min: requiredTo ? 1 : 0, max: 'many' },
     keyHolder: 'to',
     oneToOne: 'foreignKeyUnique',
     foreignKeyColumnIds: [],
-    onDelete: actionOf[a.onDelete] ?? 'no action',
-    onUpdate: actionOf[a.onUpdate] ?? 'no action',
+    onDelete: catalogAction(a.onDelete),
+    onUpdate: catalogAction(a.onUpdate),
     isDeferrable: a.deferrable,
     junction: { name: table.name === defaultName ? '' : table.name, columns: extras },
   };

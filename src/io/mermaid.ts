@@ -1,4 +1,4 @@
-import { endKindOf, resolveAll, type Cardinality, type EndKind, type Schema, type Table } from '../model/index.ts';
+import { endKindOf, isIdentifyingResolved, resolveAll, type Cardinality, type EndKind, type Schema, type Table } from '../model/index.ts';
 
 /**
  * Crow's-foot markers as Mermaid's erDiagram writes them (mermaid.js.org, "Relationship Syntax"):
@@ -42,7 +42,8 @@ export function toMermaid(schema: Schema): string {
   }
   for (const r of resolved) {
     const rel = r.relationship;
-    const isIdentifying = (r.kind === 'oneToMany' || r.kind === 'oneToOne') && r.columns.length > 0 && r.columns.every((c) => c.isPrimaryKey);
+    // One line between its tables, a many-to-many shows no key of its own: never solid here.
+    const isIdentifying = r.kind !== 'manyToMany' && isIdentifyingResolved(r);
     const label = rel.name.trim() || defaultRelationshipLabel;
     lines.push(`    ${ids.get(rel.from.tableId)} ${relationshipSpec(rel.from, rel.to, isIdentifying)} ${ids.get(rel.to.tableId)} : "${commentText(label)}"`);
   }

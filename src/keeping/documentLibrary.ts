@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ErdDocument } from '../model/index.ts';
+import { newId, type ErdDocument } from '../model/index.ts';
 import {
   newStoredDocument,
   planWrite,
@@ -73,7 +73,6 @@ export async function openLibrary(name = 'erd-proof'): Promise<DocumentLibrary> 
       database.createObjectStore('settings');
     },
   });
-  const newId = () => `doc_${crypto.randomUUID()}`;
 
   return {
     async list() {
@@ -93,7 +92,7 @@ export async function openLibrary(name = 'erd-proof'): Promise<DocumentLibrary> 
     },
 
     async create(documentName, document) {
-      const record = newStoredDocument(newId(), documentName, document, Date.now());
+      const record = newStoredDocument(newId('doc'), documentName, document, Date.now());
       const tx = db.transaction(['documents', 'settings'], 'readwrite');
       await commit(tx, (requests) => {
         requests.push(tx.objectStore('documents').add(record, record.id));

@@ -1,4 +1,4 @@
-import { newId, type ColumnId, type RelationshipId, type TableId } from './ids.ts';
+import { newId, type ColumnId, type TableId } from './ids.ts';
 import { uniqueName } from './naming.ts';
 import type { Layout, Position, Relationship, Schema, Table } from './schema.ts';
 
@@ -29,7 +29,7 @@ export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment
   // Junction tables share the namespace with tables.
   const taken = new Set([...schema.tables.map((t) => t.name), ...schema.relationships.map((r) => r.junction.name).filter(Boolean)]);
   const tables = fragment.tables.map((t): Table => {
-    const id = newId<TableId>('tbl');
+    const id = newId('tbl');
     tableIds.set(t.id, id);
     // A copy of authors_2 is authors_3 (not authors_2_2) when authors exists; sales_2024 stays itself.
     const base = t.name.replace(/_\d+$/, '');
@@ -37,7 +37,7 @@ export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment
     taken.add(name);
     // A copy is drawn by the user: the generator names its keys and indexes, so they never clash with the original's kept names.
     const columns = t.columns.map(({ uniqueConstraintName: _kept, ...c }) => {
-      const copy = { ...c, id: newId<ColumnId>('col') };
+      const copy = { ...c, id: newId('col') };
       columnIds.set(c.id, copy.id);
       return copy;
     });
@@ -62,12 +62,12 @@ export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment
   const relationships = fragment.relationships.map(
     ({ constraintName: _kept, uniqueConstraintName: _keptUnique, ...r }): Relationship => ({
       ...r,
-      id: newId<RelationshipId>('rel'),
+      id: newId('rel'),
       from: { ...r.from, tableId: tableIds.get(r.from.tableId)! },
       to: { ...r.to, tableId: tableIds.get(r.to.tableId)! },
       foreignKeyColumnIds: r.foreignKeyColumnIds.map((c) => columnIds.get(c) ?? c),
       ...(r.referencedColumnIds ? { referencedColumnIds: r.referencedColumnIds.map((c) => columnIds.get(c) ?? c) } : {}),
-      junction: { name: junctionName(r.junction.name), columns: r.junction.columns.map((c) => ({ ...c, id: newId<ColumnId>('col') })) },
+      junction: { name: junctionName(r.junction.name), columns: r.junction.columns.map((c) => ({ ...c, id: newId('col') })) },
     }),
   );
   const placed: Layout = { ...layout };

@@ -4,10 +4,23 @@ export type ColumnId = string & { readonly __brand: 'ColumnId' };
 export type RelationshipId = string & { readonly __brand: 'RelationshipId' };
 export type NoteId = string & { readonly __brand: 'NoteId' };
 
-/** What each kind of id starts with: tables, columns, relationships, notes, checks, indexes, enum types, kept SQL objects. */
-export type IdPrefix = 'tbl' | 'col' | 'rel' | 'note' | 'chk' | 'idx' | 'enum' | 'sql';
+/** The id type of each kind, by the prefix its ids start with, so a prefix cannot be minted as another kind's id. */
+interface IdKinds {
+  tbl: TableId;
+  col: ColumnId;
+  rel: RelationshipId;
+  note: NoteId;
+  chk: string;
+  idx: string;
+  enum: string;
+  sql: string;
+  doc: string;
+}
 
-/** A fresh, collision-resistant id with a readable prefix (`tbl_`, `col_`...): the one place ids are minted. */
-export function newId<T extends string = string>(prefix: IdPrefix): T {
-  return `${prefix}_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}` as T;
+/** What each kind of id starts with: tables, columns, relationships, notes, checks, indexes, enum types, kept SQL objects, documents. */
+export type IdPrefix = keyof IdKinds;
+
+/** A fresh, collision-resistant id with a readable prefix (`tbl_`, `col_`...) and the type of its kind: the one place ids are minted. */
+export function newId<P extends IdPrefix>(prefix: P): IdKinds[P] {
+  return `${prefix}_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}` as IdKinds[P];
 }

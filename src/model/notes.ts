@@ -6,7 +6,7 @@ export const maxNoteLength = 2000;
 
 /** Adds a note at a position; returns the notes and the new note's id. */
 export function addNote(notes: readonly Note[], position: Position, text = ''): { notes: Note[]; noteId: NoteId } {
-  const note: Note = { id: newId<NoteId>('note'), text, position };
+  const note: Note = { id: newId('note'), text, position };
   return { notes: [...notes, note], noteId: note.id };
 }
 

@@ -1,6 +1,6 @@
 import { newId, type ColumnId, type RelationshipId, type TableId } from './ids.ts';
 import type { Cardinality, Column, EndSide, OneToOneStrategy, Relationship, Schema } from './schema.ts';
-import { childSide, otherSide, relationshipKind } from './resolve.ts';
+import { childSide, isIdentifyingResolved, otherSide, relationshipKind, resolveRelationship } from './resolve.ts';
 import { findTable, primaryKeyOf } from './lookup.ts';
 import { foreignKeyColumnName, foreignKeyType, uniqueName } from './naming.ts';
 import { makeColumn, updateTable, withoutColumns } from './tableEdits.ts';
@@ -22,7 +22,7 @@ export function connect(
   ends: { from: Cardinality; to: Cardinality } = defaultEnds,
 ): { schema: Schema; relationshipId: RelationshipId } {
   const drawn: Relationship = {
-    id: newId<RelationshipId>('rel'),
+    id: newId('rel'),
     name: '',
     from: { tableId: fromTableId, ...ends.from },
     to: { tableId: toTableId, ...ends.to },
@@ -75,11 +75,9 @@ export function canBeIdentifying(schema: Schema, rel: Relationship): boolean {
   return isIdentifying(schema, rel) || !keyDependsOn(schema, rel[otherSide(childSide(rel))].tableId, rel[childSide(rel)].tableId);
 }
 
-/** Whether a relationship is identifying: it has key columns and every one is in the child's primary key (drawn solid). */
+/** Whether a relationship of a schema is identifying: its key columns are all in the child's primary key (isIdentifyingResolved). */
 export function isIdentifying(schema: Schema, rel: Relationship): boolean {
-  if (relationshipKind(rel) === 'manyToMany' || isSharedPrimaryKey(rel) || rel.foreignKeyColumnIds.length === 0) return false;
-  const child = findTable(schema, rel[childSide(rel)].tableId);
-  return child !== undefined && rel.foreignKeyColumnIds.every((id) => child.columns.some((c) => c.id === id && c.isPrimaryKey));
+  return isIdentifyingResolved(resolveRelationship(schema, rel));
 }
 
 /** Makes a relationship identifying (its key columns join the child's primary key) or not. */

@@ -111,6 +111,17 @@ export function resolveRelationship(schema: Schema, rel: Relationship, tablesByI
   };
 }
 
+/**
+ * Whether a relationship is identifying (drawn solid): the child's primary key holds its whole foreign
+ * key. A shared primary key is; so is a many-to-many, whose junction's two keys make its primary key.
+ * The one rule the inspector, the key edits, the canvas and Mermaid read.
+ */
+export function isIdentifyingResolved(resolved: ResolvedRelationship): boolean {
+  if (resolved.kind === 'invalid') return false;
+  if (resolved.kind === 'manyToMany') return true;
+  return resolved.columns.length > 0 && resolved.columns.every((c) => c.isPrimaryKey);
+}
+
 function noPrimaryKey(rel: Relationship, table: Table): ResolveFailure {
   return { kind: 'invalid', relationship: rel, reason: `"${table.name}" has no primary key to refer to; mark one of its columns as PK` };
 }

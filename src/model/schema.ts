@@ -102,8 +102,11 @@ export type EndSide = 'from' | 'to';
 /** How a one-to-one is enforced: a UNIQUE foreign key, or the child's primary key doubling as its foreign key. */
 export type OneToOneStrategy = 'foreignKeyUnique' | 'sharedPrimaryKey';
 
-/** PostgreSQL's referential actions, written as in SQL. */
-export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+/** PostgreSQL's referential actions, written as in SQL, in the order pickers list them: the one list files, imports and editors read. */
+export const referentialActions = ['no action', 'restrict', 'cascade', 'set null', 'set default'] as const;
+
+/** One of PostgreSQL's referential actions (ON DELETE / ON UPDATE), written as in SQL. */
+export type ReferentialAction = (typeof referentialActions)[number];
 
 /** A relationship is a first-class object: the DDL, the markers, the proofs and the linter all read it. */
 export interface Relationship {
@@ -134,21 +137,11 @@ export interface Relationship {
   junction: { name: string; columns: Column[] };
 }
 
+/** Every kind of kept-as-text object: the one list the type, the project file and the importers read. */
+export const sqlObjectKinds = ['schema', 'extension', 'collation', 'domain', 'type', 'sequence', 'function', 'aggregate', 'view', 'materializedView', 'index', 'constraint', 'trigger'] as const;
+
 /** What a kept-as-text object is, which also says where the DDL puts it (types before tables, the rest after). */
-export type SqlObjectKind =
-  | 'schema'
-  | 'extension'
-  | 'collation'
-  | 'domain'
-  | 'type'
-  | 'sequence'
-  | 'function'
-  | 'aggregate'
-  | 'view'
-  | 'materializedView'
-  | 'index'
-  | 'constraint'
-  | 'trigger';
+export type SqlObjectKind = (typeof sqlObjectKinds)[number];
 
 /** A database object the diagram does not draw (a view, a function, a trigger...), kept as its SQL so exported DDL still creates it. */
 export interface SqlObject {

@@ -10,7 +10,7 @@ export function updateTable(schema: Schema, tableId: TableId, change: (t: Table)
 /** A new column with sensible defaults: a nullable `text` column. */
 export function makeColumn(fields: Partial<Column> & { name: string }): Column {
   return {
-    id: newId<ColumnId>('col'),
+    id: newId('col'),
     type: 'text',
     isPrimaryKey: false,
     isNotNull: false,
@@ -25,7 +25,7 @@ export function makeColumn(fields: Partial<Column> & { name: string }): Column {
 /** Adds a table with an integer primary key `id`, named `table`, `table_2`... unless a name is given. */
 export function addTable(schema: Schema, name?: string): { schema: Schema; tableId: TableId } {
   const table: Table = {
-    id: newId<TableId>('tbl'),
+    id: newId('tbl'),
     name: name ?? uniqueName('table', schema.tables.map((t) => t.name)),
     schemaName: defaultSchemaName,
     comment: '',

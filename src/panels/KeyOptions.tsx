@@ -1,7 +1,5 @@
-import { canBeIdentifying, isIdentifying, type ReferentialAction, type Relationship } from '../model/index.ts';
+import { canBeIdentifying, isIdentifying, referentialActions, type ReferentialAction, type Relationship } from '../model/index.ts';
 import { selectResolved, useEditorStore } from '../store/index.ts';
-
-const actions: ReferentialAction[] = ['no action', 'restrict', 'cascade', 'set null', 'set default'];
 
 /** ON DELETE / ON UPDATE, identifying or not, deferrable: how the foreign key behaves. */
 export function KeyOptions({ relationship }: { relationship: Relationship }) {
@@ -15,7 +13,7 @@ export function KeyOptions({ relationship }: { relationship: Relationship }) {
     <label className="field">
       <span>{label}</span>
       <select name={clause} value={relationship[clause]} onChange={(e) => updateRelationship(relationship.id, { [clause]: e.target.value as ReferentialAction })}>
-        {actions.map((a) => (
+        {referentialActions.map((a) => (
           <option key={a} value={a}>
             {a.toUpperCase()}
           </option>

@@ -11,7 +11,7 @@ import {
   type Cardinality,
   makeCheck,
   updateTableFields,
-  type ReferentialAction,
+  referentialActions,
   type Schema,
   type SqlObject,
 } from '../model/index.ts';
@@ -46,7 +46,7 @@ const endArb: fc.Arbitrary<Cardinality> = fc.constantFrom<Cardinality>(
   { min: 1, max: 'many' },
   { min: 0, max: 'many' },
 );
-const actionArb = fc.constantFrom<ReferentialAction>('no action', 'restrict', 'cascade', 'set null', 'set default');
+const actionArb = fc.constantFrom(...referentialActions);
 const typeArb = fc.constantFrom('integer', 'bigint', 'text', 'varchar(20)', 'numeric(8, 2)', 'boolean', 'date', 'timestamptz', 'uuid', 'jsonb', 'int[]', 'mood', 'positive');
 
 /** Defaults for each type, spelled as PostgreSQL prints them back (so a round trip through the catalog keeps them). */
