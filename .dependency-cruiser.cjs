@@ -85,9 +85,19 @@ const packages = [
   },
 ];
 
+/** The store's slices, selectors and helpers are its own business: every other folder imports store/index.ts. */
+const storeThroughIndex = {
+  name: 'store-through-its-index',
+  comment: 'outside store/, import the store through src/store/index.ts only',
+  severity: 'error',
+  from: { pathNot: '^src/store/' },
+  to: { path: '^src/store/', pathNot: '^src/store/index\\.ts$' },
+};
+
 module.exports = {
   forbidden: [
     ...layering,
+    storeThroughIndex,
     ...testLayering,
     ...packages,
     {

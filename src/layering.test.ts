@@ -57,6 +57,8 @@ describe('the import table (.dependency-cruiser.cjs), as `npm run lint` checks i
     ['src/server/a.ts', 'src/ddl/b.ts', 'layering-server'],
     ['src/app/a.ts', 'src/testing/b.ts', 'only-tests-use-testing'],
     ['src/model/a.test.ts', 'src/store/b.ts', 'core-tests-stay-in-core'],
+    ['src/panels/a.ts', 'src/store/selectors.ts', 'store-through-its-index'],
+    ['src/keeping/a.test.ts', 'src/store/workSlice.ts', 'store-through-its-index'],
   ])('refuses %s -> %s (%s)', async (from, to, rule) => {
     expect(await brokenRules(from, to)).toContain(rule);
   });
@@ -68,6 +70,8 @@ describe('the import table (.dependency-cruiser.cjs), as `npm run lint` checks i
     ['src/app/a.ts', 'src/worker/b.ts'],
     ['src/cli/a.ts', 'src/io/b.ts'],
     ['src/model/a.test.ts', 'src/testing/b.ts'],
+    ['src/canvas/a.ts', 'src/store/index.ts'],
+    ['src/store/a.ts', 'src/store/b.ts'],
   ])('allows %s -> %s', async (from, to) => {
     expect(await brokenRules(from, to)).toEqual([]);
   });

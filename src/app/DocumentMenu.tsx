@@ -1,5 +1,4 @@
-import { useEditorStore } from '../store/index.ts';
-import type { SaveStatus } from '../store/workSlice.ts';
+import { useEditorStore, type SaveStatus } from '../store/index.ts';
 
 const statusText: Record<SaveStatus, string> = {
   loading: 'Opening…',

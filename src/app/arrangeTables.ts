@@ -3,8 +3,7 @@ import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import { layoutFromElk, toElkGraph } from '../layout/autoLayout.ts';
 import { layoutSchema } from '../layout/layoutSchema.ts';
 import type { Layout, Schema } from '../model/index.ts';
-import { useEditorStore } from '../store/index.ts';
-import { gridSize } from '../store/viewSlice.ts';
+import { gridSize, useEditorStore } from '../store/index.ts';
 
 let elk: InstanceType<typeof ELK> | null = null;
 

@@ -1,4 +1,4 @@
-import type { ProofSlice } from '../store/proofSlice.ts';
+import type { ProofSlice } from '../store/index.ts';
 import { createProofClient, defaultProofTimeLimitMs } from '../worker/proofClient.ts';
 
 type ProofState = Parameters<ProofSlice['setProofState']>[0];

@@ -7,7 +7,7 @@ import { App } from './App.tsx';
 import { createConsoleClient } from '../worker/consoleClient.ts';
 import { startKeepingWork } from '../keeping/keepingWork.ts';
 import { savedTheme } from './useTheme.ts';
-import type { ProofSlice } from '../store/proofSlice.ts';
+import type { ProofSlice } from '../store/index.ts';
 import type { ProofClient } from '../worker/proofClient.ts';
 
 /** Loads the document this tab had open (kept in the browser), renders the editor, and returns where proof states go from now on. */

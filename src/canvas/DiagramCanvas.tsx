@@ -13,8 +13,7 @@ import {
   type NodeMouseHandler,
 } from '@xyflow/react';
 import type { Position, RelationshipId, TableId } from '../model/index.ts';
-import { toRelationshipEdges, useEditorStore, type NoteFlowNode, type TableFlowNode } from '../store/index.ts';
-import { gridSize } from '../store/viewSlice.ts';
+import { gridSize, toRelationshipEdges, useEditorStore, type NoteFlowNode, type TableFlowNode } from '../store/index.ts';
 import { readDragConnection } from './connectFromHandles.ts';
 import { Legend } from './Legend.tsx';
 import { freeSpot } from '../layout/placement.ts';

@@ -1,8 +1,7 @@
 import type { StoreApi } from 'zustand';
 import { serializeProjectFile } from '../io/projectFile.ts';
 import { fileNameFor } from '../io/storedDocument.ts';
-import type { EditorState } from '../store/index.ts';
-import { flushDrafts } from '../store/draftText.ts';
+import { flushDrafts, type EditorState } from '../store/index.ts';
 import { openLibrary, type DocumentLibrary } from './documentLibrary.ts';
 import { openEditJournal, type EditJournal } from './editJournal.ts';
 import { pageIsGone, startPageLife } from './pageLife.ts';

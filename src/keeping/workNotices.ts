@@ -1,4 +1,4 @@
-import type { NoticeAction, WorkNotice } from '../store/workSlice.ts';
+import type { NoticeAction, WorkNotice } from '../store/index.ts';
 
 /** A storage error in words: a full quota is the one people can act on. */
 export function describeStorageError(error: unknown): string {

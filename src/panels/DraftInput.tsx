@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
-import { useDraftText } from '../store/draftText.ts';
+import { useDraftText } from './useDraftText.ts';
 
 type DraftProps<Attributes> = Omit<Attributes, 'value' | 'onChange' | 'onBlur' | 'onKeyDownCapture'> & {
   value: string;

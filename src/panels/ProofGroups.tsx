@@ -1,9 +1,7 @@
 import { memo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RelationshipId } from '../model/index.ts';
-import { useEditorStore } from '../store/index.ts';
-import { selectProofFocus, selectProvedRelationshipIds, selectScenariosOf } from '../store/proofSelectors.ts';
-import { selectDescriptionById } from '../store/indexedSelectors.ts';
+import { selectDescriptionById, selectProofFocus, selectProvedRelationshipIds, selectScenariosOf, useEditorStore } from '../store/index.ts';
 import { ScenarioList } from './ScenarioList.tsx';
 
 /** One relationship's heading, its step-through button and its scenario cards. */

@@ -1,5 +1,4 @@
-import { useEditorStore } from '../store/index.ts';
-import { selectProofCounts, selectProofFocus } from '../store/proofSelectors.ts';
+import { selectProofCounts, selectProofFocus, useEditorStore } from '../store/index.ts';
 import { ProofGroups } from './ProofGroups.tsx';
 
 const statusText = {

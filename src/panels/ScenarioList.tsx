@@ -1,8 +1,7 @@
 import { memo } from 'react';
 import type { RelationshipId } from '../model/index.ts';
 import { describeActual, describeExpectation, type ScenarioResult } from '../proof/index.ts';
-import { useEditorStore } from '../store/index.ts';
-import { selectScenariosOf } from '../store/proofSelectors.ts';
+import { selectScenariosOf, useEditorStore } from '../store/index.ts';
 
 const verdictLabel = { passed: 'proven', failed: 'FAILING', notProvable: 'not provable' } as const;
 

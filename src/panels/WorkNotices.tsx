@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { useEditorStore } from '../store/index.ts';
-import type { WorkNotice } from '../store/workSlice.ts';
+import { useEditorStore, type WorkNotice } from '../store/index.ts';
 
 /** How long an info notice (a delete to undo, a copy kept) stays; errors and warnings stay until dismissed. */
 const infoMs = 12_000;

@@ -1,10 +1,14 @@
 /** The editor's zustand store, its slices and named selectors: the one door into store/ for the rest of the app. */
 export * from './editorStore.ts';
 export * from './selectors.ts';
+export * from './indexedSelectors.ts';
+export * from './proofSelectors.ts';
 export * from './toFlow.ts';
+export { coalescedCommit, flushDrafts, type CoalescedCommit } from './draftCommits.ts';
+export { gridSize, type SearchHit } from './viewSlice.ts';
 export type { Selection } from './selectionSlice.ts';
 export type { OpenDialog, SidebarTab, ThemePreference } from './uiSlice.ts';
 export type { ConnectOptions } from './schemaActions.ts';
 export type { UndoPolicy } from './history.ts';
-export type { ProofStatus } from './proofSlice.ts';
+export type { ProofSlice, ProofStatus } from './proofSlice.ts';
 export type { ImportDraft, ImportProblem, NoticeAction, SaveStatus, WorkNotice } from './workSlice.ts';
