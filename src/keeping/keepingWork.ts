@@ -11,6 +11,7 @@ import { openSharedDocument } from './shareLinks.ts';
 import { loadTemplateDocument } from './templateDocuments.ts';
 import { createWorkKeeper, type WorkKeeper } from './workKeeper.ts';
 import { describeStorageError } from './workNotices.ts';
+import { whenPageLeaves } from './writeScheduler.ts';
 
 /** Past this, a browser that never answers the storage request is treated as having none. */
 const libraryTimeoutMs = 5000;
@@ -61,13 +62,9 @@ export async function startKeepingWork(store: StoreApi<EditorState>): Promise<vo
   await shared();
   window.addEventListener('hashchange', () => void shared());
   // What was typed is committed (and so journaled) before the page goes; the write to IndexedDB may not finish, the journal has it.
-  const leave = () => {
+  whenPageLeaves(() => {
     flushDrafts();
     void keeper?.flush();
-  };
-  window.addEventListener('pagehide', leave);
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') leave();
   });
   window.addEventListener('beforeunload', (event) => {
     flushDrafts();
