@@ -153,7 +153,7 @@ describe('save status: other tabs', () => {
   });
 
   it('a delete undone in another tab, the document unchanged there, ends the conflict: saved, or a write due for this tab’s edits', () => {
-    const restored = (current: ErdDocument): SaveEvent => ({ type: 'restoredElsewhere', opening: 1, revision: 3, current });
+    const restored = (current: ErdDocument): Extract<SaveEvent, { type: 'restoredElsewhere' }> => ({ type: 'restoredElsewhere', opening: 1, revision: 3, current });
     expect(step('deleted', restored(stored))).toEqual({ state: states.saved, effects: [{ type: 'clearConflict' }] });
     expect(step('deleted', restored(edited))).toEqual({ state: states.unsaved, effects: [{ type: 'clearConflict' }, { type: 'scheduleWrite' }] });
     expect(step('deleted', { ...restored(stored), revision: 4 })).toEqual({ state: states.deleted, effects: [] });
