@@ -4,7 +4,7 @@ import type { LibraryMessage, StoredDocument } from '../io/storedDocument.ts';
 import type { EditorState, NoticeAction } from '../store/index.ts';
 import type { DocumentLibrary } from './documentLibrary.ts';
 import type { EditJournal } from './editJournal.ts';
-import { hasUnsavedChanges, initialSaveState, isKept, isWriteDue, nextSaveState, shownStatus, type ConflictKind, type SaveEffect, type SaveEvent, type SaveState } from './saveStatus.ts';
+import { hasEditsAtRisk, hasUnsavedChanges, initialSaveState, isKept, isWriteDue, nextSaveState, shownStatus, type ConflictKind, type SaveEffect, type SaveEvent, type SaveState } from './saveStatus.ts';
 import { createWriteScheduler, type WriteTiming } from './writeScheduler.ts';
 import { conflictNotice, saveFailedNotice } from './workNotices.ts';
 
@@ -69,12 +69,24 @@ export function createDocumentSaver(store: StoreApi<EditorState>, options: Docum
   const scheduler = createWriteScheduler(() => void flush(), options);
 
   /** Moves the machine, shows its status, and runs what it asks for. */
-  function apply(event: SaveEvent, patch: Parameters<EditorState['setWork']>[0] = {}) {
+  function apply(event: SaveEvent) {
+    const shown = shownStatus(machine);
+    const effects = move(event);
+    if (shownStatus(machine) !== shown) showStatus();
+    effects.forEach(run);
+  }
+
+  /** Moves the machine; returns the effects it asks for. */
+  function move(event: SaveEvent): SaveEffect[] {
     const { state: next, effects } = nextSaveState(machine, event);
     machine = next;
-    const status = shownStatus(next);
-    if (Object.keys(patch).length > 0 || (status !== null && status !== state().saveStatus)) state().setWork(status === null ? patch : { ...patch, saveStatus: status });
-    effects.forEach(run);
+    return effects;
+  }
+
+  /** Shows the machine's status in the store, with `patch` in the same update. */
+  function showStatus(patch: Parameters<EditorState['setWork']>[0] = {}) {
+    const status = shownStatus(machine);
+    state().setWork(status === null ? patch : { ...patch, saveStatus: status });
   }
 
   function run(effect: SaveEffect) {
@@ -152,9 +164,11 @@ export function createDocumentSaver(store: StoreApi<EditorState>, options: Docum
     current: () => (isKept(machine) ? { id: machine.id, baseRevision: machine.baseRevision } : null),
     conflict: () => (machine.status === 'conflict' ? machine.conflict : null),
     show(record, document) {
-      apply({ type: 'opened', id: record.id, revision: record.revision, savedAt: record.savedAt, document, stored: library !== null }, { documentId: record.id, documentName: record.name });
+      // The machine moves first, so that the store's new document reads as the stored one, not as an edit.
+      move({ type: 'opened', id: record.id, revision: record.revision, savedAt: record.savedAt, document, stored: library !== null }).forEach(run);
       if (state().document !== document || state().readOnlyReason !== null) state().loadDocument(document);
       state().dismissNotice('read-only');
+      showStatus({ documentId: record.id, documentName: record.name });
       state().dismissNotice('conflict');
       state().dismissNotice('save-failed');
       options.tabSession?.setItem(sessionKey, record.id);
@@ -162,9 +176,10 @@ export function createDocumentSaver(store: StoreApi<EditorState>, options: Docum
       editJournal?.clear();
     },
     showReadOnly(name, document, reason) {
-      apply({ type: 'openedReadOnly' }, { documentId: null, documentName: name });
+      move({ type: 'openedReadOnly' }).forEach(run);
       editJournal?.clear();
       state().loadDocument(document, reason);
+      showStatus({ documentId: null, documentName: name });
     },
     close() {
       apply({ type: 'closed' });
@@ -172,15 +187,14 @@ export function createDocumentSaver(store: StoreApi<EditorState>, options: Docum
     },
     flush,
     hasUnsavedChanges: () => hasUnsavedChanges(machine, state().document),
-    hasEditsAtRisk: () =>
-      hasUnsavedChanges(machine, state().document) && (machine.status === 'conflict' || machine.status === 'unkept' || machine.status === 'failed' || !(editJournal?.holdsEdits() ?? false)),
+    hasEditsAtRisk: () => hasEditsAtRisk(machine, state().document, editJournal?.holdsEdits() ?? false),
     retellConflict: tellConflict,
     hear(message) {
       if (!isKept(machine) || message.id !== machine.id) return;
       if (message.type === 'saved') apply({ type: 'savedElsewhere', revision: message.revision });
       else if (message.type === 'renamed') state().setWork({ documentName: message.name });
       else if (message.type === 'deleted') apply({ type: 'deletedElsewhere' });
-      else if (machine.status === 'conflict' && machine.conflict === 'deleted') void recheckRestored(machine.id, machine.opening);
+      else if (message.type === 'created' && machine.status === 'conflict' && machine.conflict === 'deleted') void recheckRestored(machine.id, machine.opening);
     },
     recoveryActions,
     dispose() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySchema, type ErdDocument } from '../model/index.ts';
-import { hasUnsavedChanges, initialSaveState, isWriteDue, nextSaveState, shownStatus, type KeptDocument, type SaveEvent, type SaveState } from './saveStatus.ts';
+import { hasEditsAtRisk, hasUnsavedChanges, initialSaveState, isWriteDue, nextSaveState, shownStatus, type KeptDocument, type SaveEvent, type SaveState } from './saveStatus.ts';
 
 /** A document: the machine tells documents apart by identity, as the store makes a new one on every edit. */
 const aDocument = (): ErdDocument => ({ schema: emptySchema, layout: {} });
@@ -159,5 +159,17 @@ describe('save status: other tabs', () => {
     expect(step('deleted', { ...restored(stored), revision: 4 })).toEqual({ state: states.deleted, effects: [] });
     expect(step('deleted', { ...restored(stored), opening: 0 })).toEqual({ state: states.deleted, effects: [] });
     expect(step('newer', restored(stored))).toEqual({ state: states.newer, effects: [] });
+  });
+});
+
+describe('save status: leaving the page', () => {
+  it('edits are at risk when held back by a conflict, refused by the browser, kept nowhere, or not in the journal', () => {
+    const atRisk = (journalHolds: boolean) => Object.fromEntries(every.map((name) => [name, hasEditsAtRisk(states[name], edited, journalHolds)]));
+    expect(atRisk(true)).toEqual({ loading: false, readOnly: false, unkept: true, saved: false, unsaved: false, saving: false, failed: true, newer: true, deleted: true });
+    expect(atRisk(false)).toEqual({ loading: false, readOnly: false, unkept: true, saved: true, unsaved: true, saving: true, failed: true, newer: true, deleted: true });
+  });
+
+  it('nothing is at risk while the screen shows what is stored', () => {
+    expect(every.some((name) => hasEditsAtRisk(states[name], stored, false))).toBe(false);
   });
 });

@@ -93,6 +93,15 @@ export const isKept = (state: SaveState): state is KeptState => state.status !==
 /** Whether the screen shows something the browser's storage does not have. */
 export const hasUnsavedChanges = (state: SaveState, document: ErdDocument): boolean => isKept(state) && document !== state.saved;
 
+/**
+ * Whether leaving now would lose edits: unsaved ones held back by a conflict, refused by the browser,
+ * kept nowhere (no storage), or that the journal does not hold either.
+ */
+export function hasEditsAtRisk(state: SaveState, document: ErdDocument, journalHoldsEdits: boolean): boolean {
+  if (!hasUnsavedChanges(state, document)) return false;
+  return state.status === 'conflict' || state.status === 'unkept' || state.status === 'failed' || !journalHoldsEdits;
+}
+
 /** Whether writing `document` now is this tab's business: stored, not in a conflict, not written yet. */
 export function isWriteDue(state: SaveState, document: ErdDocument): state is KeptState {
   return isWritable(state) && document !== state.saved;
