@@ -1,15 +1,16 @@
 import { useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { Dialog } from '../panels/Dialog.tsx';
 import { useEditorStore } from '../store/index.ts';
-import { displayShortcut, matchCommands, type Command } from './commands.ts';
+import { displayShortcut, matchCommands, selectEnabledCommandIds, type Command } from './commands.ts';
 
 /** Ctrl/Cmd+K: every command, searchable by words; ↑ ↓ choose, Enter runs. */
 export function CommandPalette({ commands }: { commands: readonly Command[] }) {
   const close = useEditorStore((s) => s.closeDialog);
-  const state = useEditorStore.getState();
+  const enabledIds = useEditorStore(useShallow(selectEnabledCommandIds(commands)));
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const matches = matchCommands(commands, query).filter((c) => c.isEnabled?.(state) ?? true);
+  const matches = matchCommands(commands, query).filter((c) => enabledIds.includes(c.id));
   const chosen = matches[Math.min(active, matches.length - 1)];
   const run = (command: Command | undefined) => {
     if (!command) return;

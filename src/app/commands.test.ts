@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../store/index.ts';
-import { chordOf, commandForChord, matchCommands, type Command } from './commands.ts';
+import { chordOf, commandForChord, matchCommands, selectEnabledCommandIds, type Command } from './commands.ts';
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}, code = '') => ({ key: k, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
@@ -25,6 +25,18 @@ describe('commands', () => {
     expect(commandForChord(commands, 'T', state, false)?.id).toBe('add');
     expect(commandForChord(commands, 'T', state, true)).toBeUndefined();
     expect(commandForChord(commands, 'Mod+K', state, true)?.id).toBe('palette');
+  });
+
+  it('selects the enabled commands afresh from each state, so an open palette follows the store', () => {
+    const store = createEditorStore();
+    const commands: Command[] = [
+      { id: 'undo', label: 'Undo', group: 'Edit', isEnabled: (s) => s.past.length > 0, run: () => {} },
+      { id: 'add', label: 'Add a table', group: 'Diagram', run: () => {} },
+    ];
+    const selectEnabled = selectEnabledCommandIds(commands);
+    expect(selectEnabled(store.getState())).toEqual(['add']);
+    store.getState().addTable({ x: 0, y: 0 });
+    expect(selectEnabled(store.getState())).toEqual(['undo', 'add']);
   });
 
   it('matches palette queries word by word, group included', () => {

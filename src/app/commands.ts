@@ -51,6 +51,11 @@ export function commandForChord(commands: readonly Command[], chord: string, sta
   return commands.find((c) => c.shortcuts?.includes(chord) && (!inTextField || c.worksInTextFields) && (c.isEnabled?.(state) ?? true));
 }
 
+/** The ids of the commands that can run now, as a store selector (with `useShallow`) so an open palette follows the state. */
+export function selectEnabledCommandIds(commands: readonly Command[]): (state: EditorState) => string[] {
+  return (state) => commands.filter((c) => c.isEnabled?.(state) ?? true).map((c) => c.id);
+}
+
 /** Palette search: every word of the query appears in the label or group, in any order. */
 export function matchCommands(commands: readonly Command[], query: string): Command[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
