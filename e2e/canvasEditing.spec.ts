@@ -10,7 +10,7 @@ test('drag from a column to another table makes that column the foreign key; dou
   await page.getByLabel('Column type').last().fill('integer');
 
   await editor.table('authors').hover();
-  const end = await editor.table('authors').locator('.react-flow__handle-left').first().boundingBox();
+  const end = await editor.table('authors').getByTestId('table-handle-left').boundingBox();
   const row = editor.table('books').locator('.table-row').filter({ hasText: 'writer_id' });
   await row.hover();
   const start = await row.locator('.column-handle').boundingBox();

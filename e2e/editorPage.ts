@@ -9,13 +9,28 @@ export class EditorPage {
     await expect(this.page.getByRole('status')).toHaveText(/Proved in PostgreSQL/);
   }
 
+  /** Every table on the canvas, drawn in full or (zoomed out) as an outline. */
+  get tables(): Locator {
+    return this.page.getByTestId('table-node');
+  }
+
+  /** The tables selected on the canvas. */
+  get selectedTables(): Locator {
+    return this.tables.and(this.page.locator('.selected'));
+  }
+
+  /** Every relationship line on the canvas. */
+  get relationships(): Locator {
+    return this.page.locator('.relationship-edge');
+  }
+
   table(name: string): Locator {
-    return this.page.locator(`.react-flow__node:has(.table-node[data-table-name="${name}"])`);
+    return this.tables.and(this.page.locator(`[data-table-name="${name}"]`));
   }
 
   async startBlankDiagram(): Promise<void> {
     await this.page.getByRole('button', { name: 'New blank diagram' }).click();
-    await expect(this.page.locator('.react-flow__node')).toHaveCount(0);
+    await expect(this.tables).toHaveCount(0);
   }
 
   /** Adds a table, names it and adds columns, all through the inspector. */
@@ -32,9 +47,9 @@ export class EditorPage {
   /** Drags from the right-hand handle of one table to the left-hand handle of another. */
   async connectByDragging(from: string, to: string): Promise<void> {
     await this.table(from).hover();
-    const start = await this.table(from).locator('.table-handle.react-flow__handle-right').boundingBox();
+    const start = await this.table(from).getByTestId('table-handle-right').boundingBox();
     await this.table(to).hover();
-    const end = await this.table(to).locator('.table-handle.react-flow__handle-left').boundingBox();
+    const end = await this.table(to).getByTestId('table-handle-left').boundingBox();
     if (!start || !end) throw new Error('handles not found');
     await this.page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
     await this.page.mouse.down();
@@ -44,7 +59,7 @@ export class EditorPage {
 
   /** Clicks a relationship's line on the canvas. */
   async selectRelationship(id: string): Promise<void> {
-    await this.page.locator(`[data-relationship-id="${id}"] path.react-flow__edge-path`).dispatchEvent('click');
+    await this.relationships.and(this.page.locator(`[data-relationship-id="${id}"]`)).dispatchEvent('click');
     await expect(this.page.locator('.inspector[aria-label="Relationship"]')).toBeVisible();
   }
 

@@ -87,7 +87,9 @@ test('two tabs on one document: a save in one is noticed in the other, and nothi
   await expect(a.work.notice('conflict')).toBeVisible();
   await a.work.renameTable('capital', 'capital_city');
   await expect(a.work.notice('conflict')).toContainText('Your changes in this tab were not written over it.');
-  await page.waitForTimeout(1500);
+  // Rather than waiting out the autosave delay, ask for the write leaving the page makes: it is held back too.
+  await a.work.writeAsOnLeaving();
+  await expect(a.work.saveStatus).toHaveText('Newer copy in another tab');
   const shared = await a.work.storedByName('authors / passport_info');
   expect(shared.text).toContain('"nation"');
   expect(shared.text).not.toContain('"capital_city"');

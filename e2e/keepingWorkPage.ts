@@ -50,9 +50,14 @@ export class KeepingWorkPage {
 
   /** An edit: selects a table on the canvas and renames it in the inspector. */
   async renameTable(name: string, newName: string): Promise<void> {
-    await this.page.locator(`.react-flow__node:has(.table-node[data-table-name="${name}"])`).click();
+    await this.page.getByTestId('table-node').and(this.page.locator(`[data-table-name="${name}"]`)).click();
     await this.page.getByLabel('Table name').fill(newName);
-    await expect(this.page.locator(`.table-node[data-table-name="${newName}"]`)).toBeVisible();
+    await expect(this.page.getByTestId('table-node').and(this.page.locator(`[data-table-name="${newName}"]`))).toBeVisible();
+  }
+
+  /** Does what leaving the page does, without leaving: drafts are committed and what is unsaved is written now, unless held back. */
+  async writeAsOnLeaving(): Promise<void> {
+    await this.page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
   }
 
   async waitSaved(): Promise<void> {
@@ -133,10 +138,10 @@ export class KeepingWorkPage {
       },
       [name, text],
     );
-    const pane = this.page.locator('.react-flow__pane');
-    await pane.dispatchEvent('dragenter', { dataTransfer });
-    await pane.dispatchEvent('dragover', { dataTransfer });
-    await pane.dispatchEvent('drop', { dataTransfer });
+    const canvas = this.page.getByRole('application', { name: 'Diagram' });
+    await canvas.dispatchEvent('dragenter', { dataTransfer });
+    await canvas.dispatchEvent('dragover', { dataTransfer });
+    await canvas.dispatchEvent('drop', { dataTransfer });
   }
 
   private async pressAnywhere(keys: string): Promise<void> {

@@ -7,12 +7,12 @@ test('a relationship made by keyboard alone: palette, add tables, connect form',
   await page.keyboard.press('ControlOrMeta+k');
   await page.keyboard.type('blank');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await expect(editor.tables).toHaveCount(0);
 
   await page.locator('body').focus();
   await page.keyboard.press('t');
   await page.keyboard.press('t');
-  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await expect(editor.tables).toHaveCount(2);
 
   await page.keyboard.press('Escape');
   await page.locator('body').focus();
@@ -49,17 +49,17 @@ test('shift-click several tables, copy, paste, delete them with one key, undo br
   await editor.open();
   await editor.table('authors').locator('.table-header').click();
   await editor.table('passport_info').locator('.table-header').click({ modifiers: ['Shift'] });
-  await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
+  await expect(editor.selectedTables).toHaveCount(2);
   await page.keyboard.press('ControlOrMeta+c');
   await page.keyboard.press('ControlOrMeta+v');
   await expect(editor.table('authors_2')).toBeVisible();
   await expect(editor.table('passport_info_2')).toBeVisible();
   await expect(page.locator('.relationship-edge')).toHaveCount(4);
-  await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
+  await expect(editor.selectedTables).toHaveCount(2);
   await page.keyboard.press('Delete');
-  await expect(page.locator('.react-flow__node')).toHaveCount(5);
+  await expect(editor.tables).toHaveCount(5);
   await page.keyboard.press('ControlOrMeta+z');
-  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  await expect(editor.tables).toHaveCount(7);
   await expect(page.getByRole('tab', { name: /Proof/ })).toContainText('24 proven');
 });
 
@@ -109,4 +109,23 @@ test('a name typed in the inspector reaches the document before Enter, a toolbar
   await expect(editor.table('authors').locator('.column-name').nth(count)).toHaveText(generated);
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect(editor.table('authors').locator('.column-name').nth(count)).toHaveText('nickname');
+});
+
+test('the command palette follows the editor while open: a table selected meanwhile can be copied', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await page.locator('body').focus();
+  await page.keyboard.press('ControlOrMeta+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await page.keyboard.type('copy');
+  const copy = palette.getByRole('option').filter({ hasText: 'Copy the selected tables' });
+  await expect(copy).toHaveCount(0);
+  // A selection made while the palette stays open (nothing else on the page changes with it).
+  await page.evaluate(() => {
+    type Store = { getState(): { document: { schema: { tables: { id: string }[] } }; selectTables(ids: string[]): void } };
+    const { getState } = (window as unknown as { erd: { store: Store } }).erd.store;
+    getState().selectTables([getState().document.schema.tables[0]!.id]);
+  });
+  await expect(copy).toHaveCount(1);
+  await expect(palette).toBeVisible();
 });

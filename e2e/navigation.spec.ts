@@ -36,7 +36,7 @@ test('search centres the view on a column and highlights its row; arrows step be
 
   await view.searchBox.fill('');
   await view.searchBox.pressSequentially('table_0042');
-  await expect(editor.table('table_0042').locator('.table-node.search-hit')).toBeVisible();
+  await expect(editor.table('table_0042').and(page.locator('.search-hit'))).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.locator('.search-hit')).toHaveCount(0);
   await expect(view.searchBox).toHaveValue('');
@@ -61,8 +61,7 @@ test('Arrange automatically separates piled-up tables, parents left of children,
 
   await view.arrange();
   await expect.poll(() => view.undoSteps()).toBe(steps + 1);
-  await page.waitForTimeout(400); // the fit-view animation
-  const arranged = await view.tableBoxes();
+  const arranged = await view.settledTableBoxes();
   expect(arranged.size).toBe(piled.schema.tables.length);
   const list = [...arranged.entries()];
   for (const [i, [a, boxA]] of list.entries()) {

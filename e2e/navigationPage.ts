@@ -32,7 +32,7 @@ export class NavigationPage {
   /** Opens a document through the test API, as opening a file would. */
   async load(document: ErdDocument): Promise<void> {
     await this.page.evaluate((doc) => (window as unknown as ErdWindow).erd.store.getState().loadDocument(doc), document);
-    await expect(this.page.locator('.react-flow__node').first()).toBeVisible();
+    await expect(this.tables.first()).toBeVisible();
   }
 
   async layout(): Promise<Layout> {
@@ -49,18 +49,37 @@ export class NavigationPage {
     await this.page.waitForFunction(() => !(window as unknown as ErdWindow).erd.store.getState().isArranging);
   }
 
-  /** The canvas pane's box on screen. */
+  /** Every table on the canvas. */
+  get tables(): Locator {
+    return this.page.getByTestId('table-node');
+  }
+
+  /** The canvas's box on screen. */
   async pane(): Promise<Box> {
-    return (await this.page.locator('.react-flow__pane').boundingBox())!;
+    return (await this.page.getByRole('application', { name: 'Diagram' }).boundingBox())!;
   }
 
   /** Every table's box on screen, by table name. */
   async tableBoxes(): Promise<Map<string, Box>> {
     const boxes = new Map<string, Box>();
-    for (const node of await this.page.locator('.react-flow__node .table-node').all()) {
+    for (const node of await this.tables.all()) {
       boxes.set((await node.getAttribute('data-table-name'))!, (await node.boundingBox())!);
     }
     return boxes;
+  }
+
+  /** Every table's box once two readings in a row agree, so no box is read while the view still moves. */
+  async settledTableBoxes(): Promise<Map<string, Box>> {
+    let last = '';
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify([...(await this.tableBoxes())]);
+        const isStill = now === last;
+        last = now;
+        return isStill;
+      })
+      .toBe(true);
+    return this.tableBoxes();
   }
 
   /** Where a table's node sits in flow coordinates, as the store has it. */

@@ -57,7 +57,8 @@ async function storeEditThenReload(page: Page, id: string, name: string, delay: 
 
 /** Types a table's new name in the inspector, key by key, and leaves the text as a draft (the field keeps focus). */
 async function typeTableName(page: Page, id: string, name: string): Promise<void> {
-  await page.locator(`.react-flow__node[data-id="${id}"]`).click();
+  const current = await page.evaluate((i) => (window as unknown as ErdWindow).erd.store.getState().document.schema.tables.find((t) => t.id === i)!.name, id);
+  await new EditorPage(page).table(current).click();
   const field = page.getByLabel('Table name');
   await field.selectText();
   await page.keyboard.type(name);

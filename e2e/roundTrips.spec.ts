@@ -20,7 +20,7 @@ test('pagila-schema.sql dropped on the canvas: tables, 1:1 and 1:N markers, a Me
   await work.dropFile('pagila-schema.sql', await pagila());
   await expect(work.documentButton).toHaveAccessibleName('Documents: pagila-schema', { timeout: 45_000 });
   await expect(work.notice('import')).toContainText('Imported 16 tables and 22 relationships');
-  await expect(page.locator('.react-flow__edge')).toHaveCount(22);
+  await expect(editor.relationships).toHaveCount(22);
   // film_embedding's key is film's: a 1:1 with a shared primary key; language to film is 1:N.
   const embedding = page.locator('.relationship-edge[aria-label*="film_embedding"]');
   await expect(embedding.locator('[data-end-kind="zeroOrOne"]')).toHaveCount(1);
@@ -55,7 +55,7 @@ test('pagila-schema.sql dropped on the canvas: tables, 1:1 and 1:N markers, a Me
   await other.goto(link);
   const otherWork = new KeepingWorkPage(other);
   await expect(otherWork.documentButton).toHaveAccessibleName('Documents: Shared diagram');
-  await expect(other.locator('.react-flow__edge')).toHaveCount(22);
+  await expect(new EditorPage(other).relationships).toHaveCount(22);
   expect(new URL(other.url()).hash).toBe('');
   // The link made a new document: the first one and the import are still stored.
   await otherWork.openDocuments();

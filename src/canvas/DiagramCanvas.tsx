@@ -131,6 +131,7 @@ export function DiagramCanvas() {
   return (
     <ReactFlow
       className="diagram-canvas"
+      aria-label="Diagram"
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}

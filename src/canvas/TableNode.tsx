@@ -1,8 +1,7 @@
 import { memo, useState, type KeyboardEvent } from 'react';
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
-import { useShallow } from 'zustand/react/shallow';
 import { visibleText, type Column, type TableId } from '../model/index.ts';
-import { readColumnFacts, selectColumnFacts, selectTableById, selectTableProblemsById, useEditorStore, type ColumnFacts, type TableFlowNode } from '../store/index.ts';
+import { noColumnFacts, selectColumnFacts, selectTableById, selectTableProblemsById, useEditorStore, type ColumnFacts, type TableFlowNode } from '../store/index.ts';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { columnHandleId } from './connectFromHandles.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
@@ -63,24 +62,24 @@ function TableName({ tableId, name }: { tableId: TableId; name: string }) {
 /** A table on the canvas: header and one row per column with type and badges; side handles start connections. */
 function TableNodeView({ id, data, selected }: NodeProps<TableFlowNode>) {
   const table = useEditorStore(selectTableById(data.tableId));
-  const facts = useEditorStore(useShallow(selectColumnFacts(data.tableId)));
-  const problems = useEditorStore(useShallow(selectTableProblemsById(data.tableId)));
+  const facts = useEditorStore(selectColumnFacts(data.tableId));
+  const problems = useEditorStore(selectTableProblemsById(data.tableId));
   // '' when the search found the table itself, the column's id when it found a column, else null.
   const hit = useEditorStore((s) => (s.searchHit?.tableId === data.tableId ? (s.searchHit.columnId ?? '') : null));
   const isZoomedOut = useStore(selectIsZoomedOut);
   if (!table) return null;
   if (isZoomedOut) return <TableOutline id={id} table={table} selected={selected} isHit={hit !== null} />;
   return (
-    <div className={`table-node${selected ? ' selected' : ''}${hit === '' ? ' search-hit' : ''}`} style={{ minWidth: tableMetrics.minWidth }} data-table-name={table.name}>
-      <Handle type="source" position={Position.Left} id="left" className="table-handle" />
-      <Handle type="source" position={Position.Right} id="right" className="table-handle" />
+    <div className={`table-node${selected ? ' selected' : ''}${hit === '' ? ' search-hit' : ''}`} style={{ minWidth: tableMetrics.minWidth }} data-testid="table-node" data-table-name={table.name}>
+      <Handle type="source" position={Position.Left} id="left" className="table-handle" data-testid="table-handle-left" />
+      <Handle type="source" position={Position.Right} id="right" className="table-handle" data-testid="table-handle-right" />
       <div className="table-header" style={{ height: tableMetrics.headerHeight }}>
         <TableName tableId={data.tableId} name={table.name} />
         {table.schemaName !== 'public' && <span className="table-schema">{table.schemaName}</span>}
         <ProblemBadge problems={problems} />
       </div>
       {table.columns.map((column, i) => {
-        const columnFacts = readColumnFacts(facts[i]);
+        const columnFacts = facts[i] ?? noColumnFacts;
         return (
           <div
             key={column.id}

@@ -14,10 +14,11 @@ export function TableOutline({ id, table, selected, isHit }: { id: string; table
     <div
       className={`table-node table-outline${selected ? ' selected' : ''}${isHit ? ' search-hit' : ''}`}
       style={{ width: width ?? estimate!.width, height: height ?? estimate!.height }}
+      data-testid="table-node"
       data-table-name={table.name}
     >
-      <Handle type="source" position={Position.Left} id="left" className="table-handle" />
-      <Handle type="source" position={Position.Right} id="right" className="table-handle" />
+      <Handle type="source" position={Position.Left} id="left" className="table-handle" data-testid="table-handle-left" />
+      <Handle type="source" position={Position.Right} id="right" className="table-handle" data-testid="table-handle-right" />
       <span className="table-outline-name">{visibleText(table.name)}</span>
     </div>
   );
