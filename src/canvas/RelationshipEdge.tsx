@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { BaseEdge, useInternalNode, useStore, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { endKindOf, isIdentifyingResolved, type Cardinality, type ResolvedRelationship } from '../model/index.ts';
 import { useShallow } from 'zustand/react/shallow';
-import { selectDescriptionById, selectRelationshipById, selectRelationshipProblemsById, selectResolvedById, useEditorStore, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
+import { selectDescriptionById, selectRelationshipById, selectRelationshipProblemsById, selectResolvedById, useEditorStore, type EditorState, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
 import { EdgeLabel } from './EdgeLabel.tsx';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { crowsFootShapes, type Anchor } from '../layout/crowsFoot.ts';
@@ -44,13 +44,16 @@ function Marker({ end, anchor }: { end: Cardinality; anchor: Anchor }) {
   );
 }
 
-/**
- * What an edge draws from its resolved relationship, as one string ("rows 2 0, identifying"), so a
- * keystroke re-renders only the edges whose drawing it changed (resolving builds new objects each time).
- */
-function drawingOf(resolved: ResolvedRelationship | undefined, source: string, target: string): string {
-  const isIdentifying = resolved !== undefined && isIdentifyingResolved(resolved);
-  return `${rowIndex(resolved, source)} ${rowIndex(resolved, target)} ${isIdentifying ? 1 : 0}`;
+/** What an edge draws from its resolved relationship: the row it meets at each end, and whether it is drawn solid. */
+interface EdgeDrawing {
+  sourceRow: number;
+  targetRow: number;
+  isIdentifying: boolean;
+}
+
+/** An edge's drawing, flat so that `useShallow` compares it field by field: a keystroke re-renders only the edges whose drawing it changed (resolving builds new objects each time). */
+function drawingOf(resolved: ResolvedRelationship | undefined, source: string, target: string): EdgeDrawing {
+  return { sourceRow: rowIndex(resolved, source), targetRow: rowIndex(resolved, target), isIdentifying: resolved !== undefined && isIdentifyingResolved(resolved) };
 }
 
 /** A relationship drawn between the key rows of its tables, with a crow's-foot marker on each end. */
@@ -58,14 +61,12 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
   const sourceNode = useInternalNode<TableFlowNode>(source);
   const targetNode = useInternalNode<TableFlowNode>(target);
   const relationship = useEditorStore(selectRelationshipById(data!.relationshipId));
-  const drawing = useEditorStore((s) => drawingOf(selectResolvedById(data!.relationshipId)(s), source, target));
+  const { sourceRow, targetRow, isIdentifying } = useEditorStore(useShallow((s: EditorState) => drawingOf(selectResolvedById(data!.relationshipId)(s), source, target)));
   const description = useEditorStore(selectDescriptionById(data!.relationshipId));
-  const problems = useEditorStore(useShallow(selectRelationshipProblemsById(data!.relationshipId)));
+  const problems = useEditorStore(selectRelationshipProblemsById(data!.relationshipId));
   const isZoomedOut = useStore(selectIsZoomedOut);
   if (!sourceNode || !targetNode || !relationship) return null;
-  const [sourceRow, targetRow, identifying] = drawing.split(' ').map(Number);
-  const isIdentifying = identifying === 1;
-  const anchors = edgeAnchors(box(sourceNode, sourceRow!), box(targetNode, targetRow!));
+  const anchors = edgeAnchors(box(sourceNode, sourceRow), box(targetNode, targetRow));
   const { path, labelX, labelY } = edgePath(anchors.source, anchors.target);
   return (
     <g

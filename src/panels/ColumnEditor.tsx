@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { Column, TableId } from '../model/index.ts';
-import { readColumnFacts, selectColumnFacts, useEditorStore } from '../store/index.ts';
+import { selectColumnFactsAt, useEditorStore } from '../store/index.ts';
 import { ProblemList } from './ProblemList.tsx';
 import { DraftInput } from './DraftInput.tsx';
 
@@ -18,7 +18,7 @@ export function ColumnEditor({ tableId, column, index }: { tableId: TableId; col
   const deleteColumn = useEditorStore((s) => s.deleteColumn);
   const addColumn = useEditorStore((s) => s.addColumn);
   const moveColumn = useEditorStore((s) => s.moveColumn);
-  const facts = readColumnFacts(useEditorStore((s) => selectColumnFacts(tableId)(s)[index]));
+  const facts = useEditorStore(selectColumnFactsAt(tableId, index));
   const isNotNullByRelationship = facts.isNotNull && !column.isNotNull && !column.isPrimaryKey;
   const isUniqueByRelationship = facts.isUniqueByRelationship && !column.isUnique;
   const [isExpanded, setExpanded] = useState(false);

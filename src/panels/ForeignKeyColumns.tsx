@@ -1,18 +1,19 @@
 import { foreignKeyCandidates, type ColumnId, type Relationship } from '../model/index.ts';
-import { selectResolved, useEditorStore } from '../store/index.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { selectResolvedById, useEditorStore, type EditorState } from '../store/index.ts';
 
 /**
  * Which child columns hold the foreign key: the generated one (`author_id`) or any existing column.
  * Rename the column itself in the table's inspector; a shared primary key has no choice to make.
  */
 export function ForeignKeyColumns({ relationship }: { relationship: Relationship }) {
-  const resolved = useEditorStore((s) => selectResolved(s).find((r) => r.relationship.id === relationship.id));
+  const resolved = useEditorStore(selectResolvedById(relationship.id));
   const setForeignKeyColumns = useEditorStore((s) => s.setForeignKeyColumns);
-  // Joined ids: a string selector keeps the component still until the candidates change.
-  const candidateIds = useEditorStore((s) => foreignKeyCandidates(s.document.schema, relationship).map((c) => c.id).join());
+  // Compared id by id (`useShallow`): the component stays still until the candidates change.
+  const candidateIds = useEditorStore(useShallow((s: EditorState) => foreignKeyCandidates(s.document.schema, relationship).map((c) => c.id)));
   if (!resolved || (resolved.kind !== 'oneToMany' && resolved.kind !== 'oneToOne') || resolved.isSharedPrimaryKey) return null;
   const chosen = resolved.columns.map((c) => c.id);
-  const isCandidate = (c: { id: ColumnId }) => candidateIds.split(',').includes(c.id);
+  const isCandidate = (c: { id: ColumnId }) => candidateIds.includes(c.id);
   const choose = (index: number, columnId: ColumnId) => setForeignKeyColumns(relationship.id, chosen.map((id, i) => (i === index ? columnId : id)));
   return (
     <fieldset className="field">

@@ -1,11 +1,11 @@
 import { canBeIdentifying, isIdentifying, referentialActions, type ReferentialAction, type Relationship } from '../model/index.ts';
-import { selectResolved, useEditorStore } from '../store/index.ts';
+import { selectResolvedById, useEditorStore } from '../store/index.ts';
 
 /** ON DELETE / ON UPDATE, identifying or not, deferrable: how the foreign key behaves. */
 export function KeyOptions({ relationship }: { relationship: Relationship }) {
   const updateRelationship = useEditorStore((s) => s.updateRelationship);
   const setIdentifying = useEditorStore((s) => s.setIdentifying);
-  const resolved = useEditorStore((s) => selectResolved(s).find((r) => r.relationship.id === relationship.id));
+  const resolved = useEditorStore(selectResolvedById(relationship.id));
   const isForeignKey = resolved?.kind === 'oneToMany' || resolved?.kind === 'oneToOne';
   const canIdentify = useEditorStore((s) => canBeIdentifying(s.document.schema, relationship));
   const identifying = useEditorStore((s) => isIdentifying(s.document.schema, relationship));

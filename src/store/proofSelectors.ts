@@ -1,6 +1,7 @@
 import type { RelationshipId } from '../model/index.ts';
 import { summarize, type ProofReport, type ScenarioResult } from '../proof/index.ts';
 import type { EditorState } from './editorStore.ts';
+import { memoize } from './memoize.ts';
 
 /*
  * Views of the latest proof report, built once per report: a whole-document report holds thousands of
@@ -8,27 +9,23 @@ import type { EditorState } from './editorStore.ts';
  */
 
 interface ReportIndex {
-  report: ProofReport;
   byRelationship: Map<RelationshipId, ScenarioResult[]>;
   relationshipIds: RelationshipId[];
   counts: ReturnType<typeof summarize>;
 }
 
-let last: ReportIndex | undefined;
 const noResults: ScenarioResult[] = [];
 const noIds: RelationshipId[] = [];
 
-function indexOf(report: ProofReport): ReportIndex {
-  if (last?.report === report) return last;
+const indexOf = memoize((report: ProofReport): ReportIndex => {
   const byRelationship = new Map<RelationshipId, ScenarioResult[]>();
   for (const result of report.results) {
     const list = byRelationship.get(result.relationshipId);
     if (list) list.push(result);
     else byRelationship.set(result.relationshipId, [result]);
   }
-  last = { report, byRelationship, relationshipIds: [...byRelationship.keys()], counts: summarize(report) };
-  return last;
-}
+  return { byRelationship, relationshipIds: [...byRelationship.keys()], counts: summarize(report) };
+});
 
 /** The relationships the latest report has scenarios for, in report order: the same array until a new report. */
 export const selectProvedRelationshipIds = (s: EditorState): RelationshipId[] => (s.proofReport ? indexOf(s.proofReport).relationshipIds : noIds);

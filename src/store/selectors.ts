@@ -14,8 +14,9 @@ import {
   type TableId,
 } from '../model/index.ts';
 import { generateDdl, type DdlOptions, type DdlResult } from '../ddl/index.ts';
-import { relationshipVerdicts, type ProofReport, type RelationshipVerdict } from '../proof/index.ts';
+import { relationshipVerdicts, type RelationshipVerdict } from '../proof/index.ts';
 import type { EditorState } from './editorStore.ts';
+import { keepEqual, memoize } from './memoize.ts';
 
 /** The schema (changes on edits, never on drags). */
 export const selectSchema = (s: EditorState) => s.document.schema;
@@ -26,65 +27,37 @@ export const selectTable = (tableId: TableId) => (s: EditorState) => findTable(s
 /** One relationship by id. */
 export const selectRelationship = (id: RelationshipId) => (s: EditorState) => findRelationship(s.document.schema, id);
 
-/** Memoizes a derivation of the schema on the schema object itself, so drags and selection never recompute it. */
-function perSchema<T>(derive: (schema: Schema) => T): (s: EditorState) => T {
-  let lastSchema: Schema | undefined;
-  let lastValue: T;
-  return (s) => {
-    if (s.document.schema !== lastSchema) {
-      lastSchema = s.document.schema;
-      lastValue = derive(lastSchema);
-    }
-    return lastValue;
-  };
-}
-
-const ddlBySchema = new WeakMap<Schema, DdlResult>();
-
 /** A schema's DDL with default options, computed once per schema object (panels reading a deferred schema share it). */
-export function ddlOf(schema: Schema): DdlResult {
-  let ddl = ddlBySchema.get(schema);
-  if (!ddl) ddlBySchema.set(schema, (ddl = generateDdl(schema)));
-  return ddl;
-}
-
-const validationBySchema = new WeakMap<Schema, Problem[]>();
+export const ddlOf: (schema: Schema) => DdlResult = memoize((schema: Schema) => generateDdl(schema));
 
 /**
  * The problems that block or qualify the DDL (what `generateDdl` reports with default options), once
  * per schema object: the inspector shows them without generating the whole schema's DDL on each keystroke.
  */
-export function validationOf(schema: Schema): Problem[] {
-  let problems = validationBySchema.get(schema);
-  if (!problems) validationBySchema.set(schema, (problems = validateSchema(schema)));
-  return problems;
-}
+export const validationOf: (schema: Schema) => Problem[] = memoize(validateSchema);
 
 /** The DDL of the current schema, as the proofs run it (default options): also the source of model errors. */
 export const selectDdl = (s: EditorState): DdlResult => ddlOf(s.document.schema);
 
-let lastFormatted: { schema: Schema; options: DdlOptions; result: DdlResult } | undefined;
+const formattedDdlOf = memoize((schema: Schema, options: DdlOptions) => generateDdl(schema, options));
+
 /** The DDL formatted with the user's options, for the DDL panel, copy and download. */
-export function selectFormattedDdl(s: EditorState): DdlResult {
-  const { schema } = s.document;
-  if (lastFormatted?.schema !== schema || lastFormatted.options !== s.ddlOptions) {
-    lastFormatted = { schema, options: s.ddlOptions, result: generateDdl(schema, s.ddlOptions) };
-  }
-  return lastFormatted.result;
-}
+export const selectFormattedDdl = (s: EditorState): DdlResult => formattedDdlOf(s.document.schema, s.ddlOptions);
+
+const lintOf = memoize((schema: Schema) => lintSchema(schema, validationOf(schema)));
 
 /** Every problem and piece of advice about the schema (validation and design checks). */
-export const selectLint: (s: EditorState) => Problem[] = perSchema((schema) => lintSchema(schema, validationOf(schema)));
+export const selectLint = (s: EditorState): Problem[] => lintOf(s.document.schema);
 
-/** One line per problem about a table (or its columns), for the badge on its node; stable for `useShallow`. */
+/** One line per problem about a table (or its columns), for the badge on its node. */
 export const selectTableProblems = (tableId: TableId) => (s: EditorState) =>
   selectLint(s).filter((p) => p.tableId === tableId && !p.relationshipId);
 
 /** The problems about one relationship. */
 export const selectRelationshipProblems = (id: RelationshipId) => (s: EditorState) => selectLint(s).filter((p) => p.relationshipId === id);
 
-/** Every relationship resolved, for FK badges and edge anchors. */
-export const selectResolved: (s: EditorState) => ResolvedRelationship[] = perSchema(resolveAll);
+/** Every relationship resolved, for FK badges and edge anchors (the model resolves each schema once). */
+export const selectResolved = (s: EditorState): ResolvedRelationship[] => resolveAll(s.document.schema);
 
 /** Per column of a table: where it points (`authors.id`, or ''), whether it is effectively NOT NULL, and whether a 1:1 makes it UNIQUE. */
 export interface ColumnFacts {
@@ -94,43 +67,50 @@ export interface ColumnFacts {
   isUniqueByRelationship: boolean;
 }
 
-const columnFactsBySchema = perSchema((schema) => {
+/** Whether two columns' facts read the same: the canvas and the inspector then keep the old object. */
+export const isSameColumnFacts = (a: ColumnFacts, b: ColumnFacts) =>
+  a.references === b.references && a.isNotNull === b.isNotNull && a.isUniqueByRelationship === b.isUniqueByRelationship;
+
+/** The facts of a column the schema does not have (yet): nothing to show. */
+export const noColumnFacts: ColumnFacts = { references: '', isNotNull: false, isUniqueByRelationship: false };
+
+/** The facts of every table's columns, keeping the objects of the previous schema's facts that read the same. */
+let previousFacts = new Map<TableId, readonly ColumnFacts[]>();
+const columnFactsOf = memoize((schema: Schema) => {
   const resolved = resolveAll(schema);
   const uniqueColumns = uniqueByRelationship(resolved);
-  const facts = new Map<TableId, string[]>();
+  const facts = new Map<TableId, readonly ColumnFacts[]>();
   for (const table of schema.tables) {
     const foreignKeys = foreignKeysOf(table.id, resolved);
-    facts.set(
-      table.id,
-      table.columns.map((column) => {
-        const fk = foreignKeys.find((f) => f.columns.some((c) => c.id === column.id));
-        const i = fk ? fk.columns.findIndex((c) => c.id === column.id) : -1;
-        const references = fk ? `${fk.parent.name}.${fk.parentColumns[i]?.name ?? '?'}` : '';
-        return `${isEffectivelyNotNull(column, resolved) ? 1 : 0}${uniqueColumns.has(column.id) ? 1 : 0}${references}`;
-      }),
-    );
+    const tableFacts = table.columns.map((column): ColumnFacts => {
+      const fk = foreignKeys.find((f) => f.columns.some((c) => c.id === column.id));
+      const i = fk ? fk.columns.findIndex((c) => c.id === column.id) : -1;
+      return {
+        references: fk ? `${fk.parent.name}.${fk.parentColumns[i]?.name ?? '?'}` : '',
+        isNotNull: isEffectivelyNotNull(column, resolved),
+        isUniqueByRelationship: uniqueColumns.has(column.id),
+      };
+    });
+    facts.set(table.id, keepEqual(previousFacts.get(table.id), tableFacts, isSameColumnFacts));
   }
+  previousFacts = facts;
   return facts;
 });
 
-/** A table's column facts as strings (`11authors.id`: NOT NULL, UNIQUE by a 1:1, the reference), stable for `useShallow` so only changed tables re-render. */
-export const selectColumnFacts = (tableId: TableId) => (s: EditorState) => columnFactsBySchema(s).get(tableId) ?? [];
+/** A table's column facts, in column order: the same array (and objects) while they read the same, so only changed tables re-render. */
+export const selectColumnFacts = (tableId: TableId) => (s: EditorState): readonly ColumnFacts[] => columnFactsOf(s.document.schema).get(tableId) ?? [];
 
-/** Decodes one entry of `selectColumnFacts`. */
-export function readColumnFacts(encoded: string | undefined): ColumnFacts {
-  return { isNotNull: encoded?.[0] === '1', isUniqueByRelationship: encoded?.[1] === '1', references: encoded?.slice(2) ?? '' };
-}
+/** The facts of a table's column at `index`: the same object while they read the same. */
+export const selectColumnFactsAt = (tableId: TableId, index: number) => (s: EditorState): ColumnFacts => selectColumnFacts(tableId)(s)[index] ?? noColumnFacts;
 
-let lastVerdicts: { report: ProofReport; verdicts: Map<RelationshipId, RelationshipVerdict> } | undefined;
+const verdictsOf = memoize(relationshipVerdicts);
 
 /** Whether the proof shown is of the current schema; false while PostgreSQL starts, proves, or the schema changed since. */
 export const selectIsProofCurrent = (s: EditorState) => s.proofStatus === 'ready' && s.provedSchema === s.document.schema;
 
 /** One relationship's verdict in the latest report (a stable object per report), or undefined when it has no scenarios. */
 export const selectRelationshipVerdict = (id: RelationshipId) => (s: EditorState): RelationshipVerdict | undefined => {
-  if (!s.proofReport) return undefined;
-  if (lastVerdicts?.report !== s.proofReport) lastVerdicts = { report: s.proofReport, verdicts: relationshipVerdicts(s.proofReport) };
-  return lastVerdicts.verdicts.get(id);
+  return s.proofReport ? verdictsOf(s.proofReport).get(id) : undefined;
 };
 
 /** Whether a modal dialog is open: the editor's keys then stay quiet. */
