@@ -1,20 +1,77 @@
 import {
   addTable,
   connect,
+  defaultSchemaName,
   emptySchema,
+  makeCheck,
   makeColumn,
+  makeIndex,
+  newId,
   updateTable,
   type Cardinality,
+  type CheckConstraint,
   type Column,
+  type ColumnId,
+  type EnumType,
+  type Note,
+  type Relationship,
   type RelationshipId,
   type Schema,
+  type SqlObject,
   type Table,
   type TableId,
+  type TableIndex,
 } from '../model/index.ts';
 
 /** Test factories shared by every test: small, valid defaults that a test overrides where it matters. */
 export function aColumn(fields: Partial<Column> = {}): Column {
   return makeColumn({ name: 'column', ...fields });
+}
+
+/** A CHECK constraint with a fresh id: unnamed and always true unless the test says otherwise. */
+export function aCheck(fields: Partial<CheckConstraint> = {}): CheckConstraint {
+  return { ...makeCheck(), ...fields };
+}
+
+/** An index with a fresh id on `columnIds`: unnamed and not unique unless the test says otherwise. */
+export function anIndex(columnIds: ColumnId[], fields: Partial<TableIndex> = {}): TableIndex {
+  return { ...makeIndex(columnIds), ...fields };
+}
+
+/** An enum type `mood` in the default schema, with two values. */
+export function anEnum(fields: Partial<EnumType> = {}): EnumType {
+  return { id: newId('enum'), name: 'mood', schemaName: defaultSchemaName, values: ['sad', 'ok'], ...fields };
+}
+
+/** An object kept as SQL text: a view unless the test gives another kind and its statement. */
+export function aKeptObject(fields: Partial<SqlObject> = {}): SqlObject {
+  return { id: newId('sql'), kind: 'view', name: 'one', sql: 'CREATE VIEW one AS SELECT 1 AS one;', ...fields };
+}
+
+/** A sticky note at the origin. */
+export function aNote(fields: Partial<Note> = {}): Note {
+  return { id: newId('note'), text: 'a note', position: { x: 0, y: 0 }, ...fields };
+}
+
+/**
+ * A relationship object from one table to another (one-to-many, no key columns yet), as data only:
+ * for code that reads relationships without a schema. To draw one in a schema, use `aSchema` or `connect`.
+ */
+export function aRelationship(from: TableId, to: TableId, fields: Partial<Relationship> = {}): Relationship {
+  return {
+    id: newId('rel'),
+    name: '',
+    from: { tableId: from, ...ends.exactlyOne },
+    to: { tableId: to, ...ends.zeroOrMany },
+    keyHolder: 'to',
+    oneToOne: 'foreignKeyUnique',
+    foreignKeyColumnIds: [],
+    onDelete: 'no action',
+    onUpdate: 'no action',
+    isDeferrable: false,
+    junction: { name: '', columns: [] },
+    ...fields,
+  };
 }
 
 /** A table named `name` with an integer primary key `id` and any extra columns. */
