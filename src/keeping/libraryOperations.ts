@@ -133,6 +133,7 @@ export function createLibraryOperations(store: StoreApi<EditorState>, saver: Doc
     const current = saver.current();
     if (!library || !current) return;
     const read = await library.read(current.id);
+    // Gone meanwhile: another tab deleted it, as its message (maybe not here yet) says.
     if (!read) return void saver.hear({ type: 'deleted', id: current.id, tabId });
     if (!read.ok) return showDamaged(state().documentName, read.error);
     saver.show(read.record, read.document);
