@@ -8,7 +8,7 @@ import {
   updateTableFields,
   type Schema,
 } from '../model/index.ts';
-import { aSchema, aTable, ends, tableOf, withTable } from '../testing/factories.ts';
+import { aCheck, anEnum, anIndex, aSchema, aTable, ends, tableOf, withTable } from '../testing/factories.ts';
 import { closeEngines, engines, runChecks } from '../testing/engines.ts';
 import { generateDdl } from './generateDdl.ts';
 import type { DdlOptions } from './options.ts';
@@ -48,7 +48,7 @@ describe.each(engines)('columns and tables on $engine.name', ({ engine, skip }) 
 
     it('enums become CREATE TYPE, and a label outside the list is refused', async () => {
       const { schema, tableId } = aTable('moods', { name: 'mood', type: 'mood', isNotNull: true });
-      const withEnum: Schema = { ...schema, enums: [{ id: 'e1', name: 'mood', schemaName: 'public', values: ['sad', 'ok', "it's fine"] }] };
+      const withEnum: Schema = { ...schema, enums: [anEnum({ values: ['sad', 'ok', "it's fine"] })] };
       expect(ddlOf(withEnum)).toContain("CREATE TYPE mood AS ENUM ('sad', 'ok', 'it''s fine');");
       expect(tableId).toBeTruthy();
       await check(withEnum, [
@@ -81,11 +81,8 @@ describe.each(engines)('columns and tables on $engine.name', ({ engine, skip }) 
       const tableId = made.tableId;
       const [, sku, price] = tableOf(schema, tableId).columns;
       schema = updateTableFields(schema, tableId, {
-        checks: [{ id: 'k1', name: '', expression: 'price >= 0' }],
-        indexes: [
-          { id: 'i1', name: '', columnIds: [sku!.id, price!.id], isUnique: true },
-          { id: 'i2', name: 'products_by_price', columnIds: [price!.id], isUnique: false },
-        ],
+        checks: [aCheck({ expression: 'price >= 0' })],
+        indexes: [anIndex([sku!.id, price!.id], { isUnique: true }), anIndex([price!.id], { name: 'products_by_price' })],
       });
       const ddl = ddlOf(schema);
       expect(ddl).toContain('CONSTRAINT products_check CHECK (price >= 0)');
@@ -195,10 +192,7 @@ describe('the one-schema option', () => {
     const { schema } = aTable('moods', { name: 'mood', type: 'mood', isNotNull: true }, { name: 'history', type: 'sales.mood[]' });
     const withEnums: Schema = {
       ...schema,
-      enums: [
-        { id: 'e1', name: 'mood', schemaName: 'public', values: ['ok'] },
-        { id: 'e2', name: 'mood', schemaName: 'sales', values: ['ok'] },
-      ],
+      enums: [anEnum({ values: ['ok'] }), anEnum({ schemaName: 'sales', values: ['ok'] })],
     };
     const options: DdlOptions = { wrapInTransaction: false, ifNotExists: false, schemaName: 'app' };
     const { problems } = generateDdl(withEnums, options);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Parser } from '@dbml/core';
 import { connect, updateColumn, updateRelationship, updateTableFields, type Schema, type TableId } from '../model/index.ts';
 import { exampleDocument } from '../testing/example.ts';
-import { aSchema, ends, tableOf, withTable } from '../testing/factories.ts';
+import { aCheck, anEnum, anIndex, aSchema, ends, tableOf, withTable } from '../testing/factories.ts';
 import { dbmlWritings, toDbml } from './dbmlExport.ts';
 
 describe('toDbml', () => {
@@ -29,10 +29,10 @@ describe('toDbml', () => {
     schema = updateColumn(schema, parentId, tableOf(schema, parentId).columns[0]!.id, { identity: 'byDefault' });
     schema = updateTableFields(schema, childId, {
       schemaName: 'school',
-      indexes: [{ id: 'i1', name: 'by_title', columnIds: [tableOf(schema, childId).columns[1]!.id], isUnique: true }],
-      checks: [{ id: 'c1', name: 'title_set', expression: "title <> ''" }],
+      indexes: [anIndex([tableOf(schema, childId).columns[1]!.id], { name: 'by_title', isUnique: true })],
+      checks: [aCheck({ name: 'title_set', expression: "title <> ''" })],
     });
-    schema = { ...schema, enums: [{ id: 'e1', name: 'level', schemaName: 'public', values: ['basic', 'say "hi"'] }] };
+    schema = { ...schema, enums: [anEnum({ name: 'level', values: ['basic', 'say "hi"'] })] };
     expect(toDbml(schema)).toBe(`Enum level {
   "basic"
   "say \\"hi\\""

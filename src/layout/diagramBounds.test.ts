@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TableId } from '../model/index.ts';
-import { aSchema, ends } from '../testing/factories.ts';
+import { aNote, aSchema, ends } from '../testing/factories.ts';
 import { diagramBounds } from './diagramBounds.ts';
 
 describe('diagramBounds', () => {
@@ -8,7 +8,7 @@ describe('diagramBounds', () => {
     const { schema } = aSchema(ends.exactlyOne, ends.zeroOrMany);
     const [a, b] = schema.tables;
     const layout = { [a!.id]: { x: -100, y: 20 }, [b!.id]: { x: 300, y: 400 } } as Record<TableId, { x: number; y: number }>;
-    const bounds = diagramBounds({ schema, layout, notes: [{ id: 'note_1' as never, text: 'hi', position: { x: 0, y: -50 } }] }, () => ({ width: 200, height: 100 }));
+    const bounds = diagramBounds({ schema, layout, notes: [aNote({ position: { x: 0, y: -50 } })] }, () => ({ width: 200, height: 100 }));
     expect(bounds).toEqual({ x: -100, y: -50, width: 600, height: 550 });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connect, editColumn, lintSchema, setEnd, updateRelationship, updateTableFields } from './index.ts';
-import { aSchema, ends } from '../testing/factories.ts';
+import { anIndex, aSchema, ends } from '../testing/factories.ts';
 
 describe('lintSchema', () => {
   it('finds a cycle of mandatory foreign keys and says how to fix it', () => {
@@ -49,7 +49,7 @@ describe('lintSchema', () => {
   it('flags a unique index on the foreign key of a "many" end too', () => {
     const { schema, childId, relationshipId } = aSchema(ends.exactlyOne, ends.zeroOrMany, { parent: 'people', child: 'passports' });
     const fk = schema.tables.find((t) => t.id === childId)!.columns.at(-1)!;
-    const indexed = updateTableFields(schema, childId, { indexes: [{ id: 'idx_1', name: 'passports_person', columnIds: [fk.id], isUnique: true }] });
+    const indexed = updateTableFields(schema, childId, { indexes: [anIndex([fk.id], { name: 'passports_person', isUnique: true })] });
     expect(lintSchema(indexed)).toEqual([expect.objectContaining({ relationshipId, message: expect.stringContaining('the unique index "passports_person" on (' + fk.name + ') makes it unique (drop it or make it not unique)') })]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SqlObject } from './schema.ts';
 import { checkSqlObject } from './sqlObjectCheck.ts';
+import { aKeptObject } from '../testing/factories.ts';
 
 /** A kept object; an extension is named after what its SQL creates, as imports name it. */
 const kept = (kind: SqlObject['kind'], sql: string, standIn?: string): SqlObject => ({
@@ -59,12 +60,12 @@ describe('checkSqlObject', () => {
   });
 
   it('refuses an extension whose name is not the one its SQL creates (proofs create it by name)', () => {
-    expect(checkSqlObject({ id: 'sql_x', kind: 'extension', name: 'dblink', sql: 'CREATE EXTENSION citext;' })).toMatch(/is named "dblink" but its SQL creates "citext"/);
-    expect(checkSqlObject({ id: 'sql_x', kind: 'extension', name: 'citext', sql: 'CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;' })).toBeUndefined();
+    expect(checkSqlObject(aKeptObject({ kind: 'extension', name: 'dblink', sql: 'CREATE EXTENSION citext;' }))).toMatch(/is named "dblink" but its SQL creates "citext"/);
+    expect(checkSqlObject(aKeptObject({ kind: 'extension', name: 'citext', sql: 'CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;' }))).toBeUndefined();
   });
 
   it('refuses a stand-in internal function with any signature but its own, which can crash a server', () => {
-    const standIn = (fn: string) => ({ id: 'sql_x', kind: 'extension' as const, name: 'vector', sql: 'CREATE EXTENSION vector;', standIn: `CREATE TYPE vector;\n${fn}` });
+    const standIn = (fn: string) => aKeptObject({ kind: 'extension', name: 'vector', sql: 'CREATE EXTENSION vector;', standIn: `CREATE TYPE vector;\n${fn}` });
     expect(checkSqlObject(standIn("CREATE FUNCTION s_in(cstring) RETURNS vector LANGUAGE internal IMMUTABLE STRICT AS 'textin';"))).toBeUndefined();
     expect(checkSqlObject(standIn("CREATE FUNCTION s_out(vector) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';"))).toBeUndefined();
     expect(checkSqlObject(standIn("CREATE FUNCTION boom(integer) RETURNS cstring LANGUAGE internal AS 'textout';"))).toMatch(/stand-in must be stand-in types/);

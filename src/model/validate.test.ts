@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRelationship, editColumn, renameTable, validateSchema } from './index.ts';
-import { aSchema, ends, tableOf } from '../testing/factories.ts';
+import { aCheck, aKeptObject, anEnum, anIndex, aSchema, ends, tableOf } from '../testing/factories.ts';
 
 describe('validateSchema', () => {
   it('accepts a connected schema', () => {
@@ -55,11 +55,11 @@ describe('names PostgreSQL keeps in one namespace', () => {
     const base = aSchema(ends.zeroOrMany, ends.zeroOrMany, { parent: 'students', child: 'courses' });
     const junction = updateRelationship(base.schema, base.relationshipId, { junction: { name: 'students', columns: [] } });
     expect(validateSchema(junction).map((p) => p.message)).toContain('The junction table "students" has the same name as the table; rename one');
-    const indexed = updateTableFields(base.schema, base.parentId, { indexes: [{ id: 'i', name: 'courses', columnIds: [tableOf(base.schema, base.parentId).columns[0]!.id], isUnique: false }] });
+    const indexed = updateTableFields(base.schema, base.parentId, { indexes: [anIndex([tableOf(base.schema, base.parentId).columns[0]!.id], { name: 'courses' })] });
     expect(validateSchema(indexed).map((p) => p.message)).toContain('The index "courses" has the same name as the table; rename one');
-    const enumed = { ...base.schema, enums: [{ id: 'e', name: 'courses', schemaName: 'public', values: ['a'] }] };
+    const enumed = { ...base.schema, enums: [anEnum({ name: 'courses' })] };
     expect(validateSchema(enumed).map((p) => p.message)).toContain('The enum type "courses" has the same name as the table; rename one');
-    const checks = updateTableFields(base.schema, base.parentId, { checks: [{ id: '1', name: 'c', expression: 'true' }, { id: '2', name: 'c', expression: 'true' }] });
+    const checks = updateTableFields(base.schema, base.parentId, { checks: [aCheck({ name: 'c' }), aCheck({ name: 'c' })] });
     expect(validateSchema(checks).map((p) => p.message)).toContain('Table "students" has two CHECKs named "c"; rename one');
   });
 
@@ -75,7 +75,7 @@ describe('names PostgreSQL keeps in one namespace', () => {
   });
 
   it('refuses enum labels with line breaks', () => {
-    const schema = { ...aSchema().schema, enums: [{ id: 'e', name: 'mood', schemaName: 'public', values: ['a\nb'] }] };
+    const schema = { ...aSchema().schema, enums: [anEnum({ values: ['a\nb'] })] };
     expect(validateSchema(schema).map((p) => p.message)).toContainEqual(expect.stringMatching(/control character \(a line break or tab\)/));
   });
 });
@@ -87,7 +87,7 @@ describe('hidden characters and kept SQL', () => {
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', tableId: parentId, message: expect.stringMatching(/U\+202E/) }));
   });
   it('refuses a kept domain that commits and drops a table', () => {
-    const schema = { ...aSchema().schema, sqlObjects: [{ id: 'sql_1', kind: 'domain' as const, name: 'd', sql: 'CREATE DOMAIN d AS int; COMMIT; DROP TABLE IF EXISTS public.victim; COMMIT; BEGIN' }] };
+    const schema = { ...aSchema().schema, sqlObjects: [aKeptObject({ kind: 'domain', name: 'd', sql: 'CREATE DOMAIN d AS int; COMMIT; DROP TABLE IF EXISTS public.victim; COMMIT; BEGIN' })] };
     expect(validateSchema(schema)).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringMatching(/kept domain "d" must be one CREATE DOMAIN statement/) }));
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { updateTableFields, type Schema } from '../model/index.ts';
-import { aSchema } from '../testing/factories.ts';
+import { aCheck, aSchema } from '../testing/factories.ts';
 import { closeEngines, engines } from '../testing/engines.ts';
 import { runProof, summarize } from './runProof.ts';
 
@@ -34,7 +34,7 @@ describe.skipIf(Boolean(server.skip))(server.skip ? `runProof statementTimeoutMs
 
   it('cancels a statement that runs too long, and the limit ends with the run', async () => {
     const { schema, childId } = aSchema();
-    const slow = updateTableFields(schema, childId, { checks: [{ id: 'chk_slow', name: 'slow', expression: 'pg_sleep(60) IS NOT NULL' }] });
+    const slow = updateTableFields(schema, childId, { checks: [aCheck({ name: 'slow', expression: 'pg_sleep(60) IS NOT NULL' })] });
     const runner = await server.engine.runner();
     const report = await runProof(runner, slow, { statementTimeoutMs: 100 });
     const cancelled = report.results.filter((r) => r.reason?.includes('57014'));

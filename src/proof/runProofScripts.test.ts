@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { editColumn, parseSql, updateTableFields, type SqlRunner } from '../model/index.ts';
-import { aSchema, tableOf } from '../testing/factories.ts';
+import { aCheck, aSchema, tableOf } from '../testing/factories.ts';
 import { closeEngines, engines } from '../testing/engines.ts';
 import { exampleDocument } from '../testing/example.ts';
 import { testRunner } from '../testing/testDatabase.ts';
@@ -24,7 +24,7 @@ describe.each(engines)('runProof reports on $engine.name', ({ engine, skip }) =>
 
     it('calls a scenario not provable when a sample row is refused while setting up, in PostgreSQL words naming the table', async () => {
       const { schema, parentId } = aSchema();
-      const unmeetable = updateTableFields(schema, parentId, { checks: [{ id: 'chk_never', name: 'never', expression: 'id < 0' }] });
+      const unmeetable = updateTableFields(schema, parentId, { checks: [aCheck({ name: 'never', expression: 'id < 0' })] });
       const report = await runProof(await engine.runner(), unmeetable, optionsFor(engine.name));
       const refused = report.results.filter((r) => r.reason?.startsWith('a sample row was refused while setting up'));
       expect(refused.length).toBeGreaterThan(0);
