@@ -1,81 +1,11 @@
-import { z } from 'zod';
-import { maxNoteLength, type ErdDocument, type Layout, type Note, type Schema, type TableId } from '../model/index.ts';
+import type { ErdDocument, Layout, Schema } from '../model/index.ts';
 import { latestProjectFileVersion, migrateProjectFile, type ProjectFileJson } from './projectFileMigrations.ts';
+import { projectFileSchema } from './projectFileSchema.ts';
 
 /** The project file format this app writes; older versions are migrated step by step on load (projectFileMigrations.ts). */
 export const projectFileVersion = latestProjectFileVersion;
 /** Extension of saved projects. */
 export const projectFileExtension = '.erd.json';
-
-const id = z.string().min(1).max(200);
-const cardinality = { min: z.union([z.literal(0), z.literal(1)]), max: z.union([z.literal(1), z.literal('many')]) };
-const action = z.enum(['no action', 'restrict', 'cascade', 'set null', 'set default']);
-
-const columnSchema = z.object({
-  id,
-  name: z.string(),
-  type: z.string(),
-  isPrimaryKey: z.boolean(),
-  isNotNull: z.boolean(),
-  isUnique: z.boolean(),
-  defaultValue: z.string().nullable(),
-  identity: z.enum(['always', 'byDefault']).nullable().default(null),
-  comment: z.string().default(''),
-  uniqueConstraintName: z.string().optional(),
-  generated: z.object({ expression: z.string(), kind: z.enum(['stored', 'virtual']) }).optional(),
-  identityOptions: z
-    .object({ start: z.string().optional(), increment: z.string().optional(), minValue: z.string().optional(), maxValue: z.string().optional(), cache: z.string().optional(), cycle: z.boolean().optional() })
-    .optional(),
-  collation: z.string().min(1).optional(),
-  collationSchema: z.string().min(1).optional(),
-});
-
-const tableSchema = z.object({
-  id,
-  name: z.string(),
-  schemaName: z.string().default('public'),
-  comment: z.string().default(''),
-  columns: z.array(columnSchema),
-  checks: z.array(z.object({ id, name: z.string(), expression: z.string() })).default([]),
-  indexes: z.array(z.object({ id, name: z.string(), columnIds: z.array(id).min(1), isUnique: z.boolean(), isConstraint: z.boolean().optional() })).default([]),
-  primaryKeyName: z.string().optional(),
-  primaryKeyColumnIds: z.array(id).optional(),
-});
-
-const fileSchema = z.object({
-  format: z.literal('erd-proof'),
-  version: z.literal(projectFileVersion),
-  schema: z.object({
-    tables: z.array(tableSchema),
-    relationships: z.array(
-      z.object({
-        id,
-        name: z.string(),
-        from: z.object({ tableId: id, ...cardinality }),
-        to: z.object({ tableId: id, ...cardinality }),
-        keyHolder: z.enum(['from', 'to']),
-        oneToOne: z.enum(['foreignKeyUnique', 'sharedPrimaryKey']),
-        foreignKeyColumnIds: z.array(id),
-        referencedColumnIds: z.array(id).min(1).optional(),
-        constraintName: z.string().optional(),
-        uniqueConstraintName: z.string().optional(),
-        onDelete: action,
-        onUpdate: action,
-        isDeferrable: z.boolean().default(false),
-        isNotValid: z.boolean().optional(),
-        junction: z.object({ name: z.string(), columns: z.array(columnSchema) }).default({ name: '', columns: [] }),
-      }),
-    ),
-    enums: z.array(z.object({ id, name: z.string(), schemaName: z.string().default('public'), values: z.array(z.string()) })).default([]),
-    sqlObjects: z
-      .array(z.object({ id, kind: z.enum(['schema', 'extension', 'collation', 'domain', 'type', 'sequence', 'function', 'aggregate', 'view', 'materializedView', 'index', 'constraint', 'trigger']), name: z.string(), sql: z.string(), standIn: z.string().optional() }))
-      .optional(),
-  }),
-  layout: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })),
-  notes: z
-    .array(z.object({ id: z.string().regex(/^note_/, 'a note id starts with note_'), text: z.string().max(maxNoteLength), position: z.object({ x: z.number().finite(), y: z.number().finite() }) }))
-    .default([]),
-});
 
 /**
  * A loaded document, or a one-line reason it could not be loaded. A file from a newer editor that
@@ -115,19 +45,18 @@ export function parseProjectFile(text: string): LoadResult {
 
 /** Validates a file already in this version's format. */
 function validateProjectFile(json: unknown): { ok: true; document: ErdDocument } | { ok: false; error: string } {
-  const parsed = fileSchema.safeParse(json);
+  const parsed = projectFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the file';
     return { ok: false, error: `${where}: ${issue.message}` };
   }
-  const schema = parsed.data.schema as Schema;
-  const broken = findBrokenLink(schema) ?? findNoteClash(schema, parsed.data.notes);
+  const { schema, notes } = parsed.data;
+  const broken = findBrokenLink(schema) ?? findNoteClash(schema, notes);
   if (broken) return { ok: false, error: broken };
-  const layout: Layout = Object.fromEntries(
-    schema.tables.map((t) => [t.id, parsed.data.layout[t.id] ?? { x: 0, y: 0 }] as const),
-  ) as Record<TableId, { x: number; y: number }>;
-  return { ok: true, document: { schema, layout, notes: parsed.data.notes as Note[] } };
+  const layout: Layout = {};
+  for (const t of schema.tables) layout[t.id] = parsed.data.layout[t.id] ?? { x: 0, y: 0 };
+  return { ok: true, document: { schema, layout, notes } };
 }
 
 /** Notes and tables share the canvas, told apart by the `note_` prefix: no clash, no duplicate. */

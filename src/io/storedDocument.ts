@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErdDocument } from '../model/index.ts';
 import { parseProjectFile, serializeProjectFile } from './projectFile.ts';
+import type { ShapeOf } from './zodShape.ts';
 
 /**
  * One document as the browser keeps it: a name and a revision beside the project file's own text,
@@ -30,7 +31,7 @@ const storedSchema = z.object({
   createdAt: z.number().finite(),
   savedAt: z.number().finite(),
   text: z.string(),
-});
+} satisfies ShapeOf<StoredDocument>);
 
 /** A stored record read back: the record and its document, or why it cannot be opened. */
 export type StoredRead =
@@ -115,7 +116,7 @@ const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('renamed'), id: z.string(), name: z.string(), tabId: z.string() }),
   z.object({ type: z.literal('deleted'), id: z.string(), tabId: z.string() }),
   z.object({ type: z.literal('created'), id: z.string(), tabId: z.string() }),
-]);
+]) satisfies z.ZodType<LibraryMessage>;
 
 /** A message from another tab, or null when it is not one of ours (another version of the app, say). */
 export function readLibraryMessage(data: unknown): LibraryMessage | null {
