@@ -21,7 +21,12 @@ export class EditorPage {
 
   /** Every relationship line on the canvas. */
   get relationships(): Locator {
-    return this.page.locator('.relationship-edge');
+    return this.page.getByTestId('relationship-edge');
+  }
+
+  /** The relationship lines whose description (each line's accessible name) matches. */
+  relationship(description: RegExp): Locator {
+    return this.relationships.and(this.page.getByLabel(description));
   }
 
   table(name: string): Locator {

@@ -33,13 +33,13 @@ test('a relationship made by keyboard alone: palette, add tables, connect form',
   await page.keyboard.press('Enter');
 
   await expect(form).toHaveCount(0);
-  await expect(page.locator('.relationship-edge')).toHaveCount(1);
+  await expect(editor.relationships).toHaveCount(1);
   await expect(page.locator('.inspector .sentence')).toHaveText('each table_2 has zero or one table; each table belongs to exactly one table_2');
   expect(await editor.ddl()).toContain('REFERENCES table_2 (id)');
 
   await page.locator('body').focus();
   await page.keyboard.press('ControlOrMeta+z');
-  await expect(page.locator('.relationship-edge')).toHaveCount(0);
+  await expect(editor.relationships).toHaveCount(0);
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Connect two tables…');
 });
@@ -54,7 +54,7 @@ test('shift-click several tables, copy, paste, delete them with one key, undo br
   await page.keyboard.press('ControlOrMeta+v');
   await expect(editor.table('authors_2')).toBeVisible();
   await expect(editor.table('passport_info_2')).toBeVisible();
-  await expect(page.locator('.relationship-edge')).toHaveCount(4);
+  await expect(editor.relationships).toHaveCount(4);
   await expect(editor.selectedTables).toHaveCount(2);
   await page.keyboard.press('Delete');
   await expect(editor.tables).toHaveCount(5);

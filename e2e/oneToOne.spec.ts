@@ -6,7 +6,7 @@ test('opens on the classic one-to-one example, proven', async ({ page }) => {
   await editor.open();
   for (const name of ['authors', 'passport_info', 'books', 'country', 'capital']) await expect(editor.table(name)).toBeVisible();
   await expect(page.getByRole('tab', { name: /Proof/ })).toContainText('18 proven');
-  await expect(page.locator('.relationship-edge .crows-foot')).toHaveCount(6);
+  await expect(editor.relationships.locator('.crows-foot')).toHaveCount(6);
 });
 
 test('draw two tables, connect them as a 1:1, read the DDL, watch PostgreSQL reject the duplicate', async ({ page }) => {
@@ -17,7 +17,7 @@ test('draw two tables, connect them as a 1:1, read the DDL, watch PostgreSQL rej
   await editor.addTable('passports', 'number');
 
   await editor.connectByDragging('authors', 'passports');
-  await expect(page.locator('.relationship-edge')).toHaveCount(1);
+  await expect(editor.relationships).toHaveCount(1);
   await expect(page.locator('.inspector .sentence')).toHaveText(
     'each author has zero or many passports; each passport belongs to exactly one author',
   );

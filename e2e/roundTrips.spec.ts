@@ -22,10 +22,10 @@ test('pagila-schema.sql dropped on the canvas: tables, 1:1 and 1:N markers, a Me
   await expect(work.notice('import')).toContainText('Imported 16 tables and 22 relationships');
   await expect(editor.relationships).toHaveCount(22);
   // film_embedding's key is film's: a 1:1 with a shared primary key; language to film is 1:N.
-  const embedding = page.locator('.relationship-edge[aria-label*="film_embedding"]');
+  const embedding = editor.relationship(/film_embedding/);
   await expect(embedding.locator('[data-end-kind="zeroOrOne"]')).toHaveCount(1);
   await expect(embedding.locator('[data-end-kind="exactlyOne"]')).toHaveCount(1);
-  await expect(page.locator('.relationship-edge[aria-label*="each language"] [data-end-kind="zeroOrMany"]').first()).toBeAttached();
+  await expect(editor.relationship(/each language/).locator('[data-end-kind="zeroOrMany"]').first()).toBeAttached();
   // Every scenario of the imported schema is proven in PostgreSQL (pgvector's type through a stand-in).
   await expect(page.getByRole('tab', { name: /Proof/ })).toContainText('132 proven', { timeout: 45_000 });
   await expect(page.getByRole('status')).toHaveText(/Proved in PostgreSQL/);
@@ -85,8 +85,8 @@ test('a script PostgreSQL refuses is not imported: the line, the statement and t
   await dialog.getByLabel('Script to import').fill('CREATE TABLE a (id integer PRIMARY KEY);\nCREATE TABLE b (id integer PRIMARY KEY, a_id integer NOT NULL UNIQUE REFERENCES a (id));');
   await dialog.getByRole('button', { name: 'Import as a new document' }).click();
   await expect(work.documentButton).toHaveAccessibleName('Documents: Imported schema');
-  await expect(page.locator('.relationship-edge [data-end-kind="exactlyOne"]')).toHaveCount(1);
-  await expect(page.locator('.relationship-edge [data-end-kind="zeroOrOne"]')).toHaveCount(1);
+  await expect(editor.relationships.locator('[data-end-kind="exactlyOne"]')).toHaveCount(1);
+  await expect(editor.relationships.locator('[data-end-kind="zeroOrOne"]')).toHaveCount(1);
 });
 
 test('hostile input: a 20 MB script and a share link of random bytes get a clear message, the open document stays; a name with markup is plain text', async ({ page }) => {

@@ -71,6 +71,7 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
   return (
     <g
       className={`relationship-edge${selected ? ' selected' : ''}${isIdentifying ? ' identifying' : ' non-identifying'}`}
+      data-testid="relationship-edge"
       data-relationship-id={relationship.id}
       aria-label={description}
     >
