@@ -14,14 +14,9 @@ export const defaultEnds: { from: Cardinality; to: Cardinality } = {
   to: { min: 0, max: 'many' },
 };
 
-/** Connects two tables (the same one for a self-reference) and adds the foreign-key columns the child needs. */
-export function connect(
-  schema: Schema,
-  fromTableId: TableId,
-  toTableId: TableId,
-  ends: { from: Cardinality; to: Cardinality } = defaultEnds,
-): { schema: Schema; relationshipId: RelationshipId } {
-  const drawn: Relationship = {
+/** A new relationship as drawn, with a fresh id: no name, no key columns yet, NO ACTION both ways; `connect` fits it into a schema. */
+export function makeRelationship(fromTableId: TableId, toTableId: TableId, ends: { from: Cardinality; to: Cardinality } = defaultEnds): Relationship {
+  return {
     id: newId('rel'),
     name: '',
     from: { tableId: fromTableId, ...ends.from },
@@ -34,6 +29,16 @@ export function connect(
     isDeferrable: false,
     junction: { name: '', columns: [] },
   };
+}
+
+/** Connects two tables (the same one for a self-reference) and adds the foreign-key columns the child needs. */
+export function connect(
+  schema: Schema,
+  fromTableId: TableId,
+  toTableId: TableId,
+  ends: { from: Cardinality; to: Cardinality } = defaultEnds,
+): { schema: Schema; relationshipId: RelationshipId } {
+  const drawn = makeRelationship(fromTableId, toTableId, ends);
   const rel = normalizeRelationship(relationshipKind(drawn) === 'oneToOne' ? { ...drawn, keyHolder: defaultKeyHolder(drawn) } : drawn);
   const added = { ...schema, relationships: [...schema.relationships, rel] };
   return { schema: reconcileRelationship(added, rel.id), relationshipId: rel.id };

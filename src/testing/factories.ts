@@ -6,6 +6,7 @@ import {
   makeCheck,
   makeColumn,
   makeIndex,
+  makeRelationship,
   newId,
   updateTable,
   type Cardinality,
@@ -58,20 +59,7 @@ export function aNote(fields: Partial<Note> = {}): Note {
  * for code that reads relationships without a schema. To draw one in a schema, use `aSchema` or `connect`.
  */
 export function aRelationship(from: TableId, to: TableId, fields: Partial<Relationship> = {}): Relationship {
-  return {
-    id: newId('rel'),
-    name: '',
-    from: { tableId: from, ...ends.exactlyOne },
-    to: { tableId: to, ...ends.zeroOrMany },
-    keyHolder: 'to',
-    oneToOne: 'foreignKeyUnique',
-    foreignKeyColumnIds: [],
-    onDelete: 'no action',
-    onUpdate: 'no action',
-    isDeferrable: false,
-    junction: { name: '', columns: [] },
-    ...fields,
-  };
+  return { ...makeRelationship(from, to), ...fields };
 }
 
 /** A table named `name` with an integer primary key `id` and any extra columns. */
