@@ -14,7 +14,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       // `'../ddl'` hides which file is meant (and Node's ESM cannot resolve it): name the file, `'../ddl/index.ts'`.
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.{1,2}(/[^/]+)*/[^/.]+$|^\\.{1,2}/?$', message: 'Name the file, with its extension (for example ../ddl/index.ts).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.{1,2}(/[^/]+)*/[^/.]+$|^\\.{1,2}/?$',
+              message: 'Name the file, with its extension (for example ../ddl/index.ts).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

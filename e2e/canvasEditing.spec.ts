@@ -21,7 +21,9 @@ test('drag from a column to another table makes that column the foreign key; dou
   await page.mouse.up();
 
   await expect(editor.relationships).toHaveCount(1);
-  await expect(page.locator('.inspector .sentence')).toHaveText('each author has zero or many books; each book belongs to exactly one author');
+  await expect(page.locator('.inspector .sentence')).toHaveText(
+    'each author has zero or many books; each book belongs to exactly one author',
+  );
   await expect(editor.table('books').locator('.table-row')).toHaveText([/^id/, /^writer_id.*FK/]);
   expect(await editor.ddl()).toContain('FOREIGN KEY (writer_id)');
 

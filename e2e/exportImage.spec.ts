@@ -23,7 +23,10 @@ test('the whole example diagram as a dark PNG: every table in full, on the theme
   const bytes = await readFile(path);
   expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(bytes.length).toBeGreaterThan(20_000);
-  const png = await exporter.readPng(path, [[2, 2], [10, 300]]);
+  const png = await exporter.readPng(path, [
+    [2, 2],
+    [10, 300],
+  ]);
   // Five tables over about 700 × 650 CSS pixels, drawn at twice the size.
   expect(png.width).toBeGreaterThan(1200);
   expect(png.height).toBeGreaterThan(1000);
@@ -33,12 +36,15 @@ test('the whole example diagram as a dark PNG: every table in full, on the theme
   await expect(page.locator('.image-export')).toHaveCount(0);
 });
 
-test('an SVG of the selected tables holds them, their relationship and its crow\'s feet, and nothing else', async ({ page }) => {
+test("an SVG of the selected tables holds them, their relationship and its crow's feet, and nothing else", async ({ page }) => {
   const editor = new EditorPage(page);
   const exporter = new ExportImagePage(page);
   await editor.open();
   await editor.table('authors').locator('.table-header').click();
-  await editor.table('books').locator('.table-header').click({ modifiers: ['Shift'] });
+  await editor
+    .table('books')
+    .locator('.table-header')
+    .click({ modifiers: ['Shift'] });
 
   await exporter.openDialog('Export SVG');
   const download = await exporter.export({ what: /The selected tables \(2\)/, theme: 'Light', format: 'SVG' });
@@ -54,7 +60,7 @@ test('an SVG of the selected tables holds them, their relationship and its crow\
   expect(has('data-table-name="authors"'), 'the selected table authors').toBe(true);
   expect(has('data-table-name="books"'), 'the selected table books').toBe(true);
   expect(has(/class="edge-name"[^>]*>writes</), 'the relationship name').toBe(true);
-  expect(has(/class="crows-foot"[^>]*><line /), 'crow\'s-foot lines').toBe(true);
+  expect(has(/class="crows-foot"[^>]*><line /), "crow's-foot lines").toBe(true);
   expect(has('react-flow__edge-path'), 'the edge line').toBe(true);
   expect(has('passport_info'), 'the unselected table passport_info').toBe(false);
   expect(has('capital'), 'the unselected table capital').toBe(false);

@@ -106,7 +106,9 @@ test('two tabs on one document: a save in one is noticed in the other, and nothi
   await expect(b.work.saveStatus).toHaveText('Saved');
 });
 
-test('documents: rename, duplicate, open, delete with undo; a damaged record and a full quota are shown, the last good copy kept', async ({ page }) => {
+test('documents: rename, duplicate, open, delete with undo; a damaged record and a full quota are shown, the last good copy kept', async ({
+  page,
+}) => {
   const editor = new EditorPage(page);
   const work = new KeepingWorkPage(page);
   await editor.open();
@@ -148,7 +150,9 @@ test('documents: rename, duplicate, open, delete with undo; a damaged record and
       }),
   );
   dialog = await work.openDocuments();
-  await expect(dialog.locator('li[data-document-name="Broken"]')).toContainText('Cannot be opened: the stored document is damaged (not valid JSON');
+  await expect(dialog.locator('li[data-document-name="Broken"]')).toContainText(
+    'Cannot be opened: the stored document is damaged (not valid JSON',
+  );
   await dialog.getByRole('button', { name: 'Delete Broken' }).click();
   await expect(dialog.locator('li[data-document-name="Broken"]')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -167,7 +171,9 @@ test('documents: rename, duplicate, open, delete with undo; a damaged record and
   await expect(work.saveStatus).toHaveText('Not saved');
   const failure = work.notice('save-failed');
   await expect(failure).toHaveAttribute('role', 'alert');
-  await expect(failure).toContainText("Could not save “Shop” in this browser: the browser's storage for this site is full. The last good copy (saved at");
+  await expect(failure).toContainText(
+    "Could not save “Shop” in this browser: the browser's storage for this site is full. The last good copy (saved at",
+  );
   expect(await work.storedByName('Shop')).toEqual(lastGood);
   await expect(editor.table('too_much')).toBeVisible();
 

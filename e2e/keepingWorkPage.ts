@@ -50,7 +50,10 @@ export class KeepingWorkPage {
 
   /** An edit: selects a table on the canvas and renames it in the inspector. */
   async renameTable(name: string, newName: string): Promise<void> {
-    await this.page.getByTestId('table-node').and(this.page.locator(`[data-table-name="${name}"]`)).click();
+    await this.page
+      .getByTestId('table-node')
+      .and(this.page.locator(`[data-table-name="${name}"]`))
+      .click();
     await this.page.getByLabel('Table name').fill(newName);
     await expect(this.page.getByTestId('table-node').and(this.page.locator(`[data-table-name="${newName}"]`))).toBeVisible();
   }
@@ -80,14 +83,22 @@ export class KeepingWorkPage {
 
   async newFromTemplate(title: string): Promise<void> {
     await this.runCommand('New from a template');
-    await this.page.getByRole('dialog', { name: 'New from a template' }).getByRole('button', { name: new RegExp(`^${escape(title)}`) }).click();
+    await this.page
+      .getByRole('dialog', { name: 'New from a template' })
+      .getByRole('button', { name: new RegExp(`^${escape(title)}`) })
+      .click();
     await expect(this.documentButton).toHaveAccessibleName(`Documents: ${title}`);
   }
 
   async open(): Promise<OpenDocument> {
     return this.page.evaluate(() => {
       const state = (window as unknown as { erd: { store: { getState(): Record<string, unknown> } } }).erd.store.getState();
-      const { documentId, documentName, saveStatus, document } = state as { documentId: string | null; documentName: string; saveStatus: string; document: unknown };
+      const { documentId, documentName, saveStatus, document } = state as {
+        documentId: string | null;
+        documentName: string;
+        saveStatus: string;
+        document: unknown;
+      };
       return { documentId, documentName, saveStatus, document: JSON.stringify(document) };
     });
   }

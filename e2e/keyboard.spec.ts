@@ -34,7 +34,9 @@ test('a relationship made by keyboard alone: palette, add tables, connect form',
 
   await expect(form).toHaveCount(0);
   await expect(editor.relationships).toHaveCount(1);
-  await expect(page.locator('.inspector .sentence')).toHaveText('each table_2 has zero or one table; each table belongs to exactly one table_2');
+  await expect(page.locator('.inspector .sentence')).toHaveText(
+    'each table_2 has zero or one table; each table belongs to exactly one table_2',
+  );
   expect(await editor.ddl()).toContain('REFERENCES table_2 (id)');
 
   await page.locator('body').focus();
@@ -48,7 +50,10 @@ test('shift-click several tables, copy, paste, delete them with one key, undo br
   const editor = new EditorPage(page);
   await editor.open();
   await editor.table('authors').locator('.table-header').click();
-  await editor.table('passport_info').locator('.table-header').click({ modifiers: ['Shift'] });
+  await editor
+    .table('passport_info')
+    .locator('.table-header')
+    .click({ modifiers: ['Shift'] });
   await expect(editor.selectedTables).toHaveCount(2);
   await page.keyboard.press('ControlOrMeta+c');
   await page.keyboard.press('ControlOrMeta+v');
@@ -80,7 +85,9 @@ test('a sticky note is added with N, typed into, and undone as a whole', async (
   await expect(page.locator('.note-node')).toHaveCount(0);
 });
 
-test('a name typed in the inspector reaches the document before Enter, a toolbar click or leaving the field acts on it', async ({ page }) => {
+test('a name typed in the inspector reaches the document before Enter, a toolbar click or leaving the field acts on it', async ({
+  page,
+}) => {
   const editor = new EditorPage(page);
   await editor.open();
   await editor.table('authors').locator('.table-header').click();
@@ -96,7 +103,12 @@ test('a name typed in the inspector reaches the document before Enter, a toolbar
   await expect(names).toHaveCount(count + 1);
   const typed = await names.nth(count - 1).inputValue();
   expect(typed).toMatch(/_x$/);
-  await expect(editor.table('authors').locator('.column-name').nth(count - 1)).toHaveText(typed);
+  await expect(
+    editor
+      .table('authors')
+      .locator('.column-name')
+      .nth(count - 1),
+  ).toHaveText(typed);
 
   // Typed and a toolbar button clicked straight away: leaving the field commits, and Undo takes the typing back as one step.
   const added = names.nth(count);

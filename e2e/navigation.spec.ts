@@ -19,7 +19,9 @@ test('search centres the view on a column and highlights its row; arrows step be
   await expect(row).toContainText('created_at');
   await expect(editor.table('table_0057').locator('.table-row.search-hit')).toBeVisible();
   const pane = centreOf(await view.pane());
-  await expect.poll(async () => Math.hypot(centreOf((await row.boundingBox())!).x - pane.x, centreOf((await row.boundingBox())!).y - pane.y)).toBeLessThan(30);
+  await expect
+    .poll(async () => Math.hypot(centreOf((await row.boundingBox())!).x - pane.x, centreOf((await row.boundingBox())!).y - pane.y))
+    .toBeLessThan(30);
 
   await view.searchBox.fill('');
   await view.searchBox.pressSequentially('created_at');

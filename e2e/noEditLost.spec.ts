@@ -32,13 +32,19 @@ async function openStored(page: Page): Promise<{ editor: EditorPage; work: Keepi
 
 /** The id of a table by name, read from the store. */
 function tableId(page: Page, name: string): Promise<string> {
-  return page.evaluate((n) => (window as unknown as ErdWindow).erd.store.getState().document.schema.tables.find((t) => t.name === n)!.id, name);
+  return page.evaluate(
+    (n) => (window as unknown as ErdWindow).erd.store.getState().document.schema.tables.find((t) => t.name === n)!.id,
+    name,
+  );
 }
 
 /** A table's name as the freshly loaded editor shows it, once the open document is stored ("Saved"). */
 async function nameAfterLoad(page: Page, id: string): Promise<string | undefined> {
   await new KeepingWorkPage(page).waitSaved();
-  return page.evaluate((i) => (window as unknown as ErdWindow).erd.store.getState().document.schema.tables.find((t) => t.id === i)?.name, id);
+  return page.evaluate(
+    (i) => (window as unknown as ErdWindow).erd.store.getState().document.schema.tables.find((t) => t.id === i)?.name,
+    id,
+  );
 }
 
 /** Renames a table through the store and reloads the page `delay` ms later (0: in the same task as the edit). */
@@ -57,7 +63,10 @@ async function storeEditThenReload(page: Page, id: string, name: string, delay: 
 
 /** Types a table's new name in the inspector, key by key, and leaves the text as a draft (the field keeps focus). */
 async function typeTableName(page: Page, id: string, name: string): Promise<void> {
-  const current = await page.evaluate((i) => (window as unknown as ErdWindow).erd.store.getState().document.schema.tables.find((t) => t.id === i)!.name, id);
+  const current = await page.evaluate(
+    (i) => (window as unknown as ErdWindow).erd.store.getState().document.schema.tables.find((t) => t.id === i)!.name,
+    id,
+  );
   await new EditorPage(page).table(current).click();
   const field = page.getByLabel('Table name');
   await field.selectText();
@@ -169,7 +178,10 @@ test('a tab that saved everything closes without asking', async ({ context, page
   await expect(new EditorPage(await reopen(context)).table('writers')).toBeVisible();
 });
 
-test('edits held back by a conflict ask before the tab closes, and come back as a copy beside the newer version', async ({ context, page }) => {
+test('edits held back by a conflict ask before the tab closes, and come back as a copy beside the newer version', async ({
+  context,
+  page,
+}) => {
   const a = await openStored(page);
   const second = await context.newPage();
   const b = await openStored(second);
@@ -187,7 +199,9 @@ test('edits held back by a conflict ask before the tab closes, and come back as 
 
   const next = await reopen(context);
   const work = new KeepingWorkPage(next);
-  await expect(work.notice('recovered')).toContainText('Changes to “authors / passport_info” that were not stored when its tab closed are kept as “authors / passport_info (recovered)”');
+  await expect(work.notice('recovered')).toContainText(
+    'Changes to “authors / passport_info” that were not stored when its tab closed are kept as “authors / passport_info (recovered)”',
+  );
   const copy = await work.storedByName('authors / passport_info (recovered)');
   expect(copy.text).toContain('"capital_city"');
   expect(copy.text).not.toContain('"novels"');
@@ -199,6 +213,8 @@ test('a project file past the limit is refused before it is read, with the limit
   const before = await work.open();
   const padded = `{"format":"erd-proof"${' '.repeat(3 * 1024 * 1024)}}`;
   await work.dropFile('huge.erd.json', padded);
-  await expect(work.notice('file-error')).toContainText('Could not open “huge.erd.json”: it is 3.0 MB, and the editor opens project files up to 2.0 MB');
+  await expect(work.notice('file-error')).toContainText(
+    'Could not open “huge.erd.json”: it is 3.0 MB, and the editor opens project files up to 2.0 MB',
+  );
   expect(await work.open()).toEqual(before);
 });

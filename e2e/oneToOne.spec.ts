@@ -39,8 +39,12 @@ test('draw two tables, connect them as a 1:1, read the DDL, watch PostgreSQL rej
   await expect(duplicate.locator('.expected')).toHaveText('rejected with 23505 (unique_violation)');
   await expect(duplicate.locator('.actual')).toHaveText('rejected with 23505 (unique_violation)');
   await expect(duplicate.locator('.pg-message')).toContainText('duplicate key value violates unique constraint "passports_author_id_key"');
-  await expect(editor.scenario('A passport whose author does not exist').locator('.actual')).toHaveText('rejected with 23503 (foreign_key_violation)');
-  await expect(editor.scenario('A passport with no author (author_id is NULL)').locator('.actual')).toHaveText('rejected with 23502 (not_null_violation)');
+  await expect(editor.scenario('A passport whose author does not exist').locator('.actual')).toHaveText(
+    'rejected with 23503 (foreign_key_violation)',
+  );
+  await expect(editor.scenario('A passport with no author (author_id is NULL)').locator('.actual')).toHaveText(
+    'rejected with 23502 (not_null_violation)',
+  );
 });
 
 test('editing a 1:1 into a 1:N flips the duplicate-child scenario from rejected to accepted', async ({ page }) => {

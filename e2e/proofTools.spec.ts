@@ -20,7 +20,11 @@ test('every relationship carries a proof badge that opens its scenarios', async 
 test('step through a 1:1: rows after each statement, and why PostgreSQL refused the second passport', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();
-  await page.locator('.proof-group').filter({ hasText: 'each author has zero or one passport_info' }).getByRole('button', { name: 'Step through' }).click();
+  await page
+    .locator('.proof-group')
+    .filter({ hasText: 'each author has zero or one passport_info' })
+    .getByRole('button', { name: 'Step through' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Step through the proof' });
   await expect(dialog.locator('.step')).toHaveAttribute('data-step-role', 'setup');
   await expect(dialog.locator('figure[data-table="authors"] tbody tr')).toHaveCount(1);
@@ -31,14 +35,18 @@ test('step through a 1:1: rows after each statement, and why PostgreSQL refused 
   await page.keyboard.press('ArrowRight');
   const step = dialog.locator('.step');
   await expect(step).toHaveAttribute('data-outcome', 'rejected');
-  await expect(step.locator('.step-why')).toHaveText('Refused with 23505 (unique_violation), as the diagram says: each author has zero or one passport_info.');
+  await expect(step.locator('.step-why')).toHaveText(
+    'Refused with 23505 (unique_violation), as the diagram says: each author has zero or one passport_info.',
+  );
   await expect(step.locator('.pg-message')).toContainText('duplicate key value violates unique constraint "passport_info_author_id_key"');
   await expect(dialog.locator('figure[data-table="passport_info"] tbody tr')).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 });
 
-test('the SQL console runs any SQL on the schema with sample rows, shows errors where they are, and cannot break anything', async ({ page }) => {
+test('the SQL console runs any SQL on the schema with sample rows, shows errors where they are, and cannot break anything', async ({
+  page,
+}) => {
   const editor = new EditorPage(page);
   await editor.open();
   await page.getByRole('tab', { name: 'SQL console' }).click();

@@ -9,13 +9,18 @@ const pagilaUrl = new URL('../../shared/corpus/pagila-schema.sql', import.meta.u
 const pagila = () => readFile(pagilaUrl, 'utf8');
 const pagilaAbsent = `the shared corpus is not beside the repository (${pagilaUrl.pathname}): a clone without ../shared skips this test`;
 
-test('pagila-schema.sql dropped on the canvas: tables, 1:1 and 1:N markers, a Mermaid export, a share link opened in a new page', async ({ page, context }) => {
+test('pagila-schema.sql dropped on the canvas: tables, 1:1 and 1:N markers, a Mermaid export, a share link opened in a new page', async ({
+  page,
+  context,
+}) => {
   test.skip(!existsSync(pagilaUrl), pagilaAbsent);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const editor = new EditorPage(page);
   const work = new KeepingWorkPage(page);
   await editor.open();
-  const before = await page.evaluate(() => (window as unknown as { erd: { store: { getState(): { documentId: string } } } }).erd.store.getState().documentId);
+  const before = await page.evaluate(
+    () => (window as unknown as { erd: { store: { getState(): { documentId: string } } } }).erd.store.getState().documentId,
+  );
 
   await work.dropFile('pagila-schema.sql', await pagila());
   await expect(work.documentButton).toHaveAccessibleName('Documents: pagila-schema', { timeout: 45_000 });
@@ -25,7 +30,12 @@ test('pagila-schema.sql dropped on the canvas: tables, 1:1 and 1:N markers, a Me
   const embedding = editor.relationship(/film_embedding/);
   await expect(embedding.locator('[data-end-kind="zeroOrOne"]')).toHaveCount(1);
   await expect(embedding.locator('[data-end-kind="exactlyOne"]')).toHaveCount(1);
-  await expect(editor.relationship(/each language/).locator('[data-end-kind="zeroOrMany"]').first()).toBeAttached();
+  await expect(
+    editor
+      .relationship(/each language/)
+      .locator('[data-end-kind="zeroOrMany"]')
+      .first(),
+  ).toBeAttached();
   // Every scenario of the imported schema is proven in PostgreSQL (pgvector's type through a stand-in).
   await expect(page.getByRole('tab', { name: /Proof/ })).toContainText('132 proven', { timeout: 45_000 });
   await expect(page.getByRole('status')).toHaveText(/Proved in PostgreSQL/);
@@ -63,14 +73,20 @@ test('pagila-schema.sql dropped on the canvas: tables, 1:1 and 1:N markers, a Me
   expect(before).toBeTruthy();
 });
 
-test('a script PostgreSQL refuses is not imported: the line, the statement and the message, and the open document is untouched', async ({ page }) => {
+test('a script PostgreSQL refuses is not imported: the line, the statement and the message, and the open document is untouched', async ({
+  page,
+}) => {
   const editor = new EditorPage(page);
   const work = new KeepingWorkPage(page);
   await editor.open();
   const name = await work.documentButton.getAttribute('aria-label');
   await work.runCommand('Import SQL or DBML');
   const dialog = page.getByRole('dialog', { name: 'Import SQL or DBML' });
-  await dialog.getByLabel('Script to import').fill('CREATE TABLE a (id integer PRIMARY KEY);\n\nCREATE TABLE b (\n  id integer PRIMARY KEY,\n  a_id integer REFERENCES nowhere (id)\n);');
+  await dialog
+    .getByLabel('Script to import')
+    .fill(
+      'CREATE TABLE a (id integer PRIMARY KEY);\n\nCREATE TABLE b (\n  id integer PRIMARY KEY,\n  a_id integer REFERENCES nowhere (id)\n);',
+    );
   await dialog.getByRole('button', { name: 'Import as a new document' }).click();
   const problem = dialog.locator('.import-problem');
   await expect(problem).toContainText('Line 3');
@@ -82,14 +98,20 @@ test('a script PostgreSQL refuses is not imported: the line, the statement and t
   await page.keyboard.press('Escape');
   await work.runCommand('Import SQL or DBML');
   await expect(dialog.getByLabel('Script to import')).toHaveValue(/REFERENCES nowhere/);
-  await dialog.getByLabel('Script to import').fill('CREATE TABLE a (id integer PRIMARY KEY);\nCREATE TABLE b (id integer PRIMARY KEY, a_id integer NOT NULL UNIQUE REFERENCES a (id));');
+  await dialog
+    .getByLabel('Script to import')
+    .fill(
+      'CREATE TABLE a (id integer PRIMARY KEY);\nCREATE TABLE b (id integer PRIMARY KEY, a_id integer NOT NULL UNIQUE REFERENCES a (id));',
+    );
   await dialog.getByRole('button', { name: 'Import as a new document' }).click();
   await expect(work.documentButton).toHaveAccessibleName('Documents: Imported schema');
   await expect(editor.relationships.locator('[data-end-kind="exactlyOne"]')).toHaveCount(1);
   await expect(editor.relationships.locator('[data-end-kind="zeroOrOne"]')).toHaveCount(1);
 });
 
-test('hostile input: a 20 MB script and a share link of random bytes get a clear message, the open document stays; a name with markup is plain text', async ({ page }) => {
+test('hostile input: a 20 MB script and a share link of random bytes get a clear message, the open document stays; a name with markup is plain text', async ({
+  page,
+}) => {
   const editor = new EditorPage(page);
   const work = new KeepingWorkPage(page);
   await editor.open();
@@ -107,7 +129,9 @@ test('hostile input: a 20 MB script and a share link of random bytes get a clear
     void d.dismiss();
   });
   await work.runCommand('Import SQL or DBML');
-  await dialog.getByLabel('Script to import').fill(`CREATE TABLE "<img src=x onerror=alert(1)><script>alert(2)</script>" (id integer PRIMARY KEY);`);
+  await dialog
+    .getByLabel('Script to import')
+    .fill(`CREATE TABLE "<img src=x onerror=alert(1)><script>alert(2)</script>" (id integer PRIMARY KEY);`);
   await dialog.getByRole('button', { name: 'Import as a new document' }).click();
   await expect(work.documentButton).toHaveAccessibleName('Documents: Imported schema');
   await expect(page.locator('.table-node .table-name')).toHaveText('<img src=x onerror=alert(1)><script>alert(2)</script>');

@@ -28,7 +28,16 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 function summarize(name: string, times: number[], aim?: string, detail?: Record<string, number | string>): Figure {
   const sorted = [...times].sort((a, b) => a - b);
-  return { name, unit: 'ms', median: round(sorted[Math.floor(sorted.length / 2)]!), min: round(sorted[0]!), max: round(sorted.at(-1)!), runs: sorted.length, ...(aim ? { aim } : {}), ...(detail ? { detail } : {}) };
+  return {
+    name,
+    unit: 'ms',
+    median: round(sorted[Math.floor(sorted.length / 2)]!),
+    min: round(sorted[0]!),
+    max: round(sorted.at(-1)!),
+    runs: sorted.length,
+    ...(aim ? { aim } : {}),
+    ...(detail ? { detail } : {}),
+  };
 }
 
 /** Times `run` on a fresh input each time (prepared untimed), so no cache from an earlier run helps. */
@@ -47,7 +56,12 @@ async function measure<T>(runs: number, prepare: () => T, run: (input: T) => unk
 
 function printFigure(f: Figure): void {
   console.log(`${f.name}: median ${f.median} ${f.unit} (min ${f.min}, max ${f.max}, ${f.runs} runs)${f.aim ? `; aim ${f.aim}` : ''}`);
-  if (f.detail) console.log(`  ${Object.entries(f.detail).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  if (f.detail)
+    console.log(
+      `  ${Object.entries(f.detail)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}`,
+    );
 }
 
 // `npm run bench -- --canvas`: only the 500-table canvas figures (it builds the app first), for work on the canvas.
@@ -61,10 +75,19 @@ const figures: Figure[] = [];
 const large = largeSchema(1000, 1200);
 const sample = generateDdl(large);
 figures.push(
-  summarize('DDL generation, 1,000 tables and 1,200 relationships', await measure(15, () => structuredClone(large), (s) => generateDdl(s)), 'under 50 ms', {
-    statements: sample.statements.length,
-    bytes: toSqlText(sample.statements).length,
-  }),
+  summarize(
+    'DDL generation, 1,000 tables and 1,200 relationships',
+    await measure(
+      15,
+      () => structuredClone(large),
+      (s) => generateDdl(s),
+    ),
+    'under 50 ms',
+    {
+      statements: sample.statements.length,
+      bytes: toSqlText(sample.statements).length,
+    },
+  ),
 );
 
 const dataDir = readFileSync('public/pglite/datadir.tar.gz');
@@ -72,7 +95,17 @@ const startShipped = () => startPglite(new Blob([dataDir]));
 const pg = await startShipped();
 const runner = pgliteRunner(pg);
 const oneToOne = aSchema(ends.exactlyOne, ends.zeroOrOne).schema;
-figures.push(summarize('One 1:1 proved, warm (PGlite in Node)', await measure(20, () => structuredClone(oneToOne), (s) => runProof(runner, s)), 'under 50 ms'));
+figures.push(
+  summarize(
+    'One 1:1 proved, warm (PGlite in Node)',
+    await measure(
+      20,
+      () => structuredClone(oneToOne),
+      (s) => runProof(runner, s),
+    ),
+    'under 50 ms',
+  ),
+);
 await pg.close();
 // 200 relationships as the app's worker proves them over a session: one PGlite, replaced (untimed) when
 // needsFreshBackend says so. Without that, PostgreSQL keeps every proof's foreign-key plans until its
@@ -81,9 +114,17 @@ const twoHundred = largeSchema(150, 200, 7);
 const counting = await startShipped();
 const scenarioCount = (await runProof(pgliteRunner(counting), twoHundred)).results.length;
 await counting.close();
-for (const [renew, words] of [[true, 'as the app does (one PGlite, renewed when needsFreshBackend)'], [false, 'in one PGlite never renewed']] as const) {
+for (const [renew, words] of [
+  [true, 'as the app does (one PGlite, renewed when needsFreshBackend)'],
+  [false, 'in one PGlite never renewed'],
+] as const) {
   const session = await proveRepeatedly(startShipped, twoHundred, { n: 6, sampleAt: [], block: 6, renew });
-  figures.push(summarize(`200 relationships proved, 6 in a row ${words} (PGlite in Node)`, session.lastBlock, renew ? 'under 3 s' : undefined, { scenarios: scenarioCount, renewals: session.renewals.length }));
+  figures.push(
+    summarize(`200 relationships proved, 6 in a row ${words} (PGlite in Node)`, session.lastBlock, renew ? 'under 3 s' : undefined, {
+      scenarios: scenarioCount,
+      renewals: session.renewals.length,
+    }),
+  );
 }
 
 // A long session: the example proved 500 times in one PGlite, as the app's worker would; then the same
@@ -93,31 +134,53 @@ const sessions: Record<'onePglite' | 'renewed', RepeatedProofs> = {
   onePglite: await proveRepeatedly(startShipped, example, { n: 500, sampleAt: [50, 500] }),
   renewed: await proveRepeatedly(startShipped, example, { n: 500, sampleAt: [50, 500], renew: true }),
 };
-for (const [session, words] of [['onePglite', 'in one PGlite'], ['renewed', 'renewing PGlite when needsFreshBackend']] as const) {
+for (const [session, words] of [
+  ['onePglite', 'in one PGlite'],
+  ['renewed', 'renewing PGlite when needsFreshBackend'],
+] as const) {
   figures.push(summarize(`Example proved, proofs 1-50 of 500 ${words}`, sessions[session].firstBlock));
-  figures.push(summarize(`Example proved, proofs 451-500 of 500 ${words}`, sessions[session].lastBlock, undefined, { renewals: sessions[session].renewals.length }));
+  figures.push(
+    summarize(`Example proved, proofs 451-500 of 500 ${words}`, sessions[session].lastBlock, undefined, {
+      renewals: sessions[session].renewals.length,
+    }),
+  );
 }
 
 // SQL import: ours against @dbml/core's parser on the same scripts (its failure on pg_dump output is the detail).
 for (const f of await measureImports(5, startShipped)) figures.push(summarize(f.name, f.times, undefined, f.detail));
 
 const pageOpen = await measurePageOpen(3);
-figures.push(summarize('Page open to PostgreSQL ready, shipped data directory (headless Chromium)', pageOpen.shippedDataDir.postgresReady, 'under 1 s'));
+figures.push(
+  summarize(
+    'Page open to PostgreSQL ready, shipped data directory (headless Chromium)',
+    pageOpen.shippedDataDir.postgresReady,
+    'under 1 s',
+  ),
+);
 figures.push(summarize('Page open to first proof, shipped data directory (headless Chromium)', pageOpen.shippedDataDir.firstProof));
 figures.push(summarize('Page open to PostgreSQL ready, plain PGlite.create() with initdb (same run)', pageOpen.plainInitdb.postgresReady));
 // The browser session and the large-document canvas figures use the build measurePageOpen just made.
 const browserSession = await measureProofSession(500);
-figures.push(summarize('Example proved in headless Chromium, proofs 1-50 of 500 (request to report, 250 ms debounce included)', browserSession.firstBlock));
+figures.push(
+  summarize(
+    'Example proved in headless Chromium, proofs 1-50 of 500 (request to report, 250 ms debounce included)',
+    browserSession.firstBlock,
+  ),
+);
 figures.push(summarize('Example proved in headless Chromium, proofs 451-500 of 500 (same)', browserSession.lastBlock));
 for (const f of canvasFigures(await measureLargeCanvas(3, { build: false }))) figures.push(summarize(f.name, f.times, f.aim, f.detail));
 
 if (process.argv.includes('--json')) {
-  const memory = Object.fromEntries(Object.entries(sessions).map(([k, v]) => [k, { samples: v.samples, renewalMs: v.renewals.map(round) }]));
+  const memory = Object.fromEntries(
+    Object.entries(sessions).map(([k, v]) => [k, { samples: v.samples, renewalMs: v.renewals.map(round) }]),
+  );
   console.log(JSON.stringify({ node: process.version, figures, memory, browserSession: browserSession.samples }, null, 2));
 } else {
   for (const f of figures) printFigure(f);
   for (const m of browserSession.samples) {
-    console.log(`Browser after ${m.proofs} proofs of the example: page JS heap ${m.pageHeapMb} MB, worker WebAssembly ${m.wasmMb} MB, ${m.cachedPlans} cached plans, PostgreSQL replaced ${m.replacements} times`);
+    console.log(
+      `Browser after ${m.proofs} proofs of the example: page JS heap ${m.pageHeapMb} MB, worker WebAssembly ${m.wasmMb} MB, ${m.cachedPlans} cached plans, PostgreSQL replaced ${m.replacements} times`,
+    );
   }
   for (const [session, { samples }] of Object.entries(sessions)) {
     for (const m of samples) {

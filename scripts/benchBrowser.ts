@@ -17,12 +17,21 @@ export async function measurePageOpen(runs: number): Promise<PageOpenFigures> {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
   const port = 4179;
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   try {
-    const figures: PageOpenFigures = { shippedDataDir: { postgresReady: [], firstProof: [] }, plainInitdb: { postgresReady: [], firstProof: [] } };
+    const figures: PageOpenFigures = {
+      shippedDataDir: { postgresReady: [], firstProof: [] },
+      plainInitdb: { postgresReady: [], firstProof: [] },
+    };
     for (let i = 0; i < runs; i++) {
-      for (const [mode, query] of [['shippedDataDir', ''], ['plainInitdb', '?pgliteStart=initdb']] as const) {
+      for (const [mode, query] of [
+        ['shippedDataDir', ''],
+        ['plainInitdb', '?pgliteStart=initdb'],
+      ] as const) {
         const context = await browser.newContext();
         const page = await context.newPage();
         // A new Chromium window loads the browser's own omnibox popup (a WebUI page) in the background,
@@ -31,8 +40,14 @@ export async function measurePageOpen(runs: number): Promise<PageOpenFigures> {
         await page.goto('about:blank');
         await page.waitForTimeout(windowSettleMs);
         await gotoWhenServed(page, `http://127.0.0.1:${port}/${query}`);
-        await page.waitForFunction(() => (window as unknown as { erd?: { timings: { firstProof?: number } } }).erd?.timings.firstProof !== undefined, null, { timeout: 60_000 });
-        const timings = await page.evaluate(() => (window as unknown as { erd: { timings: { postgresReady: number; firstProof: number } } }).erd.timings);
+        await page.waitForFunction(
+          () => (window as unknown as { erd?: { timings: { firstProof?: number } } }).erd?.timings.firstProof !== undefined,
+          null,
+          { timeout: 60_000 },
+        );
+        const timings = await page.evaluate(
+          () => (window as unknown as { erd: { timings: { postgresReady: number; firstProof: number } } }).erd.timings,
+        );
         figures[mode].postgresReady.push(timings.postgresReady);
         figures[mode].firstProof.push(timings.firstProof);
         await context.close();

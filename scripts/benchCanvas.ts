@@ -50,11 +50,14 @@ function frameRecorder() {
     state.last = time;
     requestAnimationFrame(loop(generation));
   };
-  const afterPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve(performance.now());
-    channel.port2.postMessage(0);
-  }));
+  const afterPaint = () =>
+    new Promise<number>((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(0);
+      }),
+    );
   (window as unknown as { bench: unknown }).bench = {
     start() {
       Object.assign(state, { gaps: [], last: 0, running: true, generation: state.generation + 1, startedAt: performance.now() });
@@ -80,19 +83,32 @@ function frameRecorder() {
       keyWatch = new AbortController();
       const { signal } = keyWatch;
       let keyTime = 0;
-      field.addEventListener('keydown', (event) => {
-        keyTime = event.timeStamp;
-        void afterPaint().then((end) => latencies.push(end - keyTime));
-      }, { capture: true, signal });
-      field.addEventListener('input', () => {
-        const start = keyTime;
-        const text = field.value;
-        const shown = () => document.querySelectorAll(`.react-flow__node[data-id="${tableId}"] .table-row .column-name`)[row]?.textContent === text;
-        // Keys faster than a frame may be committed together: a text the canvas never shows is given up after 2 s.
-        const poll = (framesLeft: number) =>
-          requestAnimationFrame(() => (shown() ? void afterPaint().then((end) => toCanvas.push(end - start)) : framesLeft > 0 && !signal.aborted && poll(framesLeft - 1)));
-        poll(120);
-      }, { signal });
+      field.addEventListener(
+        'keydown',
+        (event) => {
+          keyTime = event.timeStamp;
+          void afterPaint().then((end) => latencies.push(end - keyTime));
+        },
+        { capture: true, signal },
+      );
+      field.addEventListener(
+        'input',
+        () => {
+          const start = keyTime;
+          const text = field.value;
+          const shown = () =>
+            document.querySelectorAll(`.react-flow__node[data-id="${tableId}"] .table-row .column-name`)[row]?.textContent === text;
+          // Keys faster than a frame may be committed together: a text the canvas never shows is given up after 2 s.
+          const poll = (framesLeft: number) =>
+            requestAnimationFrame(() =>
+              shown()
+                ? void afterPaint().then((end) => toCanvas.push(end - start))
+                : framesLeft > 0 && !signal.aborted && poll(framesLeft - 1),
+            );
+          poll(120);
+        },
+        { signal },
+      );
       return { latencies, toCanvas };
     },
   };
@@ -105,9 +121,25 @@ interface KeyTimes {
 }
 
 type BenchWindow = {
-  bench: { start(): void; stop(): Promise<{ gaps: number[]; longTasks: number[] }>; afterPaint(): Promise<number>; watchKeys(selector: string, tableId: string, row: number): KeyTimes };
+  bench: {
+    start(): void;
+    stop(): Promise<{ gaps: number[]; longTasks: number[] }>;
+    afterPaint(): Promise<number>;
+    watchKeys(selector: string, tableId: string, row: number): KeyTimes;
+  };
   keyTimes: KeyTimes;
-  erd: { store: { getState(): { loadDocument(d: ErdDocument): void; select(selection: { kind: 'table'; id: string }): void; proofStatus: string; proofError: string | null; provedSchema: unknown; document: { schema: unknown } } } };
+  erd: {
+    store: {
+      getState(): {
+        loadDocument(d: ErdDocument): void;
+        select(selection: { kind: 'table'; id: string }): void;
+        proofStatus: string;
+        proofError: string | null;
+        provedSchema: unknown;
+        document: { schema: unknown };
+      };
+    };
+  };
 };
 
 async function recordFrames(page: Page, interact: () => Promise<void>): Promise<FrameStats> {
@@ -116,7 +148,12 @@ async function recordFrames(page: Page, interact: () => Promise<void>): Promise<
   const { gaps, longTasks } = await page.evaluate(() => (window as unknown as BenchWindow).bench.stop());
   return {
     frames: gaps.length,
-    fps: (gaps.length * 1000) / Math.max(1, gaps.reduce((a, b) => a + b, 0)),
+    fps:
+      (gaps.length * 1000) /
+      Math.max(
+        1,
+        gaps.reduce((a, b) => a + b, 0),
+      ),
     median: percentile(gaps, 0.5),
     p95: percentile(gaps, 0.95),
     longTasks: longTasks.length,
@@ -145,7 +182,11 @@ async function pan(page: Page): Promise<void> {
   const start = await emptyCanvasPoint(page);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
-  const path = [[-300, -200], [300, 200], [0, 0]] as const;
+  const path = [
+    [-300, -200],
+    [300, 200],
+    [0, 0],
+  ] as const;
   let from = { x: 0, y: 0 };
   for (const [dx, dy] of path) {
     for (let i = 1; i <= 40; i++) {
@@ -171,10 +212,18 @@ const zoomOf = (page: Page) =>
 
 /** Waits until the proof of the current schema has finished, or was stopped at its time limit. */
 async function waitForProofToSettle(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const s = (window as unknown as Partial<BenchWindow>).erd?.store.getState();
-    return s !== undefined && (s.proofStatus === 'ready' || s.proofStatus === 'error') && (s.provedSchema === s.document.schema || s.proofError !== null);
-  }, null, { timeout: 180_000, polling: 250 });
+  await page.waitForFunction(
+    () => {
+      const s = (window as unknown as Partial<BenchWindow>).erd?.store.getState();
+      return (
+        s !== undefined &&
+        (s.proofStatus === 'ready' || s.proofStatus === 'error') &&
+        (s.provedSchema === s.document.schema || s.proofError !== null)
+      );
+    },
+    null,
+    { timeout: 180_000, polling: 250 },
+  );
 }
 
 async function measureOnce(page: Page, erdDocument: ErdDocument): Promise<CanvasRun> {
@@ -234,7 +283,10 @@ async function measureOnce(page: Page, erdDocument: ErdDocument): Promise<Canvas
   await field.evaluate((input) => (input.id ||= 'bench-column-name'));
   const selector = `[id="${await field.getAttribute('id')}"]`;
   const typeAndErase = async () => {
-    await page.evaluate(([sel, table]) => ((window as unknown as BenchWindow).keyTimes = (window as unknown as BenchWindow).bench.watchKeys(sel, table, 1)), [selector, tableId] as const);
+    await page.evaluate(
+      ([sel, table]) => ((window as unknown as BenchWindow).keyTimes = (window as unknown as BenchWindow).bench.watchKeys(sel, table, 1)),
+      [selector, tableId] as const,
+    );
     await field.pressSequentially('_renamed_while_measuring_keys', { delay: 110 });
     for (let i = 0; i < 29; i++) await field.press('Backspace', { delay: 0 }).then(() => page.waitForTimeout(110));
     await page.waitForTimeout(300);
@@ -259,7 +311,10 @@ export async function measureLargeCanvas(runs: number, { build = true } = {}): P
     const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { encoding: 'utf8' });
     if (built.status !== 0) throw new Error(`vite build failed: ${built.stderr}`);
   }
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   const erdDocument = largeDocument(500, 600);
   try {
@@ -314,12 +369,29 @@ export function canvasFigures(runs: CanvasRun[]): CanvasFigure[] {
   const keysAlone = runs.flatMap((r) => r.keystrokesWithoutProofPanel);
   const keysToCanvas = runs.flatMap((r) => r.keystrokesToCanvas);
   return [
-    { name: '500 tables / 600 relationships: document loaded to tables painted (headless Chromium)', times: runs.map((r) => r.firstRender) },
+    {
+      name: '500 tables / 600 relationships: document loaded to tables painted (headless Chromium)',
+      times: runs.map((r) => r.firstRender),
+    },
     frames('500 tables: frame time panning zoomed out (names only)', (r) => r.panZoomedOut),
     frames('500 tables: frame time panning at 100%', (r) => r.panAt100),
     frames('500 tables: frame time zooming in and out across 45%', (r) => r.zoom),
-    { name: '500 tables: keystroke in a column name (inspector) to paint, Proof tab open', times: keys, aim: 'under 16 ms', detail: { p95: round(percentile(keys, 0.95)), keystrokes: keys.length } },
-    { name: '500 tables: keystroke in a column name to the canvas row showing it, Proof tab open', times: keysToCanvas, detail: { p95: round(percentile(keysToCanvas, 0.95)), keystrokes: keysToCanvas.length } },
-    { name: '500 tables: keystroke in a column name to paint, SQL console tab open instead', times: keysAlone, aim: 'under 16 ms', detail: { p95: round(percentile(keysAlone, 0.95)), keystrokes: keysAlone.length } },
+    {
+      name: '500 tables: keystroke in a column name (inspector) to paint, Proof tab open',
+      times: keys,
+      aim: 'under 16 ms',
+      detail: { p95: round(percentile(keys, 0.95)), keystrokes: keys.length },
+    },
+    {
+      name: '500 tables: keystroke in a column name to the canvas row showing it, Proof tab open',
+      times: keysToCanvas,
+      detail: { p95: round(percentile(keysToCanvas, 0.95)), keystrokes: keysToCanvas.length },
+    },
+    {
+      name: '500 tables: keystroke in a column name to paint, SQL console tab open instead',
+      times: keysAlone,
+      aim: 'under 16 ms',
+      detail: { p95: round(percentile(keysAlone, 0.95)), keystrokes: keysAlone.length },
+    },
   ];
 }

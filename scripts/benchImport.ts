@@ -33,14 +33,26 @@ export async function measureImports(runs: number, start: () => Promise<PGlite>)
   const figures: ImportFigure[] = [];
   for (const { words, sql } of inputs) {
     const ours = await timeOurs(runs, start, sql);
-    figures.push({ name: `SQL import of ${words}, ours (PostgreSQL in PGlite, start untimed)`, times: ours.times, detail: { ...ours.detail, kB: Math.round(sql.length / 1024) } });
+    figures.push({
+      name: `SQL import of ${words}, ours (PostgreSQL in PGlite, start untimed)`,
+      times: ours.times,
+      detail: { ...ours.detail, kB: Math.round(sql.length / 1024) },
+    });
     const theirs = timeDbmlCore(runs, sql);
-    figures.push({ name: `SQL import of the same, @dbml/core importer.import(sql, 'postgres')`, times: theirs.times, detail: theirs.detail });
+    figures.push({
+      name: `SQL import of the same, @dbml/core importer.import(sql, 'postgres')`,
+      times: theirs.times,
+      detail: theirs.detail,
+    });
   }
   return figures;
 }
 
-async function timeOurs(runs: number, start: () => Promise<PGlite>, sql: string): Promise<{ times: number[]; detail: Record<string, number | string> }> {
+async function timeOurs(
+  runs: number,
+  start: () => Promise<PGlite>,
+  sql: string,
+): Promise<{ times: number[]; detail: Record<string, number | string> }> {
   const times: number[] = [];
   let detail: Record<string, number | string> = {};
   for (let i = 0; i < runs; i++) {
@@ -51,7 +63,9 @@ async function timeOurs(runs: number, start: () => Promise<PGlite>, sql: string)
       const begin = performance.now();
       const result = await importSql(sql, runner);
       times.push(performance.now() - begin);
-      detail = result.ok ? { tables: result.schema.tables.length, relationships: result.schema.relationships.length, notes: result.notes.length } : { failed: `line ${result.error.line}: ${result.error.message}` };
+      detail = result.ok
+        ? { tables: result.schema.tables.length, relationships: result.schema.relationships.length, notes: result.notes.length }
+        : { failed: `line ${result.error.line}: ${result.error.message}` };
     } finally {
       await pg.close();
     }

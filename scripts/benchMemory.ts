@@ -58,7 +58,9 @@ async function sample(pg: PGlite, proofs: number): Promise<MemorySample> {
   (globalThis as { gc?: () => void }).gc?.();
   const usage = process.memoryUsage();
   const dir = dataDirSize(pg.Module.FS as unknown as EmscriptenFs, '/pglite/data');
-  const { rows } = await pg.query<{ plans: number }>(`SELECT count(*)::int AS plans FROM pg_backend_memory_contexts WHERE name = 'CachedPlanSource'`);
+  const { rows } = await pg.query<{ plans: number }>(
+    `SELECT count(*)::int AS plans FROM pg_backend_memory_contexts WHERE name = 'CachedPlanSource'`,
+  );
   return {
     proofs,
     rssMb: mb(usage.rss),

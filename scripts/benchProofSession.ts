@@ -21,7 +21,14 @@ export interface ProofSession {
   samples: SessionSample[];
 }
 
-type SessionWindow = { erd: { store: { getState(): { requestProof(): void; proofReport: { results: { verdict: string }[] } | null }; subscribe(listener: (s: { proofReport: unknown }) => void): () => void } } };
+type SessionWindow = {
+  erd: {
+    store: {
+      getState(): { requestProof(): void; proofReport: { results: { verdict: string }[] } | null };
+      subscribe(listener: (s: { proofReport: unknown }) => void): () => void;
+    };
+  };
+};
 
 /** Asks for one proof of the open document and resolves with the milliseconds until its report reached the store. */
 const proveOnce = (page: Page) =>
@@ -48,12 +55,17 @@ const proveOnce = (page: Page) =>
  */
 export async function measureProofSession(n: number, block = 50): Promise<ProofSession> {
   const port = 4181;
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   const browser = await chromium.launch({ executablePath: findChromium(), args: [...chromiumArgs, '--js-flags=--expose-gc'] });
   try {
     const page = await browser.newPage();
     await gotoWhenServed(page, `http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => Boolean((window as Partial<SessionWindow>).erd?.store.getState().proofReport), null, { timeout: 60_000 });
+    await page.waitForFunction(() => Boolean((window as Partial<SessionWindow>).erd?.store.getState().proofReport), null, {
+      timeout: 60_000,
+    });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const sample = async (proofs: number): Promise<SessionSample> => {
@@ -61,7 +73,9 @@ export async function measureProofSession(n: number, block = 50): Promise<ProofS
       const { metrics } = await cdp.send('Performance.getMetrics');
       const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
       const worker = page.workers().find((w) => w.url().includes('proofWorker'))!;
-      const stats = await worker.evaluate(() => (self as unknown as { erdWorkerStats(): Promise<{ wasmMb: number; cachedPlans: number; replacements: number }> }).erdWorkerStats());
+      const stats = await worker.evaluate(() =>
+        (self as unknown as { erdWorkerStats(): Promise<{ wasmMb: number; cachedPlans: number; replacements: number }> }).erdWorkerStats(),
+      );
       return { proofs, pageHeapMb: Math.round((heap / 2 ** 20) * 10) / 10, ...stats };
     };
     const session: ProofSession = { firstBlock: [], lastBlock: [], samples: [] };

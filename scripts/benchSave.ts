@@ -21,7 +21,10 @@ const browser = await chromium.launch({ executablePath: findChromium(), args: ch
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(url);
-  await page.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId('save-status')
+    .filter({ hasText: /^Saved$/ })
+    .waitFor({ timeout: 60_000 });
   const text = serializeProjectFile(largeDocument(500, 600));
   const transfer = await page.evaluateHandle((content) => {
     const data = new DataTransfer();
@@ -30,13 +33,25 @@ try {
   }, text);
   await page.locator('.react-flow__pane').dispatchEvent('drop', { dataTransfer: transfer });
   await page.getByRole('button', { name: 'Documents: large' }).waitFor({ timeout: 120_000 });
-  await page.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 120_000 });
+  await page
+    .getByTestId('save-status')
+    .filter({ hasText: /^Saved$/ })
+    .waitFor({ timeout: 120_000 });
   await page.evaluate('window.__name = (f) => f'); // tsx names the functions below with a helper the page lacks
   const figures = await page.evaluate(async (count): Promise<Figures> => {
-    type Store = { getState(): { document: { layout: Record<string, { x: number; y: number }> }; saveStatus: string; handleNodesChange(changes: unknown[]): void }; subscribe(listener: (s: { saveStatus: string }) => void): () => void };
+    type Store = {
+      getState(): {
+        document: { layout: Record<string, { x: number; y: number }> };
+        saveStatus: string;
+        handleNodesChange(changes: unknown[]): void;
+      };
+      subscribe(listener: (s: { saveStatus: string }) => void): () => void;
+    };
     const store = (window as unknown as { erd: { store: Store } }).erd.store;
     const tasks: { start: number; duration: number }[] = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push({ start: e.startTime, duration: e.duration }))).observe({
+      type: 'longtask',
+    });
     const journalWrites: number[] = [];
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
@@ -44,13 +59,14 @@ try {
       setItem.call(this, key, value);
       if (key.startsWith('erd-proof.journal.')) journalWrites.push(performance.now() - started);
     };
-    const status = (wanted: string) => new Promise<number>((resolve) => {
-      const stop = store.subscribe((s) => {
-        if (s.saveStatus !== wanted) return;
-        stop();
-        resolve(performance.now());
+    const status = (wanted: string) =>
+      new Promise<number>((resolve) => {
+        const stop = store.subscribe((s) => {
+          if (s.saveStatus !== wanted) return;
+          stop();
+          resolve(performance.now());
+        });
       });
-    });
     const longestTaskPerSave: number[] = [];
     const id = Object.keys(store.getState().document.layout)[0]!;
     for (let i = 0; i < count; i++) {
@@ -67,9 +83,15 @@ try {
   const round = (values: number[]) => values.map((v) => Math.round(v));
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   console.log(`500-table document (${(text.length / 1e6).toFixed(2)} MB), ${saves} autosaves`);
-  console.log(`longest task during each save (ms, 0 = none of 50 ms or more): ${round(figures.longestTaskPerSave).join(' ')}; max ${Math.round(Math.max(...figures.longestTaskPerSave))}`);
+  console.log(
+    `longest task during each save (ms, 0 = none of 50 ms or more): ${round(figures.longestTaskPerSave).join(' ')}; max ${Math.round(Math.max(...figures.longestTaskPerSave))}`,
+  );
   const writes = figures.journalWrites;
-  console.log(writes.length === 0 ? 'no journal writes (a build without the edit journal)' : `journal write per edit (localStorage.setItem, ms): median ${median(writes).toFixed(1)}, max ${Math.max(...writes).toFixed(1)}`);
+  console.log(
+    writes.length === 0
+      ? 'no journal writes (a build without the edit journal)'
+      : `journal write per edit (localStorage.setItem, ms): median ${median(writes).toFixed(1)}, max ${Math.max(...writes).toFixed(1)}`,
+  );
 } finally {
   await browser.close();
 }

@@ -7,6 +7,8 @@ import { largeSchema } from './largeSchema.ts';
  */
 export function largeDocument(tables: number, relationships: number, perRow = 25): ErdDocument {
   const schema = largeSchema(tables, relationships);
-  const layout: Layout = Object.fromEntries(schema.tables.map((t, i) => [t.id, { x: (i % perRow) * 340, y: Math.floor(i / perRow) * 260 }]));
+  const layout: Layout = Object.fromEntries(
+    schema.tables.map((t, i) => [t.id, { x: (i % perRow) * 340, y: Math.floor(i / perRow) * 260 }]),
+  );
   return { schema, layout };
 }

@@ -7,7 +7,10 @@ const shots = [
   { colorScheme: 'light', path: 'docs/screenshot.png' },
   { colorScheme: 'dark', path: 'docs/screenshot-dark.png' },
 ];
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4174', '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4174', '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
 try {
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   for (const shot of shots) {

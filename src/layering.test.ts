@@ -7,7 +7,10 @@ import { cruise, type ICruiseResult } from 'dependency-cruiser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const config = createRequire(import.meta.url)(path.join(root, '.dependency-cruiser.cjs')) as { forbidden: unknown[]; options: Record<string, unknown> };
+const config = createRequire(import.meta.url)(path.join(root, '.dependency-cruiser.cjs')) as {
+  forbidden: unknown[];
+  options: Record<string, unknown>;
+};
 
 /** Scratch trees, one per case: a src/ with two files, `from` importing `to`. */
 let dir: string;
@@ -28,7 +31,10 @@ async function brokenRules(from: string, to: string): Promise<string[]> {
     writeFileSync(path.join(base, file), text);
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(base, 'node_modules'));
-  writeFileSync(path.join(base, 'tsconfig.json'), JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true, moduleResolution: 'bundler', noEmit: true } }));
+  writeFileSync(
+    path.join(base, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true, moduleResolution: 'bundler', noEmit: true } }),
+  );
   const cwd = process.cwd();
   process.chdir(base);
   try {

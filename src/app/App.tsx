@@ -34,7 +34,10 @@ function ProofTabLabel() {
   if (!counts) return <>Proof</>;
   return (
     <>
-      Proof <span className={`pill ${counts.failed ? 'bad' : 'good'}`}>{counts.failed ? `${counts.failed} failing` : `${counts.passed} proven`}</span>
+      Proof{' '}
+      <span className={`pill ${counts.failed ? 'bad' : 'good'}`}>
+        {counts.failed ? `${counts.failed} failing` : `${counts.passed} proven`}
+      </span>
     </>
   );
 }
@@ -43,7 +46,13 @@ function ToolbarButton({ command }: { command: Command }) {
   const isEnabled = useEditorStore((s) => command.isEnabled?.(s) ?? true);
   const keys = command.shortcuts?.[0];
   return (
-    <button type="button" onClick={command.run} disabled={!isEnabled} aria-label={command.label} title={`${command.hint ?? command.label}${keys ? ` (${displayShortcut(keys)})` : ''}`}>
+    <button
+      type="button"
+      onClick={command.run}
+      disabled={!isEnabled}
+      aria-label={command.label}
+      title={`${command.hint ?? command.label}${keys ? ` (${displayShortcut(keys)})` : ''}`}
+    >
       {command.toolbarLabel ?? command.label}
     </button>
   );
@@ -112,18 +121,44 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
             )}
           </div>
           {sizes.isSidebarOpen && (
-            <ResizeHandle label="Sidebar width" orientation="vertical" direction={-1} value={sizes.sidebarWidth} min={320} max={900} onResize={(sidebarWidth) => setPanelSizes({ sidebarWidth })} />
+            <ResizeHandle
+              label="Sidebar width"
+              orientation="vertical"
+              direction={-1}
+              value={sizes.sidebarWidth}
+              min={320}
+              max={900}
+              onResize={(sidebarWidth) => setPanelSizes({ sidebarWidth })}
+            />
           )}
           <aside className="sidebar" hidden={!sizes.isSidebarOpen} style={{ width: sizes.sidebarWidth }}>
-            <button type="button" className="icon collapse-sidebar" onClick={toggleSidebar} aria-label="Hide the sidebar" title="Hide the sidebar (Ctrl+\)">
+            <button
+              type="button"
+              className="icon collapse-sidebar"
+              onClick={toggleSidebar}
+              aria-label="Hide the sidebar"
+              title="Hide the sidebar (Ctrl+\)"
+            >
               ⟩
             </button>
             <div className="sidebar-top" style={{ height: sizes.inspectorHeight }}>
-              <fieldset className="inspector-frame" disabled={isReadOnly} title={isReadOnly ? 'Read-only: save an editable copy to change it' : undefined}>
+              <fieldset
+                className="inspector-frame"
+                disabled={isReadOnly}
+                title={isReadOnly ? 'Read-only: save an editable copy to change it' : undefined}
+              >
                 <Inspector />
               </fieldset>
             </div>
-            <ResizeHandle label="Inspector height" orientation="horizontal" direction={1} value={sizes.inspectorHeight} min={120} max={900} onResize={(inspectorHeight) => setPanelSizes({ inspectorHeight })} />
+            <ResizeHandle
+              label="Inspector height"
+              orientation="horizontal"
+              direction={1}
+              value={sizes.inspectorHeight}
+              min={120}
+              max={900}
+              onResize={(inspectorHeight) => setPanelSizes({ inspectorHeight })}
+            />
             <div className="tabs" role="tablist">
               <button type="button" role="tab" aria-selected={tab === 'proof'} onClick={() => setTab('proof')}>
                 <ProofTabLabel />

@@ -41,7 +41,14 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
       />
       <ul id="palette-list" className="palette-list" role="listbox" aria-label="Commands">
         {matches.map((c) => (
-          <li key={c.id} id={`command-${c.id}`} role="option" aria-selected={c === chosen} onMouseEnter={() => setActive(matches.indexOf(c))} onClick={() => run(c)}>
+          <li
+            key={c.id}
+            id={`command-${c.id}`}
+            role="option"
+            aria-selected={c === chosen}
+            onMouseEnter={() => setActive(matches.indexOf(c))}
+            onClick={() => run(c)}
+          >
             <span className="palette-group">{c.group}</span>
             <span className="palette-label">{c.label}</span>
             {c.shortcuts && <kbd>{displayShortcut(c.shortcuts[0]!)}</kbd>}

@@ -27,7 +27,13 @@ export function DocumentMenu() {
   const openDialog = useEditorStore((s) => s.openDialog);
   return (
     <div className="document-menu">
-      <button type="button" className="document-name" onClick={() => openDialog({ kind: 'documents' })} title="Documents kept in this browser" aria-label={`Documents: ${name}`}>
+      <button
+        type="button"
+        className="document-name"
+        onClick={() => openDialog({ kind: 'documents' })}
+        title="Documents kept in this browser"
+        aria-label={`Documents: ${name}`}
+      >
         <span className="document-name-text">{name || 'Untitled'}</span>
         <span aria-hidden="true">▾</span>
       </button>

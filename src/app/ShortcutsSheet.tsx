@@ -8,7 +8,12 @@ export function ShortcutsSheet({ commands }: { commands: readonly Command[] }) {
   const groups = [...new Set(commands.filter((c) => c.shortcuts).map((c) => c.group))] as CommandGroup[];
   return (
     <Dialog label="Keyboard shortcuts" className="shortcuts" onClose={() => close()}>
-      <DialogHead title="Keyboard shortcuts" about="Letters and Delete work when no text field has the focus. Ctrl/Cmd+K finds any command." onClose={() => close()} isCloseFocused />
+      <DialogHead
+        title="Keyboard shortcuts"
+        about="Letters and Delete work when no text field has the focus. Ctrl/Cmd+K finds any command."
+        onClose={() => close()}
+        isCloseFocused
+      />
       <div className="shortcut-groups">
         {groups.map((group) => (
           <section key={group}>

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../store/index.ts';
 import { chordOf, commandForChord, matchCommands, selectEnabledCommandIds, type Command } from './commands.ts';
 
-const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}, code = '') => ({ key: k, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}, code = '') => ({
+  key: k,
+  code,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('commands', () => {
   it('spells key events as chords', () => {

@@ -47,7 +47,12 @@ export function chordOf(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 
 }
 
 /** The enabled command bound to a chord, if any. */
-export function commandForChord(commands: readonly Command[], chord: string, state: EditorState, inTextField: boolean): Command | undefined {
+export function commandForChord(
+  commands: readonly Command[],
+  chord: string,
+  state: EditorState,
+  inTextField: boolean,
+): Command | undefined {
   return commands.find((c) => c.shortcuts?.includes(chord) && (!inTextField || c.worksInTextFields) && (c.isEnabled?.(state) ?? true));
 }
 

@@ -20,11 +20,15 @@ deliver = (state) => early.push(state);
 const proofClient = createProofClient(
   (state) => {
     // Ready, or already running the first proof (queued while PostgreSQL started): either way it is up.
-    if ((state.proofStatus === 'ready' || state.proofStatus === 'running') && timings.postgresReady === undefined) timings.postgresReady = performance.now();
+    if ((state.proofStatus === 'ready' || state.proofStatus === 'running') && timings.postgresReady === undefined)
+      timings.postgresReady = performance.now();
     if (state.proofReport && timings.firstProof === undefined) timings.firstProof = performance.now();
     deliver(state);
   },
-  { timeLimitMs: Number(parameters.get('proofTimeLimitMs')) || defaultProofTimeLimitMs, coldStart: parameters.get('pgliteStart') === 'initdb' },
+  {
+    timeLimitMs: Number(parameters.get('proofTimeLimitMs')) || defaultProofTimeLimitMs,
+    coldStart: parameters.get('pgliteStart') === 'initdb',
+  },
 );
 
 const { startEditor } = await import('./startEditor.tsx');

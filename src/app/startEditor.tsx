@@ -22,7 +22,10 @@ export function startEditor(proofClient: ProofClient, timings: object): ProofSli
   void startKeepingWork(useEditorStore).then(() =>
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
-        <App proofClient={proofClient} postgresTasks={{ trace: proofClient.trace, runConsole: consoleClient.run, importSql: consoleClient.importSql }} />
+        <App
+          proofClient={proofClient}
+          postgresTasks={{ trace: proofClient.trace, runConsole: consoleClient.run, importSql: consoleClient.importSql }}
+        />
       </StrictMode>,
     ),
   );

@@ -32,9 +32,15 @@ export function useImport(importSql: EditorTasks['importSql']): EditorTasks['imp
       if (!outcome.ok) {
         // A file too large to import is not put in the dialog's text box either: the message names it and says why.
         const isTooLarge = oversizeError(text) !== undefined;
-        const problem = isTooLarge && fileName ? { ...outcome.problem, message: `${fileName}: ${outcome.problem.message}` } : outcome.problem;
+        const problem =
+          isTooLarge && fileName ? { ...outcome.problem, message: `${fileName}: ${outcome.problem.message}` } : outcome.problem;
         if (mayUseDraft) store.openImport(isTooLarge ? { fileName: '', text: '', problem } : { fileName, text, problem });
-        else store.showNotice({ id: 'import', tone: 'error', text: `${fileName || 'The script'} was not imported: ${problem.line ? `line ${problem.line}: ` : ''}${problem.message}` });
+        else
+          store.showNotice({
+            id: 'import',
+            tone: 'error',
+            text: `${fileName || 'The script'} was not imported: ${problem.line ? `line ${problem.line}: ` : ''}${problem.message}`,
+          });
         return false;
       }
       if (!(await workKeeper().create(documentNameOf(fileName), outcome.document))) return false;

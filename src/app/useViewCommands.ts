@@ -12,8 +12,22 @@ export function useViewCommands(): Command[] {
   const { fitView } = useReactFlow();
   return useMemo<Command[]>(
     () => [
-      { id: 'view.search', label: 'Find a table or column', group: 'View', shortcuts: ['Mod+F', '/'], hint: 'Centres and highlights the match; ↓ / Enter next, ↑ / Shift+Enter previous, Esc clears', run: focusSearch },
-      { id: 'view.snapToGrid', label: 'Snap to grid (on / off)', group: 'View', shortcuts: ['G'], hint: 'Dragged tables land on the grid', run: () => useEditorStore.getState().toggleSnapToGrid() },
+      {
+        id: 'view.search',
+        label: 'Find a table or column',
+        group: 'View',
+        shortcuts: ['Mod+F', '/'],
+        hint: 'Centres and highlights the match; ↓ / Enter next, ↑ / Shift+Enter previous, Esc clears',
+        run: focusSearch,
+      },
+      {
+        id: 'view.snapToGrid',
+        label: 'Snap to grid (on / off)',
+        group: 'View',
+        shortcuts: ['G'],
+        hint: 'Dragged tables land on the grid',
+        run: () => useEditorStore.getState().toggleSnapToGrid(),
+      },
       {
         id: 'diagram.arrange',
         label: 'Arrange automatically',

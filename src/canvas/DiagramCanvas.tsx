@@ -113,7 +113,12 @@ export function DiagramCanvas() {
 
   const handleConnect = useCallback(
     (connection: Connection) => {
-      const drag = readDragConnection(useEditorStore.getState().document.schema, connection.source as TableId, connection.sourceHandle, connection.target as TableId);
+      const drag = readDragConnection(
+        useEditorStore.getState().document.schema,
+        connection.source as TableId,
+        connection.sourceHandle,
+        connection.target as TableId,
+      );
       connectTables(drag.parentId, drag.childId, drag.options);
     },
     [connectTables],
@@ -125,7 +130,10 @@ export function DiagramCanvas() {
     },
     [select],
   );
-  const handleEdgeClick: EdgeMouseHandler = useCallback((_, edge) => select({ kind: 'relationship', id: edge.id as RelationshipId }), [select]);
+  const handleEdgeClick: EdgeMouseHandler = useCallback(
+    (_, edge) => select({ kind: 'relationship', id: edge.id as RelationshipId }),
+    [select],
+  );
   const handlePaneClick = useCallback(() => select(null), [select]);
 
   return (

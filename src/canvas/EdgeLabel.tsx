@@ -16,7 +16,19 @@ export const DrawAllEdgeLabels = createContext(false);
  * the visible canvas: a long edge crossing the view has its middle far away, and with 600 edges the
  * hundreds of unseen labels were re-rendered and restyled when every proof badge changed state.
  */
-export function EdgeLabel({ relationshipId, name, problems, x, y }: { relationshipId: RelationshipId; name: string; problems: readonly Problem[]; x: number; y: number }) {
+export function EdgeLabel({
+  relationshipId,
+  name,
+  problems,
+  x,
+  y,
+}: {
+  relationshipId: RelationshipId;
+  name: string;
+  problems: readonly Problem[];
+  x: number;
+  y: number;
+}) {
   const isDrawnAnywhere = use(DrawAllEdgeLabels);
   const selectIsNear = useCallback(
     (s: ReactFlowState) => {
@@ -32,7 +44,11 @@ export function EdgeLabel({ relationshipId, name, problems, x, y }: { relationsh
   if (!isNear) return null;
   return (
     <EdgeLabelPortal>
-      <div className="edge-label nodrag nopan" data-label-for={relationshipId} style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}>
+      <div
+        className="edge-label nodrag nopan"
+        data-label-for={relationshipId}
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+      >
         {name && <span className="edge-name">{name}</span>}
         <ProblemBadge problems={problems} />
         <ProofBadge relationshipId={relationshipId} />

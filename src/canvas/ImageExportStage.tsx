@@ -1,6 +1,14 @@
 import { memo, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { ConnectionMode, ReactFlow, ReactFlowProvider, useNodesInitialized, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import {
+  ConnectionMode,
+  ReactFlow,
+  ReactFlowProvider,
+  useNodesInitialized,
+  useStore,
+  type NodeProps,
+  type ReactFlowState,
+} from '@xyflow/react';
 import type { TableId } from '../model/index.ts';
 import { toNoteNodes, toRelationshipEdges, toTableNodes, useEditorStore, type NoteFlowNode } from '../store/index.ts';
 import { measureDrawing, type Box } from '../layout/drawingBounds.ts';

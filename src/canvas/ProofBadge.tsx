@@ -12,16 +12,24 @@ const looks = {
 type BadgeState = keyof typeof looks;
 
 /** The badge to show: the verdict of a current proof, "running" while one is due, nothing when the proof stopped or has no scenarios here. */
-const selectBadge = (id: RelationshipId) => (s: EditorState): BadgeState | null => {
-  if (selectIsProofCurrent(s)) return selectRelationshipVerdict(id)(s)?.verdict ?? null;
-  // A stopped or crashed proof will not come back by itself: no badge until one runs again.
-  if (s.proofStatus === 'error' || s.proofError) return null;
-  return 'running';
-};
+const selectBadge =
+  (id: RelationshipId) =>
+  (s: EditorState): BadgeState | null => {
+    if (selectIsProofCurrent(s)) return selectRelationshipVerdict(id)(s)?.verdict ?? null;
+    // A stopped or crashed proof will not come back by itself: no badge until one runs again.
+    if (s.proofStatus === 'error' || s.proofError) return null;
+    return 'running';
+  };
 
 function counts(v: RelationshipVerdict): string {
   const total = v.passed + v.failed + v.notProvable;
-  return [`${v.passed} of ${total} scenarios proven`, v.failed ? `${v.failed} failing` : '', v.notProvable ? `${v.notProvable} not provable` : ''].filter(Boolean).join(', ');
+  return [
+    `${v.passed} of ${total} scenarios proven`,
+    v.failed ? `${v.failed} failing` : '',
+    v.notProvable ? `${v.notProvable} not provable` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** The relationship's proof at a glance (proven / failing / not provable / running); a click opens its scenarios. */
@@ -32,7 +40,14 @@ export function ProofBadge({ relationshipId }: { relationshipId: RelationshipId 
   if (!state) return null;
   const label = `Proof: ${looks[state].text}${state !== 'running' && verdict ? ` (${counts(verdict)})` : ''}. Open its scenarios.`;
   return (
-    <button type="button" className={`proof-badge ${state}`} data-proof-badge={state} title={label} aria-label={label} onClick={() => showProof(relationshipId)}>
+    <button
+      type="button"
+      className={`proof-badge ${state}`}
+      data-proof-badge={state}
+      title={label}
+      aria-label={label}
+      onClick={() => showProof(relationshipId)}
+    >
       {looks[state].mark}
     </button>
   );

@@ -2,7 +2,16 @@ import { memo } from 'react';
 import { BaseEdge, useInternalNode, useStore, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { endKindOf, isIdentifyingResolved, type Cardinality, type ResolvedRelationship } from '../model/index.ts';
 import { useShallow } from 'zustand/react/shallow';
-import { selectDescriptionById, selectRelationshipById, selectRelationshipProblemsById, selectResolvedById, useEditorStore, type EditorState, type RelationshipFlowEdge, type TableFlowNode } from '../store/index.ts';
+import {
+  selectDescriptionById,
+  selectRelationshipById,
+  selectRelationshipProblemsById,
+  selectResolvedById,
+  useEditorStore,
+  type EditorState,
+  type RelationshipFlowEdge,
+  type TableFlowNode,
+} from '../store/index.ts';
 import { EdgeLabel } from './EdgeLabel.tsx';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { crowsFootShapes, type Anchor } from '../layout/crowsFoot.ts';
@@ -14,9 +23,16 @@ function rowIndex(resolved: ResolvedRelationship | undefined, table: string): nu
   if (!resolved || resolved.kind === 'invalid') return -1;
   const columns =
     resolved.kind === 'manyToMany'
-      ? table === resolved.from.id ? resolved.fromKey : resolved.toKey
-      : table === resolved.child.id ? resolved.columns : resolved.parentColumns;
-  const tableColumns = resolved.kind === 'manyToMany' ? (table === resolved.from.id ? resolved.from : resolved.to).columns : (table === resolved.child.id ? resolved.child : resolved.parent).columns;
+      ? table === resolved.from.id
+        ? resolved.fromKey
+        : resolved.toKey
+      : table === resolved.child.id
+        ? resolved.columns
+        : resolved.parentColumns;
+  const tableColumns =
+    resolved.kind === 'manyToMany'
+      ? (table === resolved.from.id ? resolved.from : resolved.to).columns
+      : (table === resolved.child.id ? resolved.child : resolved.parent).columns;
   return tableColumns.findIndex((c) => c.id === columns[0]?.id);
 }
 
@@ -53,7 +69,11 @@ interface EdgeDrawing {
 
 /** An edge's drawing, flat so that `useShallow` compares it field by field: a keystroke re-renders only the edges whose drawing it changed (resolving builds new objects each time). */
 function drawingOf(resolved: ResolvedRelationship | undefined, source: string, target: string): EdgeDrawing {
-  return { sourceRow: rowIndex(resolved, source), targetRow: rowIndex(resolved, target), isIdentifying: resolved !== undefined && isIdentifyingResolved(resolved) };
+  return {
+    sourceRow: rowIndex(resolved, source),
+    targetRow: rowIndex(resolved, target),
+    isIdentifying: resolved !== undefined && isIdentifyingResolved(resolved),
+  };
 }
 
 /** A relationship drawn between the key rows of its tables, with a crow's-foot marker on each end. */
@@ -61,7 +81,9 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
   const sourceNode = useInternalNode<TableFlowNode>(source);
   const targetNode = useInternalNode<TableFlowNode>(target);
   const relationship = useEditorStore(selectRelationshipById(data!.relationshipId));
-  const { sourceRow, targetRow, isIdentifying } = useEditorStore(useShallow((s: EditorState) => drawingOf(selectResolvedById(data!.relationshipId)(s), source, target)));
+  const { sourceRow, targetRow, isIdentifying } = useEditorStore(
+    useShallow((s: EditorState) => drawingOf(selectResolvedById(data!.relationshipId)(s), source, target)),
+  );
   const description = useEditorStore(selectDescriptionById(data!.relationshipId));
   const problems = useEditorStore(selectRelationshipProblemsById(data!.relationshipId));
   const isZoomedOut = useStore(selectIsZoomedOut);

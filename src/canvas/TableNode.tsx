@@ -1,7 +1,15 @@
 import { memo, useState, type KeyboardEvent } from 'react';
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { visibleText, type Column, type TableId } from '../model/index.ts';
-import { noColumnFacts, selectColumnFacts, selectTableById, selectTableProblemsById, useEditorStore, type ColumnFacts, type TableFlowNode } from '../store/index.ts';
+import {
+  noColumnFacts,
+  selectColumnFacts,
+  selectTableById,
+  selectTableProblemsById,
+  useEditorStore,
+  type ColumnFacts,
+  type TableFlowNode,
+} from '../store/index.ts';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { columnHandleId } from './connectFromHandles.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
@@ -11,15 +19,31 @@ import { tableMetrics } from '../layout/tableMetrics.ts';
 function Badges({ column, facts }: { column: Column; facts: ColumnFacts }) {
   return (
     <span className="badges">
-      {column.isPrimaryKey && <span className="badge pk" title="primary key">PK</span>}
-      {facts.references && <span className="badge fk" title={`foreign key to ${facts.references}`}>FK</span>}
-      {column.isUnique && !column.isPrimaryKey && <span className="badge uq" title="unique">UQ</span>}
+      {column.isPrimaryKey && (
+        <span className="badge pk" title="primary key">
+          PK
+        </span>
+      )}
+      {facts.references && (
+        <span className="badge fk" title={`foreign key to ${facts.references}`}>
+          FK
+        </span>
+      )}
+      {column.isUnique && !column.isPrimaryKey && (
+        <span className="badge uq" title="unique">
+          UQ
+        </span>
+      )}
       {facts.isUniqueByRelationship && !column.isUnique && (
         <span className="badge uq by-relationship" title={`unique: the one-to-one with ${facts.references} makes this foreign key UNIQUE`}>
           UQ
         </span>
       )}
-      {facts.isNotNull && !column.isPrimaryKey && <span className="badge nn" title="not null">NN</span>}
+      {facts.isNotNull && !column.isPrimaryKey && (
+        <span className="badge nn" title="not null">
+          NN
+        </span>
+      )}
     </span>
   );
 }
@@ -70,7 +94,12 @@ function TableNodeView({ id, data, selected }: NodeProps<TableFlowNode>) {
   if (!table) return null;
   if (isZoomedOut) return <TableOutline id={id} table={table} selected={selected} isHit={hit !== null} />;
   return (
-    <div className={`table-node${selected ? ' selected' : ''}${hit === '' ? ' search-hit' : ''}`} style={{ minWidth: tableMetrics.minWidth }} data-testid="table-node" data-table-name={table.name}>
+    <div
+      className={`table-node${selected ? ' selected' : ''}${hit === '' ? ' search-hit' : ''}`}
+      style={{ minWidth: tableMetrics.minWidth }}
+      data-testid="table-node"
+      data-table-name={table.name}
+    >
       <Handle type="source" position={Position.Left} id="left" className="table-handle" data-testid="table-handle-left" />
       <Handle type="source" position={Position.Right} id="right" className="table-handle" data-testid="table-handle-right" />
       <div className="table-header" style={{ height: tableMetrics.headerHeight }}>
@@ -95,7 +124,11 @@ function TableNodeView({ id, data, selected }: NodeProps<TableFlowNode>) {
               position={Position.Right}
               id={columnHandleId(column.id)}
               className="column-handle"
-              title={column.isPrimaryKey ? `Drag to another table: it gets a foreign key to ${table.name}` : `Drag to another table: ${column.name} becomes a foreign key to it`}
+              title={
+                column.isPrimaryKey
+                  ? `Drag to another table: it gets a foreign key to ${table.name}`
+                  : `Drag to another table: ${column.name} becomes a foreign key to it`
+              }
             />
           </div>
         );

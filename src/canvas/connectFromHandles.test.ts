@@ -11,8 +11,14 @@ describe('readDragConnection', () => {
   const booksKey = schema.tables[1]!.columns[0]!.id;
 
   it('a drag from a table side or a key column makes the table dragged from the parent', () => {
-    expect(readDragConnection(schema, authors.tableId, 'right', books.tableId)).toEqual({ parentId: authors.tableId, childId: books.tableId });
-    expect(readDragConnection(schema, books.tableId, columnHandleId(booksKey), authors.tableId)).toEqual({ parentId: books.tableId, childId: authors.tableId });
+    expect(readDragConnection(schema, authors.tableId, 'right', books.tableId)).toEqual({
+      parentId: authors.tableId,
+      childId: books.tableId,
+    });
+    expect(readDragConnection(schema, books.tableId, columnHandleId(booksKey), authors.tableId)).toEqual({
+      parentId: books.tableId,
+      childId: authors.tableId,
+    });
   });
 
   it('a drag from a plain column makes it the foreign key to the table dropped on', () => {

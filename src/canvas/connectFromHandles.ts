@@ -16,7 +16,12 @@ export interface DragConnection {
  * A drag that starts on a non-key column makes that column the foreign key, pointing at the table
  * dropped on (when that table has a one-column primary key).
  */
-export function readDragConnection(schema: Schema, source: TableId, sourceHandle: string | null | undefined, target: TableId): DragConnection {
+export function readDragConnection(
+  schema: Schema,
+  source: TableId,
+  sourceHandle: string | null | undefined,
+  target: TableId,
+): DragConnection {
   const columnId = sourceHandle?.startsWith('col:') ? (sourceHandle.slice(4) as ColumnId) : undefined;
   const column = columnId ? schema.tables.find((t) => t.id === source)?.columns.find((c) => c.id === columnId) : undefined;
   const parent = schema.tables.find((t) => t.id === target);

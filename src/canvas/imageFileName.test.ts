@@ -8,7 +8,9 @@ describe('imageFileName', () => {
   });
 
   it('makes the name safe as project files do, and names a nameless document', () => {
-    expect(imageFileName('authors / passport_info', { format: 'png', theme: 'light', scope: 'diagram' })).toBe('authors - passport_info.light.png');
+    expect(imageFileName('authors / passport_info', { format: 'png', theme: 'light', scope: 'diagram' })).toBe(
+      'authors - passport_info.light.png',
+    );
     expect(imageFileName('', { format: 'svg', theme: 'dark', scope: 'diagram' })).toBe('diagram.dark.svg');
   });
 });

@@ -62,7 +62,9 @@ describe('erd mermaid and erd dbml', () => {
     const newer = { ...JSON.parse(await readFile(examplePath, 'utf8')), version: 3 };
     const { code, stdout, stderr } = await erd({ 'new.erd.json': JSON.stringify(newer) }, 'dbml', 'new.erd.json');
     expect(code).toBe(0);
-    expect(stderr).toBe('erd: new.erd.json: made by a newer version of the editor (file version 3, this one reads up to 2): opened read-only\n');
+    expect(stderr).toBe(
+      'erd: new.erd.json: made by a newer version of the editor (file version 3, this one reads up to 2): opened read-only\n',
+    );
     expect(stdout).toBe(toDbml(exampleDocument().schema));
   });
 
@@ -70,6 +72,9 @@ describe('erd mermaid and erd dbml', () => {
     const { stdout } = await erd({}, '--help');
     expect(stdout).toContain('  mermaid FILE print the diagram as a Mermaid erDiagram');
     expect(stdout).toContain('  dbml FILE    print the schema as DBML');
-    expect(await erd({ 'x.txt': '' }, 'dbml', 'x.txt')).toMatchObject({ code: 2, stderr: 'erd: x.txt: not a project file (expected a .erd.json, .dbml or .sql file)\n' });
+    expect(await erd({ 'x.txt': '' }, 'dbml', 'x.txt')).toMatchObject({
+      code: 2,
+      stderr: 'erd: x.txt: not a project file (expected a .erd.json, .dbml or .sql file)\n',
+    });
   });
 });

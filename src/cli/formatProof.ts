@@ -26,7 +26,8 @@ export function formatProof(report: ProofReport, document: ErdDocument): string 
     const got = r.actual ? describeActual(r.actual) : '';
     lines.push(`        expected ${describeExpectation(r.expected!)}, got ${got}`);
     if (r.actual?.outcome === 'rejected') lines.push(`        PostgreSQL: ${r.actual.error.message}`);
-    if (r.verified) lines.push(`        ${r.verdict === 'passed' ? 'checked' : 'FAILED'}: ${r.verdict === 'passed' ? r.verified : r.reason}`);
+    if (r.verified)
+      lines.push(`        ${r.verdict === 'passed' ? 'checked' : 'FAILED'}: ${r.verdict === 'passed' ? r.verified : r.reason}`);
   }
   const { passed, failed, notProvable } = summarize(report);
   lines.push('', `Proved ${passed} of ${report.results.length} scenarios (${failed} failing, ${notProvable} not provable).`);

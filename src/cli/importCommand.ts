@@ -43,7 +43,9 @@ export async function importCommand(file: string, target: ImportTarget, readers:
       await io.writeFile(output, text, { overwrite: force });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      io.stderr(`erd: ${output}: ${code === 'EEXIST' ? 'already exists; add --force to replace it' : `cannot write: ${(error as Error).message}`}\n`);
+      io.stderr(
+        `erd: ${output}: ${code === 'EEXIST' ? 'already exists; add --force to replace it' : `cannot write: ${(error as Error).message}`}\n`,
+      );
       return 2;
     }
   }

@@ -40,7 +40,9 @@ describe('erd on a .sql file', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('CREATE TABLE film (');
     expect(stdout).not.toContain('erd:');
-    expect(stderr).toMatch(/^erd: pagila-schema\.sql: imported 16 tables and 22 relationships; skipped: .*106 OWNER TO, .*; \d notes on what was read differently\n {2}Line 489: extension "vector" is not available here/);
+    expect(stderr).toMatch(
+      /^erd: pagila-schema\.sql: imported 16 tables and 22 relationships; skipped: .*106 OWNER TO, .*; \d notes on what was read differently\n {2}Line 489: extension "vector" is not available here/,
+    );
     // The few notes fit: every one is listed, none left to `erd import`; the generated column and the key order are kept, so no note says otherwise.
     const count = Number(/; (\d) notes on what/.exec(stderr)![1]);
     expect(stderr.split('\n')).toHaveLength(1 + count + 1);
@@ -53,13 +55,22 @@ describe('erd on a .sql file', () => {
     expect(await erd({ 'bad.sql': script }, 'mermaid', 'bad.sql')).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'erd: bad.sql:3: relation "nowhere" does not exist\n  CREATE TABLE b (\n    id int PRIMARY KEY,\n    a_id int REFERENCES nowhere\n  );\n',
+      stderr:
+        'erd: bad.sql:3: relation "nowhere" does not exist\n  CREATE TABLE b (\n    id int PRIMARY KEY,\n    a_id int REFERENCES nowhere\n  );\n',
     });
   });
 
   it('shows the first lines of a long statement, and DETAIL and HINT', async () => {
     const script = `CREATE TABLE a (\n  id int PRIMARY KEY,\n  b int,\n  c int,\n  d int,\n  e int\n);\nINSERT INTO a VALUES (1, 1, 1, 1, 1, 1);\nALTER TABLE a ADD CONSTRAINT a_b CHECK (b > 1);\n`;
-    const { code, stderr } = await erd({ 'long.sql': script.replace('INSERT INTO a VALUES (1, 1, 1, 1, 1, 1);\n', '').replace('e int\n', 'e int,\n  f int REFERENCES a (b)\n') }, 'lint', 'long.sql');
+    const { code, stderr } = await erd(
+      {
+        'long.sql': script
+          .replace('INSERT INTO a VALUES (1, 1, 1, 1, 1, 1);\n', '')
+          .replace('e int\n', 'e int,\n  f int REFERENCES a (b)\n'),
+      },
+      'lint',
+      'long.sql',
+    );
     expect(code).toBe(2);
     expect(stderr).toBe(
       'erd: long.sql:1: there is no unique constraint matching given keys for referenced table "a"\n' +
@@ -74,7 +85,9 @@ describe('erd import', () => {
     const { code, stdout, stderr } = await erd(files, 'import', 'pagila-schema.sql', '-o', 'pagila.erd.json');
     expect(code).toBe(0);
     expect(stdout).toBe('');
-    expect(stderr.split('\n')[0]).toMatch(/^erd: pagila-schema\.sql: imported 16 tables and 22 relationships; skipped: 1 SET client_encoding, 106 OWNER TO, 1 CREATE EXTENSION, /);
+    expect(stderr.split('\n')[0]).toMatch(
+      /^erd: pagila-schema\.sql: imported 16 tables and 22 relationships; skipped: 1 SET client_encoding, 106 OWNER TO, 1 CREATE EXTENSION, /,
+    );
     expect(stderr.split('\n')).toHaveLength(1 + Number(/; (\d) notes on what/.exec(stderr)![1]) + 1);
     const loaded = parseProjectFile(files['pagila.erd.json']!);
     expect(loaded.ok && [loaded.document.schema.tables.length, loaded.document.schema.relationships.length]).toEqual([16, 22]);
@@ -99,15 +112,26 @@ describe('erd import', () => {
 
   it('refuses to replace an existing file without --force, before importing anything', async () => {
     const files: Record<string, string> = { 'shop.sql': shop, 'shop.erd.json': 'mine' };
-    expect(await erd(files, 'import', 'shop.sql', '-o', 'shop.erd.json')).toEqual({ code: 2, stdout: '', stderr: 'erd: shop.erd.json already exists; add --force to replace it\n' });
+    expect(await erd(files, 'import', 'shop.sql', '-o', 'shop.erd.json')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'erd: shop.erd.json already exists; add --force to replace it\n',
+    });
     expect(files['shop.erd.json']).toBe('mine');
     expect((await erd(files, 'import', 'shop.sql', '--output', 'shop.erd.json', '--force')).code).toBe(0);
     expect(parseProjectFile(files['shop.erd.json']!).ok).toBe(true);
   });
 
   it('imports .dbml files too', async () => {
-    const files: Record<string, string> = { 'shop.dbml': 'Table authors {\n  id integer [pk]\n}\n\nTable books {\n  id integer [pk]\n  author_id integer [ref: > authors.id]\n}\n' };
-    expect(await erd(files, 'import', 'shop.dbml', '-o', 'shop.erd.json')).toEqual({ code: 0, stdout: '', stderr: 'erd: shop.dbml: imported 2 tables and 1 relationship\n' });
+    const files: Record<string, string> = {
+      'shop.dbml':
+        'Table authors {\n  id integer [pk]\n}\n\nTable books {\n  id integer [pk]\n  author_id integer [ref: > authors.id]\n}\n',
+    };
+    expect(await erd(files, 'import', 'shop.dbml', '-o', 'shop.erd.json')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'erd: shop.dbml: imported 2 tables and 1 relationship\n',
+    });
     const loaded = parseProjectFile(files['shop.erd.json']!);
     expect(loaded.ok && loaded.document.schema.relationships).toHaveLength(1);
   });

@@ -18,7 +18,11 @@ export function importInWorker(sql: string, timeLimitMs: number): Promise<Import
     };
     const timer = setTimeout(() => finish('timed out'), timeLimitMs);
     worker.once('message', (result: ImportResult) => finish(result));
-    worker.once('error', (error) => finish({ ok: false, error: { line: 0, statement: '', message: `PostgreSQL (PGlite) stopped: ${error.message}` } }));
-    worker.once('exit', (code) => finish({ ok: false, error: { line: 0, statement: '', message: `PostgreSQL (PGlite) stopped (exit code ${code})` } }));
+    worker.once('error', (error) =>
+      finish({ ok: false, error: { line: 0, statement: '', message: `PostgreSQL (PGlite) stopped: ${error.message}` } }),
+    );
+    worker.once('exit', (code) =>
+      finish({ ok: false, error: { line: 0, statement: '', message: `PostgreSQL (PGlite) stopped (exit code ${code})` } }),
+    );
   });
 }

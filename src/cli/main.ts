@@ -35,7 +35,11 @@ export function nodeIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFile(path, 'utf8'),
-    exists: (path) => access(path).then(() => true, () => false),
+    exists: (path) =>
+      access(path).then(
+        () => true,
+        () => false,
+      ),
     writeFile: (path, text, { overwrite }) => writeFile(path, text, { flag: overwrite ? 'w' : 'wx' }),
     importSql: (sql, timeLimitMs) => importInWorker(sql, timeLimitMs),
     async openDatabase(extensions = []) {
@@ -172,7 +176,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return problems.some((p) => p.severity !== 'info') ? 1 : 0;
   }
   const json = values.json ?? false;
-  return databaseUrl === undefined ? proveInPglite(file, document, json, io) : proveOnServer(file, document, databaseUrl, json, io, { allowPrivilegedRole: values['allow-privileged-role'] === true });
+  return databaseUrl === undefined
+    ? proveInPglite(file, document, json, io)
+    : proveOnServer(file, document, databaseUrl, json, io, { allowPrivilegedRole: values['allow-privileged-role'] === true });
 }
 
 /** `FILE: severity: message` per problem, like a compiler, then a count. */

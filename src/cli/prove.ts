@@ -34,7 +34,14 @@ async function proveUnlessInvalid(document: ErdDocument, prove: () => Promise<Pr
  * schema of a fresh random name inside one transaction that is always rolled back, so nothing on the
  * server is read, changed or left behind. Exit 2 when the server cannot be reached.
  */
-export async function proveOnServer(file: string, document: ErdDocument, url: string, json: boolean, io: CliIo, { allowPrivilegedRole = false } = {}): Promise<number> {
+export async function proveOnServer(
+  file: string,
+  document: ErdDocument,
+  url: string,
+  json: boolean,
+  io: CliIo,
+  { allowPrivilegedRole = false } = {},
+): Promise<number> {
   const target = postgresTarget(url);
   if (!target) {
     io.stderr('erd: --database-url must be a postgres:// URL, such as postgres://USER:PASSWORD@HOST:5432/DATABASE\n');
@@ -43,7 +50,8 @@ export async function proveOnServer(file: string, document: ErdDocument, url: st
   const schemaName = `erd_proof_${randomBytes(8).toString('hex')}`;
   const clashes = collisions(document, schemaName);
   if (clashes.length > 0) {
-    for (const clash of clashes) io.stderr(`erd: ${file}: cannot prove on a server: in the one throwaway schema the proof uses there, ${lowerFirst(clash)}\n`);
+    for (const clash of clashes)
+      io.stderr(`erd: ${file}: cannot prove on a server: in the one throwaway schema the proof uses there, ${lowerFirst(clash)}\n`);
     return 1;
   }
   let connection;
@@ -81,7 +89,9 @@ export async function proveOnServer(file: string, document: ErdDocument, url: st
       io.stdout(JSON.stringify({ file, server, leftBehind: left, summary: summarize(report), ...report }, null, 2) + '\n');
     } else {
       const verb = report.results.length > 0 ? 'Proved' : 'Ran';
-      io.stdout(`${formatProof(report, document)}${verb} on PostgreSQL ${version} at ${where}, in schema ${schemaName}, rolled back.\n${describeLeftBehind(left, schemaName)}\n`);
+      io.stdout(
+        `${formatProof(report, document)}${verb} on PostgreSQL ${version} at ${where}, in schema ${schemaName}, rolled back.\n${describeLeftBehind(left, schemaName)}\n`,
+      );
     }
     return isClean ? exitCode(report) : 1;
   } finally {
@@ -92,8 +102,11 @@ export async function proveOnServer(file: string, document: ErdDocument, url: st
 /** What the check after the proof found, in a sentence or two. */
 function describeLeftBehind(left: LeftBehind, schemaName: string): string {
   const lines: string[] = [];
-  lines.push(left.schemaGone ? `Checked afterwards: schema ${schemaName} is gone` : `WARNING: schema ${schemaName} is still on the server; drop it`);
-  if (left.added.length === 0 && left.removed.length === 0) lines[0] += ', and no schema, table, view, type or function outside it appeared or disappeared.';
+  lines.push(
+    left.schemaGone ? `Checked afterwards: schema ${schemaName} is gone` : `WARNING: schema ${schemaName} is still on the server; drop it`,
+  );
+  if (left.added.length === 0 && left.removed.length === 0)
+    lines[0] += ', and no schema, table, view, type or function outside it appeared or disappeared.';
   else {
     lines[0] += '.';
     lines.push(`WARNING: while the proof ran, objects outside its schema changed (another session, or the proof, did this; check them):`);

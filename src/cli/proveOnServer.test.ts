@@ -26,7 +26,13 @@ function unusedPort(): Promise<number> {
   });
 }
 
-type Doc = { schema: { tables: { name: string; schemaName: string; columns: Record<string, unknown>[] }[]; enums: Record<string, unknown>[]; relationships: Record<string, unknown>[] } };
+type Doc = {
+  schema: {
+    tables: { name: string; schemaName: string; columns: Record<string, unknown>[] }[];
+    enums: Record<string, unknown>[];
+    relationships: Record<string, unknown>[];
+  };
+};
 
 let dir: string;
 beforeAll(async () => {
@@ -48,7 +54,12 @@ async function exampleWith(name: string, edit: (doc: Doc) => void): Promise<stri
 describe('erd prove --database-url, before any server answers', () => {
   it('exits 2 naming the server but never the password when nothing listens', async () => {
     const port = await unusedPort();
-    const { code, stdout, stderr } = await erd('prove', examplePath, '--database-url', `postgres://alice:s3cret-pw@127.0.0.1:${port}/app?password=s3cret-pw`);
+    const { code, stdout, stderr } = await erd(
+      'prove',
+      examplePath,
+      '--database-url',
+      `postgres://alice:s3cret-pw@127.0.0.1:${port}/app?password=s3cret-pw`,
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(`erd: cannot connect to postgres://alice@127.0.0.1:${port}/app: connection refused\n`);
@@ -70,7 +81,9 @@ describe('erd prove --database-url, before any server answers', () => {
     const { code, stdout, stderr } = await erd('prove', path, '--database-url', `postgres://alice@127.0.0.1:${port}/app`);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`erd: ${path}: cannot prove on a server: in the one throwaway schema the proof uses there, two tables are named "authors"; rename one\n`);
+    expect(stderr).toBe(
+      `erd: ${path}: cannot prove on a server: in the one throwaway schema the proof uses there, two tables are named "authors"; rename one\n`,
+    );
   });
 });
 
@@ -124,7 +137,13 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
     expect(json.summary).toEqual({ passed: 18, failed: 0, notProvable: 0 });
     const { hostname, port, pathname } = new URL(url!);
     expect(json.leftBehind).toEqual({ schemaGone: true, added: [], removed: [] });
-    expect(json.server).toEqual({ version, host: hostname, port: Number(port), database: pathname.slice(1), schema: expect.stringMatching(/^erd_proof_[0-9a-f]{16}$/) });
+    expect(json.server).toEqual({
+      version,
+      host: hostname,
+      port: Number(port),
+      database: pathname.slice(1),
+      schema: expect.stringMatching(/^erd_proof_[0-9a-f]{16}$/),
+    });
   });
 
   it('exits 1 when a scenario fails there', async () => {
@@ -142,7 +161,9 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
     const refused = await erd('prove', examplePath, '--database-url', url!);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(/^erd: will not prove on postgres:\/\/postgres@.* as this role: role "postgres" is a superuser, so SQL in the document/);
+    expect(refused.stderr).toMatch(
+      /^erd: will not prove on postgres:\/\/postgres@.* as this role: role "postgres" is a superuser, so SQL in the document/,
+    );
     const allowed = await erd('prove', examplePath, '--database-url', url!, '--allow-privileged-role');
     expect(allowed.code).toBe(0);
     expect(await leftovers()).toEqual([]);
@@ -153,12 +174,19 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
     try {
       const path = await exampleWith('smuggled-commit', (doc) => {
         (doc.schema as Record<string, unknown>).sqlObjects = [
-          { id: 'sql_evil', kind: 'domain', name: 'd', sql: 'CREATE DOMAIN d AS int; COMMIT; DROP TABLE IF EXISTS public.victim_cli; COMMIT; BEGIN' },
+          {
+            id: 'sql_evil',
+            kind: 'domain',
+            name: 'd',
+            sql: 'CREATE DOMAIN d AS int; COMMIT; DROP TABLE IF EXISTS public.victim_cli; COMMIT; BEGIN',
+          },
         ];
       });
       const { code, stdout } = await erd('prove', path, '--database-url', proverUrl);
       expect(code).toBe(1);
-      expect(stdout).toMatch(/The kept domain "d" must be one CREATE DOMAIN statement, but is CREATE DOMAIN; COMMIT; DROP TABLE; COMMIT; BEGIN/);
+      expect(stdout).toMatch(
+        /The kept domain "d" must be one CREATE DOMAIN statement, but is CREATE DOMAIN; COMMIT; DROP TABLE; COMMIT; BEGIN/,
+      );
       expect((await client.query(`SELECT to_regclass('public.victim_cli') IS NOT NULL AS present`)).rows[0].present).toBe(true);
       expect(await leftovers()).toEqual([]);
     } finally {
@@ -181,7 +209,9 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
     });
     const snapshot = async () => ({
       rows: (await client.query(`SELECT * FROM ${existing}.authors ORDER BY id`)).rows,
-      objects: (await client.query(`SELECT relname, relkind FROM pg_class WHERE relnamespace = '${existing}'::regnamespace ORDER BY relname`)).rows,
+      objects: (
+        await client.query(`SELECT relname, relkind FROM pg_class WHERE relnamespace = '${existing}'::regnamespace ORDER BY relname`)
+      ).rows,
       types: (await client.query(`SELECT enum_range(NULL::${existing}.mood)::text AS labels`)).rows,
     });
 
@@ -190,7 +220,12 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
       const path = await exampleWith('in-schema', (doc) => {
         for (const table of doc.schema.tables) table.schemaName = existing;
         doc.schema.enums.push({ id: 'enum_mood', name: 'mood', schemaName: existing, values: ['calm', 'busy'] });
-        doc.schema.tables[0]!.columns.push({ ...doc.schema.tables[0]!.columns[1]!, id: 'col_authors_mood', name: 'mood', type: `${existing}.mood` });
+        doc.schema.tables[0]!.columns.push({
+          ...doc.schema.tables[0]!.columns[1]!,
+          id: 'col_authors_mood',
+          name: 'mood',
+          type: `${existing}.mood`,
+        });
       });
       const { code, stdout, stderr } = await erd('prove', path, '--database-url', proverUrl, '--json');
       expect(stderr).toBe('');

@@ -30,7 +30,11 @@ export async function readDocument(path: string, readers: DocumentReaders): Prom
     const imported = await readers.importSql(text);
     if (!imported.ok) return { ok: false, error: formatImportError(path, imported.error) };
     const { schema, layout, summary, notes } = imported;
-    return { ok: true, document: { schema, layout, notes: importNotes(notes, layout) }, imported: { tables: schema.tables.length, relationships: schema.relationships.length, summary, notes } };
+    return {
+      ok: true,
+      document: { schema, layout, notes: importNotes(notes, layout) },
+      imported: { tables: schema.tables.length, relationships: schema.relationships.length, summary, notes },
+    };
   }
   if (path.endsWith('.dbml')) {
     const imported = importDbml(text);
@@ -41,5 +45,7 @@ export async function readDocument(path: string, readers: DocumentReaders): Prom
   }
   const loaded = parseProjectFile(text);
   if (!loaded.ok) return { ok: false, error: `${path}: invalid project file: ${loaded.error}` };
-  return loaded.readOnly ? { ok: true, document: loaded.document, warning: `${path}: ${loaded.message}` } : { ok: true, document: loaded.document };
+  return loaded.readOnly
+    ? { ok: true, document: loaded.document, warning: `${path}: ${loaded.message}` }
+    : { ok: true, document: loaded.document };
 }

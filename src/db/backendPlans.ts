@@ -8,7 +8,9 @@ export const maxCachedPlans = 2000;
 
 /** How many query plans PGlite's backend holds (`pg_backend_memory_contexts`). */
 export async function cachedPlanCount(pg: PGlite): Promise<number> {
-  const { rows } = await pg.query<{ plans: number }>(`SELECT count(*)::int AS plans FROM pg_backend_memory_contexts WHERE name = 'CachedPlanSource'`);
+  const { rows } = await pg.query<{ plans: number }>(
+    `SELECT count(*)::int AS plans FROM pg_backend_memory_contexts WHERE name = 'CachedPlanSource'`,
+  );
   return rows[0]!.plans;
 }
 

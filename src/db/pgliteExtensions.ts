@@ -55,7 +55,12 @@ export function extensionsAskedFor(sql: string): string[] {
 
 /** The shipped extensions a document's kept CREATE EXTENSION statements ask for: what its proof must load. */
 export function extensionsSchemaNeeds(schema: Schema): string[] {
-  return extensionsAskedFor((schema.sqlObjects ?? []).filter((o) => o.kind === 'extension').map((o) => o.sql).join('\n'));
+  return extensionsAskedFor(
+    (schema.sqlObjects ?? [])
+      .filter((o) => o.kind === 'extension')
+      .map((o) => o.sql)
+      .join('\n'),
+  );
 }
 
 /** The `extensions` option of `PGlite.create` for these names (unknown names are ignored), keyed by a valid identifier. */

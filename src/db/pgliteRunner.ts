@@ -80,7 +80,11 @@ export function pgliteRunner(pg: PGlite, { upkeepWalBytes = defaultUpkeepWalByte
     statement: (sql) =>
       call(async () => {
         const r = await pg.query<unknown[]>(sql, [], { rowMode: 'array' });
-        return { fields: r.fields.map((f) => f.name), rows: r.rows, ...(r.affectedRows !== undefined ? { affectedRows: r.affectedRows } : {}) };
+        return {
+          fields: r.fields.map((f) => f.name),
+          rows: r.rows,
+          ...(r.affectedRows !== undefined ? { affectedRows: r.affectedRows } : {}),
+        };
       }),
   };
 }

@@ -75,13 +75,21 @@ export class PostgresConnectError extends Error {
  * `queryTimeoutMs` rejects, so a server that stops answering cannot hang the caller forever
  * (callers that want a limit on slow statements set statement_timeout below it).
  */
-export async function connectPostgres(url: string, { connectTimeoutMs = 10_000, queryTimeoutMs = 60_000 } = {}): Promise<PostgresConnection> {
+export async function connectPostgres(
+  url: string,
+  { connectTimeoutMs = 10_000, queryTimeoutMs = 60_000 } = {},
+): Promise<PostgresConnection> {
   let client: pg.Client | undefined;
   const close = async () => {
     await client?.end().catch(() => {});
   };
   try {
-    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, query_timeout: queryTimeoutMs, application_name: 'erd prove' });
+    client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: connectTimeoutMs,
+      query_timeout: queryTimeoutMs,
+      application_name: 'erd prove',
+    });
     // A server that drops an idle connection emits 'error'; the query waiting on it rejects anyway.
     client.on('error', () => {});
     await client.connect();

@@ -17,7 +17,12 @@ export async function privilegedRoleRisk(db: SqlRunner): Promise<string | undefi
   );
   const row = rows[0] as { role: string; superuser: boolean; memberships: string[] | string } | undefined;
   if (!row) return undefined;
-  const memberships = Array.isArray(row.memberships) ? row.memberships : String(row.memberships).replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  const memberships = Array.isArray(row.memberships)
+    ? row.memberships
+    : String(row.memberships)
+        .replace(/^\{|\}$/g, '')
+        .split(',')
+        .filter(Boolean);
   if (row.superuser) return `role "${row.role}" is a superuser`;
   if (memberships.length > 0) return `role "${row.role}" is a member of ${memberships.join(', ')}`;
   return undefined;

@@ -11,7 +11,8 @@ function aTar(): Uint8Array<ArrayBuffer> {
   return tar;
 }
 
-const indexHtml = '<!doctype html>\n<html lang="en"><head><title>ERD Proof</title></head><body><div id="root"></div></body></html>\n'.repeat(9);
+const indexHtml =
+  '<!doctype html>\n<html lang="en"><head><title>ERD Proof</title></head><body><div id="root"></div></body></html>\n'.repeat(9);
 
 describe('shipped downloads', () => {
   afterEach(() => {
@@ -32,7 +33,10 @@ describe('shipped downloads', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(await shippedDataDirTar(new Blob([indexHtml], { type: 'text/html' }))).toBeUndefined();
     expect(await shippedFileBundle(new Blob([indexHtml], { type: 'text/html' }))).toBeUndefined();
-    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining('the host answered with a web page'), expect.stringContaining('the host answered with a web page')]);
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringContaining('the host answered with a web page'),
+      expect.stringContaining('the host answered with a web page'),
+    ]);
   });
 
   it('turn a cut-short or foreign data directory into undefined, and a missing download too', async () => {

@@ -22,7 +22,9 @@ export async function shippedDataDirTar(file: Blob | undefined): Promise<Blob | 
   if (!file) return undefined;
   const tar = await inflateIfGzipped(file).catch(() => undefined);
   if (tar && (await isTar(tar))) return new Blob([tar], { type: 'application/x-tar' });
-  console.warn(`The shipped PGlite data directory (pglite/datadir.tar.gz) is ${tar ? ((await isHtml(tar)) ? "missing: the host answered with a web page" : 'not a tar archive') : 'damaged'}; PostgreSQL starts with initdb instead (5-7 s).`);
+  console.warn(
+    `The shipped PGlite data directory (pglite/datadir.tar.gz) is ${tar ? ((await isHtml(tar)) ? 'missing: the host answered with a web page' : 'not a tar archive') : 'damaged'}; PostgreSQL starts with initdb instead (5-7 s).`,
+  );
   return undefined;
 }
 
@@ -34,6 +36,8 @@ export async function shippedFileBundle(file: Blob | undefined): Promise<Blob | 
   if (!file) return undefined;
   const bundle = await inflateIfGzipped(file).catch(() => undefined);
   if (bundle && !(await isHtml(bundle))) return bundle;
-  console.warn(`The shipped PGlite file bundle (pglite/pglite.data.gz) is ${bundle ? 'missing: the host answered with a web page' : 'damaged'}; PostgreSQL loads the bundled copy instead.`);
+  console.warn(
+    `The shipped PGlite file bundle (pglite/pglite.data.gz) is ${bundle ? 'missing: the host answered with a web page' : 'damaged'}; PostgreSQL loads the bundled copy instead.`,
+  );
   return undefined;
 }

@@ -1,13 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  addColumn,
-  connect,
-  editColumn,
-  emptySchema,
-  renameTable,
-  updateTableFields,
-  type Schema,
-} from '../model/index.ts';
+import { addColumn, connect, editColumn, emptySchema, renameTable, updateTableFields, type Schema } from '../model/index.ts';
 import { aCheck, anEnum, anIndex, aSchema, aTable, ends, tableOf, withTable } from '../testing/factories.ts';
 import { closeEngines, engines, runChecks } from '../testing/engines.ts';
 import { generateDdl } from './generateDdl.ts';
@@ -22,7 +14,29 @@ const ddlOf = (schema: Schema, options?: DdlOptions) => {
 
 /** A table `things` with one column per common type. */
 function allTypes(): Schema {
-  const types = ['smallint', 'bigint', 'numeric(10, 2)', 'real', 'double precision', 'text', 'varchar(5)', 'char(2)', 'boolean', 'date', 'time', 'timestamp', 'timestamptz', 'interval', 'uuid', 'json', 'jsonb', 'bytea', 'int[]', 'text[]', 'inet'];
+  const types = [
+    'smallint',
+    'bigint',
+    'numeric(10, 2)',
+    'real',
+    'double precision',
+    'text',
+    'varchar(5)',
+    'char(2)',
+    'boolean',
+    'date',
+    'time',
+    'timestamp',
+    'timestamptz',
+    'interval',
+    'uuid',
+    'json',
+    'jsonb',
+    'bytea',
+    'int[]',
+    'text[]',
+    'inet',
+  ];
   const made = aTable('things');
   let schema = made.schema;
   const tableId = made.tableId;
@@ -34,13 +48,20 @@ describe.each(engines)('columns and tables on $engine.name', ({ engine, skip }) 
   afterAll(closeEngines);
   describe.skipIf(Boolean(skip))(skip ? `skipped: ${skip}` : 'executed', () => {
     const check = async (schema: Schema, checks: [string, string][], options?: DdlOptions) => {
-      const outcomes = await runChecks(await engine.runner(), ddlOf(schema, options), checks.map(([sql]) => sql));
+      const outcomes = await runChecks(
+        await engine.runner(),
+        ddlOf(schema, options),
+        checks.map(([sql]) => sql),
+      );
       expect(checks.map(([sql], i) => [sql, outcomes[i]])).toEqual(checks);
     };
 
     it('common types', async () => {
       await check(allTypes(), [
-        ["INSERT INTO things (id, c2, c6, c9, c14, c16, c18) VALUES (1, 12.345, 'abcde', '2024-01-02', '00000000-0000-4000-8000-000000000001', '{\"a\":1}', '{1,2}')", 'ok'],
+        [
+          "INSERT INTO things (id, c2, c6, c9, c14, c16, c18) VALUES (1, 12.345, 'abcde', '2024-01-02', '00000000-0000-4000-8000-000000000001', '{\"a\":1}', '{1,2}')",
+          'ok',
+        ],
         ["INSERT INTO things (id, c6) VALUES (2, 'toolong')", '22001'],
         ["INSERT INTO things (id, c14) VALUES (3, 'not-a-uuid')", '22P02'],
       ]);
@@ -70,7 +91,7 @@ describe.each(engines)('columns and tables on $engine.name', ({ engine, skip }) 
       expect(ddl).toContain("status text NOT NULL DEFAULT 'draft'");
       await check(schema, [
         ['INSERT INTO orders DEFAULT VALUES', 'ok'],
-        ["INSERT INTO orders (id) VALUES (5)", '428C9'],
+        ['INSERT INTO orders (id) VALUES (5)', '428C9'],
         ['INSERT INTO tickets DEFAULT VALUES', 'ok'],
       ]);
     });
@@ -103,8 +124,14 @@ describe.each(engines)('columns and tables on $engine.name', ({ engine, skip }) 
       schema = updateTableFields(schema, tableId, { comment: nasty });
       schema = editColumn(schema, tableId, tableOf(schema, tableId).columns[0]!.id, { comment: 'the key' });
       await check(schema, [
-        [`DO $t$ BEGIN IF obj_description('notes'::regclass, 'pg_class') IS DISTINCT FROM ${"'it''s */ -- \r\n DROP TABLE x; /* $$ $erd$'"} THEN RAISE EXCEPTION 'lost'; END IF; END $t$`, 'ok'],
-        [`DO $t$ BEGIN IF col_description('notes'::regclass, 1) IS DISTINCT FROM 'the key' THEN RAISE EXCEPTION 'lost'; END IF; END $t$`, 'ok'],
+        [
+          `DO $t$ BEGIN IF obj_description('notes'::regclass, 'pg_class') IS DISTINCT FROM ${"'it''s */ -- \r\n DROP TABLE x; /* $$ $erd$'"} THEN RAISE EXCEPTION 'lost'; END IF; END $t$`,
+          'ok',
+        ],
+        [
+          `DO $t$ BEGIN IF col_description('notes'::regclass, 1) IS DISTINCT FROM 'the key' THEN RAISE EXCEPTION 'lost'; END IF; END $t$`,
+          'ok',
+        ],
       ]);
     });
 
@@ -113,10 +140,12 @@ describe.each(engines)('columns and tables on $engine.name', ({ engine, skip }) 
       const schema = updateTableFields(base.schema, base.childId, { schemaName: 'Sales' });
       const ddl = ddlOf(schema);
       expect(ddl).toContain('CREATE SCHEMA "Sales";');
-      expect(ddl).toContain('ALTER TABLE "Sales".orders\n  ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id)\n  REFERENCES customers (id);');
+      expect(ddl).toContain(
+        'ALTER TABLE "Sales".orders\n  ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id)\n  REFERENCES customers (id);',
+      );
       await check(schema, [
         ["INSERT INTO customers VALUES (1, 'c'); INSERT INTO \"Sales\".orders VALUES (1, 'o', 1)", 'ok'],
-        ["INSERT INTO \"Sales\".orders VALUES (2, 'o', 9)", '23503'],
+        ['INSERT INTO "Sales".orders VALUES (2, \'o\', 9)', '23503'],
       ]);
     });
 
@@ -155,7 +184,14 @@ describe.each(engines)('columns and tables on $engine.name', ({ engine, skip }) 
       const options: DdlOptions = { wrapInTransaction: false, ifNotExists: true, schemaName: 'app' };
       const ddl = ddlOf(base.schema, options);
       expect(ddl).toContain('CREATE TABLE IF NOT EXISTS app.authors (');
-      await check(base.schema, [[ddl, 'ok'], ["INSERT INTO app.authors VALUES (1, 'a'); INSERT INTO app.books VALUES (1, 't', 1)", 'ok']], options);
+      await check(
+        base.schema,
+        [
+          [ddl, 'ok'],
+          ["INSERT INTO app.authors VALUES (1, 'a'); INSERT INTO app.books VALUES (1, 't', 1)", 'ok'],
+        ],
+        options,
+      );
     });
   });
 });
@@ -182,7 +218,8 @@ describe('DDL output', () => {
     expect(problems).toContainEqual({
       severity: 'error',
       relationshipId: base.relationshipId,
-      message: 'ON DELETE SET NULL cannot work: each book belongs to exactly one author, so author_id is NOT NULL. Make the authors end "zero or one", or choose another action',
+      message:
+        'ON DELETE SET NULL cannot work: each book belongs to exactly one author, so author_id is NOT NULL. Make the authors end "zero or one", or choose another action',
     });
   });
 });
@@ -197,7 +234,11 @@ describe('the one-schema option', () => {
     const options: DdlOptions = { wrapInTransaction: false, ifNotExists: false, schemaName: 'app' };
     const { problems } = generateDdl(withEnums, options);
     expect(problems.map((p) => p.message)).toContain('With everything in schema "app": Two enum types are named "mood"; rename one');
-    const single: Schema = { ...withEnums, enums: [withEnums.enums[0]!], tables: withEnums.tables.map((t) => ({ ...t, columns: t.columns.filter((c) => c.name !== 'history') })) };
+    const single: Schema = {
+      ...withEnums,
+      enums: [withEnums.enums[0]!],
+      tables: withEnums.tables.map((t) => ({ ...t, columns: t.columns.filter((c) => c.name !== 'history') })),
+    };
     const ddl = ddlOf(single, options);
     expect(ddl).toContain('mood app.mood NOT NULL');
     const outcomes = await runChecks(await engines[0]!.engine.runner(), ddl, ["INSERT INTO app.moods VALUES (1, 'ok')"]);
@@ -208,8 +249,8 @@ describe('the one-schema option', () => {
     const base = aSchema();
     const moved = updateTableFields(renameTable(base.schema, base.childId, 'authors'), base.childId, { schemaName: 'archive' });
     expect(generateDdl(moved).problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(generateDdl(moved, { wrapInTransaction: false, ifNotExists: false, schemaName: 'app' }).problems.map((p) => p.message)).toContain(
-      'With everything in schema "app": Two tables are named "authors"; rename one',
-    );
+    expect(
+      generateDdl(moved, { wrapInTransaction: false, ifNotExists: false, schemaName: 'app' }).problems.map((p) => p.message),
+    ).toContain('With everything in schema "app": Two tables are named "authors"; rename one');
   });
 });

@@ -13,25 +13,33 @@ const executedRuns = propertyRuns(60);
 const generatedRuns = propertyRuns(100);
 
 describe('generateDdl over random documents', () => {
-  it('produces DDL that PostgreSQL executes without error', async () => {
-    const runner = await testRunner();
-    await fc.assert(
-      fc.asyncProperty(schemaArb, async (schema) => {
-        expect(validateSchema(schema).filter((p) => p.severity === 'error')).toEqual([]);
-        const ddl = toSqlText(generateDdl(schema).statements);
-        const [outcome] = await runChecks(runner, 'SELECT 1', [ddl]);
-        expect(outcome, ddl).toBe('ok');
-      }),
-      { numRuns: executedRuns },
-    );
-  }, propertyTimeout(executedRuns, 250));
+  it(
+    'produces DDL that PostgreSQL executes without error',
+    async () => {
+      const runner = await testRunner();
+      await fc.assert(
+        fc.asyncProperty(schemaArb, async (schema) => {
+          expect(validateSchema(schema).filter((p) => p.severity === 'error')).toEqual([]);
+          const ddl = toSqlText(generateDdl(schema).statements);
+          const [outcome] = await runChecks(runner, 'SELECT 1', [ddl]);
+          expect(outcome, ddl).toBe('ok');
+        }),
+        { numRuns: executedRuns },
+      );
+    },
+    propertyTimeout(executedRuns, 250),
+  );
 
-  it('is byte-identical when generated twice', () => {
-    fc.assert(
-      fc.property(schemaArb, (schema) => {
-        expect(toSqlText(generateDdl(structuredClone(schema)).statements)).toBe(toSqlText(generateDdl(schema).statements));
-      }),
-      { numRuns: generatedRuns },
-    );
-  }, propertyTimeout(generatedRuns, 50));
+  it(
+    'is byte-identical when generated twice',
+    () => {
+      fc.assert(
+        fc.property(schemaArb, (schema) => {
+          expect(toSqlText(generateDdl(structuredClone(schema)).statements)).toBe(toSqlText(generateDdl(schema).statements));
+        }),
+        { numRuns: generatedRuns },
+      );
+    },
+    propertyTimeout(generatedRuns, 50),
+  );
 });

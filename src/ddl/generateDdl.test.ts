@@ -57,9 +57,13 @@ describe('generateDdl', () => {
   it('builds a junction table for a many-to-many', async () => {
     const base = aSchema(ends.zeroOrMany, ends.zeroOrMany, { parent: 'students', child: 'courses' });
     const sql = sqlOf(base.schema);
-    expect(sql).toContain('CREATE TABLE students_courses (\n  student_id integer NOT NULL,\n  course_id integer NOT NULL,\n  CONSTRAINT students_courses_pkey PRIMARY KEY (student_id, course_id)\n);');
+    expect(sql).toContain(
+      'CREATE TABLE students_courses (\n  student_id integer NOT NULL,\n  course_id integer NOT NULL,\n  CONSTRAINT students_courses_pkey PRIMARY KEY (student_id, course_id)\n);',
+    );
     await inScratchSchema(sql, async (pg) => {
-      await pg.exec("INSERT INTO students VALUES (1, 's'); INSERT INTO courses VALUES (1, 'c'); INSERT INTO students_courses VALUES (1, 1);");
+      await pg.exec(
+        "INSERT INTO students VALUES (1, 's'); INSERT INTO courses VALUES (1, 'c'); INSERT INTO students_courses VALUES (1, 1);",
+      );
       expect(await outcomeOf(pg, 'INSERT INTO students_courses VALUES (1, 1)')).toBe('23505');
       expect(await outcomeOf(pg, 'INSERT INTO students_courses VALUES (1, 2)')).toBe('23503');
     });
@@ -86,7 +90,9 @@ describe('generateDdl', () => {
     expect(sql).toContain('CREATE TABLE "order" (');
     expect(sql).toContain(`"Größe" text NOT NULL DEFAULT 'it''s'`);
     await inScratchSchema(sql, async (pg) => {
-      const tables = await pg.query<{ relname: string }>("select relname from pg_class where relnamespace = 'scratch'::regnamespace and relkind = 'r' order by 1");
+      const tables = await pg.query<{ relname: string }>(
+        "select relname from pg_class where relnamespace = 'scratch'::regnamespace and relkind = 'r' order by 1",
+      );
       expect(tables.rows.map((r) => r.relname)).toEqual(['User "Accounts"', 'order']);
     });
   });
@@ -98,7 +104,7 @@ describe('generateDdl', () => {
 
   it('generates nothing while the model has errors, and says why', () => {
     const { schema, childId } = aSchema();
-    const broken = editColumn(schema, childId, tableOf(schema, childId).columns[1]!.id, { defaultValue: "1); DROP TABLE authors; --" });
+    const broken = editColumn(schema, childId, tableOf(schema, childId).columns[1]!.id, { defaultValue: '1); DROP TABLE authors; --' });
     const result = generateDdl(broken);
     expect(result.statements).toEqual([]);
     expect(result.problems[0]).toMatchObject({ severity: 'error', tableId: childId });
@@ -117,7 +123,10 @@ describe('settings the script needs', () => {
     const { schema, parentId } = aSchema();
     const plain = generateDdl(schema).statements;
     expect(plain.some((s) => s.kind === 'setting')).toBe(false);
-    const commented = { ...schema, tables: schema.tables.map((t) => (t.id === parentId ? { ...t, comment: "x\\'; DROP TABLE public.orders; --" } : t)) };
+    const commented = {
+      ...schema,
+      tables: schema.tables.map((t) => (t.id === parentId ? { ...t, comment: "x\\'; DROP TABLE public.orders; --" } : t)),
+    };
     const statements = generateDdl(commented).statements;
     expect(statements[0]).toEqual({ kind: 'setting', sql: 'SET standard_conforming_strings = on;' });
     expect(toSqlText(statements)).toContain("IS 'x\\''; DROP TABLE public.orders; --';");

@@ -1,4 +1,14 @@
-import { defaultSchemaName, junctionTables, resolveAll, validateSchema, type Problem, type ResolvedRelationship, type Schema, type SqlObject, type Table } from '../model/index.ts';
+import {
+  defaultSchemaName,
+  junctionTables,
+  resolveAll,
+  validateSchema,
+  type Problem,
+  type ResolvedRelationship,
+  type Schema,
+  type SqlObject,
+  type Table,
+} from '../model/index.ts';
 import { NameAllocator } from './constraintNames.ts';
 import { intoOneSchema } from './intoOneSchema.ts';
 
@@ -30,12 +40,17 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
   const resolved = resolveAll(schema);
   const junctions = junctionTables(schema);
   const names = new NameAllocator([
-    ...schema.tables.flatMap((t) => [t.name, ...keptNames(t), ...t.checks.map((c) => c.name), ...t.indexes.map((i) => i.name)].filter(Boolean)),
+    ...schema.tables.flatMap((t) =>
+      [t.name, ...keptNames(t), ...t.checks.map((c) => c.name), ...t.indexes.map((i) => i.name)].filter(Boolean),
+    ),
     ...schema.relationships.flatMap((r) => [r.constraintName ?? '', r.uniqueConstraintName ?? ''].filter(Boolean)),
     ...junctions.map((j) => j.name),
     ...schema.enums.map((e) => e.name),
   ]);
-  const kept = options.includeSqlObjects === false ? [] : (drawn.sqlObjects ?? []).filter((o) => !options.sqlObjectKinds || options.sqlObjectKinds.includes(o.kind));
+  const kept =
+    options.includeSqlObjects === false
+      ? []
+      : (drawn.sqlObjects ?? []).filter((o) => !options.sqlObjectKinds || options.sqlObjectKinds.includes(o.kind));
   // CHECKs and defaults that call a kept function wait for it (ALTER TABLE after the functions).
   const proofMode = { standIns: options.extensionStandIns === true, creatable: options.creatableExtensions ?? [] };
   const late = lateExpressions(schema, kept);
@@ -43,7 +58,10 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
     ...createSchemas(schema, options),
     ...schema.enums.map((e): Statement => {
       const values = e.values.map(quoteLiteral).join(', ');
-      return { kind: 'createType', sql: unlessExists(`CREATE TYPE ${qualifiedName(e.schemaName, e.name, options)} AS ENUM (${values});`, options) };
+      return {
+        kind: 'createType',
+        sql: unlessExists(`CREATE TYPE ${qualifiedName(e.schemaName, e.name, options)} AS ENUM (${values});`, options),
+      };
     }),
     ...sqlObjectStatements(kept, 'beforeTables', proofMode),
     ...schema.tables.map((table) => createTable(withoutLate(table, late), resolved, names, options)),
@@ -78,7 +96,8 @@ function referencedIndexes(resolved: readonly ResolvedRelationship[]): Set<strin
   for (const r of resolved) {
     if ((r.kind !== 'oneToOne' && r.kind !== 'oneToMany') || !r.relationship.referencedColumnIds) continue;
     const columns = r.parentColumns.map((c) => c.id);
-    for (const i of r.parent.indexes) if (i.isUnique && i.columnIds.length === columns.length && i.columnIds.every((c) => columns.includes(c))) ids.add(i.id);
+    for (const i of r.parent.indexes)
+      if (i.isUnique && i.columnIds.length === columns.length && i.columnIds.every((c) => columns.includes(c))) ids.add(i.id);
   }
   return ids;
 }
@@ -87,12 +106,16 @@ function referencedIndexes(resolved: readonly ResolvedRelationship[]): Set<strin
 function withOptionNamed(problems: Problem[], drawn: Schema, options: DdlOptions): Problem[] {
   if (options.schemaName === null) return problems;
   const own = new Set(validateSchema(drawn).map((p) => p.message));
-  return problems.map((p) => (own.has(p.message) ? p : { ...p, message: `With everything in schema "${options.schemaName}": ${p.message}` }));
+  return problems.map((p) =>
+    own.has(p.message) ? p : { ...p, message: `With everything in schema "${options.schemaName}": ${p.message}` },
+  );
 }
 
 /** CREATE SCHEMA for every schema other than public that a table or type lives in, in first-use order. */
 function createSchemas(schema: Schema, options: DdlOptions): Statement[] {
-  const used = [...schema.enums.map((e) => e.schemaName), ...schema.tables.map((t) => t.schemaName)].map((s) => effectiveSchema(s, options));
+  const used = [...schema.enums.map((e) => e.schemaName), ...schema.tables.map((t) => t.schemaName)].map((s) =>
+    effectiveSchema(s, options),
+  );
   return [...new Set(used)]
     .filter((s) => s !== defaultSchemaName)
     .map((s) => ({ kind: 'createSchema', sql: `CREATE SCHEMA ${ifNotExists(options)}${quoteIdent(s)};` }));
@@ -106,6 +129,7 @@ function createSchemas(schema: Schema, options: DdlOptions): Statement[] {
 function settingsFor(statements: readonly Statement[], kept: readonly SqlObject[]): Statement[] {
   const settings: Statement[] = [];
   if (statements.some((s) => s.sql.includes('\\'))) settings.push({ kind: 'setting', sql: 'SET standard_conforming_strings = on;' });
-  if (kept.some((o) => o.kind === 'function' || o.kind === 'aggregate')) settings.push({ kind: 'setting', sql: 'SET check_function_bodies = false;' });
+  if (kept.some((o) => o.kind === 'function' || o.kind === 'aggregate'))
+    settings.push({ kind: 'setting', sql: 'SET check_function_bodies = false;' });
   return settings;
 }

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addTable, asSqlError, emptySchema, parseSql, validateSchema, type Schema, type SqlObject, type SqlObjectKind, type SqlRunner } from '../model/index.ts';
+import {
+  addTable,
+  asSqlError,
+  emptySchema,
+  parseSql,
+  validateSchema,
+  type Schema,
+  type SqlObject,
+  type SqlObjectKind,
+  type SqlRunner,
+} from '../model/index.ts';
 import { closeEngines, engines } from '../testing/engines.ts';
 import { propertyRuns, propertyTimeout } from '../testing/propertyRuns.ts';
 import { generateDdl } from './generateDdl.ts';
@@ -13,9 +23,47 @@ import { toSqlText } from './statement.ts';
  * exactly the objects the document describes and nothing else, in PGlite and in PostgreSQL 15.
  */
 const smugglingTokens = [
-  "'", '"', "E'", "e'", "€e'", "\u00a0e'", "漢E'", "$e'", '$$', '$a$', '$e$', '--', '/*', '*/', ';', '\\', "\\'", "''",
-  'COMMIT', 'ROLLBACK', 'BEGIN', 'END', 'DROP TABLE IF EXISTS public.victim', 'CREATE TABLE public.planted (id int)', 'DO $$ BEGIN END $$',
-  '(', ')', ',', '::text', ' ', 'x', '1', "'a'", "E'\\''", 'NOT NULL', 'CHECK (false)', 'DEFAULT 1', 'COLLATE "C"', 'PRIMARY KEY', 'int', 'é',
+  "'",
+  '"',
+  "E'",
+  "e'",
+  "€e'",
+  "\u00a0e'",
+  "漢E'",
+  "$e'",
+  '$$',
+  '$a$',
+  '$e$',
+  '--',
+  '/*',
+  '*/',
+  ';',
+  '\\',
+  "\\'",
+  "''",
+  'COMMIT',
+  'ROLLBACK',
+  'BEGIN',
+  'END',
+  'DROP TABLE IF EXISTS public.victim',
+  'CREATE TABLE public.planted (id int)',
+  'DO $$ BEGIN END $$',
+  '(',
+  ')',
+  ',',
+  '::text',
+  ' ',
+  'x',
+  '1',
+  "'a'",
+  "E'\\''",
+  'NOT NULL',
+  'CHECK (false)',
+  'DEFAULT 1',
+  'COLLATE "C"',
+  'PRIMARY KEY',
+  'int',
+  'é',
 ];
 const hostileText = fc.array(fc.constantFrom(...smugglingTokens), { minLength: 1, maxLength: 10 }).map((tokens) => tokens.join(''));
 
@@ -49,10 +97,23 @@ const hostileDocument: fc.Arbitrary<Schema> = fc
     const table = schema.tables[0]!;
     const columns = [
       { ...table.columns[0]!, name: 'id', type: 'integer', isPrimaryKey: true, isNotNull: true },
-      { ...table.columns[0]!, id: 'col_hostile' as typeof table.columns[0]['id'], name: 'c', type, isPrimaryKey: false, isNotNull: false, defaultValue },
+      {
+        ...table.columns[0]!,
+        id: 'col_hostile' as (typeof table.columns)[0]['id'],
+        name: 'c',
+        type,
+        isPrimaryKey: false,
+        isNotNull: false,
+        defaultValue,
+      },
     ];
-    const sqlObjects: SqlObject[] = kept === undefined ? [] : [{ id: 'sql_hostile', kind: keptKind, name: `k_${keptKind}`, sql: `${keptStarts[keptKind]}${kept};` }];
-    return { ...schema, tables: [{ ...table, name: 't', columns, checks: [{ id: 'chk_hostile', name: '', expression: check }] }], sqlObjects };
+    const sqlObjects: SqlObject[] =
+      kept === undefined ? [] : [{ id: 'sql_hostile', kind: keptKind, name: `k_${keptKind}`, sql: `${keptStarts[keptKind]}${kept};` }];
+    return {
+      ...schema,
+      tables: [{ ...table, name: 't', columns, checks: [{ id: 'chk_hostile', name: '', expression: check }] }],
+      sqlObjects,
+    };
   });
 
 /** Objects the proof schema may hold after the DDL: the table, its key, sequence and constraints, and the kept object. */
@@ -78,51 +139,63 @@ async function catalog(db: SqlRunner): Promise<Catalog> {
          UNION SELECT typname FROM pg_type WHERE typnamespace = 'scratch'::regnamespace AND typtype IN ('d', 'e') ) s) AS "inScratch",
       pg_current_xact_id()::text AS xid`);
   const row = rows[0] as { outside: string; inScratch: string[] | string; xid: string };
-  return { outside: row.outside, inScratch: typeof row.inScratch === 'string' ? (JSON.parse(row.inScratch) as string[]) : row.inScratch, xid: row.xid };
+  return {
+    outside: row.outside,
+    inScratch: typeof row.inScratch === 'string' ? (JSON.parse(row.inScratch) as string[]) : row.inScratch,
+    xid: row.xid,
+  };
 }
 
 const runs = propertyRuns(150);
 
 describe.each(engines)('hostile SQL text in a document, on $engine.name', ({ engine, skip }) => {
   afterAll(closeEngines);
-  it.skipIf(Boolean(skip))(skip ? `skipped: ${skip}` : 'is a model error, or DDL that creates exactly what the document describes', async () => {
-    const db = await engine.runner();
-    let reachedPostgres = 0;
-    await fc.assert(
-      fc.asyncProperty(hostileDocument, async (schema) => {
-        if (validateSchema(schema).some((p) => p.severity === 'error')) return;
-        const { statements, problems } = generateDdl(schema);
-        expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-        // The exported script, run by psql as text, must hold exactly the statements generated, one by one.
-        const texts = (sql: string) => {
-          const parsed = parseSql(sql);
-          return 'error' in parsed ? [parsed.error.message] : parsed.statements.map((s) => s.text);
-        };
-        expect(texts(toSqlText(statements))).toEqual(statements.flatMap((s) => texts(s.sql)));
-        reachedPostgres++;
-        await db.exec('BEGIN');
-        try {
-          await db.execEach(['CREATE TABLE IF NOT EXISTS public.victim (id int)', 'CREATE SCHEMA scratch', 'SET LOCAL search_path TO scratch']);
-          const before = await catalog(db);
+  it.skipIf(Boolean(skip))(
+    skip ? `skipped: ${skip}` : 'is a model error, or DDL that creates exactly what the document describes',
+    async () => {
+      const db = await engine.runner();
+      let reachedPostgres = 0;
+      await fc.assert(
+        fc.asyncProperty(hostileDocument, async (schema) => {
+          if (validateSchema(schema).some((p) => p.severity === 'error')) return;
+          const { statements, problems } = generateDdl(schema);
+          expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+          // The exported script, run by psql as text, must hold exactly the statements generated, one by one.
+          const texts = (sql: string) => {
+            const parsed = parseSql(sql);
+            return 'error' in parsed ? [parsed.error.message] : parsed.statements.map((s) => s.text);
+          };
+          expect(texts(toSqlText(statements))).toEqual(statements.flatMap((s) => texts(s.sql)));
+          reachedPostgres++;
+          await db.exec('BEGIN');
           try {
-            await db.execEach(statements.map((s) => s.sql));
-          } catch (error) {
-            // PostgreSQL may refuse a text the grammar accepts (a type that does not exist): that is not smuggling.
-            if (!asSqlError(error)) throw error;
-            await db.exec('ROLLBACK');
-            return;
+            await db.execEach([
+              'CREATE TABLE IF NOT EXISTS public.victim (id int)',
+              'CREATE SCHEMA scratch',
+              'SET LOCAL search_path TO scratch',
+            ]);
+            const before = await catalog(db);
+            try {
+              await db.execEach(statements.map((s) => s.sql));
+            } catch (error) {
+              // PostgreSQL may refuse a text the grammar accepts (a type that does not exist): that is not smuggling.
+              if (!asSqlError(error)) throw error;
+              await db.exec('ROLLBACK');
+              return;
+            }
+            const after = await catalog(db);
+            expect(after.xid, 'the DDL ended the transaction').toBe(before.xid);
+            expect(after.outside, 'the DDL changed something outside its schema').toBe(before.outside);
+            expect(after.inScratch.filter((name) => !describedObject.test(name))).toEqual([]);
+          } finally {
+            await db.exec('ROLLBACK').catch(() => {});
           }
-          const after = await catalog(db);
-          expect(after.xid, 'the DDL ended the transaction').toBe(before.xid);
-          expect(after.outside, 'the DDL changed something outside its schema').toBe(before.outside);
-          expect(after.inScratch.filter((name) => !describedObject.test(name))).toEqual([]);
-        } finally {
-          await db.exec('ROLLBACK').catch(() => {});
-        }
-      }),
-      { numRuns: runs },
-    );
-    // Most hostile texts are model errors; some must still reach PostgreSQL, or the property proves nothing.
-    expect(reachedPostgres).toBeGreaterThan(runs / 20);
-  }, propertyTimeout(runs, 60));
+        }),
+        { numRuns: runs },
+      );
+      // Most hostile texts are model errors; some must still reach PostgreSQL, or the property proves nothing.
+      expect(reachedPostgres).toBeGreaterThan(runs / 20);
+    },
+    propertyTimeout(runs, 60),
+  );
 });

@@ -14,7 +14,9 @@ function spellings(schemaName: string, name: string): string[] {
  * objects that would now share a name.
  */
 export function intoOneSchema(schema: Schema, target: string): Schema {
-  const renames = new Map(schema.enums.flatMap((e) => spellings(e.schemaName, e.name).map((s) => [s, `${quoteIdent(target)}.${quoteIdent(e.name)}`] as const)));
+  const renames = new Map(
+    schema.enums.flatMap((e) => spellings(e.schemaName, e.name).map((s) => [s, `${quoteIdent(target)}.${quoteIdent(e.name)}`] as const)),
+  );
   const retype = (c: Column): Column => {
     const [, base = c.type.trim(), array = ''] = /^(.*?)((?:\[\])*)$/.exec(c.type.trim()) ?? [];
     const renamed = renames.get(base.trim());

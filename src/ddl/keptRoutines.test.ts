@@ -18,7 +18,10 @@ function areaWithCheckCallingAFunction(): Schema {
     ...checked,
     sqlObjects: [
       routine('trimmed(text)', 'CREATE FUNCTION trimmed(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT btrim(t) $$;'),
-      routine('controlled_for_whitespace(text)', 'CREATE FUNCTION controlled_for_whitespace(t text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT t = trimmed(t) $$;'),
+      routine(
+        'controlled_for_whitespace(text)',
+        'CREATE FUNCTION controlled_for_whitespace(t text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT t = trimmed(t) $$;',
+      ),
       routine('padded(text)', "CREATE FUNCTION padded(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT ' ' || t $$;"),
       { id: 'sql_view', kind: 'view', name: 'areas', sql: 'CREATE VIEW areas AS SELECT name FROM area;' },
       routine('unused()', 'CREATE FUNCTION unused() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;'),
@@ -44,7 +47,11 @@ describe('CHECKs and defaults that call kept functions', () => {
   });
 
   it('a proof takes the functions the tables call, and those they call, but not the others', () => {
-    expect(objectsTablesNeed(areaWithCheckCallingAFunction()).map((o) => o.name)).toEqual(['trimmed(text)', 'controlled_for_whitespace(text)', 'padded(text)']);
+    expect(objectsTablesNeed(areaWithCheckCallingAFunction()).map((o) => o.name)).toEqual([
+      'trimmed(text)',
+      'controlled_for_whitespace(text)',
+      'padded(text)',
+    ]);
   });
 
   it('reads called names as PostgreSQL writes them: bare, schema-qualified or quoted', () => {
@@ -56,10 +63,16 @@ describe('CHECKs and defaults that call kept functions', () => {
 async function runEach(runner: SqlRunner, statements: readonly string[], checks: readonly string[]): Promise<string[]> {
   await runner.exec('BEGIN');
   try {
-    for (const sql of ['CREATE SCHEMA scratch', 'SET LOCAL search_path TO scratch', ...statements, 'SAVEPOINT check_step']) await runner.exec(sql);
+    for (const sql of ['CREATE SCHEMA scratch', 'SET LOCAL search_path TO scratch', ...statements, 'SAVEPOINT check_step'])
+      await runner.exec(sql);
     const outcomes: string[] = [];
     for (const sql of checks) {
-      outcomes.push(await runner.exec(sql).then(() => 'ok', (error: unknown) => asSqlError(error)?.code ?? String(error)));
+      outcomes.push(
+        await runner.exec(sql).then(
+          () => 'ok',
+          (error: unknown) => asSqlError(error)?.code ?? String(error),
+        ),
+      );
       await runner.exec('ROLLBACK TO SAVEPOINT check_step');
     }
     return outcomes;
@@ -73,7 +86,11 @@ describe.each(engines)('the ordered DDL on $engine.name', ({ engine, skip }) => 
   describe.skipIf(Boolean(skip))(skip ? `skipped: ${skip}` : 'executed', () => {
     it('runs, and the CHECK and the default work through the functions', async () => {
       const ddl = generateDdl(areaWithCheckCallingAFunction()).statements.map((s) => s.sql);
-      const checks = ["INSERT INTO area (id, name) VALUES (1, 'ok')", "INSERT INTO area (id, name) VALUES (2, ' padded ')", "INSERT INTO area (id, name) VALUES (3, 'x') RETURNING 1 / (code = ' x')::int"];
+      const checks = [
+        "INSERT INTO area (id, name) VALUES (1, 'ok')",
+        "INSERT INTO area (id, name) VALUES (2, ' padded ')",
+        "INSERT INTO area (id, name) VALUES (3, 'x') RETURNING 1 / (code = ' x')::int",
+      ];
       expect(await runEach(await engine.runner(), ddl, checks)).toEqual(['ok', '23514', 'ok']);
     });
   });

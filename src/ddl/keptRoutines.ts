@@ -66,18 +66,32 @@ export function withoutLate(table: Table, late: LateExpressions): Table {
 }
 
 /** `ALTER TABLE … ALTER COLUMN … SET DEFAULT` and `ADD CONSTRAINT … CHECK` for the late expressions, run once the routines exist. */
-export function lateExpressionStatements(schema: Schema, late: LateExpressions, checkName: (table: Table) => string, options: DdlOptions): Statement[] {
+export function lateExpressionStatements(
+  schema: Schema,
+  late: LateExpressions,
+  checkName: (table: Table) => string,
+  options: DdlOptions,
+): Statement[] {
   const statements: Statement[] = [];
   for (const t of schema.tables) {
     const ref = qualifiedName(t.schemaName, t.name, options);
     for (const c of t.columns) {
       if (!late.defaultColumnIds.has(c.id)) continue;
-      statements.push({ kind: 'setDefault', tableId: t.id, sql: `ALTER TABLE ${ref}\n  ALTER COLUMN ${quoteIdent(c.name)} SET DEFAULT ${c.defaultValue};` });
+      statements.push({
+        kind: 'setDefault',
+        tableId: t.id,
+        sql: `ALTER TABLE ${ref}\n  ALTER COLUMN ${quoteIdent(c.name)} SET DEFAULT ${c.defaultValue};`,
+      });
     }
     for (const check of t.checks) {
       if (!late.checkIds.has(check.id)) continue;
       const name = check.name || checkName(t);
-      statements.push({ kind: 'addCheck', tableId: t.id, constraintName: name, sql: `ALTER TABLE ${ref}\n  ADD CONSTRAINT ${quoteIdent(name)} CHECK (${check.expression});` });
+      statements.push({
+        kind: 'addCheck',
+        tableId: t.id,
+        constraintName: name,
+        sql: `ALTER TABLE ${ref}\n  ADD CONSTRAINT ${quoteIdent(name)} CHECK (${check.expression});`,
+      });
     }
   }
   return statements;
@@ -91,7 +105,10 @@ export function objectsTablesNeed(schema: Schema): SqlObject[] {
   const objects = schema.sqlObjects ?? [];
   const names = routinesByName(objects);
   const needed = new Set<SqlObject>(objects.filter((o) => kindsTablesNeed.includes(o.kind)));
-  const queue = schema.tables.flatMap((t) => [...t.checks.map((c) => c.expression), ...t.columns.flatMap((c) => (c.defaultValue === null ? [] : [c.defaultValue]))]);
+  const queue = schema.tables.flatMap((t) => [
+    ...t.checks.map((c) => c.expression),
+    ...t.columns.flatMap((c) => (c.defaultValue === null ? [] : [c.defaultValue])),
+  ]);
   while (queue.length > 0) {
     for (const name of calledNames(queue.pop()!)) {
       for (const routine of names.get(name) ?? []) {

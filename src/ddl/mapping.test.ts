@@ -32,8 +32,12 @@ const assertThat = (condition: string) => `DO $a$ BEGIN IF NOT (${condition}) TH
 
 const withAction = (action: 'cascade' | 'restrict' | 'no action' | 'set null' | 'set default', parentEnd = ends.zeroOrOne) => {
   const base = aSchema(parentEnd, ends.zeroOrMany);
-  let schema = updateRelationship(base.schema, base.relationshipId, { onDelete: action, onUpdate: action === 'set default' ? 'no action' : action });
-  if (action === 'set default') schema = editColumn(schema, base.childId, tableOf(schema, base.childId).columns[2]!.id, { defaultValue: '0' });
+  let schema = updateRelationship(base.schema, base.relationshipId, {
+    onDelete: action,
+    onUpdate: action === 'set default' ? 'no action' : action,
+  });
+  if (action === 'set default')
+    schema = editColumn(schema, base.childId, tableOf(schema, base.childId).columns[2]!.id, { defaultValue: '0' });
   return schema;
 };
 
@@ -61,7 +65,10 @@ const cases: MappingCase[] = [
   {
     name: '1:1 FK + UNIQUE on the optional, dependent side by default',
     schema: () => aSchema(ends.zeroOrOne, ends.exactlyOne, { parent: 'authors', child: 'passport_info' }).schema,
-    ddlContains: ['ALTER TABLE authors\n  ADD CONSTRAINT authors_passport_info_id_key UNIQUE (passport_info_id);', 'passport_info_id integer NOT NULL'],
+    ddlContains: [
+      'ALTER TABLE authors\n  ADD CONSTRAINT authors_passport_info_id_key UNIQUE (passport_info_id);',
+      'passport_info_id integer NOT NULL',
+    ],
     checks: [
       ["INSERT INTO passport_info VALUES (1, 'p')", 'ok'],
       ["INSERT INTO authors VALUES (1, 'a', 1)", 'ok'],
@@ -116,7 +123,11 @@ const cases: MappingCase[] = [
   {
     name: 'mandatory on both sides: a parent committed without its child fails (deferred triggers)',
     schema: () => aSchema(ends.exactlyOne, ends.exactlyOne, { parent: 'country', child: 'capital' }).schema,
-    ddlContains: ['DEFERRABLE INITIALLY DEFERRED', '-- Insert a country and its capital in one transaction:', 'capital_country_id_key UNIQUE (country_id)'],
+    ddlContains: [
+      'DEFERRABLE INITIALLY DEFERRED',
+      '-- Insert a country and its capital in one transaction:',
+      'capital_country_id_key UNIQUE (country_id)',
+    ],
     checks: [
       ["INSERT INTO country VALUES (1, 'France')", 'ok'],
       ['SET CONSTRAINTS ALL IMMEDIATE', '23503'],
@@ -153,7 +164,9 @@ const cases: MappingCase[] = [
       const grade = makeColumn({ name: 'grade', type: 'text', isNotNull: true, defaultValue: "'none'" });
       return updateRelationship(base.schema, base.relationshipId, { junction: { name: 'enrolments', columns: [grade] } });
     },
-    ddlContains: ["CREATE TABLE enrolments (\n  student_id integer NOT NULL,\n  course_id integer NOT NULL,\n  grade text NOT NULL DEFAULT 'none',"],
+    ddlContains: [
+      "CREATE TABLE enrolments (\n  student_id integer NOT NULL,\n  course_id integer NOT NULL,\n  grade text NOT NULL DEFAULT 'none',",
+    ],
     checks: [
       ["INSERT INTO students VALUES (1, 's'); INSERT INTO courses VALUES (1, 'c')", 'ok'],
       ["INSERT INTO enrolments VALUES (1, 1, 'A')", 'ok'],
@@ -292,8 +305,13 @@ describe.each(engines)('the relationship mapping on $engine.name', ({ engine, sk
       expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
       const ddl = toSqlText(statements);
       for (const text of ddlContains) expect(ddl).toContain(text);
-      const outcomes = await runChecks(await engine.runner(), ddl, checks.map(([sql]) => sql));
-      const accepted = (expected: Outcome | readonly Outcome[], actual: Outcome) => (Array.isArray(expected) && expected.includes(actual) ? expected : actual);
+      const outcomes = await runChecks(
+        await engine.runner(),
+        ddl,
+        checks.map(([sql]) => sql),
+      );
+      const accepted = (expected: Outcome | readonly Outcome[], actual: Outcome) =>
+        Array.isArray(expected) && expected.includes(actual) ? expected : actual;
       expect(checks.map(([sql, expected], i) => [sql, accepted(expected, outcomes[i]!)])).toEqual(checks);
     });
   });

@@ -17,7 +17,10 @@ describe('quoteIdent', () => {
   it('agrees with PostgreSQL quote_ident() on keywords and random names', async () => {
     const pg = await testPglite();
     const keywords = (await pg.query<{ word: string }>('select word from pg_get_keywords()')).rows.map((r) => r.word);
-    const samples = fc.sample(fc.string({ unit: fc.constantFrom('a', 'Z', '_', '$', '1', '"', ' ', 'é', '€', '-') , minLength: 1, maxLength: 8 }), 300);
+    const samples = fc.sample(
+      fc.string({ unit: fc.constantFrom('a', 'Z', '_', '$', '1', '"', ' ', 'é', '€', '-'), minLength: 1, maxLength: 8 }),
+      300,
+    );
     for (const name of [...keywords, ...samples, 'select', 'order', 'table', 'user', 'id', 'x$y']) {
       const server = (await pg.query<{ q: string }>('select quote_ident($1) as q', [name])).rows[0]!.q;
       expect(quoteIdent(name), name).toBe(server);

@@ -17,9 +17,20 @@ function clauses(rel: Relationship): string {
 }
 
 /** `ALTER TABLE child ADD CONSTRAINT name FOREIGN KEY (...) REFERENCES parent (...)` with the relationship's clauses. */
-function addForeignKeySql(childRef: string, name: string, columns: readonly string[], parentRef: string, parentColumns: readonly string[], rel: Relationship, options: DdlOptions): string {
+function addForeignKeySql(
+  childRef: string,
+  name: string,
+  columns: readonly string[],
+  parentRef: string,
+  parentColumns: readonly string[],
+  rel: Relationship,
+  options: DdlOptions,
+): string {
   const references = `REFERENCES ${parentRef} (${identList(parentColumns)})`;
-  return unlessExists(`ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(name)} FOREIGN KEY (${identList(columns)})\n  ${references}${clauses(rel)};`, options);
+  return unlessExists(
+    `ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(name)} FOREIGN KEY (${identList(columns)})\n  ${references}${clauses(rel)};`,
+    options,
+  );
 }
 
 /** A 1:N or 1:1: UNIQUE where the child end's max is 1, the foreign key, and triggers for a mandatory child end. */
@@ -31,18 +42,35 @@ export function foreignKeyStatements(r: ResolvedForeignKey, names: NameAllocator
   const statements: Statement[] = [];
   if (addsUniqueConstraint(r)) {
     const constraintName = r.relationship.uniqueConstraintName || names.allocate(r.child.name, columns, 'key');
-    const sql = unlessExists(`ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(constraintName)} UNIQUE (${identList(columns)});`, options);
+    const sql = unlessExists(
+      `ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(constraintName)} UNIQUE (${identList(columns)});`,
+      options,
+    );
     statements.push({ kind: 'addUnique', relationshipId, tableId: r.child.id, constraintName, sql });
   }
   const constraintName = r.relationship.constraintName || names.allocate(r.child.name, columns, 'fkey');
-  const sql = addForeignKeySql(childRef, constraintName, columns, parentRef, r.parentColumns.map((c) => c.name), r.relationship, options);
+  const sql = addForeignKeySql(
+    childRef,
+    constraintName,
+    columns,
+    parentRef,
+    r.parentColumns.map((c) => c.name),
+    r.relationship,
+    options,
+  );
   statements.push({ kind: 'addForeignKey', relationshipId, tableId: r.child.id, constraintName, sql });
   if (r.childEnd.min === 1) {
     statements.push(
       ...requiredChildStatements(
         {
           relationshipId,
-          parent: { tableId: r.parent.id, schemaName: r.parent.schemaName, name: r.parent.name, ref: parentRef, key: r.parentColumns.map((c) => c.name) },
+          parent: {
+            tableId: r.parent.id,
+            schemaName: r.parent.schemaName,
+            name: r.parent.name,
+            ref: parentRef,
+            key: r.parentColumns.map((c) => c.name),
+          },
           child: { name: r.child.name, ref: childRef, columns },
           childEnd: r.childEnd,
         },
@@ -77,7 +105,15 @@ export function junctionStatements(j: Junction, names: NameAllocator, options: D
     const own = columns.map((c) => c.name);
     const constraintName = names.allocate(j.name, own, 'fkey');
     const parentRef = qualifiedName(parent.schemaName, parent.name, options);
-    const sql = addForeignKeySql(junctionRef, constraintName, own, parentRef, columns.map((c) => c.references.name), relationship, options);
+    const sql = addForeignKeySql(
+      junctionRef,
+      constraintName,
+      own,
+      parentRef,
+      columns.map((c) => c.references.name),
+      relationship,
+      options,
+    );
     return { kind: 'addForeignKey' as const, relationshipId: j.relationshipId, constraintName, sql };
   });
   for (const { columns, parent, otherEnd } of sides) {
@@ -87,7 +123,13 @@ export function junctionStatements(j: Junction, names: NameAllocator, options: D
       ...requiredChildStatements(
         {
           relationshipId: j.relationshipId,
-          parent: { tableId: parent.id, schemaName: parent.schemaName, name: parent.name, ref: parentRef, key: columns.map((c) => c.references.name) },
+          parent: {
+            tableId: parent.id,
+            schemaName: parent.schemaName,
+            name: parent.name,
+            ref: parentRef,
+            key: columns.map((c) => c.references.name),
+          },
           child: { name: j.name, ref: junctionRef, columns: columns.map((c) => c.name) },
           childEnd: otherEnd,
         },

@@ -73,7 +73,13 @@ export function requiredChildStatements(r: RequiredChild, names: NameAllocator, 
   return [
     { kind: 'note', relationshipId, sql: sqlComment(how.join('\n')) },
     { kind: 'createFunction', relationshipId, sql: functionSql(onParent, body(onParent, newKey, '')) },
-    { kind: 'createTrigger', relationshipId, tableId: parent.tableId, constraintName: onParent, sql: triggerSql(onParent, 'INSERT OR UPDATE', parent.ref) },
+    {
+      kind: 'createTrigger',
+      relationshipId,
+      tableId: parent.tableId,
+      constraintName: onParent,
+      sql: triggerSql(onParent, 'INSERT OR UPDATE', parent.ref),
+    },
     { kind: 'createFunction', relationshipId, sql: functionSql(onChild, body(onChild, oldReference, oldIsSet)) },
     { kind: 'createTrigger', relationshipId, constraintName: onChild, sql: triggerSql(onChild, 'DELETE OR UPDATE', child.ref) },
   ];

@@ -15,7 +15,11 @@ function withKeptObjects(): Schema {
     ...schema,
     sqlObjects: [
       kept('view', 'big_orders', 'CREATE VIEW big_orders AS\n SELECT id FROM orders WHERE total > 100;'),
-      kept('trigger', 'orders_touch on orders', 'CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();'),
+      kept(
+        'trigger',
+        'orders_touch on orders',
+        'CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();',
+      ),
       kept('function', 'touch()', 'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;'),
       kept('domain', 'money_amount', 'CREATE DOMAIN money_amount AS numeric(10,2) CHECK (VALUE >= 0);'),
     ],
@@ -33,7 +37,9 @@ describe('kept-as-text objects in the DDL', () => {
       ['sqlObject', 'sql_big_orders'],
       ['sqlObject', 'sql_orders_touch on orders'],
     ]);
-    expect(await runChecks(await testRunner(), toSqlText(statements), ['INSERT INTO orders VALUES (1, 5)', 'INSERT INTO orders VALUES (2, -1)'])).toEqual(['ok', '23514']);
+    expect(
+      await runChecks(await testRunner(), toSqlText(statements), ['INSERT INTO orders VALUES (1, 5)', 'INSERT INTO orders VALUES (2, -1)']),
+    ).toEqual(['ok', '23514']);
   });
 
   it('leaves them out when asked', () => {

@@ -32,13 +32,24 @@ export const sqlObjectPlacement: Record<SqlObjectKind, { phase: 'beforeTables' |
  * the proof's own schema, where the tables' unqualified type names find it; any other becomes its
  * stand-in types, or nothing.
  */
-export function sqlObjectStatements(objects: readonly SqlObject[], phase: 'beforeTables' | 'afterTables', { standIns = false, creatable = [] as readonly string[] } = {}): Statement[] {
-  const proofSql = (o: SqlObject): string | undefined => (o.kind !== 'extension' ? o.sql : creatable.includes(o.name) ? `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(o.name)};` : o.standIn);
+export function sqlObjectStatements(
+  objects: readonly SqlObject[],
+  phase: 'beforeTables' | 'afterTables',
+  { standIns = false, creatable = [] as readonly string[] } = {},
+): Statement[] {
+  const proofSql = (o: SqlObject): string | undefined =>
+    o.kind !== 'extension' ? o.sql : creatable.includes(o.name) ? `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(o.name)};` : o.standIn;
   return objects
     .map((o, index) => ({ o, index, sql: standIns ? proofSql(o) : o.sql, ...sqlObjectPlacement[o.kind] }))
     .filter((x): x is typeof x & { sql: string } => x.phase === phase && x.sql !== undefined)
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .flatMap(({ o, sql }) => (standIns && o.kind === 'extension' ? eachStatement(sql) : [sql]).map((each): Statement => ({ kind: 'sqlObject', sqlObjectId: o.id, sql: each })));
+    .flatMap(({ o, sql }) =>
+      (standIns && o.kind === 'extension' ? eachStatement(sql) : [sql]).map((each): Statement => ({
+        kind: 'sqlObject',
+        sqlObjectId: o.id,
+        sql: each,
+      })),
+    );
 }
 
 /** A stand-in's several statements apart, as PostgreSQL's parser splits them: a database takes one statement per message. */

@@ -36,7 +36,10 @@ export function unlessExists(sql: string, options: DdlOptions): string {
 
 /** A `--` comment, one per line; names cannot hold control characters (validation refuses them), so no line ends early. */
 export function sqlComment(text: string): string {
-  return text.split('\n').map((line) => `-- ${line}`).join('\n');
+  return text
+    .split('\n')
+    .map((line) => `-- ${line}`)
+    .join('\n');
 }
 
 /** `IF NOT EXISTS ` when the script should be re-runnable, else nothing. */

@@ -81,9 +81,13 @@ function toColumn(c: CatalogColumn, isPrimaryKey: boolean): Column {
       identity: c.identity === 'a' ? 'always' : c.identity === 'd' ? 'byDefault' : null,
       comment: c.comment,
     }),
-    ...(c.generated !== '' && c.defaultValue !== null ? { generated: { expression: c.defaultValue, kind: c.generated === 'v' ? 'virtual' : 'stored' } } : {}),
+    ...(c.generated !== '' && c.defaultValue !== null
+      ? { generated: { expression: c.defaultValue, kind: c.generated === 'v' ? 'virtual' : 'stored' } }
+      : {}),
     ...(identityOptions ? { identityOptions } : {}),
-    ...(c.collation !== null ? { collation: c.collation, ...(c.collationSchema !== null ? { collationSchema: c.collationSchema } : {}) } : {}),
+    ...(c.collation !== null
+      ? { collation: c.collation, ...(c.collationSchema !== null ? { collationSchema: c.collationSchema } : {}) }
+      : {}),
   };
 }
 
@@ -100,19 +104,26 @@ export function catalogTables(catalog: Catalog): CatalogTables {
   for (const k of catalog.constraints) if (k.type === 'p' && !k.onPartition) primaryKeys.set(k.tableOid, k.columns);
   const tables: Table[] = catalog.tables.map((t) => {
     const key = new Set(primaryKeys.get(t.oid) ?? []);
-    const columns = catalog.columns.filter((c) => c.tableOid === t.oid).map((c) => {
-      const column = toColumn(c, key.has(c.attnum));
-      columnAt.set(`${t.oid}:${c.attnum}`, column);
-      return column;
-    });
+    const columns = catalog.columns
+      .filter((c) => c.tableOid === t.oid)
+      .map((c) => {
+        const column = toColumn(c, key.has(c.attnum));
+        columnAt.set(`${t.oid}:${c.attnum}`, column);
+        return column;
+      });
     const keyOrder = primaryKeys.get(t.oid) ?? [];
     const isReordered = keyOrder.some((attnum, i) => i > 0 && attnum < keyOrder[i - 1]!);
     const primaryKey = catalog.constraints.find((k) => k.type === 'p' && k.tableOid === t.oid && !k.onPartition);
     if (t.partitionKey) {
       const shown = t.partitions.slice(0, 3).join(', ') + (t.partitions.length > 3 ? ', ...' : '');
-      notes.push(`"${t.name}" is partitioned by ${t.partitionKey}; it is imported as one table, without its ${t.partitions.length} partitions (${shown}), and foreign keys declared on partitions are drawn from "${t.name}".`);
+      notes.push(
+        `"${t.name}" is partitioned by ${t.partitionKey}; it is imported as one table, without its ${t.partitions.length} partitions (${shown}), and foreign keys declared on partitions are drawn from "${t.name}".`,
+      );
       const lost = t.partitionIndexes;
-      if (lost.length > 0) notes.push(`Not imported: ${lost.length} index${lost.length === 1 ? '' : 'es'} created on partitions of "${t.name}" rather than on it (${lost.slice(0, 3).join(', ')}${lost.length > 3 ? ', ...' : ''}).`);
+      if (lost.length > 0)
+        notes.push(
+          `Not imported: ${lost.length} index${lost.length === 1 ? '' : 'es'} created on partitions of "${t.name}" rather than on it (${lost.slice(0, 3).join(', ')}${lost.length > 3 ? ', ...' : ''}).`,
+        );
     }
     return {
       id: newId('tbl'),
@@ -131,20 +142,51 @@ export function catalogTables(catalog: Catalog): CatalogTables {
   const tableByOid = new Map(catalog.tables.map((t, i) => [t.oid, tables[i]!]));
   const uniqueSets: UniqueSet[] = catalog.constraints
     .filter((k) => k.type === 'u' && !k.onPartition)
-    .map((k) => ({ key: `constraint:${k.oid}`, tableOid: k.tableOid, name: k.name, columns: k.columns, isConstraint: true, isPartial: false, inCreateTable: k.inCreateTable }));
+    .map((k) => ({
+      key: `constraint:${k.oid}`,
+      tableOid: k.tableOid,
+      name: k.name,
+      columns: k.columns,
+      isConstraint: true,
+      isPartial: false,
+      inCreateTable: k.inCreateTable,
+    }));
   const keptIndexes: CatalogTables['keptIndexes'] = [];
   for (const index of catalog.indexes) {
     const table = tableByOid.get(index.tableOid);
     if (!table) continue;
     if (index.isPlain) {
-      if (index.isUnique) uniqueSets.push({ key: `index:${index.oid}`, tableOid: index.tableOid, name: index.name, columns: index.columns, isConstraint: false, isPartial: false, inCreateTable: false });
-      else table.indexes.push({ id: newId('idx'), name: index.name, columnIds: index.columns.map((a) => columnAt.get(`${index.tableOid}:${a}`)!.id), isUnique: false });
+      if (index.isUnique)
+        uniqueSets.push({
+          key: `index:${index.oid}`,
+          tableOid: index.tableOid,
+          name: index.name,
+          columns: index.columns,
+          isConstraint: false,
+          isPartial: false,
+          inCreateTable: false,
+        });
+      else
+        table.indexes.push({
+          id: newId('idx'),
+          name: index.name,
+          columnIds: index.columns.map((a) => columnAt.get(`${index.tableOid}:${a}`)!.id),
+          isUnique: false,
+        });
       continue;
     }
     keptIndexes.push({ oid: index.oid, tableOid: index.tableOid, name: index.name, sql: `${index.definition};` });
     const isColumnsOnly = index.columns.every((a) => a > 0);
     if (index.isUnique && index.hasPredicate && isColumnsOnly) {
-      uniqueSets.push({ key: `index:${index.oid}`, tableOid: index.tableOid, name: index.name, columns: index.columns, isConstraint: false, isPartial: true, inCreateTable: false });
+      uniqueSets.push({
+        key: `index:${index.oid}`,
+        tableOid: index.tableOid,
+        name: index.name,
+        columns: index.columns,
+        isConstraint: false,
+        isPartial: true,
+        inCreateTable: false,
+      });
     }
   }
   const enums: EnumType[] = catalog.enums.map((e) => ({ id: newId('enum'), name: e.name, schemaName: e.schema, values: e.values }));
@@ -167,7 +209,13 @@ export function applyUniqueSets(built: CatalogTables, taken: ReadonlySet<string>
       table.columns = table.columns.map((c) => (c.id === column.id ? { ...c, ...unique } : c));
       built.columnAt.set(`${set.tableOid}:${set.columns[0]}`, { ...column, ...unique });
     } else {
-      table.indexes.push({ id: newId('idx'), name: set.name, columnIds: columns.map((c) => c.id), isUnique: true, ...(set.isConstraint ? { isConstraint: true } : {}) });
+      table.indexes.push({
+        id: newId('idx'),
+        name: set.name,
+        columnIds: columns.map((c) => c.id),
+        isUnique: true,
+        ...(set.isConstraint ? { isConstraint: true } : {}),
+      });
     }
   }
 }

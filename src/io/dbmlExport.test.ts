@@ -8,7 +8,8 @@ import { dbmlWritings, toDbml } from './dbmlExport.ts';
 describe('toDbml', () => {
   it('writes the example: 1:1 as -, 1:N as >, NOT NULL where the parent end is mandatory', () => {
     const text = toDbml(exampleDocument().schema);
-    expect(text).toContain(`Table passport_info [note: 'Split off from authors: few authors have passport data on file, and it is sensitive, so it is kept (and granted) apart.'] {
+    expect(text)
+      .toContain(`Table passport_info [note: 'Split off from authors: few authors have passport data on file, and it is sensitive, so it is kept (and granted) apart.'] {
   id integer [pk]
   passport_number varchar(20) [not null, unique]
   author_id integer [not null]
@@ -22,10 +23,19 @@ describe('toDbml', () => {
   });
 
   it('writes many-to-many as <>, actions, defaults, identity, notes, indexes, checks and enums', () => {
-    const { schema: base, parentId, childId, relationshipId } = aSchema(ends.zeroOrMany, ends.oneOrMany, { parent: 'students', child: 'courses' });
+    const {
+      schema: base,
+      parentId,
+      childId,
+      relationshipId,
+    } = aSchema(ends.zeroOrMany, ends.oneOrMany, { parent: 'students', child: 'courses' });
     let schema: Schema = updateRelationship(base, relationshipId, { onDelete: 'cascade', onUpdate: 'set null' });
     const name = tableOf(schema, parentId).columns[1]!;
-    schema = updateColumn(schema, parentId, name.id, { defaultValue: "'it''s'", comment: "line one\nit's \\ here", type: 'character varying(80)' });
+    schema = updateColumn(schema, parentId, name.id, {
+      defaultValue: "'it''s'",
+      comment: "line one\nit's \\ here",
+      type: 'character varying(80)',
+    });
     schema = updateColumn(schema, parentId, tableOf(schema, parentId).columns[0]!.id, { identity: 'byDefault' });
     schema = updateTableFields(schema, childId, {
       schemaName: 'school',
@@ -62,7 +72,12 @@ Ref: students.id <> school.courses.id [delete: cascade, update: set null]
   });
 
   it('writes a composite key as an index [pk] and a composite foreign key as t.(a, b)', () => {
-    const parent = withTable({ tables: [], relationships: [], enums: [] }, 'orders', { name: 'line', type: 'integer', isPrimaryKey: true, isNotNull: true });
+    const parent = withTable({ tables: [], relationships: [], enums: [] }, 'orders', {
+      name: 'line',
+      type: 'integer',
+      isPrimaryKey: true,
+      isNotNull: true,
+    });
     const child = withTable(parent.schema, 'order items');
     const { schema } = aSchemaBetween(child.schema, parent.tableId, child.tableId);
     const text = toDbml(schema);
@@ -76,13 +91,25 @@ Ref: students.id <> school.courses.id [delete: cascade, update: set null]
     const self = { ...schema, relationships: schema.relationships.map((r) => ({ ...r, to: { ...r.to, tableId: r.from.tableId } })) };
     expect([...dbmlWritings(self).values()]).toEqual(['junctionTable']);
     const text = toDbml(self);
-    expect(text).toContain('Table people_people {\n  people_id integer\n  people_id_2 integer\n\n  Indexes {\n    (people_id, people_id_2) [pk]\n  }\n}');
+    expect(text).toContain(
+      'Table people_people {\n  people_id integer\n  people_id_2 integer\n\n  Indexes {\n    (people_id, people_id_2) [pk]\n  }\n}',
+    );
     expect(text).toContain('Ref: people_people.people_id > people.id\nRef: people_people.people_id_2 > people.id');
     expect(() => Parser.parseDBMLToJSONv2(text)).not.toThrow();
     const { schema: one, relationshipId } = aSchema(ends.exactlyOne, ends.zeroOrOne, { parent: 'nodes', child: 'nodes_2' });
     const selfRel = one.relationships.find((r) => r.id === relationshipId)!;
     const key = one.tables[0]!.columns[0]!.id;
-    const selfKey = { ...one, relationships: [{ ...selfRel, to: { ...selfRel.to, tableId: selfRel.from.tableId }, oneToOne: 'sharedPrimaryKey' as const, foreignKeyColumnIds: [key] }] };
+    const selfKey = {
+      ...one,
+      relationships: [
+        {
+          ...selfRel,
+          to: { ...selfRel.to, tableId: selfRel.from.tableId },
+          oneToOne: 'sharedPrimaryKey' as const,
+          foreignKeyColumnIds: [key],
+        },
+      ],
+    };
     expect(toDbml(selfKey)).toContain('// left out, as DBML refuses it: Ref: nodes.id - nodes.id\n');
     expect(() => Parser.parseDBMLToJSONv2(toDbml(selfKey))).not.toThrow();
   });

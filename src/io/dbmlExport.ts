@@ -27,9 +27,13 @@ export function dbmlWritings(schema: Schema): Map<string, DbmlWriting> {
   const endpoint = (table: Table, columns: readonly Column[]) => `${table.id}:${columns.map((c) => c.id).join(',')}`;
   for (const r of resolveAll(schema)) {
     if (r.kind === 'invalid') continue;
-    const [a, b] = r.kind === 'manyToMany' ? [endpoint(r.from, r.fromKey), endpoint(r.to, r.toKey)] : [endpoint(r.child, r.columns), endpoint(r.parent, r.parentColumns)];
+    const [a, b] =
+      r.kind === 'manyToMany'
+        ? [endpoint(r.from, r.fromKey), endpoint(r.to, r.toKey)]
+        : [endpoint(r.child, r.columns), endpoint(r.parent, r.parentColumns)];
     const pair = [a, b].sort().join('|');
-    const isRefused = a === b || joined.has(pair) || (r.kind === 'manyToMany' && (r.from.id === r.to.id || r.fromKey.length !== r.toKey.length));
+    const isRefused =
+      a === b || joined.has(pair) || (r.kind === 'manyToMany' && (r.from.id === r.to.id || r.fromKey.length !== r.toKey.length));
     writings.set(r.relationship.id, !isRefused ? 'ref' : r.kind === 'manyToMany' ? 'junctionTable' : 'comment');
     if (!isRefused) joined.add(pair);
   }
@@ -56,7 +60,10 @@ export function toDbml(schema: Schema): string {
     if (r.kind === 'invalid') continue;
     const rel = r.relationship;
     const name = rel.name.trim() ? ` ${quoteName(rel.name.trim(), true)}` : '';
-    const settings = [rel.onDelete !== 'no action' && `delete: ${rel.onDelete}`, rel.onUpdate !== 'no action' && `update: ${rel.onUpdate}`].filter(Boolean);
+    const settings = [
+      rel.onDelete !== 'no action' && `delete: ${rel.onDelete}`,
+      rel.onUpdate !== 'no action' && `update: ${rel.onUpdate}`,
+    ].filter(Boolean);
     const suffix = settings.length ? ` [${settings.join(', ')}]` : '';
     const writing = writings.get(rel.id);
     if (r.kind === 'manyToMany' && writing === 'junctionTable') {
@@ -92,7 +99,9 @@ function junctionAsTable(junction: Junction): Table {
 
 function tableBlock(table: Table, isNotNull: (c: Column) => boolean): string {
   const key = primaryKeyOf(table);
-  const lines = [`Table ${qualifiedName(table.schemaName, table.name)}${table.comment ? ` [note: ${stringLiteral(table.comment)}]` : ''} {`];
+  const lines = [
+    `Table ${qualifiedName(table.schemaName, table.name)}${table.comment ? ` [note: ${stringLiteral(table.comment)}]` : ''} {`,
+  ];
   for (const column of table.columns) {
     const settings = [
       column.isPrimaryKey && key.length === 1 && 'pk',
@@ -109,12 +118,20 @@ function tableBlock(table: Table, isNotNull: (c: Column) => boolean): string {
     ...(key.length > 1 ? [`    (${key.map((c) => quoteName(c.name)).join(', ')}) [pk]`] : []),
     ...table.indexes.map((index) => {
       const settings = [index.isUnique && 'unique', index.name && `name: ${stringLiteral(index.name)}`].filter(Boolean);
-      return `    (${namesOf(index.columnIds).map((c) => quoteName(c.name)).join(', ')})${settings.length ? ` [${settings.join(', ')}]` : ''}`;
+      return `    (${namesOf(index.columnIds)
+        .map((c) => quoteName(c.name))
+        .join(', ')})${settings.length ? ` [${settings.join(', ')}]` : ''}`;
     }),
   ];
   if (indexes.length) lines.push('', '  Indexes {', ...indexes, '  }');
   const checks = table.checks.filter((c) => !c.expression.includes('`'));
-  if (checks.length) lines.push('', '  checks {', ...checks.map((c) => `    \`${c.expression}\`${c.name ? ` [name: ${stringLiteral(c.name)}]` : ''}`), '  }');
+  if (checks.length)
+    lines.push(
+      '',
+      '  checks {',
+      ...checks.map((c) => `    \`${c.expression}\`${c.name ? ` [name: ${stringLiteral(c.name)}]` : ''}`),
+      '  }',
+    );
   lines.push('}');
   return lines.join('\n');
 }

@@ -36,16 +36,61 @@ Table archive.books [note: 'kept for ever'] {
     \`pages > 0\` [name: 'has_pages']
   }
 }`);
-    expect(schema.enums).toEqual([{ id: expect.stringMatching(/^enum_/), name: 'status', schemaName: 'public', values: ['draft', 'published'] }]);
-    const [books] = schema.tables;
-    expect(books).toMatchObject({ name: 'books', schemaName: 'archive', comment: 'kept for ever', checks: [{ name: 'has_pages', expression: 'pages > 0' }] });
-    expect(books!.columns.map(({ id: _id, ...c }) => c)).toEqual([
-      { name: 'id', type: 'int', isPrimaryKey: true, isNotNull: true, isUnique: false, defaultValue: null, identity: 'byDefault', comment: '' },
-      { name: 'title', type: 'character varying(80)', isPrimaryKey: false, isNotNull: true, isUnique: true, defaultValue: "'it''s'", identity: null, comment: 'as printed' },
-      { name: 'state', type: 'status', isPrimaryKey: false, isNotNull: false, isUnique: false, defaultValue: "'draft'", identity: null, comment: '' },
-      { name: 'pages', type: 'int', isPrimaryKey: false, isNotNull: false, isUnique: false, defaultValue: '3', identity: null, comment: '' },
+    expect(schema.enums).toEqual([
+      { id: expect.stringMatching(/^enum_/), name: 'status', schemaName: 'public', values: ['draft', 'published'] },
     ]);
-    expect(books!.indexes).toEqual([{ id: expect.any(String), name: 'by_title', columnIds: [books!.columns[1]!.id, books!.columns[3]!.id], isUnique: true }]);
+    const [books] = schema.tables;
+    expect(books).toMatchObject({
+      name: 'books',
+      schemaName: 'archive',
+      comment: 'kept for ever',
+      checks: [{ name: 'has_pages', expression: 'pages > 0' }],
+    });
+    expect(books!.columns.map(({ id: _id, ...c }) => c)).toEqual([
+      {
+        name: 'id',
+        type: 'int',
+        isPrimaryKey: true,
+        isNotNull: true,
+        isUnique: false,
+        defaultValue: null,
+        identity: 'byDefault',
+        comment: '',
+      },
+      {
+        name: 'title',
+        type: 'character varying(80)',
+        isPrimaryKey: false,
+        isNotNull: true,
+        isUnique: true,
+        defaultValue: "'it''s'",
+        identity: null,
+        comment: 'as printed',
+      },
+      {
+        name: 'state',
+        type: 'status',
+        isPrimaryKey: false,
+        isNotNull: false,
+        isUnique: false,
+        defaultValue: "'draft'",
+        identity: null,
+        comment: '',
+      },
+      {
+        name: 'pages',
+        type: 'int',
+        isPrimaryKey: false,
+        isNotNull: false,
+        isUnique: false,
+        defaultValue: '3',
+        identity: null,
+        comment: '',
+      },
+    ]);
+    expect(books!.indexes).toEqual([
+      { id: expect.any(String), name: 'by_title', columnIds: [books!.columns[1]!.id, books!.columns[3]!.id], isUnique: true },
+    ]);
   });
 
   it('reads > and < as one-to-many, a nullable key as an optional parent end, NOT NULL as a mandatory one', () => {
@@ -91,11 +136,19 @@ Ref: users.id - passports.user_id`);
 
   it('lays the tables out on a grid', () => {
     const result = importDbml('Table a { id int }\nTable b { id int }');
-    expect(result.ok && Object.values(result.document.layout)).toEqual([{ x: 0, y: 0 }, { x: 320, y: 0 }]);
+    expect(result.ok && Object.values(result.document.layout)).toEqual([
+      { x: 0, y: 0 },
+      { x: 320, y: 0 },
+    ]);
   });
 
   it('gives malformed DBML a clear error with its line and column', () => {
-    expect(importDbml('Table books {\n  id int [pk\n}\n')).toEqual({ ok: false, error: 'line 3, column 1: Expect an identifier', line: 3, column: 1 });
+    expect(importDbml('Table books {\n  id int [pk\n}\n')).toEqual({
+      ok: false,
+      error: 'line 3, column 1: Expect an identifier',
+      line: 3,
+      column: 1,
+    });
     expect(importDbml('Table a { id int [pk] }\nTable b { a_id int }\nRef: b.a_id > a.name')).toEqual({
       ok: false,
       error: "line 3, column 17: Column 'name' does not exist in Table 'public.a'",

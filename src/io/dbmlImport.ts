@@ -80,7 +80,9 @@ export function importDbml(text: string): DbmlImportResult {
   const layout = gridLayout(built.schema.tables);
   // The project file's own checks (unique ids, every reference landing) hold for imports too.
   const checked = parseProjectFile(serializeProjectFile({ schema: built.schema, layout }));
-  return checked.ok ? { ok: true, document: checked.document } : { ok: false, error: `the DBML does not make a valid document: ${checked.error}` };
+  return checked.ok
+    ? { ok: true, document: checked.document }
+    : { ok: false, error: `the DBML does not make a valid document: ${checked.error}` };
 }
 
 /** @dbml/core throws `{ diags: [{ message, location: { start: { line, column } } }] }` for DBML it cannot read. */
@@ -91,7 +93,9 @@ function parseFailure(error: unknown): DbmlImportResult {
   const start = first.location?.start;
   const more = diags!.length > 1 ? ` (and ${diags!.length - 1} more)` : '';
   const message = `${String(first.message)}${more}`;
-  return start ? { ok: false, error: `line ${start.line}, column ${start.column}: ${message}`, line: start.line, column: start.column } : { ok: false, error: message };
+  return start
+    ? { ok: false, error: `line ${start.line}, column ${start.column}: ${message}`, line: start.line, column: start.column }
+    : { ok: false, error: message };
 }
 
 const tableKey = (schemaName: string | null | undefined, name: string) => `${schemaName || defaultSchemaName}\u0000${name}`;
@@ -106,7 +110,9 @@ function buildSchema(raw: RawDatabase): { ok: true; schema: Schema } | { ok: fal
   for (const rawTable of raw.tables) {
     for (const field of rawTable.fields) {
       for (const ref of field.inline_refs ?? []) {
-        inline.add(`${tableKey(rawTable.schemaName, rawTable.name)}\u0000${field.name}\u0001${tableKey(ref.schemaName, ref.tableName)}\u0000${ref.fieldNames.join('\u0000')}`);
+        inline.add(
+          `${tableKey(rawTable.schemaName, rawTable.name)}\u0000${field.name}\u0001${tableKey(ref.schemaName, ref.tableName)}\u0000${ref.fieldNames.join('\u0000')}`,
+        );
       }
     }
   }
@@ -116,7 +122,12 @@ function buildSchema(raw: RawDatabase): { ok: true; schema: Schema } | { ok: fal
     if ('error' in rel) return { ok: false, ...rel };
     relationships.push(rel);
   }
-  const enums = raw.enums.map((e) => ({ id: newId('enum'), name: e.name, schemaName: e.schemaName || defaultSchemaName, values: e.values.map((v) => v.name) }));
+  const enums = raw.enums.map((e) => ({
+    id: newId('enum'),
+    name: e.name,
+    schemaName: e.schemaName || defaultSchemaName,
+    values: e.values.map((v) => v.name),
+  }));
   return { ok: true, schema: { tables: [...tables.values()], relationships, enums } };
 }
 
@@ -139,9 +150,22 @@ function buildTable(raw: RawTable): Table {
   const idOf = new Map(columns.map((c) => [c.name, c.id]));
   const indexes = (raw.indexes ?? [])
     .filter((i) => !i.pk && i.columns.length > 0 && i.columns.every((c) => c.type === 'column' && idOf.has(c.value)))
-    .map((i) => ({ id: newId('idx'), name: i.name ?? '', columnIds: i.columns.map((c) => idOf.get(c.value)!), isUnique: Boolean(i.unique) }));
+    .map((i) => ({
+      id: newId('idx'),
+      name: i.name ?? '',
+      columnIds: i.columns.map((c) => idOf.get(c.value)!),
+      isUnique: Boolean(i.unique),
+    }));
   const checks = (raw.checks ?? []).map((c) => ({ id: newId('chk'), name: c.name ?? '', expression: c.expression }));
-  return { id: newId('tbl'), name: raw.name, schemaName: raw.schemaName || defaultSchemaName, comment: raw.note?.value ?? '', columns, checks, indexes };
+  return {
+    id: newId('tbl'),
+    name: raw.name,
+    schemaName: raw.schemaName || defaultSchemaName,
+    comment: raw.note?.value ?? '',
+    columns,
+    checks,
+    indexes,
+  };
 }
 
 /** A DBML default as PostgreSQL text: expressions as written, strings quoted as SQL literals. */
@@ -154,7 +178,8 @@ type Failure = { error: string; line?: number; column?: number };
 
 function buildRelationship(ref: RawRef, tables: ReadonlyMap<string, Table>, inline: ReadonlySet<string>): Relationship | Failure {
   const at = ref.token?.start;
-  const fail = (message: string): Failure => (at ? { error: `line ${at.line}, column ${at.column}: ${message}`, line: at.line, column: at.column } : { error: message });
+  const fail = (message: string): Failure =>
+    at ? { error: `line ${at.line}, column ${at.column}: ${message}`, line: at.line, column: at.column } : { error: message };
   const [a, b] = ref.endpoints;
   if (!a || !b) return fail('a Ref needs two ends');
   const ends = [a, b].map((e) => ({ e, table: tables.get(tableKey(e.schemaName, e.tableName)) }));
@@ -165,12 +190,26 @@ function buildRelationship(ref: RawRef, tables: ReadonlyMap<string, Table>, inli
   const onUpdate = action(ref.onUpdate);
   if (!onDelete || !onUpdate) return fail(`unknown referential action "${!onDelete ? ref.onDelete : ref.onUpdate}"`);
   const base = { id: newId('rel'), name: ref.name ?? '', onDelete, onUpdate, isDeferrable: false, junction: { name: '', columns: [] } };
-  const isKey = (x: { e: RawEndpoint; table: Table }) => sameNames(x.e.fieldNames, primaryKeyOf(x.table).map((c) => c.name));
+  const isKey = (x: { e: RawEndpoint; table: Table }) =>
+    sameNames(
+      x.e.fieldNames,
+      primaryKeyOf(x.table).map((c) => c.name),
+    );
   if (a.relation === '*' && b.relation === '*') {
     const keyless = [ea, eb].find((x) => !isKey(x));
-    if (keyless) return fail(`a many-to-many must join primary keys; ${keyless.e.fieldNames.join(', ')} is not the primary key of "${keyless.table.name}"`);
+    if (keyless)
+      return fail(
+        `a many-to-many must join primary keys; ${keyless.e.fieldNames.join(', ')} is not the primary key of "${keyless.table.name}"`,
+      );
     const many = { min: 0, max: 'many' } as const;
-    return { ...base, from: { tableId: ea.table.id, ...many }, to: { tableId: eb.table.id, ...many }, keyHolder: 'to', oneToOne: 'foreignKeyUnique', foreignKeyColumnIds: [] };
+    return {
+      ...base,
+      from: { tableId: ea.table.id, ...many },
+      to: { tableId: eb.table.id, ...many },
+      keyHolder: 'to',
+      oneToOne: 'foreignKeyUnique',
+      foreignKeyColumnIds: [],
+    };
   }
   let child = a.relation === '*' ? ea : b.relation === '*' ? eb : ea;
   if (a.relation === '1' && b.relation === '1') {
@@ -179,16 +218,31 @@ function buildRelationship(ref: RawRef, tables: ReadonlyMap<string, Table>, inli
     if (isKey(child) && !isKey(other)) child = other;
   }
   const parent = child === ea ? eb : ea;
-  if (!isKey(parent)) return fail(`${parent.e.fieldNames.join(', ')} is not the primary key of "${parent.table.name}"; foreign keys here refer to primary keys`);
+  if (!isKey(parent))
+    return fail(
+      `${parent.e.fieldNames.join(', ')} is not the primary key of "${parent.table.name}"; foreign keys here refer to primary keys`,
+    );
   const byParentKey = primaryKeyOf(parent.table).map((pk) => child.e.fieldNames[parent.e.fieldNames.indexOf(pk.name)]!);
   const fkColumns = byParentKey.map((name) => child.table.columns.find((c) => c.name === name));
   if (fkColumns.some((c) => c === undefined)) return fail(`no column ${child.e.fieldNames.join(', ')} in "${child.table.name}"`);
   const columns = fkColumns as Column[];
   const isOneToOne = a.relation === '1' && b.relation === '1';
-  const isShared = isOneToOne && sameNames(columns.map((c) => c.name), primaryKeyOf(child.table).map((c) => c.name));
+  const isShared =
+    isOneToOne &&
+    sameNames(
+      columns.map((c) => c.name),
+      primaryKeyOf(child.table).map((c) => c.name),
+    );
   const parentEnd = { tableId: parent.table.id, min: columns.every((c) => c.isNotNull) ? 1 : 0, max: 1 } as const;
   const childEnd = { tableId: child.table.id, min: 0, max: isOneToOne ? 1 : 'many' } as const;
-  return { ...base, from: parentEnd, to: childEnd, keyHolder: 'to', oneToOne: isShared ? 'sharedPrimaryKey' : 'foreignKeyUnique', foreignKeyColumnIds: columns.map((c) => c.id) };
+  return {
+    ...base,
+    from: parentEnd,
+    to: childEnd,
+    keyHolder: 'to',
+    oneToOne: isShared ? 'sharedPrimaryKey' : 'foreignKeyUnique',
+    foreignKeyColumnIds: columns.map((c) => c.id),
+  };
 }
 
 function endpointKey(owner: RawEndpoint, target: RawEndpoint): string {

@@ -23,16 +23,20 @@ function withoutJunctionTables(schema: Schema): Schema {
 const runs = propertyRuns(60);
 
 describe('DBML round trip', () => {
-  it('keeps tables, columns and relationship kinds', () => {
-    fc.assert(
-      fc.property(schemaArb.map(withoutJunctionTables), (schema) => {
-        const text = toDbml(schema);
-        const imported = importDbml(text);
-        if (!imported.ok) throw new Error(`${imported.error}\n${text}`);
-        expect(schemaMeaning(imported.document.schema, dbmlUnkept)).toEqual(schemaMeaning(schema, dbmlUnkept));
-        expect(toDbml(imported.document.schema)).toBe(text);
-      }),
-      { numRuns: runs },
-    );
-  }, propertyTimeout(runs, 100));
+  it(
+    'keeps tables, columns and relationship kinds',
+    () => {
+      fc.assert(
+        fc.property(schemaArb.map(withoutJunctionTables), (schema) => {
+          const text = toDbml(schema);
+          const imported = importDbml(text);
+          if (!imported.ok) throw new Error(`${imported.error}\n${text}`);
+          expect(schemaMeaning(imported.document.schema, dbmlUnkept)).toEqual(schemaMeaning(schema, dbmlUnkept));
+          expect(toDbml(imported.document.schema)).toBe(text);
+        }),
+        { numRuns: runs },
+      );
+    },
+    propertyTimeout(runs, 100),
+  );
 });

@@ -3,7 +3,13 @@ import type { Column, ReferentialAction, Relationship, Table } from '../model/in
 import type { CatalogConstraint } from './readCatalog.ts';
 import type { CatalogSqlObject } from './readSqlObjects.ts';
 
-const actionByCatalogCode: Readonly<Record<string, ReferentialAction>> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
+const actionByCatalogCode: Readonly<Record<string, ReferentialAction>> = {
+  a: 'no action',
+  r: 'restrict',
+  c: 'cascade',
+  n: 'set null',
+  d: 'set default',
+};
 
 /** The referential action pg_constraint's one-letter code (`confdeltype`, `confupdtype`) stands for. */
 export function catalogAction(code: string): ReferentialAction {
@@ -35,7 +41,13 @@ export function sameSet(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** The part of a required-child trigger's body that names its parent, child and key columns (see ddl/requiredChild.ts). */
-export function requiredChildCheck(parent: Table, parentKey: readonly string[], child: Table, childColumns: readonly string[], values: readonly string[]): string {
+export function requiredChildCheck(
+  parent: Table,
+  parentKey: readonly string[],
+  child: Table,
+  childColumns: readonly string[],
+  values: readonly string[],
+): string {
   const ref = (t: Table) => qualifiedName(t.schemaName, t.name, defaultDdlOptions);
   const qualified = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${quoteIdent(c)}`).join(', ');
   return (
@@ -48,11 +60,30 @@ export function requiredChildCheck(parent: Table, parentKey: readonly string[], 
  * Finds the pair of deferred constraint triggers the DDL generator writes for a mandatory child end
  * ("each parent has at least one child"), returning their and their functions' oids, or undefined.
  */
-export function findRequiredChild(objects: readonly CatalogSqlObject[], oidOf: (t: Table) => string, parent: Table, parentKey: readonly Column[], child: Table, columns: readonly Column[]): string[] | undefined {
+export function findRequiredChild(
+  objects: readonly CatalogSqlObject[],
+  oidOf: (t: Table) => string,
+  parent: Table,
+  parentKey: readonly Column[],
+  child: Table,
+  columns: readonly Column[],
+): string[] | undefined {
   const key = parentKey.map((c) => c.name);
   const own = columns.map((c) => c.name);
-  const onParent = requiredChildCheck(parent, key, child, own, key.map((c) => `NEW.${quoteIdent(c)}`));
-  const onChild = requiredChildCheck(parent, key, child, own, own.map((c) => `OLD.${quoteIdent(c)}`));
+  const onParent = requiredChildCheck(
+    parent,
+    key,
+    child,
+    own,
+    key.map((c) => `NEW.${quoteIdent(c)}`),
+  );
+  const onChild = requiredChildCheck(
+    parent,
+    key,
+    child,
+    own,
+    own.map((c) => `OLD.${quoteIdent(c)}`),
+  );
   const find = (table: Table, check: string) =>
     objects.find((t) => {
       if (t.kind !== 'trigger' || !t.isConstraintTrigger || t.tableOid !== oidOf(table)) return false;

@@ -29,14 +29,19 @@ describe('a refusal the protocol hid', () => {
     expect(hidesRefusal({ message: 'boom' })).toBe(false);
   });
 
-  it("is asked of PostgreSQL again: its SQLSTATE, message, detail and hint, and nothing the statement made is left", async () => {
+  it('is asked of PostgreSQL again: its SQLSTATE, message, detail and hint, and nothing the statement made is left', async () => {
     const runner = await testRunner();
     await runner.exec('BEGIN');
     try {
       expect(await askRefusal(runner, boom)).toEqual({ code: 'P0001', message: 'boom', detail: "it's the detail", hint: 'the hint' });
-      expect(await askRefusal(runner, `DO $$ BEGIN CREATE TABLE made_here (id int); CREATE TABLE b (x nosuchtype); END $$;`)).toEqual({ code: '42704', message: 'type "nosuchtype" does not exist' });
+      expect(await askRefusal(runner, `DO $$ BEGIN CREATE TABLE made_here (id int); CREATE TABLE b (x nosuchtype); END $$;`)).toEqual({
+        code: '42704',
+        message: 'type "nosuchtype" does not exist',
+      });
       expect(await askRefusal(runner, 'DO $$ BEGIN CREATE TABLE fine_here (id int); END $$;')).toBeUndefined();
-      const { rows } = await runner.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname IN ('made_here', 'fine_here') OR relname LIKE 'erd_refusal%'`);
+      const { rows } = await runner.query(
+        `SELECT count(*)::int AS n FROM pg_class WHERE relname IN ('made_here', 'fine_here') OR relname LIKE 'erd_refusal%'`,
+      );
       expect(rows[0]).toEqual({ n: 0 });
       const functions = await runner.query(`SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'erd_refusal'`);
       expect(functions.rows[0]).toEqual({ n: 0 });
@@ -45,11 +50,17 @@ describe('a refusal the protocol hid', () => {
     }
   });
 
-  it('gives an import PostgreSQL\'s own words for a failing DO block, not the portal\'s', async () => {
+  it("gives an import PostgreSQL's own words for a failing DO block, not the portal's", async () => {
     const runner = losingDoErrors(await testRunner());
     const raised = await importSql(`CREATE TABLE a (id int PRIMARY KEY);\n${boom}`, runner);
-    expect(raised).toMatchObject({ ok: false, error: { line: 2, message: 'boom', detail: "it's the detail", hint: 'the hint', code: 'P0001' } });
+    expect(raised).toMatchObject({
+      ok: false,
+      error: { line: 2, message: 'boom', detail: "it's the detail", hint: 'the hint', code: 'P0001' },
+    });
     const typed = await importSql(badType, runner);
-    expect(typed).toMatchObject({ ok: false, error: { line: 1, message: 'type "nosuchtype" does not exist', code: '42704', statement: badType } });
+    expect(typed).toMatchObject({
+      ok: false,
+      error: { line: 1, message: 'type "nosuchtype" does not exist', code: '42704', statement: badType },
+    });
   });
 });

@@ -52,14 +52,19 @@ async function catalogAfter(runner: SqlRunner, statements: readonly string[]): P
     await runner.exec('SET LOCAL search_path TO scratch');
     for (const sql of statements) await runner.exec(sql);
     const read = async (sql: string) => (await runner.query(sql)).rows;
-    return { constraints: await read(catalogQueries.constraints), indexes: await read(catalogQueries.indexes), columns: await read(catalogQueries.columns) };
+    return {
+      constraints: await read(catalogQueries.constraints),
+      indexes: await read(catalogQueries.indexes),
+      columns: await read(catalogQueries.columns),
+    };
   } finally {
     await runner.exec('ROLLBACK');
   }
 }
 
 const tableNamed = (schema: Schema, name: string) => schema.tables.find((t) => t.name === name)!;
-const columnIds = (schema: Schema, table: string, names: string[]) => names.map((n) => tableNamed(schema, table).columns.find((c) => c.name === n)!.id);
+const columnIds = (schema: Schema, table: string, names: string[]) =>
+  names.map((n) => tableNamed(schema, table).columns.find((c) => c.name === n)!.id);
 
 describe('importSql keeps what the database has', () => {
   it('reads names, key order, generated columns, identity options and alternate keys', async () => {
@@ -73,8 +78,14 @@ describe('importSql keeps what the database has', () => {
     const child = tableNamed(schema, 'child');
     expect(child.primaryKeyName).toBe('child_identity');
     expect(child.primaryKeyColumnIds).toBeUndefined();
-    expect(child.columns.find((c) => c.name === 'id')).toMatchObject({ identity: 'byDefault', identityOptions: { start: '100', increment: '5', cache: '3' } });
-    expect(child.columns.find((c) => c.name === 'doubled')).toMatchObject({ generated: { expression: '(id * 2)', kind: 'stored' }, defaultValue: null });
+    expect(child.columns.find((c) => c.name === 'id')).toMatchObject({
+      identity: 'byDefault',
+      identityOptions: { start: '100', increment: '5', cache: '3' },
+    });
+    expect(child.columns.find((c) => c.name === 'doubled')).toMatchObject({
+      generated: { expression: '(id * 2)', kind: 'stored' },
+      defaultValue: null,
+    });
     const byName = Object.fromEntries(schema.relationships.map((r) => [r.constraintName, r]));
     expect(Object.keys(byName).sort()).toEqual(['child_code_ref', 'child_to_parent', 'child_xy_ref', 'passport_holder', 'profile_of']);
     // A 1:1 made by a unique index keeps the index, under its name, and adds no constraint of its own.
@@ -83,9 +94,17 @@ describe('importSql keeps what the database has', () => {
     expect(tableNamed(schema, 'profile').indexes).toEqual([expect.objectContaining({ name: 'one_profile_per_code', isUnique: true })]);
     expect(byName.child_to_parent).toMatchObject({ foreignKeyColumnIds: columnIds(schema, 'child', ['pb', 'pa']) });
     expect(byName.child_to_parent!.referencedColumnIds).toBeUndefined();
-    expect(byName.child_code_ref).toMatchObject({ referencedColumnIds: columnIds(schema, 'parent', ['code']), onUpdate: 'cascade', to: { max: 'many' } });
+    expect(byName.child_code_ref).toMatchObject({
+      referencedColumnIds: columnIds(schema, 'parent', ['code']),
+      onUpdate: 'cascade',
+      to: { max: 'many' },
+    });
     expect(byName.child_xy_ref).toMatchObject({ referencedColumnIds: columnIds(schema, 'parent', ['x', 'y']) });
-    expect(byName.passport_holder).toMatchObject({ referencedColumnIds: columnIds(schema, 'parent', ['code']), uniqueConstraintName: 'one_passport_per_code', to: { max: 1 } });
+    expect(byName.passport_holder).toMatchObject({
+      referencedColumnIds: columnIds(schema, 'parent', ['code']),
+      uniqueConstraintName: 'one_passport_per_code',
+      to: { max: 1 },
+    });
     expect(validateSchema(schema).filter((p) => p.severity === 'error')).toEqual([]);
   });
 
@@ -96,7 +115,10 @@ describe('importSql keeps what the database has', () => {
     expect(ddl[0]).toContain('  b integer GENERATED ALWAYS AS ((a * 2)) VIRTUAL,');
     // PGlite is PostgreSQL 18, which has VIRTUAL; the DDL reads back the same.
     const again = await imported(ddl.join('\n'));
-    expect(tableNamed(again.schema, 't').columns.find((c) => c.name === 'b')!.generated).toEqual({ expression: '(a * 2)', kind: 'virtual' });
+    expect(tableNamed(again.schema, 't').columns.find((c) => c.name === 'b')!.generated).toEqual({
+      expression: '(a * 2)',
+      kind: 'virtual',
+    });
   });
 
   it('lets the generator name a key declared on a partition, which it draws from the partitioned table', async () => {
@@ -129,7 +151,10 @@ describe.each(engines)('the DDL of an import on $engine.name', ({ engine, skip }
       const { schema } = await imported(script.map((s) => `${s};`).join('\n'));
       const runner = await engine.runner();
       const before = await catalogAfter(runner, script);
-      const after = await catalogAfter(runner, generateDdl(schema).statements.map((s) => s.sql));
+      const after = await catalogAfter(
+        runner,
+        generateDdl(schema).statements.map((s) => s.sql),
+      );
       expect(before.constraints.length).toBe(13);
       expect(after).toEqual(before);
     });

@@ -38,7 +38,23 @@ describe('importSql on a document using every table feature', () => {
       enums: [{ id: 'enum_1', name: 'Mood', schemaName: 'sales', values: ['ok', "it's bad"] }],
       tables: base.tables.map((t) =>
         t.id === parentId
-          ? { ...t, schemaName: 'sales', comment: 'Who wrote it', columns: [...t.columns.map((c) => (c.name === 'id' ? { ...c, identity: 'byDefault' as const } : c)), { ...title, id: title.id.replace('col', 'coz') as typeof title.id, name: 'mood', type: 'sales."Mood"', defaultValue: "'ok'", isNotNull: false, comment: 'feeling' }] }
+          ? {
+              ...t,
+              schemaName: 'sales',
+              comment: 'Who wrote it',
+              columns: [
+                ...t.columns.map((c) => (c.name === 'id' ? { ...c, identity: 'byDefault' as const } : c)),
+                {
+                  ...title,
+                  id: title.id.replace('col', 'coz') as typeof title.id,
+                  name: 'mood',
+                  type: 'sales."Mood"',
+                  defaultValue: "'ok'",
+                  isNotNull: false,
+                  comment: 'feeling',
+                },
+              ],
+            }
           : t,
       ),
     };
@@ -51,7 +67,11 @@ describe('importSql on a document using every table feature', () => {
     if (!first.ok) throw new Error(`${first.error.line}: ${first.error.message}`);
     expect(schemaMeaning(first.schema)).toEqual(schemaMeaning(schema));
     expect(first.schema.tables[0]).toMatchObject({ schemaName: 'sales', comment: 'Who wrote it' });
-    expect(first.schema.tables[0]!.columns.at(-1)).toMatchObject({ type: 'sales."Mood"', defaultValue: `'ok'::sales."Mood"`, comment: 'feeling' });
+    expect(first.schema.tables[0]!.columns.at(-1)).toMatchObject({
+      type: 'sales."Mood"',
+      defaultValue: `'ok'::sales."Mood"`,
+      comment: 'feeling',
+    });
     expect(first.schema.enums).toEqual([expect.objectContaining({ name: 'Mood', schemaName: 'sales', values: ['ok', "it's bad"] })]);
     const ddl1 = toSqlText(generateDdl(first.schema).statements);
     const second = await importSql(ddl1, runner);

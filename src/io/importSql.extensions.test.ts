@@ -8,12 +8,22 @@ afterAll(closeEngines);
 
 describe('importSql with extensions', () => {
   it('finds the shipped extensions a script creates, quoted or not, with what they need', () => {
-    expect(extensionsAskedFor('CREATE EXTENSION "uuid-ossp";\ncreate extension if not exists EarthDistance with schema public;\nCREATE EXTENSION postgis;')).toEqual(['cube', 'earthdistance', 'uuid-ossp']);
+    expect(
+      extensionsAskedFor(
+        'CREATE EXTENSION "uuid-ossp";\ncreate extension if not exists EarthDistance with schema public;\nCREATE EXTENSION postgis;',
+      ),
+    ).toEqual(['cube', 'earthdistance', 'uuid-ossp']);
   });
 
   it('keeps a PostGIS type with its modifiers as written when PostGIS is missing (issue 12, point 1)', async () => {
-    const { schema, notes, skipped } = await imported("CREATE EXTENSION IF NOT EXISTS postgis; COMMENT ON EXTENSION postgis IS 'PostGIS geometry and geography spatial types and functions'; CREATE TABLE z (id int PRIMARY KEY, zone geometry(Polygon,4326), spots geometry(Point, 4326)[], g geometry);");
-    expect(['zone', 'spots', 'g'].map((c) => column(schema, 'z', c).type)).toEqual(['geometry(polygon,4326)', 'geometry(point,4326)[]', 'geometry']);
+    const { schema, notes, skipped } = await imported(
+      "CREATE EXTENSION IF NOT EXISTS postgis; COMMENT ON EXTENSION postgis IS 'PostGIS geometry and geography spatial types and functions'; CREATE TABLE z (id int PRIMARY KEY, zone geometry(Polygon,4326), spots geometry(Point, 4326)[], g geometry);",
+    );
+    expect(['zone', 'spots', 'g'].map((c) => column(schema, 'z', c).type)).toEqual([
+      'geometry(polygon,4326)',
+      'geometry(point,4326)[]',
+      'geometry',
+    ]);
     expect(notes).toEqual([expect.stringMatching(/^Line 1: extension "postgis" is not available here/)]);
     expect(skipped).toEqual({ 'CREATE EXTENSION': 1, 'COMMENT ON missing extension': 1 });
     await expectDdlRuns(schema, { inPglite: false });
@@ -34,13 +44,17 @@ describe('importSql with extensions', () => {
     expect(schema.tables.map((t) => t.name)).toEqual(['parent', 'child']);
     expect(column(schema, 'parent', 'g').defaultValue).toBe('uuid_generate_v1()');
     expect(schema.relationships).toHaveLength(1);
-    expect(schema.sqlObjects?.filter((o) => o.kind === 'extension').map((o) => o.sql)).toEqual(['CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA public;']);
+    expect(schema.sqlObjects?.filter((o) => o.kind === 'extension').map((o) => o.sql)).toEqual([
+      'CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA public;',
+    ]);
     expect(notes).toEqual([]);
     await expectDdlRuns(schema);
   }, 60_000);
 
   it('proves a table using a shipped extension’s type, creating the extension in the proof', async () => {
-    const { schema } = await imported('CREATE EXTENSION citext; CREATE EXTENSION cube; CREATE TABLE tag (name citext PRIMARY KEY, at cube); CREATE TABLE post (id int PRIMARY KEY, tag_name citext NOT NULL REFERENCES tag);');
+    const { schema } = await imported(
+      'CREATE EXTENSION citext; CREATE EXTENSION cube; CREATE TABLE tag (name citext PRIMARY KEY, at cube); CREATE TABLE post (id int PRIMARY KEY, tag_name citext NOT NULL REFERENCES tag);',
+    );
     expect(extensionsSchemaNeeds(schema)).toEqual(['citext', 'cube']);
     const pg = await startPglite(dataDir(), extensionsSchemaNeeds(schema));
     try {
@@ -55,14 +69,18 @@ describe('importSql with extensions', () => {
   }, 60_000);
 
   it('ignores SET client_encoding: the script is already Unicode (issue 12, point 3)', async () => {
-    const { schema, skipped } = await imported("SET client_encoding = 'LATIN1';\n-- Café, naïve résumé\nCREATE TABLE t (id int PRIMARY KEY, name text);\nCOMMENT ON TABLE t IS 'Ça va';\n");
+    const { schema, skipped } = await imported(
+      "SET client_encoding = 'LATIN1';\n-- Café, naïve résumé\nCREATE TABLE t (id int PRIMARY KEY, name text);\nCOMMENT ON TABLE t IS 'Ça va';\n",
+    );
     expect(schema.tables.map((t) => [t.name, t.comment])).toEqual([['t', 'Ça va']]);
     expect(skipped).toEqual({ 'SET client_encoding': 1 });
     await expectDdlRuns(schema);
   }, 60_000);
 
   it('makes a missing extension’s stand-in type where the extension would live, not first on the search path (issue 12, point 8)', async () => {
-    const { schema } = await imported('CREATE SCHEMA app; SET search_path = app, public; CREATE EXTENSION postgis WITH SCHEMA public; CREATE TABLE m (id int PRIMARY KEY, toc geometry);');
+    const { schema } = await imported(
+      'CREATE SCHEMA app; SET search_path = app, public; CREATE EXTENSION postgis WITH SCHEMA public; CREATE TABLE m (id int PRIMARY KEY, toc geometry);',
+    );
     expect(column(schema, 'm', 'toc').type).toBe('geometry');
     expect(schema.tables[0]!.schemaName).toBe('app');
     expect(schema.sqlObjects?.find((o) => o.kind === 'extension')?.standIn).toMatch(/^CREATE TYPE geometry;/);
@@ -70,7 +88,9 @@ describe('importSql with extensions', () => {
   }, 60_000);
 
   it('keeps a shipped extension in the schema the script names (issue 12, point 8, with cube)', async () => {
-    const { schema } = await imported('CREATE SCHEMA app; SET search_path = app, public; CREATE EXTENSION cube WITH SCHEMA public; CREATE TABLE m (id int PRIMARY KEY, toc cube);');
+    const { schema } = await imported(
+      'CREATE SCHEMA app; SET search_path = app, public; CREATE EXTENSION cube WITH SCHEMA public; CREATE TABLE m (id int PRIMARY KEY, toc cube);',
+    );
     expect(column(schema, 'm', 'toc').type).toBe('cube');
     await expectDdlRuns(schema);
   }, 60_000);

@@ -60,7 +60,10 @@ CREATE INDEX artist_sort ON artist (sort_name COLLATE "C");
     expect(summarize(report).failed).toBe(0);
     // Kept through the project file.
     const reloaded = parseProjectFile(serializeProjectFile({ schema, layout: {} }));
-    expect(reloaded.ok && column(reloaded.document.schema, 'artist', 'name')).toMatchObject({ collation: 'musicbrainz', collationSchema: 'musicbrainz' });
+    expect(reloaded.ok && column(reloaded.document.schema, 'artist', 'name')).toMatchObject({
+      collation: 'musicbrainz',
+      collationSchema: 'musicbrainz',
+    });
   }, 60_000);
 
   it('leaves out, with a note, a kept object the document may not carry (a C function) instead of keeping an error that blocks the DDL', async () => {
@@ -68,7 +71,11 @@ CREATE INDEX artist_sort ON artist (sort_name COLLATE "C");
       "CREATE EXTENSION unaccent;\nCREATE FUNCTION immutable_unaccent(regdictionary, text) RETURNS text LANGUAGE c IMMUTABLE STRICT AS '$libdir/unaccent', 'unaccent_dict';\nCREATE TABLE t (id int PRIMARY KEY);",
     );
     expect(schema.sqlObjects?.map((o) => o.kind)).toEqual(['extension']);
-    expect(notes).toEqual([expect.stringMatching(/^Not kept: the function "immutable_unaccent\(regdictionary,text\)" is in LANGUAGE c, which runs code outside PostgreSQL's sandbox/)]);
+    expect(notes).toEqual([
+      expect.stringMatching(
+        /^Not kept: the function "immutable_unaccent\(regdictionary,text\)" is in LANGUAGE c, which runs code outside PostgreSQL's sandbox/,
+      ),
+    ]);
     expect(generateDdl(schema, defaultDdlOptions).problems.filter((p) => p.severity === 'error')).toEqual([]);
   }, 60_000);
 
@@ -77,7 +84,7 @@ CREATE INDEX artist_sort ON artist (sort_name COLLATE "C");
       [
         'CREATE EXTENSION unaccent;',
         "CREATE FUNCTION immutable_unaccent(regdictionary, text) RETURNS text LANGUAGE c IMMUTABLE STRICT AS '$libdir/unaccent', 'unaccent_dict';",
-        "CREATE FUNCTION my_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT immutable_unaccent(NULL::regdictionary, $1) $$;",
+        'CREATE FUNCTION my_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT immutable_unaccent(NULL::regdictionary, $1) $$;',
         'CREATE FUNCTION shout(text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT upper(my_unaccent($1)) $$;',
         'CREATE TABLE t (id int PRIMARY KEY, name text);',
       ].join('\n'),
@@ -85,7 +92,9 @@ CREATE INDEX artist_sort ON artist (sort_name COLLATE "C");
     expect(schema.sqlObjects?.map((o) => o.kind)).toEqual(['extension']);
     expect(notes).toEqual([
       expect.stringMatching(/^Not kept: the function "immutable_unaccent\(regdictionary,text\)" is in LANGUAGE c/),
-      expect.stringMatching(/^Not kept: the function "my_unaccent\(text\)", which calls "immutable_unaccent\(regdictionary,text\)", which is not kept\.$/),
+      expect.stringMatching(
+        /^Not kept: the function "my_unaccent\(text\)", which calls "immutable_unaccent\(regdictionary,text\)", which is not kept\.$/,
+      ),
       expect.stringMatching(/^Not kept: the function "shout\(text\)", which calls "my_unaccent\(text\)", which is not kept\.$/),
     ]);
     await expectDdlRuns(schema);
@@ -104,7 +113,9 @@ CREATE FUNCTION median_track_length() RETURNS integer LANGUAGE sql AS $$ SELECT 
   }, 60_000);
 
   it('says that text search configurations are not imported', async () => {
-    const { notes } = await imported('CREATE TEXT SEARCH CONFIGURATION mb_simple (COPY = pg_catalog.simple); CREATE TABLE t (id int PRIMARY KEY);');
+    const { notes } = await imported(
+      'CREATE TEXT SEARCH CONFIGURATION mb_simple (COPY = pg_catalog.simple); CREATE TABLE t (id int PRIMARY KEY);',
+    );
     expect(notes).toEqual(['Not imported: 1 text search configuration or dictionary (functions using them fail without them).']);
   }, 60_000);
 
@@ -130,7 +141,9 @@ CREATE TABLE tokens (id int PRIMARY KEY, app_id int REFERENCES apps);
       ['apps', true],
       ['tokens', undefined],
     ]);
-    expect(notes).toEqual(['Foreign key "fk_rails_cc886e315a" of "apps" is NOT VALID (rows already there were never checked); the DDL adds it NOT VALID too.']);
+    expect(notes).toEqual([
+      'Foreign key "fk_rails_cc886e315a" of "apps" is NOT VALID (rows already there were never checked); the DDL adds it NOT VALID too.',
+    ]);
     const ddl = ddlOf(schema);
     expect(ddl).toMatch(/FOREIGN KEY \(owner_id\)\n {2}REFERENCES users \(id\)\n {2}NOT VALID;/);
     expect(ddl.match(/NOT VALID/g)).toHaveLength(1);

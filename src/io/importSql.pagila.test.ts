@@ -10,7 +10,9 @@ const script = readCorpusFile('pagila-schema.sql');
 const partition = /^payment_p\d{4}_\d{2}$/;
 
 /** The foreign keys the dump declares: child table, its columns, parent table. */
-const declaredKeys = [...script.matchAll(/ALTER TABLE ONLY public\.(\w+)\s+ADD CONSTRAINT (\w+) FOREIGN KEY \(([^)]*)\) REFERENCES public\.(\w+)/g)].map(([, table, name, columns, parent]) => ({
+const declaredKeys = [
+  ...script.matchAll(/ALTER TABLE ONLY public\.(\w+)\s+ADD CONSTRAINT (\w+) FOREIGN KEY \(([^)]*)\) REFERENCES public\.(\w+)/g),
+].map(([, table, name, columns, parent]) => ({
   table: table!,
   name: name!,
   columns: columns!.split(', '),
@@ -38,7 +40,9 @@ describe.skipIf(!hasPagila)('importSql on pagila (a real pg_dump)', () => {
 
   it('turns every foreign key into a relationship; those declared on partitions once, from the partitioned table', () => {
     expect(declaredKeys).toHaveLength(script.match(/FOREIGN KEY/g)!.length);
-    const expected = new Set(declaredKeys.map((k) => `${partition.test(k.table) ? 'payment' : k.table}(${k.columns.join(', ')}) -> ${k.parent}`));
+    const expected = new Set(
+      declaredKeys.map((k) => `${partition.test(k.table) ? 'payment' : k.table}(${k.columns.join(', ')}) -> ${k.parent}`),
+    );
     const actual = describeRelationships(result.schema).map((r) => r.key);
     expect(actual).toHaveLength(expected.size);
     expect(new Set(actual)).toEqual(expected);
@@ -71,7 +75,11 @@ describe.skipIf(!hasPagila)('importSql on pagila (a real pg_dump)', () => {
     const film = result.schema.tables.find((t) => t.name === 'film')!;
     expect(film.columns.find((c) => c.name === 'rating')?.type).toBe('mpaa_rating');
     expect(film.columns.find((c) => c.name === 'release_year')?.type).toBe('year');
-    expect(film.columns.find((c) => c.name === 'last_update')).toMatchObject({ type: 'timestamptz', isNotNull: true, defaultValue: 'now()' });
+    expect(film.columns.find((c) => c.name === 'last_update')).toMatchObject({
+      type: 'timestamptz',
+      isNotNull: true,
+      defaultValue: 'now()',
+    });
     const kept = result.schema.sqlObjects ?? [];
     const names = (kind: string) => kept.filter((o) => o.kind === kind).map((o) => o.name);
     expect(names('view')).toEqual(expect.arrayContaining(['film_list', 'actor_info', 'staff_list']));
@@ -95,7 +103,15 @@ describe.skipIf(!hasPagila)('importSql on pagila (a real pg_dump)', () => {
     const again = await importSql(toSqlText(ddl.statements), await testRunner());
     if (!again.ok) throw new Error(`${again.error.line}: ${again.error.message}\n${again.error.statement}`);
     expect(again.schema.tables.map((t) => t.name)).toEqual(result.schema.tables.map((t) => t.name));
-    expect(describeRelationships(again.schema).map((r) => r.key).sort()).toEqual(describeRelationships(result.schema).map((r) => r.key).sort());
+    expect(
+      describeRelationships(again.schema)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(
+      describeRelationships(result.schema)
+        .map((r) => r.key)
+        .sort(),
+    );
     expect(again.schema.sqlObjects?.map((o) => o.sql).sort()).toEqual(result.schema.sqlObjects?.map((o) => o.sql).sort());
   }, 60_000);
 });

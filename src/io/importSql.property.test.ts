@@ -12,7 +12,10 @@ import { importSql } from './importSql.ts';
 const canonical: Record<string, string> = { 'int[]': 'integer[]', 'numeric(8, 2)': 'numeric(8,2)' };
 
 function withCanonicalTypes(schema: Schema): Schema {
-  return { ...schema, tables: schema.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c, type: canonical[c.type] ?? c.type })) })) };
+  return {
+    ...schema,
+    tables: schema.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c, type: canonical[c.type] ?? c.type })) })),
+  };
 }
 
 /**
@@ -31,21 +34,25 @@ function hasMutualKeys(schema: Schema): boolean {
 const runs = propertyRuns(20, 'IMPORT_PROPERTY_RUNS');
 
 describe('importSql over random documents', () => {
-  it('document -> DDL -> import gives back the same tables, columns, ends and strategies, and the same DDL', async () => {
-    const runner = await testRunner();
-    await fc.assert(
-      fc.asyncProperty(schemaArb, async (drawn) => {
-        const schema = withCanonicalTypes(drawn);
-        fc.pre(!hasMutualKeys(schema));
-        const ddl = toSqlText(generateDdl(schema).statements);
-        const result = await importSql(ddl, runner);
-        if (!result.ok) throw new Error(`line ${result.error.line}: ${result.error.message}\n${ddl}`);
-        expect(schemaMeaning(result.schema), ddl).toEqual(schemaMeaning(schema));
-        const kept = (s: Schema) => (s.sqlObjects ?? []).map(({ kind, name, sql }) => ({ kind, name, sql }));
-        expect(kept(result.schema), ddl).toEqual(kept(schema));
-        expect(toSqlText(generateDdl(result.schema).statements)).toBe(ddl);
-      }),
-      { numRuns: runs },
-    );
-  }, propertyTimeout(runs, 6000, 120_000));
+  it(
+    'document -> DDL -> import gives back the same tables, columns, ends and strategies, and the same DDL',
+    async () => {
+      const runner = await testRunner();
+      await fc.assert(
+        fc.asyncProperty(schemaArb, async (drawn) => {
+          const schema = withCanonicalTypes(drawn);
+          fc.pre(!hasMutualKeys(schema));
+          const ddl = toSqlText(generateDdl(schema).statements);
+          const result = await importSql(ddl, runner);
+          if (!result.ok) throw new Error(`line ${result.error.line}: ${result.error.message}\n${ddl}`);
+          expect(schemaMeaning(result.schema), ddl).toEqual(schemaMeaning(schema));
+          const kept = (s: Schema) => (s.sqlObjects ?? []).map(({ kind, name, sql }) => ({ kind, name, sql }));
+          expect(kept(result.schema), ddl).toEqual(kept(schema));
+          expect(toSqlText(generateDdl(result.schema).statements)).toBe(ddl);
+        }),
+        { numRuns: runs },
+      );
+    },
+    propertyTimeout(runs, 6000, 120_000),
+  );
 });

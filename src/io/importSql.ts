@@ -68,17 +68,37 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
     // The DDL creates the schemas of tables and enums; a schema holding only views, functions or an extension is kept.
     const drawnSchemas = new Set([...built.tables.map((t) => t.schemaName), ...built.enums.map((e) => e.schemaName)]);
     const kept: SqlObject[] = [
-      ...run.missingExtensions.map((e): SqlObject => ({ id: newId('sql'), kind: 'extension', name: e.name, sql: e.sql.endsWith(';') ? e.sql : `${e.sql};`, ...(e.standIns.length > 0 ? { standIn: e.standIns.join('\n') } : {}) })),
+      ...run.missingExtensions.map((e): SqlObject => ({
+        id: newId('sql'),
+        kind: 'extension',
+        name: e.name,
+        sql: e.sql.endsWith(';') ? e.sql : `${e.sql};`,
+        ...(e.standIns.length > 0 ? { standIn: e.standIns.join('\n') } : {}),
+      })),
       ...orderByMentions(
         objects
-          .filter((o) => !inferred.takenObjects.has(o.oid) && !serialSequences.has(o.oid) && !(o.kind === 'schema' && drawnSchemas.has(o.name)))
-          .map((o) => ({ ...o, bareName: o.kind === 'function' || o.kind === 'aggregate' ? o.name.replace(/\(.*$/s, '').split('.').pop()!.replace(/^"|"$/g, '') : '\u0000', text: o.source ?? o.sql })),
+          .filter(
+            (o) => !inferred.takenObjects.has(o.oid) && !serialSequences.has(o.oid) && !(o.kind === 'schema' && drawnSchemas.has(o.name)),
+          )
+          .map((o) => ({
+            ...o,
+            bareName:
+              o.kind === 'function' || o.kind === 'aggregate'
+                ? o.name.replace(/\(.*$/s, '').split('.').pop()!.replace(/^"|"$/g, '')
+                : '\u0000',
+            text: o.source ?? o.sql,
+          })),
       ).map((o): SqlObject => ({ id: newId('sql'), kind: o.kind, name: o.name, sql: o.sql })),
       ...built.keptIndexes.map((i): SqlObject => ({ id: newId('sql'), kind: 'index', name: i.name, sql: i.sql })),
       ...inferred.keptKeys.map((k): SqlObject => ({ id: newId('sql'), kind: 'constraint', name: k.name, sql: k.sql })),
       ...catalog.constraints
         .filter((k) => k.type === 'x' && !k.onPartition)
-        .map((k): SqlObject => ({ id: newId('sql'), kind: 'constraint', name: k.name, sql: keptKeySql(built.tableByOid.get(k.tableOid)!, k) })),
+        .map((k): SqlObject => ({
+          id: newId('sql'),
+          kind: 'constraint',
+          name: k.name,
+          sql: keptKeySql(built.tableByOid.get(k.tableOid)!, k),
+        })),
     ];
     const order = (o: SqlObject) => (sqlObjectPlacement[o.kind].phase === 'beforeTables' ? 0 : 100) + sqlObjectPlacement[o.kind].rank;
     kept.sort((a, b) => order(a) - order(b));
@@ -87,10 +107,20 @@ export async function importSql(sql: string, runner: SqlRunner): Promise<ImportR
     const refused = kept.map((o) => [o, checkSqlObject(o)] as const).filter((x): x is readonly [SqlObject, string] => x[1] !== undefined);
     const refusedNotes = refused.map(([o, why]) => `Not kept: the ${o.kind} "${o.name}" ${why}.`);
     if (refused.length > 0) kept.splice(0, kept.length, ...kept.filter((o) => !refused.some(([r]) => r === o)));
-    refusedNotes.push(...withoutCallersOf(kept, refused.map(([o]) => o)));
+    refusedNotes.push(
+      ...withoutCallersOf(
+        kept,
+        refused.map(([o]) => o),
+      ),
+    );
     const junctions = new Set([...inferred.junctionTableOids].map((oid) => built.tableByOid.get(oid)));
     const tables = built.tables.filter((t) => !junctions.has(t));
-    const schema: Schema = { tables, relationships: inferred.relationships, enums: built.enums, ...(kept.length > 0 ? { sqlObjects: kept } : {}) };
+    const schema: Schema = {
+      tables,
+      relationships: inferred.relationships,
+      enums: built.enums,
+      ...(kept.length > 0 ? { sqlObjects: kept } : {}),
+    };
     const problems = validateSchema(schema).map((p) => `${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`);
     return {
       ok: true,
@@ -125,7 +155,9 @@ async function notImported(runner: SqlRunner, mark: number): Promise<string[]> {
     rules > 0 ? `${rules} rule${rules === 1 ? '' : 's'} (CREATE RULE)` : '',
     policies > 0 ? `${policies} row-level security polic${policies === 1 ? 'y' : 'ies'}` : '',
     secured > 0 ? `ENABLE ROW LEVEL SECURITY on ${secured} table${secured === 1 ? '' : 's'}` : '',
-    textSearch > 0 ? `${textSearch} text search configuration${textSearch === 1 ? '' : 's'} or dictionar${textSearch === 1 ? 'y' : 'ies'} (functions using them fail without them)` : '',
+    textSearch > 0
+      ? `${textSearch} text search configuration${textSearch === 1 ? '' : 's'} or dictionar${textSearch === 1 ? 'y' : 'ies'} (functions using them fail without them)`
+      : '',
   ].filter(Boolean);
   return lost.length > 0 ? [`Not imported: ${lost.join(', ')}.`] : [];
 }
@@ -137,7 +169,7 @@ async function notImported(runner: SqlRunner, mark: number): Promise<string[]> {
 function withoutCallersOf(kept: SqlObject[], leftOut: readonly SqlObject[]): string[] {
   const notes: string[] = [];
   const missing = new Map(leftOut.filter((o) => o.kind === 'function' || o.kind === 'aggregate').map((o) => [routineName(o), o.name]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const o of [...kept]) {
       const called = [...calledNames(o.sql)].find((name) => missing.has(name) && name !== routineName(o));

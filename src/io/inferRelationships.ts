@@ -27,13 +27,21 @@ function drawable(k: CatalogConstraint, built: CatalogTables): DrawableKey | str
   if (!parent) return `it refers to a table the diagram does not hold`;
   const primaryKey = built.primaryKeys.get(k.refTableOid!) ?? [];
   const isPrimaryKey = sameSet(primaryKey, k.refColumns);
-  const isAlternateKey = !isPrimaryKey && built.uniqueSets.some((s) => s.tableOid === k.refTableOid && !s.isPartial && sameSet(s.columns, k.refColumns));
+  const isAlternateKey =
+    !isPrimaryKey && built.uniqueSets.some((s) => s.tableOid === k.refTableOid && !s.isPartial && sameSet(s.columns, k.refColumns));
   if (!isPrimaryKey && !isAlternateKey) return `it refers to columns of "${parent.name}" that are neither its primary key nor a UNIQUE set`;
   // The primary key in its own order (the diagram's parent columns); an alternate key as the foreign key lists it.
   const key = isPrimaryKey ? primaryKey : k.refColumns;
   const columns = key.map((attnum) => built.columnAt.get(`${k.tableOid}:${k.columns[k.refColumns.indexOf(attnum)]}`)!);
   const parentKey = key.map((a) => built.columnAt.get(`${k.refTableOid}:${a}`)!);
-  return { constraint: k, child, parent, columns, parentKey, ...(isAlternateKey ? { referencedColumnIds: parentKey.map((c) => c.id) } : {}) };
+  return {
+    constraint: k,
+    child,
+    parent,
+    columns,
+    parentKey,
+    ...(isAlternateKey ? { referencedColumnIds: parentKey.map((c) => c.id) } : {}),
+  };
 }
 
 /**
@@ -43,8 +51,19 @@ function drawable(k: CatalogConstraint, built: CatalogTables): DrawableKey | str
  * end when the generator's required-child triggers are there. Keys declared on partitions are drawn
  * once from the partitioned table; junction tables the generator writes come back as many-to-many.
  */
-export function inferRelationships(constraints: readonly CatalogConstraint[], built: CatalogTables, objects: readonly CatalogSqlObject[]): Inferred {
-  const out: Inferred = { relationships: [], notes: [], takenUniqueSets: new Set(), takenObjects: new Set(), junctionTableOids: new Set(), keptKeys: [] };
+export function inferRelationships(
+  constraints: readonly CatalogConstraint[],
+  built: CatalogTables,
+  objects: readonly CatalogSqlObject[],
+): Inferred {
+  const out: Inferred = {
+    relationships: [],
+    notes: [],
+    takenUniqueSets: new Set(),
+    takenObjects: new Set(),
+    junctionTableOids: new Set(),
+    keptKeys: [],
+  };
   const oids = new Map([...built.tableByOid].map(([oid, t]) => [t, oid]));
   const oidOf = (t: Table) => oids.get(t)!;
   const keys: DrawableKey[] = [];
@@ -80,7 +99,13 @@ export function inferRelationships(constraints: readonly CatalogConstraint[], bu
   return out;
 }
 
-function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonly CatalogSqlObject[], oidOf: (t: Table) => string, out: Inferred): DrawnKey {
+function relationshipOf(
+  key: DrawableKey,
+  built: CatalogTables,
+  objects: readonly CatalogSqlObject[],
+  oidOf: (t: Table) => string,
+  out: Inferred,
+): DrawnKey {
   const { constraint: k, child, parent, columns } = key;
   const childKey = built.primaryKeys.get(k.tableOid) ?? [];
   const sets = built.uniqueSets.filter((s) => s.tableOid === k.tableOid && sameSet(s.columns, k.columns));
@@ -88,7 +113,9 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
   const isShared = sameSet(childKey, k.columns);
   if (!isShared && !unique && sets.some((s) => s.isPartial)) {
     const partial = sets.find((s) => s.isPartial)!;
-    out.notes.push(`"${child.name}" -> "${parent.name}" (${k.name}) is read as one-to-many: the unique index "${partial.name}" on its columns is partial (WHERE ...), so it does not make each row's key unique.`);
+    out.notes.push(
+      `"${child.name}" -> "${parent.name}" (${k.name}) is read as one-to-many: the unique index "${partial.name}" on its columns is partial (WHERE ...), so it does not make each row's key unique.`,
+    );
   }
   // A 1:1 implies its UNIQUE constraint (the generator adds it after the tables), so one added that way is not drawn
   // again; a one-column UNIQUE written in the CREATE TABLE stays the column's own, and a unique index the table's own
@@ -100,7 +127,8 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
   const uniqueName = sets.find((s) => s.key === takenSets[0])?.name;
   const required = findRequiredChild(objects, oidOf, parent, key.parentKey, child, columns);
   required?.forEach((o) => out.takenObjects.add(o));
-  if (k.deferrable && !k.deferred) out.notes.push(`Foreign key "${k.name}" is DEFERRABLE INITIALLY IMMEDIATE; the diagram's deferrable keys are INITIALLY DEFERRED.`);
+  if (k.deferrable && !k.deferred)
+    out.notes.push(`Foreign key "${k.name}" is DEFERRABLE INITIALLY IMMEDIATE; the diagram's deferrable keys are INITIALLY DEFERRED.`);
   const relationship: Relationship = {
     id: newId('rel'),
     name: '',
@@ -119,6 +147,9 @@ function relationshipOf(key: DrawableKey, built: CatalogTables, objects: readonl
     ...(k.validated ? {} : { isNotValid: true }),
     junction: { name: '', columns: [] },
   };
-  if (!k.validated) out.notes.push(`Foreign key "${k.name}" of "${child.name}" is NOT VALID (rows already there were never checked); the DDL adds it NOT VALID too.`);
+  if (!k.validated)
+    out.notes.push(
+      `Foreign key "${k.name}" of "${child.name}" is NOT VALID (rows already there were never checked); the DDL adds it NOT VALID too.`,
+    );
   return { key, relationship, takenSets };
 }

@@ -25,17 +25,29 @@ export function findJunction(
   oidOf: (t: Table) => string,
 ): FoundJunction | undefined {
   const own = keys.filter((k) => k.constraint.tableOid === oid);
-  if (own.length !== 2 || keys.some((k) => k.parent === table) || table.comment !== '' || table.checks.length > 0 || table.indexes.length > 0) return undefined;
+  if (
+    own.length !== 2 ||
+    keys.some((k) => k.parent === table) ||
+    table.comment !== '' ||
+    table.checks.length > 0 ||
+    table.indexes.length > 0
+  )
+    return undefined;
   if (built.uniqueSets.some((s) => s.tableOid === oid) || built.keptIndexes.some((i) => i.tableOid === oid)) return undefined;
-  const [first, second] = [...own].sort((a, b) => table.columns.indexOf(a.columns[0]!) - table.columns.indexOf(b.columns[0]!)) as [DrawableKey, DrawableKey];
+  const [first, second] = [...own].sort((a, b) => table.columns.indexOf(a.columns[0]!) - table.columns.indexOf(b.columns[0]!)) as [
+    DrawableKey,
+    DrawableKey,
+  ];
   const keyColumns = [...first.columns, ...second.columns];
-  if (!keyColumns.every((c, i) => table.columns[i] === c && c.isPrimaryKey && c.isNotNull && c.comment === '' && c.defaultValue === null)) return undefined;
+  if (!keyColumns.every((c, i) => table.columns[i] === c && c.isPrimaryKey && c.isNotNull && c.comment === '' && c.defaultValue === null))
+    return undefined;
   if (!sameSet(built.primaryKeys.get(oid) ?? [], [...first.constraint.columns, ...second.constraint.columns])) return undefined;
   const extras = table.columns.slice(keyColumns.length);
   if (extras.some((c) => c.isPrimaryKey)) return undefined;
   const a = first.constraint;
   const b = second.constraint;
-  if (a.onDelete !== b.onDelete || a.onUpdate !== b.onUpdate || a.deferrable !== b.deferrable || a.deferred !== b.deferred) return undefined;
+  if (a.onDelete !== b.onDelete || a.onUpdate !== b.onUpdate || a.deferrable !== b.deferrable || a.deferred !== b.deferred)
+    return undefined;
   if (table.schemaName !== first.parent.schemaName) return undefined;
   const taken = extras.map((c) => c.name);
   const expected = [first, second].flatMap((k) =>
@@ -75,5 +87,7 @@ export function findJunction(
 /** True when the table's primary key and foreign keys carry the names `createJunctionTable` and `junctionStatements` give them. */
 function hasGeneratedNames(table: Table, keys: readonly DrawableKey[]): boolean {
   const isKeyNamed = !table.primaryKeyName || table.primaryKeyName === fitIdentifier(table.name, 'pkey');
-  return isKeyNamed && keys.every((k) => k.constraint.name === fitIdentifier([table.name, ...k.columns.map((c) => c.name)].join('_'), 'fkey'));
+  return (
+    isKeyNamed && keys.every((k) => k.constraint.name === fitIdentifier([table.name, ...k.columns.map((c) => c.name)].join('_'), 'fkey'))
+  );
 }

@@ -51,7 +51,9 @@ describe('toMermaid', () => {
       for (const to of endKinds) {
         const { schema } = aSchema(cardinalityOf(from), cardinalityOf(to));
         const line = toMermaid(schema).trim().split('\n').at(-1);
-        expect(line).toMatch(new RegExp(`^    authors ${escape(mermaidMarkers[from].left)}(--|\\.\\.)${escape(mermaidMarkers[to].right)} books : "has"$`));
+        expect(line).toMatch(
+          new RegExp(`^    authors ${escape(mermaidMarkers[from].left)}(--|\\.\\.)${escape(mermaidMarkers[to].right)} books : "has"$`),
+        );
       }
     }
   });
@@ -69,7 +71,9 @@ describe('toMermaid', () => {
     const table = tableOf(s, parentId);
     s = updateColumn(s, parentId, table.columns[1]!.id, { name: 'first name', type: 'double precision', comment: 'as "typed"' });
     const text = toMermaid(s);
-    expect(text).toContain(`    "order 'items' 100％" {\n        integer id PK\n        double_precision first_name "first name: as 'typed'"\n    }`);
+    expect(text).toContain(
+      `    "order 'items' 100％" {\n        integer id PK\n        double_precision first_name "first name: as 'typed'"\n    }`,
+    );
     expect(text).toContain(`    "order 'items' 100％" ||..o{ "class" : "lists 'all'"`);
   });
 

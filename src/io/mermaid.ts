@@ -29,11 +29,17 @@ export function toMermaid(schema: Schema): string {
   const foreignKeys = resolved.flatMap((r) => (r.kind === 'oneToMany' || r.kind === 'oneToOne' ? [r] : []));
   const foreignKeyIds = new Set(foreignKeys.flatMap((r) => r.columns.map((c) => c.id)));
   // A one-to-one's single-column FK + UNIQUE is a unique key too, though the column itself is not marked unique.
-  const uniqueIds = new Set(foreignKeys.flatMap((r) => (r.isUnique && !r.isSharedPrimaryKey && r.columns.length === 1 ? [r.columns[0]!.id] : [])));
+  const uniqueIds = new Set(
+    foreignKeys.flatMap((r) => (r.isUnique && !r.isSharedPrimaryKey && r.columns.length === 1 ? [r.columns[0]!.id] : [])),
+  );
   const lines = ['erDiagram'];
   for (const table of schema.tables) {
     const attributes = table.columns.map((column) => {
-      const keys = [column.isPrimaryKey && 'PK', foreignKeyIds.has(column.id) && 'FK', (column.isUnique || uniqueIds.has(column.id)) && !column.isPrimaryKey && 'UK'].filter(Boolean);
+      const keys = [
+        column.isPrimaryKey && 'PK',
+        foreignKeyIds.has(column.id) && 'FK',
+        (column.isUnique || uniqueIds.has(column.id)) && !column.isPrimaryKey && 'UK',
+      ].filter(Boolean);
       const name = attributeWord(column.name);
       const notes = [name !== column.name ? column.name : '', column.comment].filter(Boolean).join(': ');
       return `        ${attributeWord(column.type)} ${name}${keys.length ? ` ${keys.join(', ')}` : ''}${notes ? ` "${commentText(notes)}"` : ''}`;
@@ -45,7 +51,9 @@ export function toMermaid(schema: Schema): string {
     // One line between its tables, a many-to-many shows no key of its own: never solid here.
     const isIdentifying = r.kind !== 'manyToMany' && isIdentifyingResolved(r);
     const label = rel.name.trim() || defaultRelationshipLabel;
-    lines.push(`    ${ids.get(rel.from.tableId)} ${relationshipSpec(rel.from, rel.to, isIdentifying)} ${ids.get(rel.to.tableId)} : "${commentText(label)}"`);
+    lines.push(
+      `    ${ids.get(rel.from.tableId)} ${relationshipSpec(rel.from, rel.to, isIdentifying)} ${ids.get(rel.to.tableId)} : "${commentText(label)}"`,
+    );
   }
   return lines.join('\n') + '\n';
 }

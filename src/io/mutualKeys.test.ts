@@ -13,6 +13,8 @@ describe('mergeMutualKeys', () => {
     );
     if (!result.ok) throw new Error(result.error.message);
     const note = result.notes.find((n) => n.includes('refer to each other'));
-    expect(note).toMatch(/^"head_office" and "company" refer to each other with deferred keys: .* held by "head_office"; "company"'s key company_head_office is kept as SQL text/);
+    expect(note).toMatch(
+      /^"head_office" and "company" refer to each other with deferred keys: .* held by "head_office"; "company"'s key company_head_office is kept as SQL text/,
+    );
   });
 });

@@ -12,13 +12,25 @@ function isMandatoryOneToOne(d: DrawnKey): boolean {
  * as that one relationship (the earlier key holds it, its child end becomes mandatory); the other key
  * is kept as SQL text with its UNIQUE column, so exported DDL still has it, and a note says so.
  */
-export function mergeMutualKeys(drawn: readonly DrawnKey[], out: { keptKeys: { oid: string; name: string; sql: string }[]; notes: string[] }): DrawnKey[] {
+export function mergeMutualKeys(
+  drawn: readonly DrawnKey[],
+  out: { keptKeys: { oid: string; name: string; sql: string }[]; notes: string[] },
+): DrawnKey[] {
   const dropped = new Set<DrawnKey>();
   const kept: DrawnKey[] = [];
   for (const d of drawn) {
     if (dropped.has(d)) continue;
     const partner = isMandatoryOneToOne(d)
-      ? drawn.find((e) => e !== d && !dropped.has(e) && isMandatoryOneToOne(e) && e.relationship.to.min === 0 && e.key.child === d.key.parent && e.key.parent === d.key.child && d.key.child !== d.key.parent)
+      ? drawn.find(
+          (e) =>
+            e !== d &&
+            !dropped.has(e) &&
+            isMandatoryOneToOne(e) &&
+            e.relationship.to.min === 0 &&
+            e.key.child === d.key.parent &&
+            e.key.parent === d.key.child &&
+            d.key.child !== d.key.parent,
+        )
       : undefined;
     if (!partner) {
       kept.push(d);

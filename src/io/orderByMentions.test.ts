@@ -9,7 +9,12 @@ describe('orderByMentions', () => {
       { bareName: 'inventory_in_stock', text: 'SELECT inventory_held_by_customer($1)' },
       { bareName: 'inventory_held_by_customer', text: 'SELECT 2' },
     ];
-    expect(orderByMentions(items).map((i) => i.bareName)).toEqual(['inventory_held_by_customer', 'inventory_in_stock', 'film_in_stock', 'last_day']);
+    expect(orderByMentions(items).map((i) => i.bareName)).toEqual([
+      'inventory_held_by_customer',
+      'inventory_in_stock',
+      'film_in_stock',
+      'last_day',
+    ]);
   });
 
   it('does not loop on cycles or take a longer name for a call', () => {

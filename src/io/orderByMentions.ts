@@ -14,7 +14,8 @@ export function orderByMentions<T extends Mentioning>(items: readonly T[]): T[] 
   const placed = new Set<T>();
   const out: T[] = [];
   const visiting = new Set<T>();
-  const mentions = (a: T, b: T) => a !== b && new RegExp(`(^|[^A-Za-z0-9_$])${b.bareName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(`).test(a.text);
+  const mentions = (a: T, b: T) =>
+    a !== b && new RegExp(`(^|[^A-Za-z0-9_$])${b.bareName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(`).test(a.text);
   const place = (item: T) => {
     if (placed.has(item) || visiting.has(item)) return;
     visiting.add(item);

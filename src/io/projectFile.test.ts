@@ -21,7 +21,10 @@ describe('project file', () => {
   it('refuses dangling references and duplicate ids', () => {
     const doc = JSON.parse(readFileSync(examplePath, 'utf8'));
     doc.schema.relationships[0].from.tableId = 'tbl_missing';
-    expect(parseProjectFile(JSON.stringify(doc))).toEqual({ ok: false, error: 'schema.relationships.0.from.tableId: no table has id "tbl_missing"' });
+    expect(parseProjectFile(JSON.stringify(doc))).toEqual({
+      ok: false,
+      error: 'schema.relationships.0.from.tableId: no table has id "tbl_missing"',
+    });
     const dup = JSON.parse(readFileSync(examplePath, 'utf8'));
     dup.schema.tables[1].id = dup.schema.tables[0].id;
     expect(parseProjectFile(JSON.stringify(dup))).toMatchObject({ ok: false, error: expect.stringMatching(/used twice/) });
@@ -37,12 +40,18 @@ describe('project file', () => {
 
 describe('notes in project files', () => {
   it('keeps sticky notes, and refuses one that is not a note', () => {
-    const document = { ...exampleDocument(), notes: [{ id: 'note_1' as NoteId, text: 'why passport_info is split off', position: { x: 10, y: 20 } }] };
+    const document = {
+      ...exampleDocument(),
+      notes: [{ id: 'note_1' as NoteId, text: 'why passport_info is split off', position: { x: 10, y: 20 } }],
+    };
     const loaded = parseProjectFile(serializeProjectFile(document));
     expect(loaded.ok && loaded.document.notes).toEqual(document.notes);
     const bad = JSON.parse(serializeProjectFile(document));
     bad.notes[0].text = 42;
-    expect(parseProjectFile(JSON.stringify(bad))).toEqual({ ok: false, error: 'notes.0.text: Invalid input: expected string, received number' });
+    expect(parseProjectFile(JSON.stringify(bad))).toEqual({
+      ok: false,
+      error: 'notes.0.text: Invalid input: expected string, received number',
+    });
     const twice = JSON.parse(serializeProjectFile({ ...document, notes: [...document.notes, ...document.notes] }));
     expect(parseProjectFile(JSON.stringify(twice))).toEqual({ ok: false, error: 'notes.1.id: "note_1" is used twice' });
   });

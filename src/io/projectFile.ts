@@ -20,7 +20,19 @@ export type LoadResult =
 /** Serializes a document as a versioned project file, stable and readable in diffs (`indent` 0: compact, for the browser's edit journal). */
 export function serializeProjectFile(document: ErdDocument, indent = 2): string {
   const layout = Object.fromEntries(document.schema.tables.filter((t) => document.layout[t.id]).map((t) => [t.id, document.layout[t.id]]));
-  return JSON.stringify({ format: 'erd-proof', version: projectFileVersion, schema: document.schema, layout, ...(document.notes?.length ? { notes: document.notes } : {}) }, null, indent) + '\n';
+  return (
+    JSON.stringify(
+      {
+        format: 'erd-proof',
+        version: projectFileVersion,
+        schema: document.schema,
+        layout,
+        ...(document.notes?.length ? { notes: document.notes } : {}),
+      },
+      null,
+      indent,
+    ) + '\n'
+  );
 }
 
 /** Parses and validates a project file's text; every error says where in the file the problem is. */
@@ -37,7 +49,9 @@ export function parseProjectFile(text: string): LoadResult {
   if (isNewer) {
     // Read it as this version's format: unknown fields are dropped, so it may only be looked at.
     const loaded = validateProjectFile({ ...(json as ProjectFileJson), version: projectFileVersion });
-    return loaded.ok ? { ok: true, document: loaded.document, readOnly: true, message: `${newer}: opened read-only` } : { ok: false, error: `${newer} and cannot be read: ${loaded.error}` };
+    return loaded.ok
+      ? { ok: true, document: loaded.document, readOnly: true, message: `${newer}: opened read-only` }
+      : { ok: false, error: `${newer} and cannot be read: ${loaded.error}` };
   }
   const isOlder = typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < projectFileVersion;
   return validateProjectFile(isOlder ? migrateProjectFile(json as ProjectFileJson, version) : json);

@@ -15,7 +15,16 @@ describe('project file: names and keys as the database had them', () => {
     expect(loaded).toMatchObject({ ok: true });
     expect(loaded.ok && loaded.document.schema).toEqual(imported.schema);
     const text = serializeProjectFile(document);
-    for (const field of ['primaryKeyName', 'primaryKeyColumnIds', 'uniqueConstraintName', 'isConstraint', 'generated', 'identityOptions', 'referencedColumnIds', 'constraintName']) {
+    for (const field of [
+      'primaryKeyName',
+      'primaryKeyColumnIds',
+      'uniqueConstraintName',
+      'isConstraint',
+      'generated',
+      'identityOptions',
+      'referencedColumnIds',
+      'constraintName',
+    ]) {
       expect(text).toContain(`"${field}"`);
     }
   });
@@ -25,6 +34,9 @@ describe('project file: names and keys as the database had them', () => {
     if (!imported.ok) throw new Error(imported.error.message);
     const json = JSON.parse(serializeProjectFile({ schema: imported.schema, layout: imported.layout }));
     json.schema.relationships[0].referencedColumnIds = ['col_missing'];
-    expect(parseProjectFile(JSON.stringify(json))).toEqual({ ok: false, error: 'schema.relationships.0.referencedColumnIds: no column "col_missing" in the referenced table' });
+    expect(parseProjectFile(JSON.stringify(json))).toEqual({
+      ok: false,
+      error: 'schema.relationships.0.referencedColumnIds: no column "col_missing" in the referenced table',
+    });
   });
 });

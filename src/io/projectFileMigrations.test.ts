@@ -9,7 +9,12 @@ describe('project file migrations', () => {
 
   it('each step is pure: raises the version by one and leaves its input alone', () => {
     for (const step of projectFileMigrations) {
-      const input = Object.freeze({ format: 'erd-proof', version: step.from, schema: Object.freeze({ tables: [], relationships: [] }), layout: {} });
+      const input = Object.freeze({
+        format: 'erd-proof',
+        version: step.from,
+        schema: Object.freeze({ tables: [], relationships: [] }),
+        layout: {},
+      });
       const output = step.migrate(input);
       expect(output.version).toBe(step.from + 1);
       expect(input.version).toBe(step.from);
@@ -23,7 +28,10 @@ describe('project file migrations', () => {
 
   it('migrates step by step to the latest version, and refuses versions it does not know', () => {
     expect(migrateProjectFile({ version: 1 }, 1)).toEqual({ version: latestProjectFileVersion });
-    expect(migrateProjectFile({ version: latestProjectFileVersion, x: 1 }, latestProjectFileVersion)).toEqual({ version: latestProjectFileVersion, x: 1 });
+    expect(migrateProjectFile({ version: latestProjectFileVersion, x: 1 }, latestProjectFileVersion)).toEqual({
+      version: latestProjectFileVersion,
+      x: 1,
+    });
     expect(() => migrateProjectFile({}, 0)).toThrow(RangeError);
     expect(() => migrateProjectFile({}, latestProjectFileVersion + 1)).toThrow(RangeError);
     expect(() => migrateProjectFile({}, 1.5)).toThrow(RangeError);

@@ -30,11 +30,13 @@ export const latestProjectFileVersion = 1 + projectFileMigrations.length;
  * Throws on a version outside that range; the caller checks the range first.
  */
 export function migrateProjectFile(file: ProjectFileJson, version: number): ProjectFileJson {
-  if (!Number.isInteger(version) || version < 1 || version > latestProjectFileVersion) throw new RangeError(`no migration from version ${version}`);
+  if (!Number.isInteger(version) || version < 1 || version > latestProjectFileVersion)
+    throw new RangeError(`no migration from version ${version}`);
   let current = file;
   for (const step of projectFileMigrations.slice(version - 1)) {
     current = step.migrate(current);
-    if (current.version !== step.from + 1) throw new Error(`the migration from version ${step.from} did not produce version ${step.from + 1}`);
+    if (current.version !== step.from + 1)
+      throw new Error(`the migration from version ${step.from} did not produce version ${step.from + 1}`);
   }
   return current;
 }

@@ -15,10 +15,29 @@ describe('projectFileSchema', () => {
 
   it('fills what older files leave out with the defaults the model starts from', () => {
     const column = { id: 'col_1', name: 'id', type: 'integer', isPrimaryKey: true, isNotNull: true, isUnique: false, defaultValue: null };
-    const file = { format: 'erd-proof', version: latestProjectFileVersion, schema: { tables: [{ id: 'tbl_1', name: 't', columns: [column] }], relationships: [] }, layout: {} };
+    const file = {
+      format: 'erd-proof',
+      version: latestProjectFileVersion,
+      schema: { tables: [{ id: 'tbl_1', name: 't', columns: [column] }], relationships: [] },
+      layout: {},
+    };
     expect(projectFileSchema.parse(file)).toEqual({
       ...file,
-      schema: { tables: [{ id: 'tbl_1', name: 't', schemaName: 'public', comment: '', columns: [{ ...column, identity: null, comment: '' }], checks: [], indexes: [] }], relationships: [], enums: [] },
+      schema: {
+        tables: [
+          {
+            id: 'tbl_1',
+            name: 't',
+            schemaName: 'public',
+            comment: '',
+            columns: [{ ...column, identity: null, comment: '' }],
+            checks: [],
+            indexes: [],
+          },
+        ],
+        relationships: [],
+        enums: [],
+      },
       notes: [],
     });
   });

@@ -65,13 +65,25 @@ const tableSchema = z.object({
   columns: z.array(columnSchema),
   checks: z.array(z.object({ id, name: z.string(), expression: z.string() } satisfies ShapeOf<CheckConstraint>)).default([]),
   indexes: z
-    .array(z.object({ id, name: z.string(), columnIds: z.array(columnId).min(1), isUnique: z.boolean(), isConstraint: z.boolean().optional() } satisfies ShapeOf<TableIndex>))
+    .array(
+      z.object({
+        id,
+        name: z.string(),
+        columnIds: z.array(columnId).min(1),
+        isUnique: z.boolean(),
+        isConstraint: z.boolean().optional(),
+      } satisfies ShapeOf<TableIndex>),
+    )
     .default([]),
   primaryKeyName: z.string().optional(),
   primaryKeyColumnIds: z.array(columnId).optional(),
 } satisfies ShapeOf<Table>);
 
-const end = z.object({ tableId, min: z.union([z.literal(0), z.literal(1)]), max: z.union([z.literal(1), z.literal('many')]) } satisfies ShapeOf<RelationshipEnd>);
+const end = z.object({
+  tableId,
+  min: z.union([z.literal(0), z.literal(1)]),
+  max: z.union([z.literal(1), z.literal('many')]),
+} satisfies ShapeOf<RelationshipEnd>);
 const action = z.enum(referentialActions);
 
 const relationshipSchema = z.object({
@@ -95,9 +107,21 @@ const relationshipSchema = z.object({
 const schemaSchema = z.object({
   tables: z.array(tableSchema),
   relationships: z.array(relationshipSchema),
-  enums: z.array(z.object({ id, name: z.string(), schemaName: z.string().default('public'), values: z.array(z.string()) } satisfies ShapeOf<EnumType>)).default([]),
+  enums: z
+    .array(
+      z.object({ id, name: z.string(), schemaName: z.string().default('public'), values: z.array(z.string()) } satisfies ShapeOf<EnumType>),
+    )
+    .default([]),
   sqlObjects: z
-    .array(z.object({ id, kind: z.enum(sqlObjectKinds), name: z.string(), sql: z.string(), standIn: z.string().optional() } satisfies ShapeOf<SqlObject>))
+    .array(
+      z.object({
+        id,
+        kind: z.enum(sqlObjectKinds),
+        name: z.string(),
+        sql: z.string(),
+        standIn: z.string().optional(),
+      } satisfies ShapeOf<SqlObject>),
+    )
     .optional(),
 } satisfies ShapeOf<Schema>);
 

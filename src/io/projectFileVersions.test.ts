@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseProjectFile, projectFileVersion, serializeProjectFile } from './projectFile.ts';
 import { exampleDocument, examplePath } from '../testing/example.ts';
 
-const exampleJson = () => JSON.parse(readFileSync(examplePath, 'utf8')) as Record<string, unknown> & { schema: { tables: { name: string; columns: { name: string }[] }[] } };
+const exampleJson = () =>
+  JSON.parse(readFileSync(examplePath, 'utf8')) as Record<string, unknown> & {
+    schema: { tables: { name: string; columns: { name: string }[] }[] };
+  };
 
 describe('project file versions', () => {
   it('writes the latest version, 2', () => {
@@ -32,12 +35,16 @@ describe('project file versions', () => {
     const newer = { ...exampleJson(), version: 3, schema: { entities: [] } };
     expect(parseProjectFile(JSON.stringify(newer))).toEqual({
       ok: false,
-      error: 'made by a newer version of the editor (file version 3, this one reads up to 2) and cannot be read: schema.tables: Invalid input: expected array, received undefined',
+      error:
+        'made by a newer version of the editor (file version 3, this one reads up to 2) and cannot be read: schema.tables: Invalid input: expected array, received undefined',
     });
   });
 
   it.each([0, -1, 1.5, '2', null])('refuses version %j', (version) => {
-    expect(parseProjectFile(JSON.stringify({ ...exampleJson(), version }))).toMatchObject({ ok: false, error: expect.stringMatching(/^version: /) });
+    expect(parseProjectFile(JSON.stringify({ ...exampleJson(), version }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^version: /),
+    });
   });
 
   it.each(['null', '[]', '"text"', '42'])('refuses %s as a file', (text) => {

@@ -37,7 +37,8 @@ export async function readSqlObjects(runner: SqlRunner, mark: number): Promise<C
        EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE oid > ${mark}) AS schemas`,
   );
   const present = rows[0] as Record<'relations' | 'routines' | 'triggers' | 'types' | 'extensions' | 'collations' | 'schemas', boolean>;
-  const query = async (isPresent: boolean, sql: string) => (isPresent ? ((await runner.query(sql)).rows as unknown as CatalogSqlObject[]) : []);
+  const query = async (isPresent: boolean, sql: string) =>
+    isPresent ? ((await runner.query(sql)).rows as unknown as CatalogSqlObject[]) : [];
   const relations = await query(
     present.relations,
     `SELECT c.oid::text AS oid, CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materializedView' END AS kind,
@@ -134,5 +135,16 @@ export async function readSqlObjects(runner: SqlRunner, mark: number): Promise<C
     `SELECT n.oid::text AS oid, 'schema' AS kind, n.nspname AS name, 'CREATE SCHEMA IF NOT EXISTS ' || quote_ident(n.nspname) || ';' AS sql
      FROM pg_catalog.pg_namespace n WHERE n.oid > ${mark} AND ${userNamespace}`,
   );
-  return [...schemas, ...extensions, ...collations, ...types, ...sequences, ...functions, ...aggregates, ...relations, ...viewIndexes, ...triggers].sort((a, b) => Number(a.oid) - Number(b.oid));
+  return [
+    ...schemas,
+    ...extensions,
+    ...collations,
+    ...types,
+    ...sequences,
+    ...functions,
+    ...aggregates,
+    ...relations,
+    ...viewIndexes,
+    ...triggers,
+  ].sort((a, b) => Number(a.oid) - Number(b.oid));
 }

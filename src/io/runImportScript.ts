@@ -48,7 +48,10 @@ export const standInPrefix = 'erd_stand_in_';
  * types it would have provided get text-like stand-ins and statements that need its functions,
  * operator classes or access methods are skipped with a note. Any other failure stops the run.
  */
-export async function runImportScript(runner: SqlRunner, script: string): Promise<{ ok: true; run: ScriptRun } | { ok: false; error: ImportError }> {
+export async function runImportScript(
+  runner: SqlRunner,
+  script: string,
+): Promise<{ ok: true; run: ScriptRun } | { ok: false; error: ImportError }> {
   await runner.exec('CREATE SCHEMA "erd import mark"');
   const mark = await runner.query(`SELECT oid::int AS oid FROM pg_catalog.pg_namespace WHERE nspname = 'erd import mark'`);
   await runner.exec('DROP SCHEMA "erd import mark"');
@@ -79,7 +82,9 @@ export async function runImportScript(runner: SqlRunner, script: string): Promis
         if (classified.label === 'CREATE EXTENSION') {
           const name = extensionName(sql);
           run.missingExtensions.push({ name, sql: piece.text, schema: await extensionSchema(runner, sql), standIns: [] });
-          run.notes.push(`Line ${piece.line}: extension "${name}" is not available here (${error.message}); it stays in the exported DDL, and its types are read as written.`);
+          run.notes.push(
+            `Line ${piece.line}: extension "${name}" is not available here (${error.message}); it stays in the exported DDL, and its types are read as written.`,
+          );
         }
         skip(classified.label);
         break;
@@ -103,7 +108,11 @@ export async function runImportScript(runner: SqlRunner, script: string): Promis
           continue;
         }
       }
-      if (error.code === '42704' && /^comment\s+on\s+extension\s/i.test(sql.trim()) && missing.includes(extensionName(sql.trim().replace(/^comment\s+on\s+/i, 'create ')))) {
+      if (
+        error.code === '42704' &&
+        /^comment\s+on\s+extension\s/i.test(sql.trim()) &&
+        missing.includes(extensionName(sql.trim().replace(/^comment\s+on\s+/i, 'create ')))
+      ) {
         // pg_dump's description of an extension this PostgreSQL lacks: already said in that extension's note.
         skip('COMMENT ON missing extension');
         break;
@@ -121,9 +130,11 @@ export async function runImportScript(runner: SqlRunner, script: string): Promis
 
 /** Where a CREATE EXTENSION puts its objects: its WITH SCHEMA, else the first schema of the search path. */
 async function extensionSchema(runner: SqlRunner, sql: string): Promise<string> {
-  const named = /\bschema\s+("(?:[^"]|"")+"|[\w$]+)/i.exec(sql.replace(/^\s*create\s+extension\s+(if\s+not\s+exists\s+)?("(?:[^"]|"")+"|[\w$]+)/i, ''))?.[1];
+  const named = /\bschema\s+("(?:[^"]|"")+"|[\w$]+)/i.exec(
+    sql.replace(/^\s*create\s+extension\s+(if\s+not\s+exists\s+)?("(?:[^"]|"")+"|[\w$]+)/i, ''),
+  )?.[1];
   if (named) return named.startsWith('"') ? named.slice(1, -1).replaceAll('""', '"') : named.toLowerCase();
-  const { rows } = await runner.query('SELECT coalesce(current_schema(), \'public\') AS schema');
+  const { rows } = await runner.query("SELECT coalesce(current_schema(), 'public') AS schema");
   return String((rows[0] as { schema: unknown }).schema);
 }
 

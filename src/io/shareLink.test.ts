@@ -34,7 +34,10 @@ describe('share links', () => {
 
   it('refuses an oversized link before decoding it', async () => {
     const fragment = shareLinkPrefix + 'A'.repeat(maxShareLinkLength);
-    expect(await decodeShareLink(fragment)).toEqual({ ok: false, error: `the link is too long (${fragment.length} characters; at most ${maxShareLinkLength})` });
+    expect(await decodeShareLink(fragment)).toEqual({
+      ok: false,
+      error: `the link is too long (${fragment.length} characters; at most ${maxShareLinkLength})`,
+    });
   });
 
   it('stops inflating a small link that would grow past 5 MB', async () => {
@@ -63,12 +66,20 @@ describe('share links', () => {
   });
 
   it('refuses text that is not UTF-8, and JSON that is not a project file', async () => {
-    expect(await decodeShareLink(linkOf(Uint8Array.of(0xff, 0xfe, 0x00)))).toEqual({ ok: false, error: 'the link is damaged (its document is not UTF-8 text)' });
-    expect(await decodeShareLink(linkOf(text('{"hello": 1}')))).toEqual({ ok: false, error: "the link's document is invalid: format: Invalid input: expected \"erd-proof\"" });
+    expect(await decodeShareLink(linkOf(Uint8Array.of(0xff, 0xfe, 0x00)))).toEqual({
+      ok: false,
+      error: 'the link is damaged (its document is not UTF-8 text)',
+    });
+    expect(await decodeShareLink(linkOf(text('{"hello": 1}')))).toEqual({
+      ok: false,
+      error: 'the link\'s document is invalid: format: Invalid input: expected "erd-proof"',
+    });
   });
 
   it('reads __proto__ keys as plain data', async () => {
-    const hostile = readFileSync(examplePath, 'utf8').replace('{\n  "format"', '{\n  "__proto__": { "polluted": 1 },\n  "format"').replace('"layout": {', '"layout": { "__proto__": { "x": 1, "y": 2 },');
+    const hostile = readFileSync(examplePath, 'utf8')
+      .replace('{\n  "format"', '{\n  "__proto__": { "polluted": 1 },\n  "format"')
+      .replace('"layout": {', '"layout": { "__proto__": { "x": 1, "y": 2 },');
     expect(await decodeShareLink(linkOf(text(hostile)))).toEqual({ ok: true, document: exampleDocument() });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -21,10 +21,20 @@ export type EncodeResult = { ok: true; fragment: string } | { ok: false; error: 
 /** The link's fragment (`#doc=...`) for a document; refused past `maxShareLinkDocumentBytes` of project file or `maxShareLinkLength` of link. */
 export async function encodeShareLink(document: ErdDocument): Promise<EncodeResult> {
   const bytes = new TextEncoder().encode(serializeProjectFile(document));
-  if (bytes.byteLength > maxShareLinkDocumentBytes) return { ok: false, error: `the document is too large to share as a link (${megabytes(bytes.byteLength)}; at most ${megabytes(maxShareLinkDocumentBytes)})` };
-  const compressed = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+  if (bytes.byteLength > maxShareLinkDocumentBytes)
+    return {
+      ok: false,
+      error: `the document is too large to share as a link (${megabytes(bytes.byteLength)}; at most ${megabytes(maxShareLinkDocumentBytes)})`,
+    };
+  const compressed = new Uint8Array(
+    await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer(),
+  );
   const fragment = shareLinkPrefix + toBase64Url(compressed);
-  if (fragment.length > maxShareLinkLength) return { ok: false, error: `the document is too large to share as a link (${fragment.length} characters; at most ${maxShareLinkLength})` };
+  if (fragment.length > maxShareLinkLength)
+    return {
+      ok: false,
+      error: `the document is too large to share as a link (${fragment.length} characters; at most ${maxShareLinkLength})`,
+    };
   return { ok: true, fragment };
 }
 
@@ -36,7 +46,8 @@ export async function encodeShareLink(document: ErdDocument): Promise<EncodeResu
  */
 export async function decodeShareLink(fragment: string): Promise<LoadResult> {
   const body = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  if (body.length + 1 > maxShareLinkLength) return fail(`the link is too long (${body.length + 1} characters; at most ${maxShareLinkLength})`);
+  if (body.length + 1 > maxShareLinkLength)
+    return fail(`the link is too long (${body.length + 1} characters; at most ${maxShareLinkLength})`);
   if (!body.startsWith(shareLinkPrefix.slice(1))) return fail(`the link holds no document (expected ${shareLinkPrefix}...)`);
   const bytes = fromBase64Url(body.slice(shareLinkPrefix.length - 1));
   if (!bytes) return fail('the link is damaged (its data is not base64url)');
@@ -64,7 +75,10 @@ function megabytes(bytes: number): string {
 const inflateSliceBytes = 1024;
 
 /** Inflates deflate-raw data, counting as it streams and cancelling once past `cap` bytes. */
-async function inflateCapped(bytes: Uint8Array<ArrayBuffer>, cap: number): Promise<{ ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; error: string }> {
+async function inflateCapped(
+  bytes: Uint8Array<ArrayBuffer>,
+  cap: number,
+): Promise<{ ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; error: string }> {
   const stream = new DecompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();

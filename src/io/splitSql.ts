@@ -15,7 +15,9 @@ const identChar = /[A-Za-z0-9_$\u0080-\uffff]/;
 /** Whether a statement starts `CREATE [OR REPLACE] FUNCTION|PROCEDURE`, whose `BEGIN ATOMIC ... END` body holds semicolons. */
 function isRoutine(words: readonly string[]): boolean {
   const [a, b, c, d] = words;
-  return a === 'create' && (b === 'function' || b === 'procedure' || (b === 'or' && c === 'replace' && (d === 'function' || d === 'procedure')));
+  return (
+    a === 'create' && (b === 'function' || b === 'procedure' || (b === 'or' && c === 'replace' && (d === 'function' || d === 'procedure')))
+  );
 }
 
 /**

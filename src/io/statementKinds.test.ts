@@ -10,7 +10,7 @@ describe('classifyStatement', () => {
     ['CREATE ROLE app LOGIN;', 'CREATE ROLE'],
     ['CREATE PUBLICATION p FOR ALL TABLES;', 'CREATE PUBLICATION'],
     ['ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO app;', 'privileges'],
-    ["INSERT INTO t VALUES (1);", 'INSERT'],
+    ['INSERT INTO t VALUES (1);', 'INSERT'],
     ['COPY t (a) FROM stdin;', 'COPY'],
     ["SELECT pg_catalog.setval('s', 10, true);", 'setval'],
     ['BEGIN;', 'transaction control'],
@@ -42,16 +42,24 @@ describe('classifyStatement', () => {
   });
 
   it('creates materialized views and CREATE TABLE AS without running their query', () => {
-    expect(withNoData('CREATE MATERIALIZED VIEW public.m AS\n SELECT 1 AS one;')).toBe('CREATE MATERIALIZED VIEW public.m AS\n SELECT 1 AS one\nWITH NO DATA;');
+    expect(withNoData('CREATE MATERIALIZED VIEW public.m AS\n SELECT 1 AS one;')).toBe(
+      'CREATE MATERIALIZED VIEW public.m AS\n SELECT 1 AS one\nWITH NO DATA;',
+    );
     expect(withNoData('CREATE MATERIALIZED VIEW m AS SELECT 1 WITH DATA;')).toBe('CREATE MATERIALIZED VIEW m AS SELECT 1\nWITH NO DATA;');
-    expect(withNoData('CREATE MATERIALIZED VIEW m AS SELECT 1\n  WITH NO DATA;')).toBe('CREATE MATERIALIZED VIEW m AS SELECT 1\n  WITH NO DATA;');
-    expect(withNoData('CREATE TABLE "a b".c (x) AS WITH RECURSIVE r AS (SELECT 1 UNION ALL SELECT 1 FROM r) SELECT * FROM r -- forever\n;')).toMatch(/-- forever\nWITH NO DATA;$/);
+    expect(withNoData('CREATE MATERIALIZED VIEW m AS SELECT 1\n  WITH NO DATA;')).toBe(
+      'CREATE MATERIALIZED VIEW m AS SELECT 1\n  WITH NO DATA;',
+    );
+    expect(
+      withNoData('CREATE TABLE "a b".c (x) AS WITH RECURSIVE r AS (SELECT 1 UNION ALL SELECT 1 FROM r) SELECT * FROM r -- forever\n;'),
+    ).toMatch(/-- forever\nWITH NO DATA;$/);
     expect(withNoData('CREATE TABLE t (id int, name text);')).toBe('CREATE TABLE t (id int, name text);');
     expect(withNoData('CREATE TABLE t (id int) WITH (fillfactor = 70);')).toBe('CREATE TABLE t (id int) WITH (fillfactor = 70);');
   });
 
   it('runs set_config only with literal arguments', () => {
-    expect(classifyStatement("SELECT set_config('search_path', (SELECT string_agg(x, ',') FROM generate_series(1, 1e9) x)::text, false);")).toEqual({ action: 'skip', label: 'SELECT' });
+    expect(
+      classifyStatement("SELECT set_config('search_path', (SELECT string_agg(x, ',') FROM generate_series(1, 1e9) x)::text, false);"),
+    ).toEqual({ action: 'skip', label: 'SELECT' });
   });
 
   it('summarises what was skipped', () => {

@@ -14,7 +14,31 @@ export function leadingWords(sql: string, count = 6): string[] {
 }
 
 const dataStatements = new Set(['insert', 'update', 'delete', 'merge', 'truncate', 'values', 'table', 'with']);
-const maintenance = new Set(['vacuum', 'analyze', 'analyse', 'cluster', 'reindex', 'checkpoint', 'lock', 'notify', 'listen', 'unlisten', 'discard', 'prepare', 'execute', 'deallocate', 'refresh', 'load', 'call', 'explain', 'fetch', 'declare', 'close', 'move', 'show']);
+const maintenance = new Set([
+  'vacuum',
+  'analyze',
+  'analyse',
+  'cluster',
+  'reindex',
+  'checkpoint',
+  'lock',
+  'notify',
+  'listen',
+  'unlisten',
+  'discard',
+  'prepare',
+  'execute',
+  'deallocate',
+  'refresh',
+  'load',
+  'call',
+  'explain',
+  'fetch',
+  'declare',
+  'close',
+  'move',
+  'show',
+]);
 const transactionControl = new Set(['begin', 'start', 'commit', 'end', 'rollback', 'abort', 'savepoint', 'release']);
 const serverObjects = new Set(['role', 'user', 'group', 'publication', 'subscription', 'database', 'tablespace', 'server', 'system']);
 
@@ -27,19 +51,24 @@ export function classifyStatement(sql: string): StatementAction {
   if (isClientEncoding(sql, words)) return { action: 'skip', label: 'SET client_encoding' };
   if (first === 'select') {
     // Only with literal arguments: a query inside could run for ever, and PGlite cannot time statements out.
-    if (/^select\s+(pg_catalog\.)?set_config\s*\(\s*'[^']*'\s*,\s*'[^']*'\s*,\s*(true|false)\s*\)\s*;?$/i.test(sql.trim())) return { action: 'run' };
+    if (/^select\s+(pg_catalog\.)?set_config\s*\(\s*'[^']*'\s*,\s*'[^']*'\s*,\s*(true|false)\s*\)\s*;?$/i.test(sql.trim()))
+      return { action: 'run' };
     if (/^select\s+(pg_catalog\.)?setval\s*\(/i.test(sql.trim())) return { action: 'skip', label: 'setval' };
     return { action: 'skip', label: 'SELECT' };
   }
   if (transactionControl.has(first)) return { action: 'skip', label: 'transaction control' };
   if (maintenance.has(first)) return { action: 'skip', label: first.toUpperCase() };
   if (first === 'grant' || first === 'revoke') return { action: 'skip', label: first.toUpperCase() };
-  if (first === 'security' || (first === 'alter' && second === 'default' && third === 'privileges')) return { action: 'skip', label: 'privileges' };
-  if ((first === 'create' || first === 'alter' || first === 'drop') && serverObjects.has(second)) return { action: 'skip', label: `${first.toUpperCase()} ${second.toUpperCase()}` };
+  if (first === 'security' || (first === 'alter' && second === 'default' && third === 'privileges'))
+    return { action: 'skip', label: 'privileges' };
+  if ((first === 'create' || first === 'alter' || first === 'drop') && serverObjects.has(second))
+    return { action: 'skip', label: `${first.toUpperCase()} ${second.toUpperCase()}` };
   if (first === 'create' && second === 'user' && third === 'mapping') return { action: 'skip', label: 'CREATE USER MAPPING' };
-  if (first === 'comment' && third !== '' && ['database', 'role', 'tablespace', 'publication', 'subscription', 'server'].includes(third)) return { action: 'skip', label: 'COMMENT ON server object' };
+  if (first === 'comment' && third !== '' && ['database', 'role', 'tablespace', 'publication', 'subscription', 'server'].includes(third))
+    return { action: 'skip', label: 'COMMENT ON server object' };
   if (first === 'alter' && /\bowner\s+to\s+("(?:[^"]|"")*"|\S+)\s*;?\s*$/i.test(sql)) return { action: 'skip', label: 'OWNER TO' };
-  if ((first === 'set' || first === 'reset') && (second === 'role' || second === 'session')) return { action: 'skip', label: `${first.toUpperCase()} ${second.toUpperCase()}` };
+  if ((first === 'set' || first === 'reset') && (second === 'role' || second === 'session'))
+    return { action: 'skip', label: `${first.toUpperCase()} ${second.toUpperCase()}` };
   if (first === 'set' || first === 'reset') return { action: 'try', label: first.toUpperCase() };
   if (first === 'create' && second === 'extension') return { action: 'try', label: 'CREATE EXTENSION' };
   return { action: 'run' };

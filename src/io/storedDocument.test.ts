@@ -23,23 +23,46 @@ describe('stored documents', () => {
   });
 
   it('names what is wrong with a damaged record, never throwing', () => {
-    expect(readStoredDocument(null, 'k')).toMatchObject({ ok: false, error: /stored record is damaged \(the record: /, summary: { id: 'k', name: 'k' } });
-    expect(readStoredDocument({ ...stored, revision: 'x' }, 'doc1')).toMatchObject({ ok: false, error: /revision: /, summary: { name: 'Library' } });
-    const badText = readStoredDocument({ ...stored, text: '{"format":"erd-proof","version":1,"schema":{"tables":[{"id":"t","name":3}]}}' }, 'doc1');
+    expect(readStoredDocument(null, 'k')).toMatchObject({
+      ok: false,
+      error: /stored record is damaged \(the record: /,
+      summary: { id: 'k', name: 'k' },
+    });
+    expect(readStoredDocument({ ...stored, revision: 'x' }, 'doc1')).toMatchObject({
+      ok: false,
+      error: /revision: /,
+      summary: { name: 'Library' },
+    });
+    const badText = readStoredDocument(
+      { ...stored, text: '{"format":"erd-proof","version":1,"schema":{"tables":[{"id":"t","name":3}]}}' },
+      'doc1',
+    );
     expect(badText).toMatchObject({ ok: false, error: /^the stored document is damaged \(schema\.tables\.0\.name: / });
-    expect(readStoredDocument({ ...stored, text: '{' }, 'doc1')).toMatchObject({ ok: false, summary: { id: 'doc1', damage: /not valid JSON/ } });
+    expect(readStoredDocument({ ...stored, text: '{' }, 'doc1')).toMatchObject({
+      ok: false,
+      summary: { id: 'doc1', damage: /not valid JSON/ },
+    });
   });
 });
 
 describe('revisions', () => {
   it('a write on top of the stored revision goes up by one and keeps the stored name', () => {
-    const plan = planWrite({ ...stored, name: 'Renamed elsewhere' }, { id: 'doc1', baseRevision: 1, name: 'Library', document: edited, now: 2000 });
-    expect(plan).toEqual({ ok: true, record: { ...stored, name: 'Renamed elsewhere', revision: 2, savedAt: 2000, text: serializeProjectFile(edited) } });
+    const plan = planWrite(
+      { ...stored, name: 'Renamed elsewhere' },
+      { id: 'doc1', baseRevision: 1, name: 'Library', document: edited, now: 2000 },
+    );
+    expect(plan).toEqual({
+      ok: true,
+      record: { ...stored, name: 'Renamed elsewhere', revision: 2, savedAt: 2000, text: serializeProjectFile(edited) },
+    });
   });
 
   it('never replaces a newer revision', () => {
     const newer = { ...stored, revision: 5 };
-    expect(planWrite(newer, { id: 'doc1', baseRevision: 4, name: 'Library', document: edited, now: 2000 })).toEqual({ ok: false, conflict: { revision: 5 } });
+    expect(planWrite(newer, { id: 'doc1', baseRevision: 4, name: 'Library', document: edited, now: 2000 })).toEqual({
+      ok: false,
+      conflict: { revision: 5 },
+    });
   });
 
   it('stores a document deleted meanwhile (or never stored) again, after its base', () => {

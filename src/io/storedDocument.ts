@@ -35,14 +35,22 @@ const storedSchema = z.object({
 
 /** A stored record read back: the record and its document, or why it cannot be opened. */
 export type StoredRead =
-  | { ok: true; record: StoredDocument; document: ErdDocument; /** Set when a newer editor stored it: it may only be looked at here. */ readOnlyReason?: string }
+  | {
+      ok: true;
+      record: StoredDocument;
+      document: ErdDocument;
+      /** Set when a newer editor stored it: it may only be looked at here. */ readOnlyReason?: string;
+    }
   | { ok: false; error: string; summary: DocumentSummary };
 
 /**
  * Validates a stored record's own fields (name, revision, dates) without parsing its document: what a
  * write needs to check the revision it builds on, at a fraction of a full read's cost.
  */
-export function readStoredRecord(value: unknown, key: string): { ok: true; record: StoredDocument } | { ok: false; error: string; summary: DocumentSummary } {
+export function readStoredRecord(
+  value: unknown,
+  key: string,
+): { ok: true; record: StoredDocument } | { ok: false; error: string; summary: DocumentSummary } {
   const meta = storedSchema.safeParse(value);
   if (meta.success) return { ok: true, record: meta.data };
   const issue = meta.error.issues[0]!;
@@ -62,7 +70,9 @@ export function readStoredDocument(value: unknown, key: string): StoredRead {
     const error = `the stored document is damaged (${loaded.error})`;
     return { ok: false, error, summary: { ...summarizeRecord(record), damage: error } };
   }
-  return loaded.readOnly ? { ok: true, record, document: loaded.document, readOnlyReason: loaded.message } : { ok: true, record, document: loaded.document };
+  return loaded.readOnly
+    ? { ok: true, record, document: loaded.document, readOnlyReason: loaded.message }
+    : { ok: true, record, document: loaded.document };
 }
 
 /** The list entry of a valid record. */
@@ -139,12 +149,20 @@ export function uniqueName(name: string, taken: readonly string[]): string {
 
 /** The document name a file suggests: `shop.erd.json` -> `shop`. */
 export function nameFromFileName(fileName: string): string {
-  return fileName.replace(/\.erd\.json$/i, '').replace(/\.json$/i, '').trim() || 'Untitled';
+  return (
+    fileName
+      .replace(/\.erd\.json$/i, '')
+      .replace(/\.json$/i, '')
+      .trim() || 'Untitled'
+  );
 }
 
 /** A file name for a document: characters file systems refuse are replaced, and the project extension added. */
 export function fileNameFor(name: string): string {
   const printable = [...name].filter((c) => c >= ' ').join('');
-  const safe = printable.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim();
+  const safe = printable
+    .replace(/[\\/:*?"<>|]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
   return `${safe || 'diagram'}.erd.json`;
 }

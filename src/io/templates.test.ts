@@ -31,7 +31,14 @@ describe('templates', () => {
       expect(loaded.document.schema.tables.map((t) => t.name)).toEqual(expect.arrayContaining([first, second]));
       const report = await runProof(await testRunner(), loaded.document.schema);
       const counts = summarize(report);
-      expect(counts.failed, JSON.stringify(report.results.filter((r) => r.verdict !== 'passed'), null, 1)).toBe(0);
+      expect(
+        counts.failed,
+        JSON.stringify(
+          report.results.filter((r) => r.verdict !== 'passed'),
+          null,
+          1,
+        ),
+      ).toBe(0);
       expect(counts.notProvable).toBe(0);
       expect(counts.passed).toBeGreaterThan(0);
       expect(report.problems).toEqual([]);

@@ -108,9 +108,10 @@ export async function openLibrary(name = 'erd-proof'): Promise<DocumentLibrary> 
       // Only the record's own fields: parsing the whole document on every autosave cost 50-70 ms while typing.
       const stored = value === undefined ? undefined : readStoredRecord(value, id);
       // A record whose own fields this tab cannot read is not replaced blindly; a newer write is caught by its revision.
-      const plan: SaveResult = stored && !stored.ok
-        ? { ok: false, conflict: { revision: stored.summary.revision } }
-        : planWrite(stored?.record, { id, baseRevision, name: documentName, document, now: Date.now() });
+      const plan: SaveResult =
+        stored && !stored.ok
+          ? { ok: false, conflict: { revision: stored.summary.revision } }
+          : planWrite(stored?.record, { id, baseRevision, name: documentName, document, now: Date.now() });
       if (!plan.ok) {
         await tx.done;
         return plan;

@@ -4,7 +4,19 @@ import type { LibraryMessage, StoredDocument } from '../io/storedDocument.ts';
 import type { EditorState, NoticeAction } from '../store/index.ts';
 import type { DocumentLibrary } from './documentLibrary.ts';
 import type { EditJournal } from './editJournal.ts';
-import { hasEditsAtRisk, hasUnsavedChanges, initialSaveState, isKept, isWriteDue, nextSaveState, shownStatus, type ConflictKind, type SaveEffect, type SaveEvent, type SaveState } from './saveStatus.ts';
+import {
+  hasEditsAtRisk,
+  hasUnsavedChanges,
+  initialSaveState,
+  isKept,
+  isWriteDue,
+  nextSaveState,
+  shownStatus,
+  type ConflictKind,
+  type SaveEffect,
+  type SaveEvent,
+  type SaveState,
+} from './saveStatus.ts';
 import { createWriteScheduler, type WriteTiming } from './writeScheduler.ts';
 import { conflictNotice, saveFailedNotice } from './workNotices.ts';
 
@@ -94,7 +106,8 @@ export function createDocumentSaver(store: StoreApi<EditorState>, options: Docum
     else if (effect.type === 'cancelWrite') scheduler.cancel();
     else if (effect.type === 'tellConflict') tellConflict();
     else if (effect.type === 'clearConflict') state().dismissNotice('conflict');
-    else if (effect.type === 'tellSaveFailed') state().showNotice(saveFailedNotice(state().documentName, effect.error, isKept(machine) ? machine.savedAt : 0, recoveryActions()));
+    else if (effect.type === 'tellSaveFailed')
+      state().showNotice(saveFailedNotice(state().documentName, effect.error, isKept(machine) ? machine.savedAt : 0, recoveryActions()));
     else if (effect.type === 'announceWritten' && isKept(machine)) {
       journal(); // cleared, or rebased on the new revision when edits came in during the write
       post({ type: 'saved', id: machine.id, revision: effect.revision, tabId });
@@ -106,7 +119,13 @@ export function createDocumentSaver(store: StoreApi<EditorState>, options: Docum
   function journal() {
     if (!isKept(machine) || !library || !editJournal) return;
     if (state().document === machine.saved) editJournal.clear();
-    else editJournal.write({ documentId: machine.id, baseRevision: machine.baseRevision, name: state().documentName, document: state().document });
+    else
+      editJournal.write({
+        documentId: machine.id,
+        baseRevision: machine.baseRevision,
+        name: state().documentName,
+        document: state().document,
+      });
   }
 
   const unsubscribe = store.subscribe((next, previous) => {
@@ -128,7 +147,10 @@ export function createDocumentSaver(store: StoreApi<EditorState>, options: Docum
     );
   }
 
-  const recoveryActions = (): NoticeAction[] => [{ label: 'Try again', run: () => void flush() }, ...(options.saveToFile ? [{ label: 'Save to a file', run: options.saveToFile }] : [])];
+  const recoveryActions = (): NoticeAction[] => [
+    { label: 'Try again', run: () => void flush() },
+    ...(options.saveToFile ? [{ label: 'Save to a file', run: options.saveToFile }] : []),
+  ];
 
   async function flush(): Promise<void> {
     scheduler.cancel();
@@ -141,7 +163,15 @@ export function createDocumentSaver(store: StoreApi<EditorState>, options: Docum
     writing = (async () => {
       try {
         const result = await library.save(id, baseRevision, state().documentName, document);
-        if (result.ok) apply({ type: 'written', opening, document, revision: result.record.revision, savedAt: result.record.savedAt, current: state().document });
+        if (result.ok)
+          apply({
+            type: 'written',
+            opening,
+            document,
+            revision: result.record.revision,
+            savedAt: result.record.savedAt,
+            current: state().document,
+          });
         else apply({ type: 'writeRefused', opening });
       } catch (error) {
         apply({ type: 'writeFailed', opening, error });
@@ -165,7 +195,14 @@ export function createDocumentSaver(store: StoreApi<EditorState>, options: Docum
     conflict: () => (machine.status === 'conflict' ? machine.conflict : null),
     show(record, document) {
       // The machine moves first, so that the store's new document reads as the stored one, not as an edit.
-      move({ type: 'opened', id: record.id, revision: record.revision, savedAt: record.savedAt, document, stored: library !== null }).forEach(run);
+      move({
+        type: 'opened',
+        id: record.id,
+        revision: record.revision,
+        savedAt: record.savedAt,
+        document,
+        stored: library !== null,
+      }).forEach(run);
       if (state().document !== document || state().readOnlyReason !== null) state().loadDocument(document);
       state().dismissNotice('read-only');
       showStatus({ documentId: record.id, documentName: record.name });
@@ -194,7 +231,8 @@ export function createDocumentSaver(store: StoreApi<EditorState>, options: Docum
       if (message.type === 'saved') apply({ type: 'savedElsewhere', revision: message.revision });
       else if (message.type === 'renamed') state().setWork({ documentName: message.name });
       else if (message.type === 'deleted') apply({ type: 'deletedElsewhere' });
-      else if (message.type === 'created' && machine.status === 'conflict' && machine.conflict === 'deleted') void recheckRestored(machine.id, machine.opening);
+      else if (message.type === 'created' && machine.status === 'conflict' && machine.conflict === 'deleted')
+        void recheckRestored(machine.id, machine.opening);
     },
     recoveryActions,
     dispose() {

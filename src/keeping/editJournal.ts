@@ -117,7 +117,11 @@ export function readJournals(storage: JournalStorage): { pageId: string; keys: s
     if (entry && (!page.entry || entry.sequence >= page.entry.sequence)) page.entry = entry;
     pages.set(pageId, page);
   }
-  return [...pages].map(([pageId, { keys, entry }]) => ({ pageId, keys, entry: entry && { documentId: entry.documentId, baseRevision: entry.baseRevision, name: entry.name, text: entry.text } }));
+  return [...pages].map(([pageId, { keys, entry }]) => ({
+    pageId,
+    keys,
+    entry: entry && { documentId: entry.documentId, baseRevision: entry.baseRevision, name: entry.name, text: entry.text },
+  }));
 }
 
 function parseEntry(value: string | null): (JournalEntry & { sequence: number }) | null {
@@ -126,7 +130,13 @@ function parseEntry(value: string | null): (JournalEntry & { sequence: number })
   try {
     const meta = JSON.parse(value.slice(0, newline)) as Partial<JournalEntry & { sequence: number }>;
     if (typeof meta.documentId !== 'string' || typeof meta.baseRevision !== 'number' || typeof meta.name !== 'string') return null;
-    return { documentId: meta.documentId, baseRevision: meta.baseRevision, name: meta.name, sequence: typeof meta.sequence === 'number' ? meta.sequence : 0, text: value.slice(newline + 1) };
+    return {
+      documentId: meta.documentId,
+      baseRevision: meta.baseRevision,
+      name: meta.name,
+      sequence: typeof meta.sequence === 'number' ? meta.sequence : 0,
+      text: value.slice(newline + 1),
+    };
   } catch {
     return null;
   }

@@ -9,9 +9,19 @@ export type TextFormat = 'sql' | 'dbml' | 'mermaid';
 
 /** How each format is named, saved and introduced. */
 export const textFormats: Record<TextFormat, { label: string; extension: string; type: string; about: string }> = {
-  sql: { label: 'SQL', extension: '.sql', type: 'application/sql', about: 'The PostgreSQL DDL, with the options of the DDL tab: for migrations.' },
+  sql: {
+    label: 'SQL',
+    extension: '.sql',
+    type: 'application/sql',
+    about: 'The PostgreSQL DDL, with the options of the DDL tab: for migrations.',
+  },
   dbml: { label: 'DBML', extension: '.dbml', type: 'text/plain', about: 'For dbdiagram.io and other DBML tools; one-to-one as "-".' },
-  mermaid: { label: 'Mermaid', extension: '.mmd', type: 'text/plain', about: 'An erDiagram with crow’s-foot ends, ready to paste into a README (GitHub draws it).' },
+  mermaid: {
+    label: 'Mermaid',
+    extension: '.mmd',
+    type: 'text/plain',
+    about: 'An erDiagram with crow’s-foot ends, ready to paste into a README (GitHub draws it).',
+  },
 };
 
 /** A schema in a text format; SQL is the DDL as the DDL tab formats it (`selectFormattedDdl`). */

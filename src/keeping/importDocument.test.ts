@@ -8,7 +8,14 @@ const gridLayout = Object.fromEntries(schema.tables.map((t, i) => [t.id, { x: i 
 const elkLayout = Object.fromEntries(schema.tables.map((t, i) => [t.id, { x: 100 + i * 300, y: 50 }]));
 
 const importers = (overrides: Partial<Importers> = {}): Importers => ({
-  importSql: vi.fn(async () => ({ ok: true as const, schema, layout: gridLayout, notes: [], skipped: { GRANT: 2 }, summary: 'skipped: 2 GRANT' })),
+  importSql: vi.fn(async () => ({
+    ok: true as const,
+    schema,
+    layout: gridLayout,
+    notes: [],
+    skipped: { GRANT: 2 },
+    summary: 'skipped: 2 GRANT',
+  })),
   importDbml: vi.fn(async () => ({ ok: true as const, document: { schema, layout: gridLayout } })),
   layout: vi.fn(async () => elkLayout),
   ...overrides,
@@ -26,14 +33,29 @@ describe('importFormatOf', () => {
 describe('importDocument', () => {
   it('reads SQL through the given importer and lays the tables out anew', async () => {
     const outcome = await importDocument('CREATE TABLE ...', 'sql', importers());
-    expect(outcome).toEqual({ ok: true, document: { schema, layout: elkLayout, notes: [] }, report: { tables: 2, relationships: 1, summary: 'skipped: 2 GRANT', notes: [] } });
+    expect(outcome).toEqual({
+      ok: true,
+      document: { schema, layout: elkLayout, notes: [] },
+      report: { tables: 2, relationships: 1, summary: 'skipped: 2 GRANT', notes: [] },
+    });
   });
 
   it('keeps the grid when the layout fails, and the importer’s remarks as a sticky note above the tables', async () => {
-    const outcome = await importDocument('CREATE TABLE ...', 'sql', importers({
-      importSql: async () => ({ ok: true, schema, layout: gridLayout, notes: ['a partial unique index does not make a 1:1'], skipped: {}, summary: 'nothing skipped' }),
-      layout: async () => Promise.reject(new Error('no worker')),
-    }));
+    const outcome = await importDocument(
+      'CREATE TABLE ...',
+      'sql',
+      importers({
+        importSql: async () => ({
+          ok: true,
+          schema,
+          layout: gridLayout,
+          notes: ['a partial unique index does not make a 1:1'],
+          skipped: {},
+          summary: 'nothing skipped',
+        }),
+        layout: async () => Promise.reject(new Error('no worker')),
+      }),
+    );
     if (!outcome.ok) throw new Error('expected an import');
     expect(outcome.document.layout).toEqual(gridLayout);
     expect(outcome.document.notes).toHaveLength(1);
@@ -42,20 +64,41 @@ describe('importDocument', () => {
   });
 
   it('turns an SQL error into a problem with its line and statement', async () => {
-    const outcome = await importDocument('x', 'sql', importers({
-      importSql: async () => ({ ok: false, error: { line: 3, statement: 'CREATE TABLE b (a_id int REFERENCES nowhere)', message: 'relation "nowhere" does not exist', code: '42P01' } }),
-    }));
-    expect(outcome).toEqual({ ok: false, problem: { line: 3, statement: 'CREATE TABLE b (a_id int REFERENCES nowhere)', message: 'relation "nowhere" does not exist' } });
+    const outcome = await importDocument(
+      'x',
+      'sql',
+      importers({
+        importSql: async () => ({
+          ok: false,
+          error: {
+            line: 3,
+            statement: 'CREATE TABLE b (a_id int REFERENCES nowhere)',
+            message: 'relation "nowhere" does not exist',
+            code: '42P01',
+          },
+        }),
+      }),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      problem: { line: 3, statement: 'CREATE TABLE b (a_id int REFERENCES nowhere)', message: 'relation "nowhere" does not exist' },
+    });
   });
 
   it('reads DBML with its error position, and refuses empty text without running anything', async () => {
     const given = importers({ importDbml: async () => ({ ok: false, error: 'Expect an identifier', line: 2, column: 7 }) });
-    expect(await importDocument('Table {', 'dbml', given)).toEqual({ ok: false, problem: { message: 'Expect an identifier', line: 2, column: 7 } });
+    expect(await importDocument('Table {', 'dbml', given)).toEqual({
+      ok: false,
+      problem: { message: 'Expect an identifier', line: 2, column: 7 },
+    });
     const untouched = importers();
     expect((await importDocument('  \n', 'sql', untouched)).ok).toBe(false);
     expect(untouched.importSql).not.toHaveBeenCalled();
     const huge = await importDocument('-- x\n'.repeat(2_500_000), 'sql', untouched);
-    expect(huge).toEqual({ ok: false, problem: { message: expect.stringMatching(/^The script is 1\d\.\d MB; imports take at most 8\.0 MB/) } });
+    expect(huge).toEqual({
+      ok: false,
+      problem: { message: expect.stringMatching(/^The script is 1\d\.\d MB; imports take at most 8\.0 MB/) },
+    });
     expect(untouched.importSql).not.toHaveBeenCalled();
   });
 });

@@ -10,8 +10,13 @@ export type ImportFormat = 'sql' | 'dbml';
 export function importFormatOf(fileName: string, text: string): ImportFormat {
   if (/\.dbml$/i.test(fileName)) return 'dbml';
   if (/\.sql$/i.test(fileName)) return 'sql';
-  const firstWord = text.replace(/^(\s|\/\/[^\n]*\n|--[^\n]*\n)*/, '').match(/^[A-Za-z_]+/)?.[0]?.toLowerCase();
-  return firstWord === 'table' || firstWord === 'ref' || firstWord === 'enum' || firstWord === 'project' || firstWord === 'tablegroup' ? 'dbml' : 'sql';
+  const firstWord = text
+    .replace(/^(\s|\/\/[^\n]*\n|--[^\n]*\n)*/, '')
+    .match(/^[A-Za-z_]+/)?.[0]
+    ?.toLowerCase();
+  return firstWord === 'table' || firstWord === 'ref' || firstWord === 'enum' || firstWord === 'project' || firstWord === 'tablegroup'
+    ? 'dbml'
+    : 'sql';
 }
 
 /** Whether a dropped or picked file is a schema to import rather than a project file. */
@@ -37,7 +42,12 @@ export interface Importers {
   layout(schema: Schema): Promise<Layout>;
 }
 
-const reportOf = (schema: Schema, summary: string, notes: string[]): ImportReport => ({ tables: schema.tables.length, relationships: schema.relationships.length, summary, notes });
+const reportOf = (schema: Schema, summary: string, notes: string[]): ImportReport => ({
+  tables: schema.tables.length,
+  relationships: schema.relationships.length,
+  summary,
+  notes,
+});
 
 /** Reads SQL (through PostgreSQL) or DBML into a new document with a readable layout; the open document is never involved. */
 export async function importDocument(text: string, format: ImportFormat, importers: Importers): Promise<ImportOutcome> {
@@ -46,25 +56,42 @@ export async function importDocument(text: string, format: ImportFormat, importe
   if (oversize) return { ok: false, problem: { message: oversize.message } };
   if (format === 'dbml') {
     const read = await importers.importDbml(text);
-    if (!read.ok) return { ok: false, problem: { message: read.error, ...(read.line ? { line: read.line } : {}), ...(read.column ? { column: read.column } : {}) } };
+    if (!read.ok)
+      return {
+        ok: false,
+        problem: { message: read.error, ...(read.line ? { line: read.line } : {}), ...(read.column ? { column: read.column } : {}) },
+      };
     const layout = await importers.layout(read.document.schema).catch(() => read.document.layout);
     return { ok: true, document: { ...read.document, layout }, report: reportOf(read.document.schema, '', []) };
   }
   const read = await importers.importSql(text);
   if (!read.ok) {
     const { line, statement, message, detail, hint } = read.error;
-    return { ok: false, problem: { message, ...(line > 0 ? { line } : {}), ...(statement ? { statement } : {}), ...(detail ? { detail } : {}), ...(hint ? { hint } : {}) } };
+    return {
+      ok: false,
+      problem: {
+        message,
+        ...(line > 0 ? { line } : {}),
+        ...(statement ? { statement } : {}),
+        ...(detail ? { detail } : {}),
+        ...(hint ? { hint } : {}),
+      },
+    };
   }
   const layout = read.schema.tables.length > 0 ? await importers.layout(read.schema).catch(() => read.layout) : read.layout;
-  return { ok: true, document: { schema: read.schema, layout, notes: importNotes(read.notes, layout) }, report: reportOf(read.schema, read.summary, read.notes) };
+  return {
+    ok: true,
+    document: { schema: read.schema, layout, notes: importNotes(read.notes, layout) },
+    report: reportOf(read.schema, read.summary, read.notes),
+  };
 }
-
 
 /** One line for a notice: what came in, and what was skipped. */
 export function describeImport(report: ImportReport): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [`Imported ${plural(report.tables, 'table')} and ${plural(report.relationships, 'relationship')}`];
   if (report.summary) parts.push(report.summary);
-  if (report.notes.length > 0) parts.push(`${plural(report.notes.length, 'note')} on what was read differently, in a sticky note above the diagram`);
+  if (report.notes.length > 0)
+    parts.push(`${plural(report.notes.length, 'note')} on what was read differently, in a sticky note above the diagram`);
   return parts.join('; ') + '.';
 }

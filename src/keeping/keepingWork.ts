@@ -55,10 +55,19 @@ export async function startKeepingWork(store: StoreApi<EditorState>): Promise<vo
   try {
     await keeper.start();
   } catch (error) {
-    store.getState().showNotice({ id: 'start-failed', tone: 'error', text: `Your stored documents could not be read (${describeStorageError(error)}); they are left as they were.` });
+    store.getState().showNotice({
+      id: 'start-failed',
+      tone: 'error',
+      text: `Your stored documents could not be read (${describeStorageError(error)}); they are left as they were.`,
+    });
     store.getState().loadDocument(await loadTemplateDocument({ id: 'blank', title: 'Blank', why: '', fileName: null }));
   }
-  const shared = () => openSharedDocument(store, keeper!).catch((error: unknown) => store.getState().showNotice({ id: 'share', tone: 'error', text: `This share link could not be opened: ${describeStorageError(error)}.` }));
+  const shared = () =>
+    openSharedDocument(store, keeper!).catch((error: unknown) =>
+      store
+        .getState()
+        .showNotice({ id: 'share', tone: 'error', text: `This share link could not be opened: ${describeStorageError(error)}.` }),
+    );
   await shared();
   window.addEventListener('hashchange', () => void shared());
   // What was typed is committed (and so journaled) before the page goes; the write to IndexedDB may not finish, the journal has it.
@@ -77,7 +86,12 @@ export async function startKeepingWork(store: StoreApi<EditorState>): Promise<vo
  * write reached IndexedDB (this tab before a reload, a closed or crashed tab). Null without
  * localStorage or a library: leaving then asks first, as edits are kept nowhere.
  */
-async function startJournal(store: StoreApi<EditorState>, library: DocumentLibrary | null, tabSession: Storage | null, channel: BroadcastChannel | null): Promise<EditJournal | undefined> {
+async function startJournal(
+  store: StoreApi<EditorState>,
+  library: DocumentLibrary | null,
+  tabSession: Storage | null,
+  channel: BroadcastChannel | null,
+): Promise<EditJournal | undefined> {
   const storage = safeLocalStorage();
   if (!library || !storage) return undefined;
   const page = startPageLife(tabSession);
@@ -91,7 +105,11 @@ async function startJournal(store: StoreApi<EditorState>, library: DocumentLibra
       tell: (text) => store.getState().showNotice({ id: 'recovered', tone: 'info', text }),
     });
   } catch (error) {
-    store.getState().showNotice({ id: 'recovered', tone: 'error', text: `Unsaved changes from an earlier visit could not be put back (${describeStorageError(error)}); they are left where they were.` });
+    store.getState().showNotice({
+      id: 'recovered',
+      tone: 'error',
+      text: `Unsaved changes from an earlier visit could not be put back (${describeStorageError(error)}); they are left where they were.`,
+    });
   }
   return openEditJournal(storage, page.id);
 }
@@ -129,6 +147,10 @@ export async function openFromFile(store: StoreApi<EditorState>): Promise<void> 
     const picked = await pickProjectFile();
     if (picked) await workKeeper().importFile(picked.name, picked.text);
   } catch (error) {
-    store.getState().showNotice({ id: 'file-error', tone: 'error', text: `Could not read the file: ${describeStorageError(error)}. The open document is untouched.` });
+    store.getState().showNotice({
+      id: 'file-error',
+      tone: 'error',
+      text: `Could not read the file: ${describeStorageError(error)}. The open document is untouched.`,
+    });
   }
 }

@@ -8,7 +8,13 @@ import type { Guard, LibraryContext, LibraryOperations } from './libraryOperatio
  * The documents menu's copies, renames and deletes of stored documents, the open one included (it
  * is written first, and another is opened when it is deleted). Each throws on a storage failure.
  */
-export function createLibraryChanges(store: StoreApi<EditorState>, saver: DocumentSaver, operations: LibraryOperations, context: LibraryContext, guarded: Guard) {
+export function createLibraryChanges(
+  store: StoreApi<EditorState>,
+  saver: DocumentSaver,
+  operations: LibraryOperations,
+  context: LibraryContext,
+  guarded: Guard,
+) {
   const { library, tabId, post, changed } = context;
   const state = () => store.getState();
   const isOpen = (id: string) => id === saver.current()?.id;
@@ -60,7 +66,12 @@ export function createLibraryChanges(store: StoreApi<EditorState>, saver: Docume
       },
       undefined,
     );
-    state().showNotice({ id: 'deleted', tone: 'info', text: `Deleted “${record.name}”.`, actions: [{ label: 'Undo', run: () => void restore() }] });
+    state().showNotice({
+      id: 'deleted',
+      tone: 'info',
+      text: `Deleted “${record.name}”.`,
+      actions: [{ label: 'Undo', run: () => void restore() }],
+    });
   }
 
   return { duplicate, rename, remove };

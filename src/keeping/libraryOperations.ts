@@ -148,7 +148,11 @@ export function createLibraryOperations(store: StoreApi<EditorState>, saver: Doc
     saver.show(record, document);
     post({ type: 'created', id: record.id, tabId });
     changed();
-    state().showNotice({ id: 'kept-copy', tone: 'info', text: `This tab's version is kept as “${record.name}”; “${original}” keeps the other tab's version.` });
+    state().showNotice({
+      id: 'kept-copy',
+      tone: 'info',
+      text: `This tab's version is kept as “${record.name}”; “${original}” keeps the other tab's version.`,
+    });
   }
 
   /** Opens the tab's document, the last one opened, the newest one, or the first-start template. */

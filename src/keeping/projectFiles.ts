@@ -3,7 +3,9 @@ import { downloadText } from './downloadText.ts';
 /** The File System Access API, where the browser has it (Chromium); typed here as TypeScript's DOM library leaves it out. */
 interface FilePickerWindow {
   showOpenFilePicker?(options: object): Promise<{ getFile(): Promise<File> }[]>;
-  showSaveFilePicker?(options: object): Promise<{ createWritable(): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }> }>;
+  showSaveFilePicker?(
+    options: object,
+  ): Promise<{ createWritable(): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }> }>;
 }
 
 const pickerTypes = [{ description: 'ERD Proof project', accept: { 'application/json': ['.json'] } }];

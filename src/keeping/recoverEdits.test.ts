@@ -53,7 +53,14 @@ async function aLibrary() {
 async function recover(library: DocumentLibrary, storage: JournalStorage, live: string[] = []) {
   const told: string[] = [];
   const posted: unknown[] = [];
-  const options: RecoveryOptions = { library, storage, pageId: 'page-new', isGone: async (id) => !live.includes(id), post: (m) => posted.push(m), tell: (t) => told.push(t) };
+  const options: RecoveryOptions = {
+    library,
+    storage,
+    pageId: 'page-new',
+    isGone: async (id) => !live.includes(id),
+    post: (m) => posted.push(m),
+    tell: (t) => told.push(t),
+  };
   await recoverEdits(options);
   return { told, posted };
 }
@@ -87,7 +94,10 @@ describe('edit journal', () => {
   it('writes what serializeProjectFile writes, compact, reusing the JSON of what an edit left alone', () => {
     const large = largeDocument(120, 150);
     expect(compactProjectFile(large)).toBe(serializeProjectFile(large, 0));
-    const edited = renamed({ ...large, notes: [{ id: 'note_1', text: 'why', position: { x: 1, y: 2 } }] as ErdDocument['notes'] }, 'renamed');
+    const edited = renamed(
+      { ...large, notes: [{ id: 'note_1', text: 'why', position: { x: 1, y: 2 } }] as ErdDocument['notes'] },
+      'renamed',
+    );
     expect(compactProjectFile(edited)).toBe(serializeProjectFile(edited, 0));
     expect(compactProjectFile(example())).toBe(serializeProjectFile(example(), 0));
   });
@@ -99,13 +109,22 @@ describe('edit journal', () => {
     expect([...storage.values.keys()]).toEqual([journalKey('page-a', 1)]);
     const latest = storage.getItem(journalKey('page-a', 1))!;
     storage.setItem(journalKey('page-a', 0), latest.replace('"name":"three"', '"name":"two"').replace('"sequence":3', '"sequence":2'));
-    expect(readJournals(storage)).toEqual([{ pageId: 'page-a', keys: [journalKey('page-a', 1), journalKey('page-a', 0)], entry: expect.objectContaining({ name: 'three' }) }]);
+    expect(readJournals(storage)).toEqual([
+      { pageId: 'page-a', keys: [journalKey('page-a', 1), journalKey('page-a', 0)], entry: expect.objectContaining({ name: 'three' }) },
+    ]);
   });
 
   it('a write the browser refuses leaves no stale entry, and says the edits are held nowhere', () => {
     const storage = aStorage(1000);
     const journal = openEditJournal(storage, 'page-a');
-    expect(journal.write({ documentId: 'doc_1', baseRevision: 1, name: 'Small', document: { schema: { ...example().schema, tables: [], relationships: [] }, layout: {} } })).toBe(true);
+    expect(
+      journal.write({
+        documentId: 'doc_1',
+        baseRevision: 1,
+        name: 'Small',
+        document: { schema: { ...example().schema, tables: [], relationships: [] }, layout: {} },
+      }),
+    ).toBe(true);
     expect(journal.write({ documentId: 'doc_1', baseRevision: 1, name: 'Big', document: example() })).toBe(false);
     expect(journal.holdsEdits()).toBe(false);
     expect(readJournals(storage)).toEqual([]);
@@ -117,7 +136,12 @@ describe('recovering journals', () => {
     const library = await aLibrary();
     const record = await library.create('Library', example());
     const storage = aStorage();
-    openEditJournal(storage, 'page-gone').write({ documentId: record.id, baseRevision: 1, name: 'Library', document: renamed(example(), 'writers') });
+    openEditJournal(storage, 'page-gone').write({
+      documentId: record.id,
+      baseRevision: 1,
+      name: 'Library',
+      document: renamed(example(), 'writers'),
+    });
     const { told, posted } = await recover(library, storage);
     expect(await storedText(library, record.id)).toEqual({ revision: 2, text: serializeProjectFile(renamed(example(), 'writers')) });
     expect(told).toEqual([]);
@@ -130,12 +154,19 @@ describe('recovering journals', () => {
     const record = await library.create('Library', example());
     await library.save(record.id, 1, 'Library', renamed(example(), 'theirs'));
     const storage = aStorage();
-    openEditJournal(storage, 'page-gone').write({ documentId: record.id, baseRevision: 1, name: 'Library', document: renamed(example(), 'mine') });
+    openEditJournal(storage, 'page-gone').write({
+      documentId: record.id,
+      baseRevision: 1,
+      name: 'Library',
+      document: renamed(example(), 'mine'),
+    });
     const { told } = await recover(library, storage);
     expect((await storedText(library, record.id)).text).toContain('"theirs"');
     const copy = (await library.list()).find((d) => d.name === 'Library (recovered)')!;
     expect((await storedText(library, copy.id)).text).toContain('"mine"');
-    expect(told).toEqual(['Changes to “Library” that were not stored when its tab closed are kept as “Library (recovered)”: the document had changed since.']);
+    expect(told).toEqual([
+      'Changes to “Library” that were not stored when its tab closed are kept as “Library (recovered)”: the document had changed since.',
+    ]);
   });
 
   it('a journal whose write committed after all, a live page’s journal and this page’s own are left alone', async () => {
@@ -143,14 +174,33 @@ describe('recovering journals', () => {
     const record = await library.create('Library', example());
     await library.save(record.id, 1, 'Library', renamed(example(), 'stored'));
     const storage = aStorage();
-    openEditJournal(storage, 'page-gone').write({ documentId: record.id, baseRevision: 1, name: 'Library', document: renamed(example(), 'stored') });
-    openEditJournal(storage, 'page-live').write({ documentId: record.id, baseRevision: 2, name: 'Library', document: renamed(example(), 'typing') });
-    openEditJournal(storage, 'page-new').write({ documentId: record.id, baseRevision: 2, name: 'Library', document: renamed(example(), 'mine') });
+    openEditJournal(storage, 'page-gone').write({
+      documentId: record.id,
+      baseRevision: 1,
+      name: 'Library',
+      document: renamed(example(), 'stored'),
+    });
+    openEditJournal(storage, 'page-live').write({
+      documentId: record.id,
+      baseRevision: 2,
+      name: 'Library',
+      document: renamed(example(), 'typing'),
+    });
+    openEditJournal(storage, 'page-new').write({
+      documentId: record.id,
+      baseRevision: 2,
+      name: 'Library',
+      document: renamed(example(), 'mine'),
+    });
     const { told } = await recover(library, storage, ['page-live']);
     expect(told).toEqual([]);
     expect((await library.list()).map((d) => d.name)).toEqual(['Library']);
     expect(await storedText(library, record.id)).toMatchObject({ revision: 2 });
-    expect(readJournals(storage).map((e) => e.pageId).sort()).toEqual(['page-live', 'page-new']);
+    expect(
+      readJournals(storage)
+        .map((e) => e.pageId)
+        .sort(),
+    ).toEqual(['page-live', 'page-new']);
   });
 
   it('a journal that does not read is reported and removed; a deleted document’s edits become a document again', async () => {
@@ -185,7 +235,10 @@ describe('work keeper with a journal', () => {
     store.getState().addTable({ x: 0, y: 0 });
     const [entry] = readJournals(storage);
     expect(entry?.entry).toMatchObject({ documentId: id, baseRevision: 1 });
-    expect(parseProjectFile(entry!.entry!.text)).toMatchObject({ ok: true, document: { schema: { tables: store.getState().document.schema.tables } } });
+    expect(parseProjectFile(entry!.entry!.text)).toMatchObject({
+      ok: true,
+      document: { schema: { tables: store.getState().document.schema.tables } },
+    });
     expect(keeper.hasEditsAtRisk()).toBe(false);
     await keeper.flush();
     expect(store.getState().saveStatus).toBe('saved');
@@ -197,14 +250,26 @@ describe('work keeper with a journal', () => {
     const library = await aLibrary();
     const storage = aStorage();
     let writes = 0;
-    const counted: JournalStorage = { ...storage, get length() {
-      return storage.length;
-    }, setItem: (k, v) => {
-      writes += 1;
-      storage.setItem(k, v);
-    } };
+    const counted: JournalStorage = {
+      ...storage,
+      get length() {
+        return storage.length;
+      },
+      setItem: (k, v) => {
+        writes += 1;
+        storage.setItem(k, v);
+      },
+    };
     const store = createEditorStore();
-    const keeper = createWorkKeeper(store, { library, channel: null, tabSession: null, loadTemplate: async () => example(), journal: openEditJournal(counted, 'page-a'), quietMs: 1000, maxWaitMs: 1000 });
+    const keeper = createWorkKeeper(store, {
+      library,
+      channel: null,
+      tabSession: null,
+      loadTemplate: async () => example(),
+      journal: openEditJournal(counted, 'page-a'),
+      quietMs: 1000,
+      maxWaitMs: 1000,
+    });
     await keeper.start();
     const id = store.getState().document.schema.tables[0]!.id;
     for (const x of [10, 20, 30]) store.getState().handleNodesChange([{ type: 'position', id, position: { x, y: 0 }, dragging: true }]);
@@ -218,8 +283,19 @@ describe('work keeper with a journal', () => {
   it('edits the browser refuses to store, or that no journal holds, are at risk: leaving asks first', async () => {
     const library = await aLibrary();
     const store = createEditorStore();
-    const failing: DocumentLibrary = { ...library, save: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) };
-    const keeper = createWorkKeeper(store, { library: failing, channel: null, tabSession: null, loadTemplate: async () => example(), journal: openEditJournal(aStorage(), 'page-a'), quietMs: 5, maxWaitMs: 20 });
+    const failing: DocumentLibrary = {
+      ...library,
+      save: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    };
+    const keeper = createWorkKeeper(store, {
+      library: failing,
+      channel: null,
+      tabSession: null,
+      loadTemplate: async () => example(),
+      journal: openEditJournal(aStorage(), 'page-a'),
+      quietMs: 5,
+      maxWaitMs: 20,
+    });
     await keeper.start();
     store.getState().addTable({ x: 0, y: 0 });
     expect(keeper.hasEditsAtRisk()).toBe(false);
@@ -229,7 +305,15 @@ describe('work keeper with a journal', () => {
     keeper.dispose();
 
     const other = createEditorStore();
-    const unjournaled = createWorkKeeper(other, { library, channel: null, tabSession: null, loadTemplate: async () => example(), journal: openEditJournal(aStorage(10), 'page-b'), quietMs: 1000, maxWaitMs: 1000 });
+    const unjournaled = createWorkKeeper(other, {
+      library,
+      channel: null,
+      tabSession: null,
+      loadTemplate: async () => example(),
+      journal: openEditJournal(aStorage(10), 'page-b'),
+      quietMs: 1000,
+      maxWaitMs: 1000,
+    });
     await unjournaled.start();
     expect(unjournaled.hasEditsAtRisk()).toBe(false);
     other.getState().addTable({ x: 0, y: 0 });

@@ -52,7 +52,10 @@ async function recoverEntry(entry: JournalEntry, { library, post, tell }: Recove
   }
   // The write may have committed after all, as the page went away: then there is nothing to recover.
   if (stored?.ok && stored.record.text === serializeProjectFile(loaded.document)) return true;
-  const name = uniqueName(`${stored?.ok ? stored.record.name : entry.name} (recovered)`, (await library.list()).map((d) => d.name));
+  const name = uniqueName(
+    `${stored?.ok ? stored.record.name : entry.name} (recovered)`,
+    (await library.list()).map((d) => d.name),
+  );
   const record = await library.create(name, loaded.document);
   post({ type: 'created', id: record.id });
   tell(`Changes to “${entry.name}” that were not stored when its tab closed are kept as “${name}”: the document had changed since.`);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { emptySchema, type ErdDocument } from '../model/index.ts';
-import { hasEditsAtRisk, hasUnsavedChanges, initialSaveState, isWriteDue, nextSaveState, shownStatus, type KeptDocument, type SaveEvent, type SaveState } from './saveStatus.ts';
+import {
+  hasEditsAtRisk,
+  hasUnsavedChanges,
+  initialSaveState,
+  isWriteDue,
+  nextSaveState,
+  shownStatus,
+  type KeptDocument,
+  type SaveEvent,
+  type SaveState,
+} from './saveStatus.ts';
 
 /** A document: the machine tells documents apart by identity, as the store makes a new one on every edit. */
 const aDocument = (): ErdDocument => ({ schema: emptySchema, layout: {} });
@@ -26,7 +36,14 @@ const except = (...names: Named[]) => every.filter((name) => !names.includes(nam
 
 const step = (name: Named, event: SaveEvent) => nextSaveState(states[name], event);
 const edit = (document: ErdDocument, previous: ErdDocument = stored): SaveEvent => ({ type: 'edited', document, previous });
-const written = (current: ErdDocument, opening = 1): SaveEvent => ({ type: 'written', opening, document: edited, revision: 4, savedAt: 2000, current });
+const written = (current: ErdDocument, opening = 1): SaveEvent => ({
+  type: 'written',
+  opening,
+  document: edited,
+  revision: 4,
+  savedAt: 2000,
+  current,
+});
 
 describe('save status: showing a document', () => {
   it.each(every)('from %s, a stored document opens saved, as the base of the next write; no write is due', (name) => {
@@ -36,7 +53,14 @@ describe('save status: showing a document', () => {
   });
 
   it('without storage, a document is kept on screen only: the toolbar says not saved, and edits change nothing', () => {
-    const { state } = nextSaveState(initialSaveState, { type: 'opened', id: 'unsaved', revision: 0, savedAt: 0, document: stored, stored: false });
+    const { state } = nextSaveState(initialSaveState, {
+      type: 'opened',
+      id: 'unsaved',
+      revision: 0,
+      savedAt: 0,
+      document: stored,
+      stored: false,
+    });
     expect(state.status).toBe('unkept');
     expect(shownStatus(state)).toBe('failed');
     expect(nextSaveState(state, edit(edited))).toEqual({ state, effects: [] });
@@ -45,8 +69,14 @@ describe('save status: showing a document', () => {
   });
 
   it.each(every)('from %s, a document from a newer editor opens read-only, and letting a document go leaves nothing open', (name) => {
-    expect(step(name, { type: 'openedReadOnly' })).toEqual({ state: { status: 'readOnly', opening: states[name].opening + 1 }, effects: [{ type: 'cancelWrite' }] });
-    expect(step(name, { type: 'closed' })).toEqual({ state: { status: 'loading', opening: states[name].opening + 1 }, effects: [{ type: 'cancelWrite' }] });
+    expect(step(name, { type: 'openedReadOnly' })).toEqual({
+      state: { status: 'readOnly', opening: states[name].opening + 1 },
+      effects: [{ type: 'cancelWrite' }],
+    });
+    expect(step(name, { type: 'closed' })).toEqual({
+      state: { status: 'loading', opening: states[name].opening + 1 },
+      effects: [{ type: 'cancelWrite' }],
+    });
   });
 
   it('the toolbar shows each state as it is; with nothing open it goes on showing the last document', () => {
@@ -84,12 +114,15 @@ describe('save status: edits', () => {
     expect(isWriteDue(states.failed, editedAgain)).toBe(true);
   });
 
-  it.each(['newer', 'deleted'] as const)('in a %s conflict nothing is written; the first edit of this tab is told, later ones are not', (name) => {
-    expect(step(name, edit(edited))).toEqual({ state: states[name], effects: [{ type: 'tellConflict' }] });
-    expect(step(name, edit(editedAgain, edited))).toEqual({ state: states[name], effects: [] });
-    expect(step(name, edit(stored, edited))).toEqual({ state: states[name], effects: [{ type: 'cancelWrite' }] });
-    expect(isWriteDue(states[name], edited)).toBe(false);
-  });
+  it.each(['newer', 'deleted'] as const)(
+    'in a %s conflict nothing is written; the first edit of this tab is told, later ones are not',
+    (name) => {
+      expect(step(name, edit(edited))).toEqual({ state: states[name], effects: [{ type: 'tellConflict' }] });
+      expect(step(name, edit(editedAgain, edited))).toEqual({ state: states[name], effects: [] });
+      expect(step(name, edit(stored, edited))).toEqual({ state: states[name], effects: [{ type: 'cancelWrite' }] });
+      expect(isWriteDue(states[name], edited)).toBe(false);
+    },
+  );
 
   it.each(['loading', 'readOnly', 'unkept'] as const)('%s: an edit changes nothing and writes nothing', (name) => {
     expect(step(name, edit(edited))).toEqual({ state: states[name], effects: [] });
@@ -108,44 +141,75 @@ describe('save status: writes', () => {
 
   it('a stored write is the new base; saved when nothing changed meanwhile, else unsaved with another write due', () => {
     const base = { ...kept, baseRevision: 4, saved: edited, savedAt: 2000 };
-    expect(step('saving', written(edited))).toEqual({ state: { ...base, status: 'saved' }, effects: [{ type: 'announceWritten', revision: 4 }] });
-    expect(step('saving', written(editedAgain))).toEqual({ state: { ...base, status: 'unsaved' }, effects: [{ type: 'announceWritten', revision: 4 }, { type: 'scheduleWrite' }] });
+    expect(step('saving', written(edited))).toEqual({
+      state: { ...base, status: 'saved' },
+      effects: [{ type: 'announceWritten', revision: 4 }],
+    });
+    expect(step('saving', written(editedAgain))).toEqual({
+      state: { ...base, status: 'unsaved' },
+      effects: [{ type: 'announceWritten', revision: 4 }, { type: 'scheduleWrite' }],
+    });
   });
 
   it('a write refused because the storage has a newer revision is a conflict: nothing more is written, and the user is told', () => {
-    expect(step('saving', { type: 'writeRefused', opening: 1 })).toEqual({ state: states.newer, effects: [{ type: 'cancelWrite' }, { type: 'tellConflict' }] });
+    expect(step('saving', { type: 'writeRefused', opening: 1 })).toEqual({
+      state: states.newer,
+      effects: [{ type: 'cancelWrite' }, { type: 'tellConflict' }],
+    });
   });
 
   it('a write that fails keeps the last good copy as the base and says so', () => {
     const error = new DOMException('Quota exceeded', 'QuotaExceededError');
-    expect(step('saving', { type: 'writeFailed', opening: 1, error })).toEqual({ state: states.failed, effects: [{ type: 'tellSaveFailed', error }] });
+    expect(step('saving', { type: 'writeFailed', opening: 1, error })).toEqual({
+      state: states.failed,
+      effects: [{ type: 'tellSaveFailed', error }],
+    });
   });
 
   it('a conflict that came in during a write stays: a stored write only moves the base, a failed one is not told', () => {
-    expect(step('newer', written(edited))).toEqual({ state: { ...states.newer, baseRevision: 4, saved: edited, savedAt: 2000 }, effects: [{ type: 'announceWritten', revision: 4 }] });
+    expect(step('newer', written(edited))).toEqual({
+      state: { ...states.newer, baseRevision: 4, saved: edited, savedAt: 2000 },
+      effects: [{ type: 'announceWritten', revision: 4 }],
+    });
     expect(step('deleted', { type: 'writeFailed', opening: 1, error: new Error('gone') })).toEqual({ state: states.deleted, effects: [] });
     expect(step('deleted', { type: 'writeRefused', opening: 1 }).state).toEqual(states.newer);
   });
 
   it.each(every)('from %s, the outcome of a write started for a document shown before is ignored', (name) => {
-    for (const event of [written(edited, 0), { type: 'writeRefused', opening: 0 }, { type: 'writeFailed', opening: 0, error: new Error('x') }] as SaveEvent[]) {
+    for (const event of [
+      written(edited, 0),
+      { type: 'writeRefused', opening: 0 },
+      { type: 'writeFailed', opening: 0, error: new Error('x') },
+    ] as SaveEvent[]) {
       expect(step(name, event)).toEqual({ state: states[name], effects: [] });
     }
   });
 });
 
 describe('save status: other tabs', () => {
-  it.each(['saved', 'unsaved', 'saving', 'failed', 'deleted'] as const)('from %s, another tab saving a newer revision is a conflict', (name) => {
-    expect(step(name, { type: 'savedElsewhere', revision: 4 })).toEqual({ state: { ...states.newer }, effects: [{ type: 'cancelWrite' }, { type: 'tellConflict' }] });
-  });
+  it.each(['saved', 'unsaved', 'saving', 'failed', 'deleted'] as const)(
+    'from %s, another tab saving a newer revision is a conflict',
+    (name) => {
+      expect(step(name, { type: 'savedElsewhere', revision: 4 })).toEqual({
+        state: { ...states.newer },
+        effects: [{ type: 'cancelWrite' }, { type: 'tellConflict' }],
+      });
+    },
+  );
 
   it('another tab saving the revision this tab is based on (or an older one) changes nothing', () => {
     expect(step('unsaved', { type: 'savedElsewhere', revision: 3 })).toEqual({ state: states.unsaved, effects: [] });
   });
 
-  it.each(['saved', 'unsaved', 'saving', 'failed', 'newer'] as const)('from %s, another tab deleting the document is a conflict', (name) => {
-    expect(step(name, { type: 'deletedElsewhere' })).toEqual({ state: states.deleted, effects: [{ type: 'cancelWrite' }, { type: 'tellConflict' }] });
-  });
+  it.each(['saved', 'unsaved', 'saving', 'failed', 'newer'] as const)(
+    'from %s, another tab deleting the document is a conflict',
+    (name) => {
+      expect(step(name, { type: 'deletedElsewhere' })).toEqual({
+        state: states.deleted,
+        effects: [{ type: 'cancelWrite' }, { type: 'tellConflict' }],
+      });
+    },
+  );
 
   it.each(['loading', 'readOnly', 'unkept'] as const)('%s: what other tabs do is none of its business', (name) => {
     expect(step(name, { type: 'savedElsewhere', revision: 9 })).toEqual({ state: states[name], effects: [] });
@@ -153,9 +217,17 @@ describe('save status: other tabs', () => {
   });
 
   it('a delete undone in another tab, the document unchanged there, ends the conflict: saved, or a write due for this tab’s edits', () => {
-    const restored = (current: ErdDocument): Extract<SaveEvent, { type: 'restoredElsewhere' }> => ({ type: 'restoredElsewhere', opening: 1, revision: 3, current });
+    const restored = (current: ErdDocument): Extract<SaveEvent, { type: 'restoredElsewhere' }> => ({
+      type: 'restoredElsewhere',
+      opening: 1,
+      revision: 3,
+      current,
+    });
     expect(step('deleted', restored(stored))).toEqual({ state: states.saved, effects: [{ type: 'clearConflict' }] });
-    expect(step('deleted', restored(edited))).toEqual({ state: states.unsaved, effects: [{ type: 'clearConflict' }, { type: 'scheduleWrite' }] });
+    expect(step('deleted', restored(edited))).toEqual({
+      state: states.unsaved,
+      effects: [{ type: 'clearConflict' }, { type: 'scheduleWrite' }],
+    });
     expect(step('deleted', { ...restored(stored), revision: 4 })).toEqual({ state: states.deleted, effects: [] });
     expect(step('deleted', { ...restored(stored), opening: 0 })).toEqual({ state: states.deleted, effects: [] });
     expect(step('newer', restored(stored))).toEqual({ state: states.newer, effects: [] });
@@ -164,9 +236,30 @@ describe('save status: other tabs', () => {
 
 describe('save status: leaving the page', () => {
   it('edits are at risk when held back by a conflict, refused by the browser, kept nowhere, or not in the journal', () => {
-    const atRisk = (journalHolds: boolean) => Object.fromEntries(every.map((name) => [name, hasEditsAtRisk(states[name], edited, journalHolds)]));
-    expect(atRisk(true)).toEqual({ loading: false, readOnly: false, unkept: true, saved: false, unsaved: false, saving: false, failed: true, newer: true, deleted: true });
-    expect(atRisk(false)).toEqual({ loading: false, readOnly: false, unkept: true, saved: true, unsaved: true, saving: true, failed: true, newer: true, deleted: true });
+    const atRisk = (journalHolds: boolean) =>
+      Object.fromEntries(every.map((name) => [name, hasEditsAtRisk(states[name], edited, journalHolds)]));
+    expect(atRisk(true)).toEqual({
+      loading: false,
+      readOnly: false,
+      unkept: true,
+      saved: false,
+      unsaved: false,
+      saving: false,
+      failed: true,
+      newer: true,
+      deleted: true,
+    });
+    expect(atRisk(false)).toEqual({
+      loading: false,
+      readOnly: false,
+      unkept: true,
+      saved: true,
+      unsaved: true,
+      saving: true,
+      failed: true,
+      newer: true,
+      deleted: true,
+    });
   });
 
   it('nothing is at risk while the screen shows what is stored', () => {

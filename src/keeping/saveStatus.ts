@@ -108,7 +108,8 @@ export function isWriteDue(state: SaveState, document: ErdDocument): state is Ke
 }
 
 /** Whether a write may start: a stored document, not being written, not held back by a conflict. */
-const isWritable = (state: SaveState): state is KeptState => state.status === 'saved' || state.status === 'unsaved' || state.status === 'failed';
+const isWritable = (state: SaveState): state is KeptState =>
+  state.status === 'saved' || state.status === 'unsaved' || state.status === 'failed';
 
 /**
  * What the toolbar says. Null while nothing is open: it goes on saying what it said of the last
@@ -146,9 +147,19 @@ export function nextSaveState(state: SaveState, event: SaveEvent): Transition {
     case 'deletedElsewhere':
       if (!isKept(state) || state.status === 'unkept') return to(state);
       if (event.type === 'savedElsewhere' && event.revision <= state.baseRevision) return to(state);
-      return to({ ...state, status: 'conflict', conflict: event.type === 'savedElsewhere' ? 'newer' : 'deleted' }, { type: 'cancelWrite' }, { type: 'tellConflict' });
+      return to(
+        { ...state, status: 'conflict', conflict: event.type === 'savedElsewhere' ? 'newer' : 'deleted' },
+        { type: 'cancelWrite' },
+        { type: 'tellConflict' },
+      );
     case 'restoredElsewhere':
-      if (state.status !== 'conflict' || state.conflict !== 'deleted' || event.opening !== state.opening || event.revision !== state.baseRevision) return to(state);
+      if (
+        state.status !== 'conflict' ||
+        state.conflict !== 'deleted' ||
+        event.opening !== state.opening ||
+        event.revision !== state.baseRevision
+      )
+        return to(state);
       return settle(state, event.current, { type: 'clearConflict' });
   }
 }
@@ -178,8 +189,10 @@ function edited(state: SaveState, document: ErdDocument, previous: ErdDocument):
  * stays, the message says so. A conflict that arrived during the write stays until the user chooses.
  */
 function writeOutcome(state: KeptState, event: WriteOutcome): Transition {
-  if (event.type === 'writeRefused') return to({ ...state, status: 'conflict', conflict: 'newer' }, { type: 'cancelWrite' }, { type: 'tellConflict' });
-  if (event.type === 'writeFailed') return state.status === 'conflict' ? to(state) : to({ ...state, status: 'failed' }, { type: 'tellSaveFailed', error: event.error });
+  if (event.type === 'writeRefused')
+    return to({ ...state, status: 'conflict', conflict: 'newer' }, { type: 'cancelWrite' }, { type: 'tellConflict' });
+  if (event.type === 'writeFailed')
+    return state.status === 'conflict' ? to(state) : to({ ...state, status: 'failed' }, { type: 'tellSaveFailed', error: event.error });
   const stored = { ...state, baseRevision: event.revision, saved: event.document, savedAt: event.savedAt };
   const announced: SaveEffect = { type: 'announceWritten', revision: event.revision };
   return stored.status === 'conflict' ? to(stored, announced) : settle(stored, event.current, announced);

@@ -23,7 +23,11 @@ export async function copyShareLink(store: StoreApi<EditorState>): Promise<void>
   const url = `${location.origin}${location.pathname}${encoded.fragment}`;
   try {
     await navigator.clipboard.writeText(url);
-    showNotice({ id: 'share', tone: 'info', text: `Link copied (${Math.ceil(url.length / 1024)} kB). It holds the whole diagram in the part after #, which browsers never send to a server; opening it makes a new document.` });
+    showNotice({
+      id: 'share',
+      tone: 'info',
+      text: `Link copied (${Math.ceil(url.length / 1024)} kB). It holds the whole diagram in the part after #, which browsers never send to a server; opening it makes a new document.`,
+    });
   } catch {
     showNotice({ id: 'share', tone: 'warning', text: `The browser refused the clipboard; copy the link from here: ${url}` });
   }
@@ -42,11 +46,22 @@ export async function openSharedDocument(store: StoreApi<EditorState>, keeper: W
   const loaded = await decodeShareLink(fragment);
   if (!loaded.ok) {
     forget();
-    store.getState().showNotice({ id: 'share', tone: 'error', text: `This share link could not be opened: ${loaded.error}. Your documents are untouched.` });
+    store.getState().showNotice({
+      id: 'share',
+      tone: 'error',
+      text: `This share link could not be opened: ${loaded.error}. Your documents are untouched.`,
+    });
     return;
   }
-  const isOpen = loaded.readOnly ? await keeper.openReadOnly(sharedName, loaded.document, loaded.message) : await keeper.create(sharedName, loaded.document);
+  const isOpen = loaded.readOnly
+    ? await keeper.openReadOnly(sharedName, loaded.document, loaded.message)
+    : await keeper.create(sharedName, loaded.document);
   if (!isOpen) return;
   forget();
-  if (!loaded.readOnly) store.getState().showNotice({ id: 'share', tone: 'info', text: 'Opened the shared diagram as a new document; your other documents are as they were.' });
+  if (!loaded.readOnly)
+    store.getState().showNotice({
+      id: 'share',
+      tone: 'info',
+      text: 'Opened the shared diagram as a new document; your other documents are as they were.',
+    });
 }

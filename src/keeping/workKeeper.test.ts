@@ -28,7 +28,11 @@ function aBrowser() {
 }
 
 /** One tab of a browser: its own store, keeper, session storage and channel. */
-async function aTab(browser: { dbName: string; channelName: string }, session = new Map<string, string>(), wrap = (l: DocumentLibrary) => l) {
+async function aTab(
+  browser: { dbName: string; channelName: string },
+  session = new Map<string, string>(),
+  wrap = (l: DocumentLibrary) => l,
+) {
   const store = createEditorStore();
   const library = wrap(await openLibrary(browser.dbName));
   const keeper = createWorkKeeper(store, {
@@ -47,7 +51,8 @@ async function aTab(browser: { dbName: string; channelName: string }, session = 
   return { store, keeper, library, session, state: () => store.getState() };
 }
 
-const addTable = (tab: { state: () => ReturnType<ReturnType<typeof createEditorStore>['getState']> }) => tab.state().addTable({ x: 10, y: 10 });
+const addTable = (tab: { state: () => ReturnType<ReturnType<typeof createEditorStore>['getState']> }) =>
+  tab.state().addTable({ x: 10, y: 10 });
 
 async function storedText(library: DocumentLibrary, id: string) {
   const read = await library.read(id);
@@ -127,7 +132,9 @@ describe('work keeper', () => {
     addTable(a);
     await a.keeper.flush();
     await vi.waitFor(() => expect(b.state().saveStatus).toBe('conflict'));
-    expect(b.state().notices.find((n) => n.id === 'conflict')).toMatchObject({ text: expect.stringMatching(/Another tab saved a newer version/) });
+    expect(b.state().notices.find((n) => n.id === 'conflict')).toMatchObject({
+      text: expect.stringMatching(/Another tab saved a newer version/),
+    });
     const theirs = await storedText(a.library, id);
 
     b.state().renameTable(b.state().document.schema.tables[0]!.id, 'writers');
@@ -178,7 +185,9 @@ describe('work keeper', () => {
     expect(tab.state().saveStatus).toBe('failed');
     const notice = tab.state().notices.find((n) => n.id === 'save-failed')!;
     expect(notice.tone).toBe('error');
-    expect(notice.text).toMatch(/Could not save “authors \/ passport_info” in this browser: the browser's storage for this site is full\. The last good copy \(saved at .+\) is kept/);
+    expect(notice.text).toMatch(
+      /Could not save “authors \/ passport_info” in this browser: the browser's storage for this site is full\. The last good copy \(saved at .+\) is kept/,
+    );
     expect(await storedText(tab.library, tab.state().documentId!)).toEqual(before);
     expect(await tab.keeper.create('Another', { schema: emptySchema, layout: {} })).toBe(false);
   });
@@ -188,10 +197,17 @@ describe('work keeper', () => {
     const tab = await aTab(browser);
     const id = tab.state().documentId!;
     const db = await openDB(browser.dbName, 1);
-    await db.put('documents', { ...(await db.get('documents', id)), text: '{"format":"erd-proof","version":1,"schema":{"tables":[{"id":"t","name":3}]}}' }, id);
+    await db.put(
+      'documents',
+      { ...(await db.get('documents', id)), text: '{"format":"erd-proof","version":1,"schema":{"tables":[{"id":"t","name":3}]}}' },
+      id,
+    );
     db.close();
     const reloaded = await aTab(browser, tab.session);
-    expect(reloaded.state().notices[0]).toMatchObject({ tone: 'error', text: expect.stringMatching(/Could not open “authors \/ passport_info”: the stored document is damaged \(schema\.tables\.0\.name: /) });
+    expect(reloaded.state().notices[0]).toMatchObject({
+      tone: 'error',
+      text: expect.stringMatching(/Could not open “authors \/ passport_info”: the stored document is damaged \(schema\.tables\.0\.name: /),
+    });
     expect(reloaded.state().documentId).not.toBe(id);
     expect((await reloaded.keeper.list()).find((d) => d.id === id)?.damage).toMatch(/damaged/);
   });
@@ -199,8 +215,12 @@ describe('work keeper', () => {
   it('a bad file leaves the open document untouched; a good one opens as a new document', async () => {
     const tab = await aTab(aBrowser());
     const before = { id: tab.state().documentId, document: tab.state().document };
-    expect(await tab.keeper.importFile('broken.erd.json', '{"format":"erd-proof","version":1,"schema":{"tables":[{"id":"t","name":3}]}}')).toBe(false);
-    expect(tab.state().notices.at(-1)!.text).toMatch(/^Could not open “broken\.erd\.json”: schema\.tables\.0\.name: .*The open document is untouched\./);
+    expect(
+      await tab.keeper.importFile('broken.erd.json', '{"format":"erd-proof","version":1,"schema":{"tables":[{"id":"t","name":3}]}}'),
+    ).toBe(false);
+    expect(tab.state().notices.at(-1)!.text).toMatch(
+      /^Could not open “broken\.erd\.json”: schema\.tables\.0\.name: .*The open document is untouched\./,
+    );
     expect({ id: tab.state().documentId, document: tab.state().document }).toEqual(before);
     const text = readFileSync(join(process.cwd(), 'examples/student-certificate.erd.json'), 'utf8');
     expect(await tab.keeper.importFile('student-certificate.erd.json', text)).toBe(true);

@@ -113,7 +113,12 @@ export function createWorkKeeper(store: StoreApi<EditorState>, options: WorkKeep
     list: async () => (library ? library.list() : []),
     open: guarded('open the document', operations.open, false),
     create: guarded('create the document', operations.create, false),
-    createFromTemplate: guarded('create the document', async (template: Template) => operations.create(template.fileName ? template.title : 'Untitled', await options.loadTemplate(template)), false),
+    createFromTemplate: guarded(
+      'create the document',
+      async (template: Template) =>
+        operations.create(template.fileName ? template.title : 'Untitled', await options.loadTemplate(template)),
+      false,
+    ),
     openReadOnly: guarded('open the document', operations.openReadOnly, false),
     importFile: guarded('store the file as a document', operations.importFile, false),
     duplicate: guarded('duplicate the document', changes.duplicate, undefined),

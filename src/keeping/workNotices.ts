@@ -10,7 +10,8 @@ export function describeStorageError(error: unknown): string {
 
 /** A write that failed: what failed, that the last good copy is kept, and the way out. */
 export function saveFailedNotice(documentName: string, error: unknown, lastSavedAt: number, actions: NoticeAction[]): WorkNotice {
-  const kept = lastSavedAt > 0 ? `The last good copy (saved at ${new Date(lastSavedAt).toLocaleTimeString()}) is kept` : 'Nothing was overwritten';
+  const kept =
+    lastSavedAt > 0 ? `The last good copy (saved at ${new Date(lastSavedAt).toLocaleTimeString()}) is kept` : 'Nothing was overwritten';
   return {
     id: 'save-failed',
     tone: 'error',
@@ -30,7 +31,12 @@ export function cannotLeaveNotice(documentName: string, actions: NoticeAction[])
 }
 
 /** Another tab saved a newer revision of the open document, or deleted it. */
-export function conflictNotice(kind: 'newer' | 'deleted', documentName: string, hasOwnChanges: boolean, actions: { loadTheirs: NoticeAction; keepMine: NoticeAction; letGo: NoticeAction }): WorkNotice {
+export function conflictNotice(
+  kind: 'newer' | 'deleted',
+  documentName: string,
+  hasOwnChanges: boolean,
+  actions: { loadTheirs: NoticeAction; keepMine: NoticeAction; letGo: NoticeAction },
+): WorkNotice {
   if (kind === 'deleted') {
     return {
       id: 'conflict',

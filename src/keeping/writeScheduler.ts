@@ -25,10 +25,13 @@ export function createWriteScheduler(write: () => void, { quietMs, maxWaitMs }: 
       const now = Date.now();
       if (timer === undefined) firstDueAt = now;
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        write();
-      }, Math.max(0, Math.min(quietMs, firstDueAt + maxWaitMs - now)));
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          write();
+        },
+        Math.max(0, Math.min(quietMs, firstDueAt + maxWaitMs - now)),
+      );
     },
     cancel,
   };

@@ -14,7 +14,10 @@ function library(): { schema: Schema; ids: Record<string, TableId> } {
   schema = connect(lonely.schema, base.childId, reviews.tableId).schema;
   schema = connect(schema, base.parentId, passports.tableId, { from: ends.exactlyOne, to: ends.zeroOrOne }).schema;
   schema = connect(schema, base.childId, base.childId).schema;
-  return { schema, ids: { authors: base.parentId, books: base.childId, reviews: reviews.tableId, passports: passports.tableId, settings: lonely.tableId } };
+  return {
+    schema,
+    ids: { authors: base.parentId, books: base.childId, reviews: reviews.tableId, passports: passports.tableId, settings: lonely.tableId },
+  };
 }
 
 const sizesOf = (schema: Schema) => new Map(schema.tables.map((t) => [t.id as string, estimatedSize(t)]));
@@ -22,7 +25,13 @@ const sizesOf = (schema: Schema) => new Map(schema.tables.map((t) => [t.id as st
 describe('toElkGraph', () => {
   it('has a node per table, sized as measured where known and estimated elsewhere', () => {
     const { schema, ids } = library();
-    const graph = toElkGraph(schema, new Map([[ids.books!, { width: 300, height: 140 }], [ids.reviews!, { width: undefined, height: 90 }]]));
+    const graph = toElkGraph(
+      schema,
+      new Map([
+        [ids.books!, { width: 300, height: 140 }],
+        [ids.reviews!, { width: undefined, height: 90 }],
+      ]),
+    );
     expect(graph.children).toHaveLength(5);
     expect(graph.children!.find((n) => n.id === ids.books)).toMatchObject({ width: 300, height: 140 });
     const reviews = schema.tables.find((t) => t.id === ids.reviews)!;
@@ -43,10 +52,19 @@ describe('toElkGraph', () => {
 });
 
 describe('layoutFromElk', () => {
-  const result = { id: 'schema', children: [{ id: 'a', x: 0, y: 0 }, { id: 'b', x: 331, y: 47 }] };
+  const result = {
+    id: 'schema',
+    children: [
+      { id: 'a', x: 0, y: 0 },
+      { id: 'b', x: 331, y: 47 },
+    ],
+  };
 
   it('keeps the diagram where it was: its top-left corner does not move', () => {
-    expect(layoutFromElk(result, { ['x' as TableId]: { x: 100, y: 500 }, ['y' as TableId]: { x: 900, y: 200 } })).toEqual({ a: { x: 100, y: 200 }, b: { x: 431, y: 247 } });
+    expect(layoutFromElk(result, { ['x' as TableId]: { x: 100, y: 500 }, ['y' as TableId]: { x: 900, y: 200 } })).toEqual({
+      a: { x: 100, y: 200 },
+      b: { x: 431, y: 247 },
+    });
     expect(layoutFromElk(result, {})).toEqual({ a: { x: 0, y: 0 }, b: { x: 331, y: 47 } });
   });
 
@@ -73,8 +91,15 @@ describe('automatic layout with ELK', () => {
 
 describe('overlappingTables', () => {
   it('finds boxes that overlap and not those that only touch', () => {
-    const sizes = new Map<string, Size>([['a', { width: 100, height: 50 }], ['b', { width: 100, height: 50 }], ['c', { width: 10, height: 10 }]]);
+    const sizes = new Map<string, Size>([
+      ['a', { width: 100, height: 50 }],
+      ['b', { width: 100, height: 50 }],
+      ['c', { width: 10, height: 10 }],
+    ]);
     const layout = { ['a' as TableId]: { x: 0, y: 0 }, ['b' as TableId]: { x: 100, y: 0 }, ['c' as TableId]: { x: 95, y: 45 } };
-    expect(overlappingTables(layout, sizes)).toEqual([['a', 'c'], ['b', 'c']]);
+    expect(overlappingTables(layout, sizes)).toEqual([
+      ['a', 'c'],
+      ['b', 'c'],
+    ]);
   });
 });

@@ -54,7 +54,8 @@ export function toElkGraph(schema: Schema, measured: ReadonlyMap<string, Partial
  */
 export function layoutFromElk(result: ElkNode, previous: Layout, grid?: number): Layout {
   const before = Object.values(previous);
-  const origin: Position = before.length > 0 ? { x: Math.min(...before.map((p) => p.x)), y: Math.min(...before.map((p) => p.y)) } : { x: 0, y: 0 };
+  const origin: Position =
+    before.length > 0 ? { x: Math.min(...before.map((p) => p.x)), y: Math.min(...before.map((p) => p.y)) } : { x: 0, y: 0 };
   const snap = (n: number) => (grid ? Math.round(n / grid) * grid : Math.round(n));
   const layout: Layout = {};
   for (const node of result.children ?? []) {

@@ -12,7 +12,12 @@ describe('unionBoxes', () => {
   });
 
   it('ignores empty boxes (elements not drawn) and is null when nothing is drawn', () => {
-    expect(unionBoxes([{ x: -500, y: -500, width: 0, height: 0 }, { x: 10, y: 20, width: 30, height: 40 }])).toEqual({ x: 10, y: 20, width: 30, height: 40 });
+    expect(
+      unionBoxes([
+        { x: -500, y: -500, width: 0, height: 0 },
+        { x: 10, y: 20, width: 30, height: 40 },
+      ]),
+    ).toEqual({ x: 10, y: 20, width: 30, height: 40 });
     expect(unionBoxes([])).toBeNull();
   });
 });

@@ -3,7 +3,11 @@ import { imageFrame, pngPixelRatio } from './imageFrame.ts';
 
 describe('imageFrame', () => {
   it('puts the drawing at the margin, at zoom 1, whatever its position', () => {
-    expect(imageFrame({ x: -120.4, y: 40, width: 500.2, height: 300 }, 32)).toEqual({ width: 565, height: 364, transform: 'translate(153px, -8px) scale(1)' });
+    expect(imageFrame({ x: -120.4, y: 40, width: 500.2, height: 300 }, 32)).toEqual({
+      width: 565,
+      height: 364,
+      transform: 'translate(153px, -8px) scale(1)',
+    });
   });
 });
 

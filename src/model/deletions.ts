@@ -14,7 +14,9 @@ export function deleteTable(schema: Schema, tableId: TableId): Schema {
 export function deleteColumn(schema: Schema, tableId: TableId, columnId: ColumnId): Schema {
   // A key referring to the column goes with it too, as DROP COLUMN ... CASCADE drops that constraint.
   const users = schema.relationships.filter(
-    (r) => (r.foreignKeyColumnIds.includes(columnId) && !isPrimaryKeyColumn(schema, tableId, columnId)) || r.referencedColumnIds?.includes(columnId),
+    (r) =>
+      (r.foreignKeyColumnIds.includes(columnId) && !isPrimaryKeyColumn(schema, tableId, columnId)) ||
+      r.referencedColumnIds?.includes(columnId),
   );
   const without = users.reduce((s, r) => deleteRelationship(s, r.id), schema);
   const removed = updateTable(without, tableId, (t) => withoutColumns(t, new Set([columnId])));

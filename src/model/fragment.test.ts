@@ -33,8 +33,16 @@ describe('copy and paste', () => {
 
 describe('names of copies', () => {
   it('numbers copies after the base name only when it exists, and keeps junction names unique', () => {
-    const { schema, parentId, childId, relationshipId } = aSchema(ends.zeroOrMany, ends.zeroOrMany, { parent: 'students', child: 'sales_2024' });
-    const named = { ...schema, relationships: schema.relationships.map((r) => (r.id === relationshipId ? { ...r, junction: { ...r.junction, name: 'enrolments' } } : r)) };
+    const { schema, parentId, childId, relationshipId } = aSchema(ends.zeroOrMany, ends.zeroOrMany, {
+      parent: 'students',
+      child: 'sales_2024',
+    });
+    const named = {
+      ...schema,
+      relationships: schema.relationships.map((r) =>
+        r.id === relationshipId ? { ...r, junction: { ...r.junction, name: 'enrolments' } } : r,
+      ),
+    };
     const once = pasteFragment(named, {}, copyFragment(named, {}, [parentId, childId]), { x: 0, y: 0 });
     expect(once.schema.tables.map((t) => t.name)).toEqual(['students', 'sales_2024', 'students_2', 'sales_2024_2']);
     expect(once.schema.relationships.map((r) => r.junction.name)).toEqual(['enrolments', 'enrolments_2']);

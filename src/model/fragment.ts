@@ -23,7 +23,12 @@ export function copyFragment(schema: Schema, layout: Layout, tableIds: readonly 
  * Adds a copy of a fragment: fresh ids everywhere (tables, columns, relationships, checks, indexes),
  * names made unique (`authors_2`), relationships re-pointed at the copies, positions shifted by `offset`.
  */
-export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment, offset: Position): { schema: Schema; layout: Layout; tableIds: TableId[] } {
+export function pasteFragment(
+  schema: Schema,
+  layout: Layout,
+  fragment: Fragment,
+  offset: Position,
+): { schema: Schema; layout: Layout; tableIds: TableId[] } {
   const tableIds = new Map<TableId, TableId>();
   const columnIds = new Map<ColumnId, ColumnId>();
   // Junction tables share the namespace with tables.
@@ -59,17 +64,15 @@ export function pasteFragment(schema: Schema, layout: Layout, fragment: Fragment
     taken.add(unique);
     return unique;
   };
-  const relationships = fragment.relationships.map(
-    ({ constraintName: _kept, uniqueConstraintName: _keptUnique, ...r }): Relationship => ({
-      ...r,
-      id: newId('rel'),
-      from: { ...r.from, tableId: tableIds.get(r.from.tableId)! },
-      to: { ...r.to, tableId: tableIds.get(r.to.tableId)! },
-      foreignKeyColumnIds: r.foreignKeyColumnIds.map((c) => columnIds.get(c) ?? c),
-      ...(r.referencedColumnIds ? { referencedColumnIds: r.referencedColumnIds.map((c) => columnIds.get(c) ?? c) } : {}),
-      junction: { name: junctionName(r.junction.name), columns: r.junction.columns.map((c) => ({ ...c, id: newId('col') })) },
-    }),
-  );
+  const relationships = fragment.relationships.map(({ constraintName: _kept, uniqueConstraintName: _keptUnique, ...r }): Relationship => ({
+    ...r,
+    id: newId('rel'),
+    from: { ...r.from, tableId: tableIds.get(r.from.tableId)! },
+    to: { ...r.to, tableId: tableIds.get(r.to.tableId)! },
+    foreignKeyColumnIds: r.foreignKeyColumnIds.map((c) => columnIds.get(c) ?? c),
+    ...(r.referencedColumnIds ? { referencedColumnIds: r.referencedColumnIds.map((c) => columnIds.get(c) ?? c) } : {}),
+    junction: { name: junctionName(r.junction.name), columns: r.junction.columns.map((c) => ({ ...c, id: newId('col') })) },
+  }));
   const placed: Layout = { ...layout };
   for (const [oldId, newTableId] of tableIds) {
     const at = fragment.layout[oldId] ?? { x: 0, y: 0 };

@@ -3,7 +3,9 @@ import { makeCheck, makeEnumType, makeIndex, newId, type ColumnId, type NoteId, 
 
 describe('one id maker', () => {
   it('mints distinct ids with a readable prefix for every kind of object', () => {
-    const ids = (['tbl', 'col', 'rel', 'note', 'chk', 'idx', 'enum', 'sql', 'doc'] as const).flatMap((prefix) => Array.from({ length: 50 }, () => newId(prefix)));
+    const ids = (['tbl', 'col', 'rel', 'note', 'chk', 'idx', 'enum', 'sql', 'doc'] as const).flatMap((prefix) =>
+      Array.from({ length: 50 }, () => newId(prefix)),
+    );
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => /^(tbl|col|rel|note|chk|idx|enum|sql|doc)_[0-9a-f]{12}$/.test(id))).toBe(true);
   });

@@ -71,8 +71,10 @@ interface State {
   generated: Set<ColumnId>;
 }
 
-const pick = <T,>(items: readonly T[], i: number): T | undefined => (items.length === 0 ? undefined : items[i % items.length]);
-const pickIds = <T extends string>(items: readonly { id: T }[], at: readonly number[]): T[] => [...new Set(at.flatMap((i) => pick(items, i)?.id ?? []))];
+const pick = <T>(items: readonly T[], i: number): T | undefined => (items.length === 0 ? undefined : items[i % items.length]);
+const pickIds = <T extends string>(items: readonly { id: T }[], at: readonly number[]): T[] => [
+  ...new Set(at.flatMap((i) => pick(items, i)?.id ?? [])),
+];
 
 /** Applies one edit; returns the new schema, whether new columns are the person's own, and the columns the person touched. */
 function apply(schema: Schema, edit: Edit): { schema: Schema; isOwnColumn?: boolean; touched?: ColumnId | ColumnId[] } {
@@ -98,13 +100,18 @@ function apply(schema: Schema, edit: Edit): { schema: Schema; isOwnColumn?: bool
     case 'identifying':
       return rel ? { schema: setIdentifying(schema, rel.id, edit.on) } : { schema };
     case 'primaryKey':
-      return table && column ? { schema: editColumn(schema, table.id, column.id, { isPrimaryKey: edit.on }), touched: column.id } : { schema };
+      return table && column
+        ? { schema: editColumn(schema, table.id, column.id, { isPrimaryKey: edit.on }), touched: column.id }
+        : { schema };
     case 'columnType':
       return table && column ? { schema: editColumn(schema, table.id, column.id, { type: edit.type }), touched: column.id } : { schema };
     case 'renameColumn':
       // Renaming a key column the key names come from (authors.id for author_id) does the same as renaming its table.
       return table && column
-        ? { schema: editColumn(schema, table.id, column.id, { name: edit.name }), touched: [column.id, ...(column.isPrimaryKey ? keyColumnsReferring(schema, table.id) : [])] }
+        ? {
+            schema: editColumn(schema, table.id, column.id, { name: edit.name }),
+            touched: [column.id, ...(column.isPrimaryKey ? keyColumnsReferring(schema, table.id) : [])],
+          }
         : { schema };
     case 'renameTable':
       // The model knows a generated key column by its conventional name (author_id for authors.id): once the
@@ -124,7 +131,9 @@ function apply(schema: Schema, edit: Edit): { schema: Schema; isOwnColumn?: bool
     case 'addIndex': {
       if (!table) return { schema };
       const columnIds = pickIds(table.columns, edit.columns);
-      return columnIds.length > 0 ? { schema: updateTableFields(schema, table.id, { indexes: [...table.indexes, makeIndex(columnIds)] }) } : { schema };
+      return columnIds.length > 0
+        ? { schema: updateTableFields(schema, table.id, { indexes: [...table.indexes, makeIndex(columnIds)] }) }
+        : { schema };
     }
     case 'junction':
       return rel ? { schema: updateRelationship(schema, rel.id, { junction: { ...rel.junction, name: edit.name } }) } : { schema };
@@ -153,16 +162,23 @@ function step(state: State, edit: Edit): State {
 }
 
 describe('model invariants over random edit sequences', () => {
-  it('hold after every step', () => {
-    fc.assert(
-      fc.property(fc.array(editArb, { minLength: 1, maxLength: 40 }), (edits) => {
-        let state: State = { schema: addTable(addTable(emptySchema, 'authors').schema, 'books').schema, generated: new Set() };
-        edits.forEach((edit, i) => {
-          state = step(state, edit);
-          expect(checkInvariants(state.schema, { generatedColumnIds: state.generated }), `after step ${i + 1}: ${JSON.stringify(edit)}`).toEqual([]);
-        });
-      }),
-      { numRuns: runs },
-    );
-  }, propertyTimeout(runs, 20));
+  it(
+    'hold after every step',
+    () => {
+      fc.assert(
+        fc.property(fc.array(editArb, { minLength: 1, maxLength: 40 }), (edits) => {
+          let state: State = { schema: addTable(addTable(emptySchema, 'authors').schema, 'books').schema, generated: new Set() };
+          edits.forEach((edit, i) => {
+            state = step(state, edit);
+            expect(
+              checkInvariants(state.schema, { generatedColumnIds: state.generated }),
+              `after step ${i + 1}: ${JSON.stringify(edit)}`,
+            ).toEqual([]);
+          });
+        }),
+        { numRuns: runs },
+      );
+    },
+    propertyTimeout(runs, 20),
+  );
 });

@@ -28,7 +28,8 @@ export function checkInvariants(schema: Schema, context: InvariantContext = {}):
   for (const rel of schema.relationships) broken.push(...relationshipInvariants(rel, tables, sharedKeyColumns));
   for (const id of context.generatedColumnIds ?? []) {
     const owner = schema.tables.find((t) => t.columns.some((c) => c.id === id));
-    if (owner && !usedKeyColumns.has(id)) broken.push(`generated key column ${owner.name}.${findColumn(owner, id)!.name} is used by no relationship`);
+    if (owner && !usedKeyColumns.has(id))
+      broken.push(`generated key column ${owner.name}.${findColumn(owner, id)!.name} is used by no relationship`);
   }
   return broken;
 }
@@ -74,7 +75,8 @@ function relationshipInvariants(rel: Relationship, tables: ReadonlyMap<string, T
   const normal = normalizeRelationship(rel);
   if (normal.keyHolder !== rel.keyHolder) broken.push(`${at} is ${relationshipKind(rel)} but holds its key on the "${rel.keyHolder}" end`);
   if (normal.oneToOne !== rel.oneToOne) broken.push(`${at} is ${relationshipKind(rel)} but keeps the one-to-one strategy ${rel.oneToOne}`);
-  if (relationshipKind(rel) !== 'manyToMany' && (rel.junction.name !== '' || rel.junction.columns.length > 0)) broken.push(`${at} is ${relationshipKind(rel)} but keeps a junction`);
+  if (relationshipKind(rel) !== 'manyToMany' && (rel.junction.name !== '' || rel.junction.columns.length > 0))
+    broken.push(`${at} is ${relationshipKind(rel)} but keeps a junction`);
   if (relationshipKind(rel) === 'manyToMany') {
     if (rel.foreignKeyColumnIds.length > 0) broken.push(`${at} is many-to-many but names foreign key columns`);
     return broken;
@@ -83,16 +85,19 @@ function relationshipInvariants(rel: Relationship, tables: ReadonlyMap<string, T
   const child = side === 'from' ? from : to;
   const parent = side === 'from' ? to : from;
   const keyColumns = rel.foreignKeyColumnIds.map((id) => findColumn(child, id));
-  if (keyColumns.some((c) => c === undefined)) broken.push(`${at}: a foreign key column is not in ${child.name}, the table holding the key`);
+  if (keyColumns.some((c) => c === undefined))
+    broken.push(`${at}: a foreign key column is not in ${child.name}, the table holding the key`);
   if (new Set(rel.foreignKeyColumnIds).size !== rel.foreignKeyColumnIds.length) broken.push(`${at} names a foreign key column twice`);
   if (isSharedPrimaryKey(rel)) {
     const childKey = primaryKeyOf(child).map((c) => c.id);
-    if (childKey.join() !== rel.foreignKeyColumnIds.join()) broken.push(`${at} shares ${child.name}'s primary key but its key columns are not that key`);
+    if (childKey.join() !== rel.foreignKeyColumnIds.join())
+      broken.push(`${at} shares ${child.name}'s primary key but its key columns are not that key`);
     if (rel[otherSide(side)].min !== 1) broken.push(`${at} shares a primary key but its parent end is optional`);
     return broken;
   }
   const parentKey = referencedKeyOf(rel, parent);
-  if (rel.referencedColumnIds && parentKey.length !== rel.referencedColumnIds.length) broken.push(`${at} refers to a column ${parent.name} does not have`);
+  if (rel.referencedColumnIds && parentKey.length !== rel.referencedColumnIds.length)
+    broken.push(`${at} refers to a column ${parent.name} does not have`);
   if (keyColumns.length !== parentKey.length) {
     broken.push(`${at} has ${keyColumns.length} key columns in ${child.name} for ${parentKey.length} key columns of ${parent.name}`);
     return broken;
@@ -100,7 +105,9 @@ function relationshipInvariants(rel: Relationship, tables: ReadonlyMap<string, T
   keyColumns.forEach((column, i) => {
     const referenced = parentKey[i];
     if (column && referenced && !sharedKeyColumns.has(column.id) && typeFamily(column.type) !== typeFamily(referenced.type)) {
-      broken.push(`${at}: ${child.name}.${column.name} is ${column.type} but refers to ${parent.name}.${referenced.name}, ${referenced.type}`);
+      broken.push(
+        `${at}: ${child.name}.${column.name} is ${column.type} but refers to ${parent.name}.${referenced.name}, ${referenced.type}`,
+      );
     }
   });
   return broken;

@@ -17,12 +17,19 @@ function alternateKey(isUnique: boolean) {
       ...t,
       columns: t.columns.map((c): Column => (c.id === name.id ? { ...c, isUnique } : c.name === 'author_id' ? { ...c, type: 'text' } : c)),
     })),
-    relationships: built.schema.relationships.map((r) => ({ ...r, referencedColumnIds: [name.id], constraintName: 'books_by_author_name' })),
+    relationships: built.schema.relationships.map((r) => ({
+      ...r,
+      referencedColumnIds: [name.id],
+      constraintName: 'books_by_author_name',
+    })),
   };
   return { ...built, schema, nameId: name.id };
 }
 
-const errors = (schema: Schema) => validateSchema(schema).filter((p) => p.severity === 'error').map((p) => p.message);
+const errors = (schema: Schema) =>
+  validateSchema(schema)
+    .filter((p) => p.severity === 'error')
+    .map((p) => p.message);
 
 describe('alternate keys', () => {
   it('resolves the referenced columns in place of the primary key', () => {
@@ -40,15 +47,23 @@ describe('alternate keys', () => {
 
   it('is invalid once a referenced column is gone', () => {
     const { schema, parentId, nameId } = alternateKey(true);
-    const without = { ...schema, tables: schema.tables.map((t) => (t.id === parentId ? { ...t, columns: t.columns.filter((c) => c.id !== nameId) } : t)) };
-    expect(errors(without)).toEqual(['A relationship cannot be built: it refers to a column "authors" no longer has; pick the referenced key again']);
+    const without = {
+      ...schema,
+      tables: schema.tables.map((t) => (t.id === parentId ? { ...t, columns: t.columns.filter((c) => c.id !== nameId) } : t)),
+    };
+    expect(errors(without)).toEqual([
+      'A relationship cannot be built: it refers to a column "authors" no longer has; pick the referenced key again',
+    ]);
   });
 });
 
 describe('kept names', () => {
   it('refuses two constraints of one table with the same name', () => {
     const { schema, childId } = alternateKey(true);
-    const clash = { ...schema, tables: schema.tables.map((t) => (t.id === childId ? { ...t, primaryKeyName: 'books_by_author_name' } : t)) };
+    const clash = {
+      ...schema,
+      tables: schema.tables.map((t) => (t.id === childId ? { ...t, primaryKeyName: 'books_by_author_name' } : t)),
+    };
     expect(errors(clash)).toContain('Table "books" has two constraints named "books_by_author_name"; rename one');
   });
 
@@ -56,7 +71,11 @@ describe('kept names', () => {
     const { schema, childId } = aSchema();
     const books = tableOf(schema, childId);
     const [id, title] = [books.columns.find((c) => c.name === 'id')!, books.columns.find((c) => c.name === 'title')!];
-    const ordered = { ...books, columns: books.columns.map((c) => (c.id === title.id ? { ...c, isPrimaryKey: true } : c)), primaryKeyColumnIds: [title.id, id.id] };
+    const ordered = {
+      ...books,
+      columns: books.columns.map((c) => (c.id === title.id ? { ...c, isPrimaryKey: true } : c)),
+      primaryKeyColumnIds: [title.id, id.id],
+    };
     expect(primaryKeyOf(ordered).map((c) => c.name)).toEqual(['title', 'id']);
     const author = books.columns.find((c) => c.name === 'author_id')!;
     const more = { ...ordered, columns: ordered.columns.map((c) => (c.id === author.id ? { ...c, isPrimaryKey: true } : c)) };
@@ -73,7 +92,11 @@ describe('kept names', () => {
           : {
               ...t,
               columns: t.columns.map((c): Column =>
-                c.name === 'title' ? { ...c, type: 'integer', identity: 'always', generated: { expression: 'id * 2', kind: 'stored' } } : c.name === 'id' ? { ...c, identity: 'byDefault', identityOptions: { start: '1e3' } } : c,
+                c.name === 'title'
+                  ? { ...c, type: 'integer', identity: 'always', generated: { expression: 'id * 2', kind: 'stored' } }
+                  : c.name === 'id'
+                    ? { ...c, identity: 'byDefault', identityOptions: { start: '1e3' } }
+                    : c,
               ),
             },
       ),
@@ -84,11 +107,15 @@ describe('kept names', () => {
     ]);
   });
 
-  it('a pasted copy is the user\'s own: the generator names it, and its key order and alternate key point at the copy', () => {
+  it("a pasted copy is the user's own: the generator names it, and its key order and alternate key point at the copy", () => {
     const { schema, parentId, childId } = alternateKey(true);
     const named = {
       ...schema,
-      tables: schema.tables.map((t) => ({ ...t, primaryKeyName: `${t.name}_identity`, primaryKeyColumnIds: primaryKeyOf(t).map((c) => c.id) })),
+      tables: schema.tables.map((t) => ({
+        ...t,
+        primaryKeyName: `${t.name}_identity`,
+        primaryKeyColumnIds: primaryKeyOf(t).map((c) => c.id),
+      })),
     };
     const layout = { [parentId]: { x: 0, y: 0 }, [childId]: { x: 0, y: 0 } };
     const pasted = pasteFragment(named, layout, copyFragment(named, layout, [parentId, childId]), { x: 10, y: 10 }).schema;

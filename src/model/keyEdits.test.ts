@@ -22,7 +22,10 @@ import {
 import { aSchema, ends, tableOf, withTable } from '../testing/factories.ts';
 
 const rel = (schema: Schema, id: RelationshipId) => findRelationship(schema, id)!;
-const keyNames = (schema: Schema, id: Parameters<typeof tableOf>[1]) => tableOf(schema, id).columns.filter((c) => c.isPrimaryKey).map((c) => c.name);
+const keyNames = (schema: Schema, id: Parameters<typeof tableOf>[1]) =>
+  tableOf(schema, id)
+    .columns.filter((c) => c.isPrimaryKey)
+    .map((c) => c.name);
 
 describe('identifying keys never contain themselves', () => {
   it('refuses identifying on a self-reference', () => {
@@ -76,7 +79,9 @@ describe('pointing a foreign key at chosen columns', () => {
     const writer = addColumn(base.schema, base.childId, { name: 'writer_id', type: 'integer' });
     const candidates = foreignKeyCandidates(writer.schema, rel(writer.schema, base.relationshipId)).map((c) => c.name);
     expect(candidates).toEqual(['title', 'author_id', 'writer_id']);
-    expect(setForeignKeyColumns(writer.schema, base.relationshipId, [writer.columnId, tableOf(writer.schema, base.childId).columns[1]!.id])).toBe(writer.schema);
+    expect(
+      setForeignKeyColumns(writer.schema, base.relationshipId, [writer.columnId, tableOf(writer.schema, base.childId).columns[1]!.id]),
+    ).toBe(writer.schema);
   });
 
   it('an identifying key pointed at another key column drops the generated one it replaced', () => {
@@ -97,7 +102,9 @@ describe('a key referring to an alternate key (imported)', () => {
     const keyColumn = rel(code.schema, base.relationshipId).foreignKeyColumnIds[0]!;
     const schema: Schema = {
       ...code.schema,
-      relationships: code.schema.relationships.map((r) => (r.id === base.relationshipId ? { ...r, referencedColumnIds: [code.columnId] } : r)),
+      relationships: code.schema.relationships.map((r) =>
+        r.id === base.relationshipId ? { ...r, referencedColumnIds: [code.columnId] } : r,
+      ),
     };
     return { ...base, schema: editColumn(schema, base.childId, keyColumn, { type: 'text' }), codeId: code.columnId, keyColumn };
   };

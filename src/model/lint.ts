@@ -25,8 +25,15 @@ function uniqueAgainstMany(foreignKeys: ResolvedForeignKey[]): Problem[] {
     const key = primaryKeyOf(r.child).map((c) => c.id);
     const culprits = [
       ...r.columns.filter((c) => c.isUnique).map((c) => `column ${c.name} is UNIQUE (untick it)`),
-      ...r.child.indexes.filter((i) => i.isUnique && i.columnIds.length > 0 && i.columnIds.every((id) => fk.has(id))).map((i) => `the unique index ${i.name ? `"${i.name}" ` : ''}on (${columnNames(i.columnIds)}) makes it unique (drop it or make it not unique)`),
-      ...(key.length > 0 && key.every((id) => fk.has(id)) ? [`it is the primary key of "${r.child.name}" (give the table a key of its own)`] : []),
+      ...r.child.indexes
+        .filter((i) => i.isUnique && i.columnIds.length > 0 && i.columnIds.every((id) => fk.has(id)))
+        .map(
+          (i) =>
+            `the unique index ${i.name ? `"${i.name}" ` : ''}on (${columnNames(i.columnIds)}) makes it unique (drop it or make it not unique)`,
+        ),
+      ...(key.length > 0 && key.every((id) => fk.has(id))
+        ? [`it is the primary key of "${r.child.name}" (give the table a key of its own)`]
+        : []),
     ];
     if (culprits.length === 0) return [];
     return [
@@ -53,7 +60,10 @@ function mandatoryCycles(foreignKeys: ResolvedForeignKey[]): Problem[] {
     const cycle = findPath(start.parent.id, start.child.id, next);
     if (!cycle) continue;
     const loop = [start, ...cycle];
-    const key = loop.map((r) => r.relationship.id).sort().join();
+    const key = loop
+      .map((r) => r.relationship.id)
+      .sort()
+      .join();
     if (reported.has(key)) continue;
     reported.add(key);
     const names = [start.child.name, ...loop.map((r) => r.parent.name)];
@@ -67,7 +77,12 @@ function mandatoryCycles(foreignKeys: ResolvedForeignKey[]): Problem[] {
 }
 
 /** A path of mandatory keys from `from` back to `to`, or undefined. */
-function findPath(from: TableId, to: TableId, next: Map<TableId, ResolvedForeignKey[]>, seen = new Set<TableId>()): ResolvedForeignKey[] | undefined {
+function findPath(
+  from: TableId,
+  to: TableId,
+  next: Map<TableId, ResolvedForeignKey[]>,
+  seen = new Set<TableId>(),
+): ResolvedForeignKey[] | undefined {
   if (seen.has(from)) return undefined;
   seen.add(from);
   for (const edge of next.get(from) ?? []) {

@@ -75,6 +75,7 @@ describe('generated names fit PostgreSQL', () => {
 describe('byteLength', () => {
   it('counts UTF-8 bytes as TextEncoder does', async () => {
     const { byteLength } = await import('./naming.ts');
-    for (const text of ['', 'abc', 'é', '漢字', '😀', 'a😀é漢', '\ud800']) expect(byteLength(text), text).toBe(new TextEncoder().encode(text).length);
+    for (const text of ['', 'abc', 'é', '漢字', '😀', 'a😀é漢', '\ud800'])
+      expect(byteLength(text), text).toBe(new TextEncoder().encode(text).length);
   });
 });

@@ -23,7 +23,8 @@ export function foreignKeyColumnName(parentTable: string, keyColumn: string): st
 }
 
 /** Nouns with no plural of their own (or read as mass nouns): `staff`, `passport_info`. */
-const uncountable = /(^|_)(data|metadata|info|information|media|news|series|species|staff|equipment|feedback|software|hardware|audio|video|evidence|advice)$/i;
+const uncountable =
+  /(^|_)(data|metadata|info|information|media|news|series|species|staff|equipment|feedback|software|hardware|audio|video|evidence|advice)$/i;
 
 /** Plurals in -ies whose singular ends in -ie, not -y. */
 const pluralsOfIe = /(^|_)(movies|cookies|pies|ties|lies|calories|zombies|rookies|selfies|genies|prairies|hippies|brownies)$/i;

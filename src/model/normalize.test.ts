@@ -25,8 +25,19 @@ const columnNames = (schema: Schema, id: Parameters<typeof tableOf>[1]) => table
 describe('normalizeRelationship', () => {
   it('gives a 1:N the plain strategy, its many end as key holder and no junction, keeping unknown fields', () => {
     const { schema, relationshipId } = aSchema(ends.exactlyOne, ends.zeroOrMany);
-    const stale = { ...rel(schema, relationshipId), keyHolder: 'from' as const, oneToOne: 'sharedPrimaryKey' as const, junction: { name: 'x', columns: [] }, constraintName: 'kept_fk' };
-    expect(normalizeRelationship(stale)).toMatchObject({ keyHolder: 'to', oneToOne: 'foreignKeyUnique', junction: { name: '', columns: [] }, constraintName: 'kept_fk' });
+    const stale = {
+      ...rel(schema, relationshipId),
+      keyHolder: 'from' as const,
+      oneToOne: 'sharedPrimaryKey' as const,
+      junction: { name: 'x', columns: [] },
+      constraintName: 'kept_fk',
+    };
+    expect(normalizeRelationship(stale)).toMatchObject({
+      keyHolder: 'to',
+      oneToOne: 'foreignKeyUnique',
+      junction: { name: '', columns: [] },
+      constraintName: 'kept_fk',
+    });
   });
 
   it('leaves a canonical relationship as the same object, and a 1:1 its strategy and key holder', () => {
@@ -38,7 +49,10 @@ describe('normalizeRelationship', () => {
   it('empties a many-to-many foreign key but keeps its junction', () => {
     const { schema, relationshipId } = aSchema(ends.zeroOrMany, ends.zeroOrMany);
     const named = updateRelationship(schema, relationshipId, { junction: { name: 'authorship', columns: [] } });
-    const stale = { ...rel(named, relationshipId), foreignKeyColumnIds: rel(schema, relationshipId).foreignKeyColumnIds.concat(['col_x' as never]) };
+    const stale = {
+      ...rel(named, relationshipId),
+      foreignKeyColumnIds: rel(schema, relationshipId).foreignKeyColumnIds.concat(['col_x' as never]),
+    };
     expect(normalizeRelationship(stale)).toMatchObject({ foreignKeyColumnIds: [], junction: { name: 'authorship' } });
   });
 });
@@ -60,7 +74,7 @@ describe('kind-specific fields follow the kind on every edit', () => {
     expect(checkInvariants(unmarked, { generatedColumnIds: new Set([authorId.id]) })).toEqual([]);
   });
 
-  it('a shared-key 1:1 whose key holder moves keeps both tables\' own primary keys', () => {
+  it("a shared-key 1:1 whose key holder moves keeps both tables' own primary keys", () => {
     const { schema, parentId, childId, relationshipId } = aSchema(ends.exactlyOne, ends.exactlyOne);
     const shared = setOneToOneStrategy(schema, relationshipId, 'sharedPrimaryKey');
     const moved = setKeyHolder(shared, relationshipId, 'from');

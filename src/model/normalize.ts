@@ -12,14 +12,16 @@ const noJunction: Relationship['junction'] = { name: '', columns: [] };
  */
 export function normalizeRelationship(rel: Relationship): Relationship {
   const kind = relationshipKind(rel);
-  const keyHolder: EndSide = kind === 'oneToMany' ? (rel.from.max === 'many' ? 'from' : 'to') : kind === 'manyToMany' ? 'to' : rel.keyHolder;
+  const keyHolder: EndSide =
+    kind === 'oneToMany' ? (rel.from.max === 'many' ? 'from' : 'to') : kind === 'manyToMany' ? 'to' : rel.keyHolder;
   const oneToOne = kind === 'oneToOne' ? rel.oneToOne : 'foreignKeyUnique';
   const junction = kind === 'manyToMany' ? rel.junction : noJunction;
   const foreignKeyColumnIds = kind === 'manyToMany' ? [] : rel.foreignKeyColumnIds;
   const isCanonical =
     keyHolder === rel.keyHolder &&
     oneToOne === rel.oneToOne &&
-    (junction === rel.junction || (junction.name === rel.junction.name && junction.columns.length === 0 && rel.junction.columns.length === 0)) &&
+    (junction === rel.junction ||
+      (junction.name === rel.junction.name && junction.columns.length === 0 && rel.junction.columns.length === 0)) &&
     foreignKeyColumnIds.length === rel.foreignKeyColumnIds.length;
   return isCanonical ? rel : { ...rel, keyHolder, oneToOne, junction, foreignKeyColumnIds };
 }

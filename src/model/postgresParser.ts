@@ -78,7 +78,11 @@ export function scanSql(sql: string): SqlToken[] | undefined {
   }
   const bytes = encoder.encode(sql);
   const charOffset = byteToCharOffsets(sql, bytes.length);
-  return result.tokens.map((t) => ({ name: t.tokenName, text: decoder.decode(bytes.subarray(t.start, t.end)), offset: charOffset(t.start) }));
+  return result.tokens.map((t) => ({
+    name: t.tokenName,
+    text: decoder.decode(bytes.subarray(t.start, t.end)),
+    offset: charOffset(t.start),
+  }));
 }
 
 /** Maps a UTF-8 byte offset of `text` to its JavaScript string offset. */

@@ -163,9 +163,17 @@ describe('identifying relationships', () => {
   it('puts the key columns into the child primary key and back out', () => {
     const { schema, childId, relationshipId } = aSchema();
     const identifying = setIdentifying(schema, relationshipId, true);
-    expect(tableOf(identifying, childId).columns.filter((c) => c.isPrimaryKey).map((c) => c.name)).toEqual(['id', 'author_id']);
+    expect(
+      tableOf(identifying, childId)
+        .columns.filter((c) => c.isPrimaryKey)
+        .map((c) => c.name),
+    ).toEqual(['id', 'author_id']);
     const back = setIdentifying(identifying, relationshipId, false);
-    expect(tableOf(back, childId).columns.filter((c) => c.isPrimaryKey).map((c) => c.name)).toEqual(['id']);
+    expect(
+      tableOf(back, childId)
+        .columns.filter((c) => c.isPrimaryKey)
+        .map((c) => c.name),
+    ).toEqual(['id']);
   });
 
   it('deleting an identifying relationship removes its key columns from the child', () => {

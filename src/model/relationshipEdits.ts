@@ -15,7 +15,11 @@ export const defaultEnds: { from: Cardinality; to: Cardinality } = {
 };
 
 /** A new relationship as drawn, with a fresh id: no name, no key columns yet, NO ACTION both ways; `connect` fits it into a schema. */
-export function makeRelationship(fromTableId: TableId, toTableId: TableId, ends: { from: Cardinality; to: Cardinality } = defaultEnds): Relationship {
+export function makeRelationship(
+  fromTableId: TableId,
+  toTableId: TableId,
+  ends: { from: Cardinality; to: Cardinality } = defaultEnds,
+): Relationship {
   return {
     id: newId('rel'),
     name: '',
@@ -148,8 +152,17 @@ export function setForeignKeyColumns(schema: Schema, relId: RelationshipId, colu
   const generated = rel.foreignKeyColumnIds.filter((id, i) => {
     const column = child.columns.find((c) => c.id === id);
     const conventional = parentKey[i] ? foreignKeyColumnName(parent.name, parentKey[i].name) : undefined;
-    const isConventional = conventional !== undefined && column !== undefined && (column.name === conventional || /^_\d+$/.test(column.name.slice(conventional.length)) && column.name.startsWith(conventional));
-    return !columnIds.includes(id) && isConventional && (wasIdentifying || !column!.isPrimaryKey) && !column!.comment && column!.defaultValue === null;
+    const isConventional =
+      conventional !== undefined &&
+      column !== undefined &&
+      (column.name === conventional || (/^_\d+$/.test(column.name.slice(conventional.length)) && column.name.startsWith(conventional)));
+    return (
+      !columnIds.includes(id) &&
+      isConventional &&
+      (wasIdentifying || !column!.isPrimaryKey) &&
+      !column!.comment &&
+      column!.defaultValue === null
+    );
   });
   const pointed = replaceRelationship(schema, { ...rel, foreignKeyColumnIds: columnIds });
   return reconcileTable(dropUnusedKeyColumns(pointed, generated, { keepPrimaryKey: false }), child.id);
@@ -168,7 +181,9 @@ export function foreignKeyCandidates(schema: Schema, rel: Relationship): Column[
   const usedElsewhere = new Set(schema.relationships.filter((r) => r.id !== rel.id).flatMap((r) => r.foreignKeyColumnIds));
   const referenced = new Set(parent.id === child.id ? referencedKeyOf(rel, parent).map((c) => c.id) : []);
   const identifying = isIdentifying(schema, rel);
-  return child.columns.filter((c) => rel.foreignKeyColumnIds.includes(c.id) || (!usedElsewhere.has(c.id) && c.isPrimaryKey === identifying && !referenced.has(c.id)));
+  return child.columns.filter(
+    (c) => rel.foreignKeyColumnIds.includes(c.id) || (!usedElsewhere.has(c.id) && c.isPrimaryKey === identifying && !referenced.has(c.id)),
+  );
 }
 
 /** Re-derives the foreign key of every relationship that touches a table, after its key columns changed. */
@@ -193,7 +208,9 @@ function editRelationship(schema: Schema, relId: RelationshipId, change: (r: Rel
   let prepared: Schema;
   if (isSharedPrimaryKey(before) && !keepsSharedKey) prepared = replaceRelationship(schema, { ...after, foreignKeyColumnIds: [] });
   else if (!isSharedPrimaryKey(before) && isSharedPrimaryKey(after)) {
-    prepared = dropUnusedKeyColumns(replaceRelationship(schema, { ...after, foreignKeyColumnIds: [] }), before.foreignKeyColumnIds, { keepPrimaryKey: false });
+    prepared = dropUnusedKeyColumns(replaceRelationship(schema, { ...after, foreignKeyColumnIds: [] }), before.foreignKeyColumnIds, {
+      keepPrimaryKey: false,
+    });
   } else prepared = replaceRelationship(schema, after);
   const visited = new Set<RelationshipId>();
   const reconciled = reconcileRelationship(prepared, relId, visited);
@@ -219,7 +236,9 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
   visited.add(relId);
   if (relationshipKind(drawn) === 'manyToMany') {
     // A junction table holds the keys: the columns this relationship added go (a shared key was released before).
-    return dropUnusedKeyColumns(replaceRelationship(schema, normalizeRelationship(drawn)), drawn.foreignKeyColumnIds, { keepPrimaryKey: false });
+    return dropUnusedKeyColumns(replaceRelationship(schema, normalizeRelationship(drawn)), drawn.foreignKeyColumnIds, {
+      keepPrimaryKey: false,
+    });
   }
   const rel = normalizeRelationship(drawn);
   const side = childSide(rel);
@@ -235,7 +254,11 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
   let next = schema;
   if (isShared) {
     columnIds = childKey.map((c) => c.id);
-    next = dropUnusedKeyColumns(next, rel.foreignKeyColumnIds.filter((id) => !columnIds.includes(id)), { exceptRelId: relId, keepPrimaryKey: false });
+    next = dropUnusedKeyColumns(
+      next,
+      rel.foreignKeyColumnIds.filter((id) => !columnIds.includes(id)),
+      { exceptRelId: relId, keepPrimaryKey: false },
+    );
   } else {
     const current = rel.foreignKeyColumnIds;
     const canKeep = current.length === parentKey.length && current.every((id) => child.columns.some((c) => c.id === id));
@@ -262,7 +285,12 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
       columnIds = created.map((c) => c.id);
     }
   }
-  next = syncKeyTypes(next, child.id, columnIds, parentKey.map((c) => c.type));
+  next = syncKeyTypes(
+    next,
+    child.id,
+    columnIds,
+    parentKey.map((c) => c.type),
+  );
   const parentEnd = isShared ? { ...rel[parentSide], min: 1 as const } : rel[parentSide];
   next = replaceRelationship(next, { ...rel, keyHolder: side, [parentSide]: parentEnd, foreignKeyColumnIds: columnIds });
   // A table whose key changed (columns or types: a shared or identifying key moved or retyped): keys that point at it follow.
@@ -272,7 +300,11 @@ export function reconcileRelationship(schema: Schema, relId: RelationshipId, vis
 /** A table's primary key as its column ids and types, to tell whether an edit changed it. */
 function keySignature(schema: Schema, tableId: TableId): string {
   const table = findTable(schema, tableId);
-  return table ? primaryKeyOf(table).map((c) => `${c.id}:${c.type}`).join() : '';
+  return table
+    ? primaryKeyOf(table)
+        .map((c) => `${c.id}:${c.type}`)
+        .join()
+    : '';
 }
 
 function replaceRelationship(schema: Schema, rel: Relationship): Schema {

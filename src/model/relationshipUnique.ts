@@ -7,7 +7,9 @@ export function isForeignKeyAlreadyUnique(r: ResolvedForeignKey): boolean {
   const key = primaryKeyOf(r.child);
   const sameAsKey = key.length === r.columns.length && key.every((k) => r.columns.includes(k));
   const ids = r.columns.map((c) => c.id);
-  const hasUniqueIndex = r.child.indexes.some((i) => i.isUnique && i.columnIds.length === ids.length && i.columnIds.every((id) => ids.includes(id)));
+  const hasUniqueIndex = r.child.indexes.some(
+    (i) => i.isUnique && i.columnIds.length === ids.length && i.columnIds.every((id) => ids.includes(id)),
+  );
   return sameAsKey || (r.columns.length === 1 && r.columns[0]!.isUnique) || hasUniqueIndex;
 }
 

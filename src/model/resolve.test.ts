@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { deleteTable, findRelationship, isIdentifying, isIdentifyingResolved, resolveRelationship, setIdentifying, setOneToOneStrategy, type RelationshipId, type Schema } from './index.ts';
+import {
+  deleteTable,
+  findRelationship,
+  isIdentifying,
+  isIdentifyingResolved,
+  resolveRelationship,
+  setIdentifying,
+  setOneToOneStrategy,
+  type RelationshipId,
+  type Schema,
+} from './index.ts';
 import { aSchema, ends } from '../testing/factories.ts';
 
-const identifyingOf = (schema: Schema, id: RelationshipId) => isIdentifyingResolved(resolveRelationship(schema, findRelationship(schema, id)!));
+const identifyingOf = (schema: Schema, id: RelationshipId) =>
+  isIdentifyingResolved(resolveRelationship(schema, findRelationship(schema, id)!));
 
 describe('isIdentifyingResolved: one rule for solid lines', () => {
   it('a 1:N is identifying exactly when its key columns are in the child primary key', () => {

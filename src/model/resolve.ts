@@ -80,7 +80,11 @@ export function resolveRelationship(schema: Schema, rel: Relationship, tablesByI
   const parent = side === 'from' ? toTable : fromTable;
   const referenced = rel.referencedColumnIds?.map((id) => findColumn(parent, id));
   if (referenced && (referenced.length === 0 || referenced.some((c) => c === undefined))) {
-    return { kind: 'invalid', relationship: rel, reason: `it refers to a column "${parent.name}" no longer has; pick the referenced key again` };
+    return {
+      kind: 'invalid',
+      relationship: rel,
+      reason: `it refers to a column "${parent.name}" no longer has; pick the referenced key again`,
+    };
   }
   const parentColumns = (referenced as Column[] | undefined) ?? primaryKeyOf(parent);
   if (parentColumns.length === 0) return noPrimaryKey(rel, parent);
@@ -146,7 +150,9 @@ export function isEffectivelyNotNull(column: Column, resolved: readonly Resolved
   if (column.isNotNull || column.isPrimaryKey) return true;
   let mandatoryKeys = mandatoryKeysCache.get(resolved);
   if (!mandatoryKeys) {
-    mandatoryKeys = new Set(resolved.flatMap((r) => (r.kind !== 'invalid' && r.kind !== 'manyToMany' && r.isNotNull ? r.columns.map((c) => c.id) : [])));
+    mandatoryKeys = new Set(
+      resolved.flatMap((r) => (r.kind !== 'invalid' && r.kind !== 'manyToMany' && r.isNotNull ? r.columns.map((c) => c.id) : [])),
+    );
     mandatoryKeysCache.set(resolved, mandatoryKeys);
   }
   return mandatoryKeys.has(column.id);

@@ -138,7 +138,21 @@ export interface Relationship {
 }
 
 /** Every kind of kept-as-text object: the one list the type, the project file and the importers read. */
-export const sqlObjectKinds = ['schema', 'extension', 'collation', 'domain', 'type', 'sequence', 'function', 'aggregate', 'view', 'materializedView', 'index', 'constraint', 'trigger'] as const;
+export const sqlObjectKinds = [
+  'schema',
+  'extension',
+  'collation',
+  'domain',
+  'type',
+  'sequence',
+  'function',
+  'aggregate',
+  'view',
+  'materializedView',
+  'index',
+  'constraint',
+  'trigger',
+] as const;
 
 /** What a kept-as-text object is, which also says where the DDL puts it (types before tables, the rest after). */
 export type SqlObjectKind = (typeof sqlObjectKinds)[number];

@@ -37,13 +37,18 @@ export function searchSchema(schema: Schema, query: string, limit = 50): SearchM
   for (const table of schema.tables) {
     const qualified = `${table.schemaName}.${table.name}`;
     const tableRank = rank(dot < 0 ? table.name : qualified, q);
-    if (tableRank >= 0) scored.push({ match: { tableId: table.id, columnId: null, label: table.name }, score: tableRank * 2, order: order++ });
+    if (tableRank >= 0)
+      scored.push({ match: { tableId: table.id, columnId: null, label: table.name }, score: tableRank * 2, order: order++ });
     const tableFits = dot < 0 || rank(table.name, tablePart) >= 0 || rank(qualified, tablePart) >= 0;
     if (!tableFits) continue;
     for (const column of table.columns) {
       const columnRank = rank(column.name, columnPart);
       if (columnRank < 0 || (dot < 0 && columnPart === '')) continue;
-      scored.push({ match: { tableId: table.id, columnId: column.id, label: `${table.name}.${column.name}` }, score: columnRank * 2 + 1, order: order++ });
+      scored.push({
+        match: { tableId: table.id, columnId: column.id, label: `${table.name}.${column.name}` },
+        score: columnRank * 2 + 1,
+        order: order++,
+      });
     }
   }
   scored.sort((a, b) => a.score - b.score || a.order - b.order);

@@ -16,7 +16,24 @@ const lastingEffects = new Set([
   'pg_backup_start',
   'pg_backup_stop',
 ]);
-const lastingPrefixes = ['lo_', 'dblink', 'pg_read_', 'pg_ls_', 'pg_file_', 'pg_advisory_lock', 'pg_try_advisory_lock', 'pg_replication_', 'pg_logical_', 'pg_create_', 'pg_drop_', 'query_to_', 'cursor_to_', 'table_to_', 'schema_to_', 'database_to_'];
+const lastingPrefixes = [
+  'lo_',
+  'dblink',
+  'pg_read_',
+  'pg_ls_',
+  'pg_file_',
+  'pg_advisory_lock',
+  'pg_try_advisory_lock',
+  'pg_replication_',
+  'pg_logical_',
+  'pg_create_',
+  'pg_drop_',
+  'query_to_',
+  'cursor_to_',
+  'table_to_',
+  'schema_to_',
+  'database_to_',
+];
 
 /** Whether a function, by its unqualified name, has effects a proof's rollback cannot undo. */
 export function hasLastingEffects(name: string): boolean {

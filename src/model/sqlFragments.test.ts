@@ -2,14 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { checkSqlFragment, hiddenCharacterProblem, visibleText, type FragmentKind } from './sqlFragments.ts';
 
 describe('checkSqlFragment reads SQL text with PostgreSQL’s own parser', () => {
-  it.each(['integer', 'varchar(80)', 'numeric(10, 2)', 'timestamp with time zone', 'int[]', 'public.mood', 'character varying(20)', 'geometry(Polygon,4326)', '"€e"', 'double precision'])(
-    'accepts the type %s',
-    (type) => expect(checkSqlFragment(type, 'type')).toBeUndefined(),
-  );
-  it.each(['now()', "'draft'", "'it''s; fine -- really'", 'gen_random_uuid()', 'coalesce(1, 2)', 'NULL', 'NULL::character varying', "E'it\\'s'", "'C:\\temp'", '$$x$$', "'{}'::jsonb", "nextval('a_id_seq'::regclass)"])(
-    'accepts the default %s',
-    (value) => expect(checkSqlFragment(value, 'default')).toBeUndefined(),
-  );
+  it.each([
+    'integer',
+    'varchar(80)',
+    'numeric(10, 2)',
+    'timestamp with time zone',
+    'int[]',
+    'public.mood',
+    'character varying(20)',
+    'geometry(Polygon,4326)',
+    '"€e"',
+    'double precision',
+  ])('accepts the type %s', (type) => expect(checkSqlFragment(type, 'type')).toBeUndefined());
+  it.each([
+    'now()',
+    "'draft'",
+    "'it''s; fine -- really'",
+    'gen_random_uuid()',
+    'coalesce(1, 2)',
+    'NULL',
+    'NULL::character varying',
+    "E'it\\'s'",
+    "'C:\\temp'",
+    '$$x$$',
+    "'{}'::jsonb",
+    "nextval('a_id_seq'::regclass)",
+  ])('accepts the default %s', (value) => expect(checkSqlFragment(value, 'default')).toBeUndefined());
   it.each(['price >= 0', "status IN ('a', 'b')", 'length(name) > 0 AND (x IS NULL OR x > 1)', 'ok(c)'])('accepts the CHECK %s', (text) =>
     expect(checkSqlFragment(text, 'check')).toBeUndefined(),
   );
@@ -35,7 +53,7 @@ describe('checkSqlFragment reads SQL text with PostgreSQL’s own parser', () =>
     // With a no-break space in place of €, it reads like a real E'…' string to a person.
     expect(checkSqlFragment(attack.replace('€', '\u00a0'), 'default')).toBeDefined();
     expect(checkSqlFragment(attack, 'check')).toBeDefined();
-    expect(checkSqlFragment(attack.replace("::text)", '::text'), 'type')).toBeDefined();
+    expect(checkSqlFragment(attack.replace('::text)', '::text'), 'type')).toBeDefined();
   });
 
   it.each([
@@ -60,16 +78,19 @@ describe('checkSqlFragment reads SQL text with PostgreSQL’s own parser', () =>
 });
 
 describe('hiddenCharacterProblem', () => {
-  it.each(['\u202Eevil', 'a\u200Bb', '\uFEFFx', 'x\u2066y', 'a\u061Cb', 'a\u2060b', '\u3164', 'soft\u00ADhyphen'])('names the hidden character in %j', (text) => {
-    expect(hiddenCharacterProblem(text)).toMatch(/U\+(202E|200B|FEFF|2066|061C|2060|3164|00AD)/);
-  });
+  it.each(['\u202Eevil', 'a\u200Bb', '\uFEFFx', 'x\u2066y', 'a\u061Cb', 'a\u2060b', '\u3164', 'soft\u00ADhyphen'])(
+    'names the hidden character in %j',
+    (text) => {
+      expect(hiddenCharacterProblem(text)).toMatch(/U\+(202E|200B|FEFF|2066|061C|2060|3164|00AD)/);
+    },
+  );
   it('accepts ordinary Unicode', () => expect(hiddenCharacterProblem('ünïcødé 漢字 €')).toBeUndefined());
   it('refuses a hidden character in a fragment', () => expect(checkSqlFragment("'\u202Eevil'", 'default')).toMatch(/U\+202E/));
 
   it('accepts a line break or tab inside a string constant, as PostgreSQL prints E-strings back from its catalog', () => {
     expect(checkSqlFragment("'\t'::text", 'default')).toBeUndefined();
     expect(checkSqlFragment("(POSITION(('\n'::text) IN (title)) = 0)", 'check')).toBeUndefined();
-    expect(checkSqlFragment("1 +\n2", 'default')).toMatch(/control character/);
+    expect(checkSqlFragment('1 +\n2', 'default')).toMatch(/control character/);
     expect(checkSqlFragment("'a' \u202E", 'default')).toMatch(/U\+202E/);
   });
 

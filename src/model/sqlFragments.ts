@@ -35,7 +35,13 @@ function isOneColumn(node: Tree, contypes: string[]): boolean {
 
 const places: Record<FragmentKind, Place> = {
   type: { what: 'type', mustBe: 'one type name', before: 'CREATE TABLE t (c ', after: ')', fits: (n) => isOneColumn(n, []) },
-  default: { what: 'default', mustBe: 'one expression', before: 'CREATE TABLE t (c int DEFAULT ', after: ')', fits: (n) => isOneColumn(n, ['CONSTR_DEFAULT']) },
+  default: {
+    what: 'default',
+    mustBe: 'one expression',
+    before: 'CREATE TABLE t (c int DEFAULT ',
+    after: ')',
+    fits: (n) => isOneColumn(n, ['CONSTR_DEFAULT']),
+  },
   generated: {
     what: 'generated expression',
     mustBe: 'one expression',
@@ -119,7 +125,8 @@ function readFragment(text: string, kind: FragmentKind): string | undefined {
     return `the ${place.what} must be ${place.mustBe} and nothing else (no constraint, COLLATE or other clause); use the column's own settings for those`;
   }
   const lasting = lastingCall(statement.node);
-  if (lasting) return `the ${place.what} calls ${lasting}(), whose effects outlive the transaction (or reach files, other sessions or servers); a proof could not undo them`;
+  if (lasting)
+    return `the ${place.what} calls ${lasting}(), whose effects outlive the transaction (or reach files, other sessions or servers); a proof could not undo them`;
   return undefined;
 }
 
@@ -176,5 +183,8 @@ export function hiddenCharacterProblem(text: string): string | undefined {
  * so a name that would read "live" shows what it holds (canvas, images and messages alike).
  */
 export function visibleText(text: string): string {
-  return text.replace(new RegExp(`${invisibleFormat.source}|[\\u0000-\\u001f\\u007f]`, 'gu'), (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+  return text.replace(
+    new RegExp(`${invisibleFormat.source}|[\\u0000-\\u001f\\u007f]`, 'gu'),
+    (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
 }

@@ -22,7 +22,11 @@ describe('checkSqlObject', () => {
     kept('materializedView', 'CREATE MATERIALIZED VIEW m AS SELECT 1 WITH NO DATA;'),
     kept('trigger', 'CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW EXECUTE FUNCTION f();'),
     kept('constraint', 'ALTER TABLE login ADD CONSTRAINT login_email_fkey FOREIGN KEY (email) REFERENCES account(email);'),
-    kept('extension', 'CREATE EXTENSION IF NOT EXISTS vector;', "CREATE TYPE vector;\nCREATE FUNCTION erd_stand_in_0_in(cstring) RETURNS vector LANGUAGE internal IMMUTABLE STRICT AS 'textin';"),
+    kept(
+      'extension',
+      'CREATE EXTENSION IF NOT EXISTS vector;',
+      "CREATE TYPE vector;\nCREATE FUNCTION erd_stand_in_0_in(cstring) RETURNS vector LANGUAGE internal IMMUTABLE STRICT AS 'textin';",
+    ),
   ])('accepts one statement of its own kind: $kind', (object) => expect(checkSqlObject(object)).toBeUndefined());
 
   it('refuses the reproduced attack: a domain whose text commits, drops a table and begins again', () => {
@@ -46,7 +50,11 @@ describe('checkSqlObject', () => {
   ])('refuses $sql as a kept $kind', (object) => expect(checkSqlObject(object)).toBeDefined());
 
   it('refuses a stand-in that is anything but stand-in types', () => {
-    const evil = kept('extension', 'CREATE EXTENSION vector;', "CREATE FUNCTION f() RETURNS int LANGUAGE internal AS 'pg_terminate_backend';");
+    const evil = kept(
+      'extension',
+      'CREATE EXTENSION vector;',
+      "CREATE FUNCTION f() RETURNS int LANGUAGE internal AS 'pg_terminate_backend';",
+    );
     expect(checkSqlObject(evil)).toMatch(/stand-in must be stand-in types/);
     expect(checkSqlObject(kept('domain', 'CREATE DOMAIN d AS int;', 'CREATE TYPE t;'))).toMatch(/only an extension/);
   });
@@ -56,19 +64,34 @@ describe('checkSqlObject', () => {
   });
 
   it('names a statement by its kind, CREATE OR REPLACE included', () => {
-    expect(checkSqlObject(kept('view', "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';"))).toMatch(/but is CREATE FUNCTION$/);
+    expect(checkSqlObject(kept('view', "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';"))).toMatch(
+      /but is CREATE FUNCTION$/,
+    );
   });
 
   it('refuses an extension whose name is not the one its SQL creates (proofs create it by name)', () => {
-    expect(checkSqlObject(aKeptObject({ kind: 'extension', name: 'dblink', sql: 'CREATE EXTENSION citext;' }))).toMatch(/is named "dblink" but its SQL creates "citext"/);
-    expect(checkSqlObject(aKeptObject({ kind: 'extension', name: 'citext', sql: 'CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;' }))).toBeUndefined();
+    expect(checkSqlObject(aKeptObject({ kind: 'extension', name: 'dblink', sql: 'CREATE EXTENSION citext;' }))).toMatch(
+      /is named "dblink" but its SQL creates "citext"/,
+    );
+    expect(
+      checkSqlObject(aKeptObject({ kind: 'extension', name: 'citext', sql: 'CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;' })),
+    ).toBeUndefined();
   });
 
   it('refuses a stand-in internal function with any signature but its own, which can crash a server', () => {
-    const standIn = (fn: string) => aKeptObject({ kind: 'extension', name: 'vector', sql: 'CREATE EXTENSION vector;', standIn: `CREATE TYPE vector;\n${fn}` });
-    expect(checkSqlObject(standIn("CREATE FUNCTION s_in(cstring) RETURNS vector LANGUAGE internal IMMUTABLE STRICT AS 'textin';"))).toBeUndefined();
-    expect(checkSqlObject(standIn("CREATE FUNCTION s_out(vector) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';"))).toBeUndefined();
-    expect(checkSqlObject(standIn("CREATE FUNCTION boom(integer) RETURNS cstring LANGUAGE internal AS 'textout';"))).toMatch(/stand-in must be stand-in types/);
-    expect(checkSqlObject(standIn("CREATE FUNCTION boom(cstring) RETURNS int LANGUAGE internal AS 'textin';"))).toMatch(/stand-in must be stand-in types/);
+    const standIn = (fn: string) =>
+      aKeptObject({ kind: 'extension', name: 'vector', sql: 'CREATE EXTENSION vector;', standIn: `CREATE TYPE vector;\n${fn}` });
+    expect(
+      checkSqlObject(standIn("CREATE FUNCTION s_in(cstring) RETURNS vector LANGUAGE internal IMMUTABLE STRICT AS 'textin';")),
+    ).toBeUndefined();
+    expect(
+      checkSqlObject(standIn("CREATE FUNCTION s_out(vector) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';")),
+    ).toBeUndefined();
+    expect(checkSqlObject(standIn("CREATE FUNCTION boom(integer) RETURNS cstring LANGUAGE internal AS 'textout';"))).toMatch(
+      /stand-in must be stand-in types/,
+    );
+    expect(checkSqlObject(standIn("CREATE FUNCTION boom(cstring) RETURNS int LANGUAGE internal AS 'textin';"))).toMatch(
+      /stand-in must be stand-in types/,
+    );
   });
 });

@@ -12,13 +12,16 @@ const statementOfKind: Record<SqlObjectKind, (s: ParsedStatement) => boolean> = 
   collation: (s) => s.kind === 'DefineStmt' && s.node.kind === 'OBJECT_COLLATION',
   extension: (s) => s.kind === 'CreateExtensionStmt',
   domain: (s) => s.kind === 'CreateDomainStmt',
-  type: (s) => ['CompositeTypeStmt', 'CreateEnumStmt', 'CreateRangeStmt'].includes(s.kind) || (s.kind === 'DefineStmt' && s.node.kind === 'OBJECT_TYPE'),
+  type: (s) =>
+    ['CompositeTypeStmt', 'CreateEnumStmt', 'CreateRangeStmt'].includes(s.kind) ||
+    (s.kind === 'DefineStmt' && s.node.kind === 'OBJECT_TYPE'),
   sequence: (s) => s.kind === 'CreateSeqStmt',
   function: (s) => s.kind === 'CreateFunctionStmt' && runsInSandbox(s.node),
   aggregate: (s) => s.kind === 'DefineStmt' && s.node.kind === 'OBJECT_AGGREGATE',
   view: (s) => s.kind === 'ViewStmt',
   // WITH NO DATA: creating it must never run its query.
-  materializedView: (s) => s.kind === 'CreateTableAsStmt' && s.node.objtype === 'OBJECT_MATVIEW' && (s.node.into as Tree | undefined)?.skipData === true,
+  materializedView: (s) =>
+    s.kind === 'CreateTableAsStmt' && s.node.objtype === 'OBJECT_MATVIEW' && (s.node.into as Tree | undefined)?.skipData === true,
   index: (s) => s.kind === 'IndexStmt',
   constraint: (s) =>
     s.kind === 'AlterTableStmt' &&
@@ -50,7 +53,12 @@ function functionOptions(node: Tree): Map<string, string[]> {
     const def = option.DefElem as { defname: string; arg?: Tree } | undefined;
     if (!def) continue;
     const arg = def.arg ?? {};
-    const values = 'String' in arg ? [(arg.String as { sval: string }).sval] : 'List' in arg ? ((arg.List as { items: Tree[] }).items ?? []).map((i) => (i.String as { sval: string } | undefined)?.sval ?? '') : [];
+    const values =
+      'String' in arg
+        ? [(arg.String as { sval: string }).sval]
+        : 'List' in arg
+          ? ((arg.List as { items: Tree[] }).items ?? []).map((i) => (i.String as { sval: string } | undefined)?.sval ?? '')
+          : [];
     options.set(def.defname, values);
   }
   return options;
@@ -94,13 +102,21 @@ function isStandInStatement(s: ParsedStatement, declared: ReadonlySet<string>): 
   const signature = symbols.length === 1 ? standInSymbols[symbols[0]!] : undefined;
   if (language !== 'internal' || !signature) return false;
   const fits = (written: string, wanted: string) => (wanted === 'stand-in' ? declared.has(written) : written === wanted);
-  const args = ((s.node.parameters as { FunctionParameter?: { argType?: unknown } }[] | undefined) ?? []).map((p) => typeText(p.FunctionParameter?.argType));
-  return args.length === signature.args.length && args.every((a, i) => fits(a, signature.args[i]!)) && fits(typeText(s.node.returnType), signature.returns);
+  const args = ((s.node.parameters as { FunctionParameter?: { argType?: unknown } }[] | undefined) ?? []).map((p) =>
+    typeText(p.FunctionParameter?.argType),
+  );
+  return (
+    args.length === signature.args.length &&
+    args.every((a, i) => fits(a, signature.args[i]!)) &&
+    fits(typeText(s.node.returnType), signature.returns)
+  );
 }
 
 /** The types a stand-in declares (`CREATE TYPE x;`), by the last part of their name. */
 function declaredTypes(statements: readonly ParsedStatement[]): Set<string> {
-  const names = statements.filter((s) => s.kind === 'DefineStmt' && s.node.kind === 'OBJECT_TYPE').map((s) => (s.node.defnames as { String?: { sval: string } }[] | undefined)?.at(-1)?.String?.sval ?? '');
+  const names = statements
+    .filter((s) => s.kind === 'DefineStmt' && s.node.kind === 'OBJECT_TYPE')
+    .map((s) => (s.node.defnames as { String?: { sval: string } }[] | undefined)?.at(-1)?.String?.sval ?? '');
   return new Set(names.filter(Boolean));
 }
 
@@ -133,7 +149,11 @@ function readSqlObject(object: SqlObject): string | undefined {
     // Proofs create an extension by its name: the name must be the one the SQL creates.
     return `is named "${object.name}" but its SQL creates "${String(only.node.extname)}"`;
   }
-  const problem = checkStatements(object.sql, (statements) => statements.length === 1 && statementOfKind[object.kind](statements[0]!), `one ${kindWords[object.kind]} statement`);
+  const problem = checkStatements(
+    object.sql,
+    (statements) => statements.length === 1 && statementOfKind[object.kind](statements[0]!),
+    `one ${kindWords[object.kind]} statement`,
+  );
   if (problem) return problem;
   if (object.standIn === undefined) return undefined;
   if (object.kind !== 'extension') return 'only an extension may have stand-in types';
@@ -147,16 +167,25 @@ function readSqlObject(object: SqlObject): string | undefined {
 
 function checkStatements(sql: string, fits: (statements: ParsedStatement[]) => boolean, mustBe: string): string | undefined {
   const bidi = /[\u202a-\u202e\u2066-\u2069]/u.exec(sql);
-  if (bidi) return `contains a text-direction character (U+${bidi[0].codePointAt(0)!.toString(16).toUpperCase()}) at line ${sql.slice(0, bidi.index).split('\n').length}, which makes code read differently from what it does`;
+  if (bidi)
+    return `contains a text-direction character (U+${bidi[0].codePointAt(0)!.toString(16).toUpperCase()}) at line ${sql.slice(0, bidi.index).split('\n').length}, which makes code read differently from what it does`;
   const parsed = parseSql(sql);
   if ('error' in parsed) {
     const line = parsed.error.offset >= 0 ? sql.slice(0, parsed.error.offset).split('\n').length : undefined;
     return `is not SQL PostgreSQL can read: ${parsed.error.message}${line ? ` (line ${line})` : ''}`;
   }
   const lasting = lastingCall(parsed.statements.map((s) => s.node));
-  if (lasting) return `calls ${lasting}(), whose effects outlive the transaction (or reach files, other sessions or servers); a proof could not undo them`;
+  if (lasting)
+    return `calls ${lasting}(), whose effects outlive the transaction (or reach files, other sessions or servers); a proof could not undo them`;
   if (!fits(parsed.statements)) {
-    const kinds = parsed.statements.map((s) => s.text.replace(/^CREATE\s+OR\s+REPLACE\s+/i, 'CREATE ').split(/\s+/).slice(0, 2).join(' ').toUpperCase());
+    const kinds = parsed.statements.map((s) =>
+      s.text
+        .replace(/^CREATE\s+OR\s+REPLACE\s+/i, 'CREATE ')
+        .split(/\s+/)
+        .slice(0, 2)
+        .join(' ')
+        .toUpperCase(),
+    );
     return `must be ${mustBe}, but is ${kinds.length === 0 ? 'empty' : kinds.join('; ')}`;
   }
   const tokens = scanSql(sql)?.filter((t) => t.name !== 'SQL_COMMENT' && t.name !== 'C_COMMENT') ?? [];

@@ -26,7 +26,12 @@ export function makeColumn(fields: Partial<Column> & { name: string }): Column {
 export function addTable(schema: Schema, name?: string): { schema: Schema; tableId: TableId } {
   const table: Table = {
     id: newId('tbl'),
-    name: name ?? uniqueName('table', schema.tables.map((t) => t.name)),
+    name:
+      name ??
+      uniqueName(
+        'table',
+        schema.tables.map((t) => t.name),
+      ),
     schemaName: defaultSchemaName,
     comment: '',
     columns: [makeColumn({ name: 'id', type: 'integer', isPrimaryKey: true, isNotNull: true })],
@@ -42,11 +47,20 @@ export function renameTable(schema: Schema, tableId: TableId, name: string): Sch
 }
 
 /** Adds a column at the end of a table, named `column`, `column_2`... unless a name is given. */
-export function addColumn(schema: Schema, tableId: TableId, fields: Partial<Column> = {}, atIndex?: number): { schema: Schema; columnId: ColumnId } {
+export function addColumn(
+  schema: Schema,
+  tableId: TableId,
+  fields: Partial<Column> = {},
+  atIndex?: number,
+): { schema: Schema; columnId: ColumnId } {
   const table = schema.tables.find((t) => t.id === tableId);
   const name = fields.name ?? uniqueName('column', table?.columns.map((c) => c.name) ?? []);
   const column = makeColumn({ ...fields, name });
-  const insert = (columns: Column[]) => [...columns.slice(0, atIndex ?? columns.length), column, ...columns.slice(atIndex ?? columns.length)];
+  const insert = (columns: Column[]) => [
+    ...columns.slice(0, atIndex ?? columns.length),
+    column,
+    ...columns.slice(atIndex ?? columns.length),
+  ];
   return { schema: updateTable(schema, tableId, (t) => ({ ...t, columns: insert(t.columns) })), columnId: column.id };
 }
 
@@ -77,7 +91,9 @@ export function withoutColumns(table: Table, columnIds: ReadonlySet<ColumnId>): 
   return {
     ...table,
     columns: table.columns.filter((c) => !columnIds.has(c.id)),
-    indexes: table.indexes.some((i) => i.columnIds.some((id) => columnIds.has(id))) ? table.indexes.filter((i) => !i.columnIds.some((id) => columnIds.has(id))) : table.indexes,
+    indexes: table.indexes.some((i) => i.columnIds.some((id) => columnIds.has(id)))
+      ? table.indexes.filter((i) => !i.columnIds.some((id) => columnIds.has(id)))
+      : table.indexes,
   };
 }
 
@@ -92,6 +108,10 @@ export function makeIndex(columnIds: ColumnId[], fields: Partial<Omit<TableIndex
 }
 
 /** Changes a table's own fields: schema (namespace), comment, checks, indexes. */
-export function updateTableFields(schema: Schema, tableId: TableId, patch: Partial<Pick<Table, 'schemaName' | 'comment' | 'checks' | 'indexes'>>): Schema {
+export function updateTableFields(
+  schema: Schema,
+  tableId: TableId,
+  patch: Partial<Pick<Table, 'schemaName' | 'comment' | 'checks' | 'indexes'>>,
+): Schema {
   return updateTable(schema, tableId, (t) => ({ ...t, ...patch }));
 }

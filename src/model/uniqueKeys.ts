@@ -18,7 +18,9 @@ export function uniqueColumnSets(table: Table, resolved: readonly ResolvedRelati
     ...(key.length > 0 ? [key] : []),
     ...table.columns.filter((c) => c.isUnique).map((c) => [c.id]),
     ...table.indexes.filter((i) => i.isUnique).map((i) => i.columnIds),
-    ...resolved.flatMap((r) => (r.kind !== 'invalid' && r.kind !== 'manyToMany' && r.child.id === table.id && r.isUnique ? [r.columns.map((c) => c.id)] : [])),
+    ...resolved.flatMap((r) =>
+      r.kind !== 'invalid' && r.kind !== 'manyToMany' && r.child.id === table.id && r.isUnique ? [r.columns.map((c) => c.id)] : [],
+    ),
   ];
 }
 

@@ -63,16 +63,23 @@ function validateTable(table: Table): Problem[] {
   problems.push(...validateColumns(table.columns, `"${table.name}"`).map((p) => ({ ...p, tableId })));
   const checkNames = new Set<string>();
   for (const check of table.checks) {
-    const checkProblem = checkSqlFragment(check.expression, 'check') ?? (check.name ? checkName(check.name, `A CHECK of "${table.name}"`) : undefined);
-    if (checkProblem) problems.push({ severity: 'error', message: `CHECK ${check.name || ''} on "${table.name}": ${checkProblem}`, tableId });
-    if (check.name && checkNames.has(check.name)) problems.push({ severity: 'error', message: `Table "${table.name}" has two CHECKs named "${check.name}"; rename one`, tableId });
+    const checkProblem =
+      checkSqlFragment(check.expression, 'check') ?? (check.name ? checkName(check.name, `A CHECK of "${table.name}"`) : undefined);
+    if (checkProblem)
+      problems.push({ severity: 'error', message: `CHECK ${check.name || ''} on "${table.name}": ${checkProblem}`, tableId });
+    if (check.name && checkNames.has(check.name))
+      problems.push({ severity: 'error', message: `Table "${table.name}" has two CHECKs named "${check.name}"; rename one`, tableId });
     checkNames.add(check.name);
   }
   for (const index of table.indexes) {
     const indexProblem = index.name ? checkName(index.name, `An index of "${table.name}"`) : undefined;
     if (indexProblem) problems.push({ severity: 'error', message: indexProblem, tableId });
     if (index.columnIds.length === 0 || index.columnIds.some((id) => !table.columns.some((c) => c.id === id))) {
-      problems.push({ severity: 'error', message: `An index of "${table.name}" names a column the table does not have; pick its columns again`, tableId });
+      problems.push({
+        severity: 'error',
+        message: `An index of "${table.name}" names a column the table does not have; pick its columns again`,
+        tableId,
+      });
     }
   }
   return problems;
@@ -84,12 +91,16 @@ function validateColumns(columns: readonly Column[], owner: string): Problem[] {
   const names = new Set<string>();
   for (const column of columns) {
     const at = { columnId: column.id };
-    if (names.has(column.name)) problems.push({ severity: 'error', message: `${owner} has two columns named "${column.name}"; rename one`, ...at });
+    if (names.has(column.name))
+      problems.push({ severity: 'error', message: `${owner} has two columns named "${column.name}"; rename one`, ...at });
     names.add(column.name);
     const columnProblem = checkName(column.name, `A column of ${owner}`);
     if (columnProblem) problems.push({ severity: 'error', message: columnProblem, ...at });
     const where = `Column ${owner}.${column.name}`;
-    for (const [part, name] of [['collation', column.collation], ['collation schema', column.collationSchema]] as const) {
+    for (const [part, name] of [
+      ['collation', column.collation],
+      ['collation schema', column.collationSchema],
+    ] as const) {
       const collationProblem = name === undefined ? undefined : checkName(name, `The ${part} of ${where}`);
       if (collationProblem) problems.push({ severity: 'error', message: collationProblem, ...at });
     }
@@ -98,11 +109,16 @@ function validateColumns(columns: readonly Column[], owner: string): Problem[] {
     if (column.defaultValue !== null) {
       const defaultProblem = checkSqlFragment(column.defaultValue, 'default');
       if (defaultProblem) problems.push({ severity: 'error', message: `${where}: ${defaultProblem}`, ...at });
-      if (column.identity) problems.push({ severity: 'error', message: `${where} is an identity column and has a default; remove one of them`, ...at });
+      if (column.identity)
+        problems.push({ severity: 'error', message: `${where} is an identity column and has a default; remove one of them`, ...at });
     }
     problems.push(...validateGenerated(column, where).map((message) => ({ severity: 'error' as const, message, ...at })));
     if (column.identity && !/^(smallint|integer|int|bigint|int2|int4|int8)$/i.test(column.type.trim())) {
-      problems.push({ severity: 'error', message: `${where}: an identity column must be smallint, integer or bigint, not ${column.type}`, ...at });
+      problems.push({
+        severity: 'error',
+        message: `${where}: an identity column must be smallint, integer or bigint, not ${column.type}`,
+        ...at,
+      });
     }
   }
   return problems;
@@ -123,9 +139,11 @@ function validateGenerated(column: Column, where: string): string[] {
   if (options) {
     if (!column.identity) problems.push(`${where} has identity options but is not an identity column; make it one or clear them`);
     for (const [option, value] of Object.entries(options)) {
-      if (option !== 'cycle' && !(typeof value === 'string' && bigintText.test(value))) problems.push(`${where}: the identity option ${option} must be a whole number, not "${String(value)}"`);
+      if (option !== 'cycle' && !(typeof value === 'string' && bigintText.test(value)))
+        problems.push(`${where}: the identity option ${option} must be a whole number, not "${String(value)}"`);
     }
-    if (options.increment !== undefined && /^-?0+$/.test(options.increment)) problems.push(`${where}: the identity's increment cannot be zero`);
+    if (options.increment !== undefined && /^-?0+$/.test(options.increment))
+      problems.push(`${where}: the identity's increment cannot be zero`);
   }
   return problems;
 }
@@ -142,12 +160,14 @@ function validateConstraintNames(schema: Schema): Problem[] {
     const nameProblem = checkName(name, `The ${what} of "${table.name}"`);
     if (nameProblem) problems.push({ severity: 'error', message: nameProblem, ...at });
     const names = perTable.get(table.id)!;
-    if (names.has(name)) problems.push({ severity: 'error', message: `Table "${table.name}" has two constraints named "${name}"; rename one`, ...at });
+    if (names.has(name))
+      problems.push({ severity: 'error', message: `Table "${table.name}" has two constraints named "${name}"; rename one`, ...at });
     names.add(name);
   };
   for (const table of schema.tables) {
     claim(table, table.primaryKeyName, 'primary key', { tableId: table.id });
-    for (const c of table.columns) if (c.isUnique) claim(table, c.uniqueConstraintName, 'UNIQUE constraint', { tableId: table.id, columnId: c.id });
+    for (const c of table.columns)
+      if (c.isUnique) claim(table, c.uniqueConstraintName, 'UNIQUE constraint', { tableId: table.id, columnId: c.id });
     for (const check of table.checks) claim(table, check.name, 'CHECK', { tableId: table.id });
     for (const index of table.indexes) if (index.isConstraint) claim(table, index.name, 'UNIQUE constraint', { tableId: table.id });
   }
@@ -165,7 +185,8 @@ function validateEnums(schema: Schema): Problem[] {
     const nameProblem = checkName(type.name, 'An enum type') ?? checkName(type.schemaName, `The schema of enum "${type.name}"`);
     if (nameProblem) problems.push({ severity: 'error', message: nameProblem });
     if (type.values.length === 0) problems.push({ severity: 'error', message: `Enum "${type.name}" has no values; add one` });
-    if (new Set(type.values).size !== type.values.length) problems.push({ severity: 'error', message: `Enum "${type.name}" lists a value twice; remove the copy` });
+    if (new Set(type.values).size !== type.values.length)
+      problems.push({ severity: 'error', message: `Enum "${type.name}" lists a value twice; remove the copy` });
     for (const value of type.values) {
       const hidden = hiddenCharacterProblem(value);
       if (value === '' || byteLength(value) > maxIdentifierBytes || hidden) {
@@ -182,11 +203,23 @@ function validateSqlObjects(schema: Schema): Problem[] {
   return (schema.sqlObjects ?? []).flatMap((object): Problem[] => {
     const hidden = hiddenCharacterProblem(object.name);
     const problem = hidden ? `has a name that contains ${hidden}` : checkSqlObject(object);
-    return problem ? [{ severity: 'error', message: `The kept ${object.kind} ${JSON.stringify(object.name)} ${problem}; remove it from the document or fix its SQL` }] : [];
+    return problem
+      ? [
+          {
+            severity: 'error',
+            message: `The kept ${object.kind} ${JSON.stringify(object.name)} ${problem}; remove it from the document or fix its SQL`,
+          },
+        ]
+      : [];
   });
 }
 
-const plural: Record<string, string> = { table: 'tables', 'junction table': 'junction tables', index: 'indexes', 'enum type': 'enum types' };
+const plural: Record<string, string> = {
+  table: 'tables',
+  'junction table': 'junction tables',
+  index: 'indexes',
+  'enum type': 'enum types',
+};
 
 /**
  * PostgreSQL keeps tables, junction tables and indexes in one namespace per schema, and types (enums,
@@ -196,10 +229,13 @@ function validateNamespaces(schema: Schema): Problem[] {
   const problems: Problem[] = [];
   const relations = new Map<string, string>();
   const types = new Map<string, string>();
-  const claim = (space: Map<string, string>, schemaName: string, name: string, what: string, at: Omit<Problem, "severity" | "message">) => {
+  const claim = (space: Map<string, string>, schemaName: string, name: string, what: string, at: Omit<Problem, 'severity' | 'message'>) => {
     const key = JSON.stringify([schemaName, name]);
     const owner = space.get(key);
-    const message = owner === what ? `Two ${plural[what] ?? what} are named "${name}"; rename one` : `The ${what} "${name}" has the same name as the ${owner}; rename one`;
+    const message =
+      owner === what
+        ? `Two ${plural[what] ?? what} are named "${name}"; rename one`
+        : `The ${what} "${name}" has the same name as the ${owner}; rename one`;
     const isAlreadyReported = space === types && what !== 'enum type' && owner !== 'enum type';
     if (owner && !isAlreadyReported) problems.push({ severity: 'error', message, ...at });
     else space.set(key, what);
@@ -212,7 +248,9 @@ function validateNamespaces(schema: Schema): Problem[] {
     for (const index of table.indexes) if (index.name) claim(relations, table.schemaName, index.name, 'index', { tableId: table.id });
     // A primary key or UNIQUE constraint is backed by an index of the same name.
     if (table.primaryKeyName) claim(relations, table.schemaName, table.primaryKeyName, 'index', { tableId: table.id });
-    for (const c of table.columns) if (c.isUnique && c.uniqueConstraintName) claim(relations, table.schemaName, c.uniqueConstraintName, 'index', { tableId: table.id, columnId: c.id });
+    for (const c of table.columns)
+      if (c.isUnique && c.uniqueConstraintName)
+        claim(relations, table.schemaName, c.uniqueConstraintName, 'index', { tableId: table.id, columnId: c.id });
   }
   for (const j of junctionTables(schema)) {
     claim(relations, j.schemaName, j.name, 'junction table', { relationshipId: j.relationshipId });
@@ -230,8 +268,13 @@ function validateJunction(r: ResolvedJunction): Problem[] {
     const nameProblem = checkName(junction.name, 'The junction table');
     if (nameProblem) problems.push({ severity: 'error', message: nameProblem, relationshipId });
   }
-  problems.push(...validateColumns(junction.columns, `the junction of ${r.from.name} and ${r.to.name}`).map((p) => ({ ...p, relationshipId })));
-  for (const [clause, action] of [['ON DELETE', r.relationship.onDelete], ['ON UPDATE', r.relationship.onUpdate]] as const) {
+  problems.push(
+    ...validateColumns(junction.columns, `the junction of ${r.from.name} and ${r.to.name}`).map((p) => ({ ...p, relationshipId })),
+  );
+  for (const [clause, action] of [
+    ['ON DELETE', r.relationship.onDelete],
+    ['ON UPDATE', r.relationship.onUpdate],
+  ] as const) {
     if (action === 'set null' || action === 'set default') {
       problems.push({
         severity: 'error',
@@ -257,7 +300,10 @@ function validateActions(r: ResolvedForeignKey, resolved: readonly ResolvedRelat
       ? `each ${singular(r.child.name)} belongs to ${describeCount(r.parentEnd, r.parent.name)}, so ${columns} is NOT NULL`
       : `${mandatory.name} is marked NOT NULL`;
   const fix = primary || !r.isNotNull ? `choose another action` : `make the ${r.parent.name} end "zero or one", or choose another action`;
-  for (const [clause, action] of [['ON DELETE', r.relationship.onDelete], ['ON UPDATE', r.relationship.onUpdate]] as const) {
+  for (const [clause, action] of [
+    ['ON DELETE', r.relationship.onDelete],
+    ['ON UPDATE', r.relationship.onUpdate],
+  ] as const) {
     if (action === 'set null') {
       problems.push({ severity: 'error', relationshipId, message: `${clause} SET NULL cannot work: ${why}. ${capitalize(fix)}` });
     }
@@ -276,7 +322,15 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 /** An alternate key must be the parent's primary key or a UNIQUE set, or PostgreSQL refuses the foreign key (42830). */
 function validateReferencedKey(r: ResolvedForeignKey, resolved: readonly ResolvedRelationship[]): Problem[] {
-  if (!r.relationship.referencedColumnIds || isUniqueColumnSet(r.parent, r.parentColumns.map((c) => c.id), resolved)) return [];
+  if (
+    !r.relationship.referencedColumnIds ||
+    isUniqueColumnSet(
+      r.parent,
+      r.parentColumns.map((c) => c.id),
+      resolved,
+    )
+  )
+    return [];
   const columns = r.parentColumns.map((c) => c.name).join(', ');
   return [
     {

@@ -24,12 +24,22 @@ export function ConnectDialog() {
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     close();
-    if (from && to) connectTables(from.id, to.id, { from: cardinalityOf(fromEnd), to: cardinalityOf(toEnd), ...(isOneToOne ? { oneToOne: strategy } : {}) });
+    if (from && to)
+      connectTables(from.id, to.id, {
+        from: cardinalityOf(fromEnd),
+        to: cardinalityOf(toEnd),
+        ...(isOneToOne ? { oneToOne: strategy } : {}),
+      });
   };
   const tableSelect = (label: string, value: TableId | undefined, onChange: (id: TableId) => void, name: string, autofocus = false) => (
     <label className="field">
       <span>{label}</span>
-      <select name={name} value={value} onChange={(e) => onChange(e.target.value as TableId)} {...(autofocus ? { 'data-autofocus': true } : {})}>
+      <select
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value as TableId)}
+        {...(autofocus ? { 'data-autofocus': true } : {})}
+      >
         {tables.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}
@@ -42,20 +52,53 @@ export function ConnectDialog() {
   return (
     <Dialog label="Connect two tables" className="connect" onClose={() => close()}>
       <form onSubmit={handleSubmit}>
-        <DialogHead title="Connect two tables" about={'The foreign key goes on the "many" (or dependent) side, named after the other table.'} />
+        <DialogHead
+          title="Connect two tables"
+          about={'The foreign key goes on the "many" (or dependent) side, named after the other table.'}
+        />
         <div className="connect-fields">
           {tableSelect('From table', from?.id, setFromId, 'from-table', true)}
           {tableSelect('To table', to?.id, setToId, 'to-table')}
-          <EndSelect name="to-end" label={<>Each <b>{singular(from?.name ?? '?')}</b> has… <b>{to?.name ?? '?'}</b></>} value={toEnd} onChange={setToEnd} />
-          <EndSelect name="from-end" label={<>Each <b>{singular(to?.name ?? '?')}</b> belongs to… <b>{from?.name ?? '?'}</b></>} value={fromEnd} onChange={setFromEnd} />
+          <EndSelect
+            name="to-end"
+            label={
+              <>
+                Each <b>{singular(from?.name ?? '?')}</b> has… <b>{to?.name ?? '?'}</b>
+              </>
+            }
+            value={toEnd}
+            onChange={setToEnd}
+          />
+          <EndSelect
+            name="from-end"
+            label={
+              <>
+                Each <b>{singular(to?.name ?? '?')}</b> belongs to… <b>{from?.name ?? '?'}</b>
+              </>
+            }
+            value={fromEnd}
+            onChange={setFromEnd}
+          />
           {isOneToOne && (
             <fieldset className="field">
               <legend>One-to-one implemented as</legend>
               <label>
-                <input type="radio" name="connect-strategy" checked={strategy === 'foreignKeyUnique'} onChange={() => setStrategy('foreignKeyUnique')} /> foreign key + UNIQUE
+                <input
+                  type="radio"
+                  name="connect-strategy"
+                  checked={strategy === 'foreignKeyUnique'}
+                  onChange={() => setStrategy('foreignKeyUnique')}
+                />{' '}
+                foreign key + UNIQUE
               </label>
               <label>
-                <input type="radio" name="connect-strategy" checked={strategy === 'sharedPrimaryKey'} onChange={() => setStrategy('sharedPrimaryKey')} /> shared primary key
+                <input
+                  type="radio"
+                  name="connect-strategy"
+                  checked={strategy === 'sharedPrimaryKey'}
+                  onChange={() => setStrategy('sharedPrimaryKey')}
+                />{' '}
+                shared primary key
               </label>
             </fieldset>
           )}

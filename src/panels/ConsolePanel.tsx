@@ -7,7 +7,11 @@ import { ConsoleResults } from './ConsoleResults.tsx';
 import { useEditorTasks } from './editorTasks.ts';
 import { SqlEditor } from './SqlEditor.tsx';
 
-type RunState = { status: 'idle' } | { status: 'running' } | { status: 'done'; sql: string; result: ConsoleResult } | { status: 'failed'; message: string };
+type RunState =
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'done'; sql: string; result: ConsoleResult }
+  | { status: 'failed'; message: string };
 
 function starterSql(schema: Schema): string {
   const first = schema.tables[0];
@@ -52,8 +56,16 @@ export function ConsolePanel() {
         error={error?.position ? { position: error.position, message: error.message } : null}
         label="SQL to run"
       />
-      {run.status === 'running' && <p className="muted" role="status">Running in PostgreSQL…</p>}
-      {run.status === 'failed' && <p className="problems error" role="alert">{run.message}</p>}
+      {run.status === 'running' && (
+        <p className="muted" role="status">
+          Running in PostgreSQL…
+        </p>
+      )}
+      {run.status === 'failed' && (
+        <p className="problems error" role="alert">
+          {run.message}
+        </p>
+      )}
       {run.status === 'done' && <ConsoleResults result={run.result} />}
     </section>
   );

@@ -2,7 +2,11 @@ import type { ConsoleOutput, ConsoleResult } from '../proof/index.ts';
 
 function Grid({ output }: { output: ConsoleOutput }) {
   if (output.fields.length === 0) {
-    return <p className="console-ok">OK{output.affectedRows !== undefined ? `, ${output.affectedRows} ${output.affectedRows === 1 ? 'row' : 'rows'} affected` : ''}</p>;
+    return (
+      <p className="console-ok">
+        OK{output.affectedRows !== undefined ? `, ${output.affectedRows} ${output.affectedRows === 1 ? 'row' : 'rows'} affected` : ''}
+      </p>
+    );
   }
   return (
     <div className="result-grid">
@@ -25,7 +29,9 @@ function Grid({ output }: { output: ConsoleOutput }) {
         </tbody>
       </table>
       <p className="muted">
-        {output.rowCount === output.rows.length ? `${output.rowCount} ${output.rowCount === 1 ? 'row' : 'rows'}` : `first ${output.rows.length} of ${output.rowCount} rows`}
+        {output.rowCount === output.rows.length
+          ? `${output.rowCount} ${output.rowCount === 1 ? 'row' : 'rows'}`
+          : `first ${output.rows.length} of ${output.rowCount} rows`}
       </p>
     </div>
   );
@@ -40,7 +46,12 @@ export function ConsoleResults({ result }: { result: ConsoleResult }) {
       </div>
     );
   }
-  if (!result.value) return <p className="problems error" role="alert">The model has errors, so it has no DDL to run against. Fix them first (see the DDL tab).</p>;
+  if (!result.value)
+    return (
+      <p className="problems error" role="alert">
+        The model has errors, so it has no DDL to run against. Fix them first (see the DDL tab).
+      </p>
+    );
   const { outputs, error, samples } = result.value;
   return (
     <div className="console-results">
@@ -52,14 +63,17 @@ export function ConsoleResults({ result }: { result: ConsoleResult }) {
           <span className="pg-label">PostgreSQL:</span> ERROR: {error.message} <span className="muted">({error.code})</span>
           {error.line !== undefined && (
             <div>
-              {error.statementNumber !== undefined ? `in statement ${error.statementNumber}, ` : 'before anything ran, '}at line {error.line}, column {error.column}
+              {error.statementNumber !== undefined ? `in statement ${error.statementNumber}, ` : 'before anything ran, '}at line{' '}
+              {error.line}, column {error.column}
             </div>
           )}
           {error.detail && <div className="pg-detail">DETAIL: {error.detail}</div>}
         </div>
       )}
       <details className="muted">
-        <summary>{samples.length} sample {samples.length === 1 ? 'row set' : 'row sets'} loaded before your SQL</summary>
+        <summary>
+          {samples.length} sample {samples.length === 1 ? 'row set' : 'row sets'} loaded before your SQL
+        </summary>
         <ul>
           {samples.map((s) => (
             <li key={s}>{s}</li>

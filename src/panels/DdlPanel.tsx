@@ -17,14 +17,25 @@ export function DdlPanel() {
       <div className="panel-bar">
         <div className="ddl-options">
           <label>
-            <input type="checkbox" checked={options.wrapInTransaction} onChange={(e) => setDdlOptions({ wrapInTransaction: e.target.checked })} /> In a transaction
+            <input
+              type="checkbox"
+              checked={options.wrapInTransaction}
+              onChange={(e) => setDdlOptions({ wrapInTransaction: e.target.checked })}
+            />{' '}
+            In a transaction
           </label>
           <label>
-            <input type="checkbox" checked={options.ifNotExists} onChange={(e) => setDdlOptions({ ifNotExists: e.target.checked })} /> IF NOT EXISTS
+            <input type="checkbox" checked={options.ifNotExists} onChange={(e) => setDdlOptions({ ifNotExists: e.target.checked })} /> IF
+            NOT EXISTS
           </label>
           {keptCount > 0 && (
             <label title="Views, functions, triggers, sequences and other objects an import kept as SQL text">
-              <input type="checkbox" checked={options.includeSqlObjects !== false} onChange={(e) => setDdlOptions({ includeSqlObjects: e.target.checked })} /> Kept objects ({keptCount})
+              <input
+                type="checkbox"
+                checked={options.includeSqlObjects !== false}
+                onChange={(e) => setDdlOptions({ includeSqlObjects: e.target.checked })}
+              />{' '}
+              Kept objects ({keptCount})
             </label>
           )}
           <label>
@@ -47,7 +58,9 @@ export function DdlPanel() {
         </div>
       </div>
       <ModelProblems />
-      <pre className="ddl" data-testid="ddl">{sql}</pre>
+      <pre className="ddl" data-testid="ddl">
+        {sql}
+      </pre>
     </section>
   );
 }

@@ -10,7 +10,8 @@ interface Props {
   children: ReactNode;
 }
 
-const focusable = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+const focusable =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog: focus moves in on open, stays inside (Tab wraps around; if the focused element
@@ -62,7 +63,16 @@ export function Dialog({ label, className = '', onClose, onKeyDown, children }: 
   // Rendered beside the app, not in it, so the app can be made inert while the dialog is open.
   return createPortal(
     <div className="dialog-backdrop" onMouseDown={onClose}>
-      <div ref={box} className={`dialog ${className}`} role="dialog" aria-modal="true" aria-label={label} tabIndex={-1} onKeyDown={handleKeyDown} onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        ref={box}
+        className={`dialog ${className}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={label}
+        tabIndex={-1}
+        onKeyDown={handleKeyDown}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         {children}
       </div>
     </div>,
@@ -71,7 +81,17 @@ export function Dialog({ label, className = '', onClose, onKeyDown, children }: 
 }
 
 /** A dialog's title, a line about it, and (given `onClose`) its × button: the same header in every dialog. */
-export function DialogHead({ title, about, onClose, isCloseFocused = false }: { title: ReactNode; about: ReactNode; onClose?(): void; isCloseFocused?: boolean }) {
+export function DialogHead({
+  title,
+  about,
+  onClose,
+  isCloseFocused = false,
+}: {
+  title: ReactNode;
+  about: ReactNode;
+  onClose?(): void;
+  isCloseFocused?: boolean;
+}) {
   return (
     <header className="dialog-head">
       <div>

@@ -17,7 +17,10 @@ function useDocuments(): DocumentSummary[] | null {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   useEffect(() => {
     let isLive = true;
-    const load = () => void workKeeper().list().then((list) => isLive && setDocuments(list));
+    const load = () =>
+      void workKeeper()
+        .list()
+        .then((list) => isLive && setDocuments(list));
     load();
     const stop = workKeeper().onLibraryChange(load);
     return () => {
@@ -68,12 +71,27 @@ export function DocumentsDialog({ renameOpen }: { renameOpen: boolean }) {
   const run = (action: () => Promise<unknown>) => () => void action();
   return (
     <Dialog label="Documents" className="documents" onClose={close}>
-      <DialogHead title="Documents" about="Kept in this browser: every change is saved within a second. Save to a file to move a document elsewhere." onClose={close} />
+      <DialogHead
+        title="Documents"
+        about="Kept in this browser: every change is saved within a second. Save to a file to move a document elsewhere."
+        onClose={close}
+      />
       <div className="documents-actions">
-        <button type="button" className="primary" data-autofocus={renameOpen ? undefined : true} onClick={() => openDialog({ kind: 'templates' })}>
+        <button
+          type="button"
+          className="primary"
+          data-autofocus={renameOpen ? undefined : true}
+          onClick={() => openDialog({ kind: 'templates' })}
+        >
           New…
         </button>
-        <button type="button" onClick={() => { close(); void openFromFile(useEditorStore); }}>
+        <button
+          type="button"
+          onClick={() => {
+            close();
+            void openFromFile(useEditorStore);
+          }}
+        >
           Open a file…
         </button>
         <button type="button" onClick={() => void saveToFile(useEditorStore)}>
@@ -83,7 +101,12 @@ export function DocumentsDialog({ renameOpen }: { renameOpen: boolean }) {
       <ul className="document-list" aria-label="Stored documents">
         {documents === null && <li className="muted">Reading…</li>}
         {documents?.map((d) => (
-          <li key={d.id} aria-current={d.id === currentId ? 'true' : undefined} className={d.damage ? 'damaged' : undefined} data-document-name={d.name}>
+          <li
+            key={d.id}
+            aria-current={d.id === currentId ? 'true' : undefined}
+            className={d.damage ? 'damaged' : undefined}
+            data-document-name={d.name}
+          >
             <div className="document-main">
               {renaming === d.id ? (
                 <RenameField
@@ -115,7 +138,12 @@ export function DocumentsDialog({ renameOpen }: { renameOpen: boolean }) {
               <button type="button" disabled={Boolean(d.damage)} onClick={() => setRenaming(d.id)} aria-label={`Rename ${d.name}`}>
                 Rename
               </button>
-              <button type="button" disabled={Boolean(d.damage)} onClick={run(() => workKeeper().duplicate(d.id, { open: false }))} aria-label={`Duplicate ${d.name}`}>
+              <button
+                type="button"
+                disabled={Boolean(d.damage)}
+                onClick={run(() => workKeeper().duplicate(d.id, { open: false }))}
+                aria-label={`Duplicate ${d.name}`}
+              >
                 Duplicate
               </button>
               <button type="button" className="danger" onClick={run(() => workKeeper().remove(d.id))} aria-label={`Delete ${d.name}`}>

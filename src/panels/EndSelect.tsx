@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import { cardinalityOf, describeEnd, endKinds, type EndKind } from '../model/index.ts';
 
 /** The four crow's-foot end kinds as a labelled select: the relationship inspector and the connect form share it. */
-export function EndSelect({ label, value, onChange, name }: { label: ReactNode; value: EndKind; onChange(kind: EndKind): void; name: string }) {
+export function EndSelect({
+  label,
+  value,
+  onChange,
+  name,
+}: {
+  label: ReactNode;
+  value: EndKind;
+  onChange(kind: EndKind): void;
+  name: string;
+}) {
   return (
     <label className="field">
       <span>{label}</span>

@@ -7,7 +7,10 @@ export function EnumsEditor() {
   const enums = useEditorStore((s) => s.document.schema.enums);
   const setEnums = useEditorStore((s) => s.setEnums);
   const patch = (type: EnumType, fields: Partial<EnumType>, field: string) =>
-    setEnums(enums.map((e) => (e.id === type.id ? { ...e, ...fields } : e)), `enum:${type.id}:${field}`);
+    setEnums(
+      enums.map((e) => (e.id === type.id ? { ...e, ...fields } : e)),
+      `enum:${type.id}:${field}`,
+    );
   return (
     <fieldset className="field">
       <legend>Enum types</legend>
@@ -18,10 +21,26 @@ export function EnumsEditor() {
             aria-label="Enum values"
             placeholder="draft, published"
             value={type.values.join(', ')}
-            onChange={(e) => patch(type, { values: e.target.value.split(',').map((v) => v.trim()).filter((v) => v !== '') }, 'values')}
+            onChange={(e) =>
+              patch(
+                type,
+                {
+                  values: e.target.value
+                    .split(',')
+                    .map((v) => v.trim())
+                    .filter((v) => v !== ''),
+                },
+                'values',
+              )
+            }
             spellCheck={false}
           />
-          <button type="button" className="icon" aria-label={`Delete enum ${type.name}`} onClick={() => setEnums(enums.filter((e) => e.id !== type.id))}>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Delete enum ${type.name}`}
+            onClick={() => setEnums(enums.filter((e) => e.id !== type.id))}
+          >
             ×
           </button>
         </div>

@@ -20,7 +20,14 @@ export function ExportTextDialog() {
       <div className="export-formats" role="radiogroup" aria-label="Format">
         {(Object.keys(textFormats) as TextFormat[]).map((f) => (
           <label key={f} className={f === format ? 'chosen' : ''}>
-            <input type="radio" name="export-format" value={f} checked={f === format} onChange={() => setFormat(f)} data-autofocus={f === format ? true : undefined} />
+            <input
+              type="radio"
+              name="export-format"
+              value={f}
+              checked={f === format}
+              onChange={() => setFormat(f)}
+              data-autofocus={f === format ? true : undefined}
+            />
             {textFormats[f].label}
           </label>
         ))}

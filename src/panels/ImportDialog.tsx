@@ -31,7 +31,11 @@ export function ImportDialog() {
   const showLine = (line: number) => {
     const area = text.current;
     if (!area) return;
-    const start = draft.text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
+    const start =
+      draft.text
+        .split('\n')
+        .slice(0, line - 1)
+        .join('\n').length + (line > 1 ? 1 : 0);
     const end = draft.text.indexOf('\n', start);
     area.focus();
     area.setSelectionRange(start, end === -1 ? draft.text.length : end);
@@ -41,7 +45,11 @@ export function ImportDialog() {
 
   return (
     <Dialog label="Import SQL or DBML" className="import-dialog" onClose={close}>
-      <DialogHead title="Import SQL or DBML" about="A pg_dump, migration files or CREATE TABLE statements, read by PostgreSQL itself; or DBML. It opens as a new document; the one you have open stays as it is." onClose={close} />
+      <DialogHead
+        title="Import SQL or DBML"
+        about="A pg_dump, migration files or CREATE TABLE statements, read by PostgreSQL itself; or DBML. It opens as a new document; the one you have open stays as it is."
+        onClose={close}
+      />
       <div className="import-tools">
         <button type="button" onClick={() => void chooseFile()} disabled={isBusy}>
           Choose a file…
@@ -86,11 +94,18 @@ function ProblemReport({ problem, onShowLine }: { problem: ImportProblem; onShow
   return (
     <div className="import-problem" role="alert">
       <p>
-        <strong>Not imported.</strong> {where && <button type="button" className="link" onClick={() => onShowLine(problem.line!)}>{where}</button>}
+        <strong>Not imported.</strong>{' '}
+        {where && (
+          <button type="button" className="link" onClick={() => onShowLine(problem.line!)}>
+            {where}
+          </button>
+        )}
         {where && ': '}
         {problem.message}
       </p>
-      {problem.statement && <pre className="import-statement">{problem.statement.length > 600 ? `${problem.statement.slice(0, 600)}…` : problem.statement}</pre>}
+      {problem.statement && (
+        <pre className="import-statement">{problem.statement.length > 600 ? `${problem.statement.slice(0, 600)}…` : problem.statement}</pre>
+      )}
       {problem.detail && <p className="muted">Detail: {problem.detail}</p>}
       {problem.hint && <p className="muted">Hint: {problem.hint}</p>}
       <p className="muted">Nothing was changed: fix the script here and import again.</p>

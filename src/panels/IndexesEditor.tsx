@@ -7,20 +7,36 @@ export function IndexesEditor({ table }: { table: Table }) {
   const updateTableFields = useEditorStore((s) => s.updateTableFields);
   const setIndexes = (indexes: TableIndex[], mergeKey?: string) => updateTableFields(table.id, { indexes }, mergeKey);
   const patch = (index: TableIndex, fields: Partial<TableIndex>, field?: string) =>
-    setIndexes(table.indexes.map((i) => (i.id === index.id ? { ...i, ...fields } : i)), field ? `index:${index.id}:${field}` : undefined);
+    setIndexes(
+      table.indexes.map((i) => (i.id === index.id ? { ...i, ...fields } : i)),
+      field ? `index:${index.id}:${field}` : undefined,
+    );
   const toggleColumn = (index: TableIndex, columnId: ColumnId) =>
-    patch(index, { columnIds: index.columnIds.includes(columnId) ? index.columnIds.filter((id) => id !== columnId) : [...index.columnIds, columnId] });
+    patch(index, {
+      columnIds: index.columnIds.includes(columnId) ? index.columnIds.filter((id) => id !== columnId) : [...index.columnIds, columnId],
+    });
   return (
     <fieldset className="field">
       <legend>Indexes</legend>
       {table.indexes.map((index) => (
         <div key={index.id} className="index-row">
           <div className="index-head">
-            <DraftInput aria-label="Index name" placeholder="name (generated)" value={index.name} onValue={(text) => patch(index, { name: text }, 'name')} spellCheck={false} />
+            <DraftInput
+              aria-label="Index name"
+              placeholder="name (generated)"
+              value={index.name}
+              onValue={(text) => patch(index, { name: text }, 'name')}
+              spellCheck={false}
+            />
             <label>
               <input type="checkbox" checked={index.isUnique} onChange={(e) => patch(index, { isUnique: e.target.checked })} /> unique
             </label>
-            <button type="button" className="icon" aria-label="Delete index" onClick={() => setIndexes(table.indexes.filter((i) => i.id !== index.id))}>
+            <button
+              type="button"
+              className="icon"
+              aria-label="Delete index"
+              onClick={() => setIndexes(table.indexes.filter((i) => i.id !== index.id))}
+            >
               ×
             </button>
           </div>

@@ -11,7 +11,10 @@ export function Inspector() {
   return (
     <section className="inspector empty">
       <p>Select a table or a relationship to edit it.</p>
-      <p className="muted">Connect two tables by dragging from the dot on a table's side to another table. The new relationship starts as one-to-many; change its ends here.</p>
+      <p className="muted">
+        Connect two tables by dragging from the dot on a table's side to another table. The new relationship starts as one-to-many; change
+        its ends here.
+      </p>
       <EnumsEditor />
     </section>
   );

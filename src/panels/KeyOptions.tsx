@@ -12,7 +12,11 @@ export function KeyOptions({ relationship }: { relationship: Relationship }) {
   const actionPicker = (clause: 'onDelete' | 'onUpdate', label: string) => (
     <label className="field">
       <span>{label}</span>
-      <select name={clause} value={relationship[clause]} onChange={(e) => updateRelationship(relationship.id, { [clause]: e.target.value as ReferentialAction })}>
+      <select
+        name={clause}
+        value={relationship[clause]}
+        onChange={(e) => updateRelationship(relationship.id, { [clause]: e.target.value as ReferentialAction })}
+      >
         {referentialActions.map((a) => (
           <option key={a} value={a}>
             {a.toUpperCase()}
@@ -34,7 +38,12 @@ export function KeyOptions({ relationship }: { relationship: Relationship }) {
           </label>
         )}
         <label title="Checked at COMMIT instead of at each statement, so rows that point at each other can be inserted in one transaction">
-          <input type="checkbox" checked={relationship.isDeferrable} onChange={(e) => updateRelationship(relationship.id, { isDeferrable: e.target.checked })} /> Deferrable
+          <input
+            type="checkbox"
+            checked={relationship.isDeferrable}
+            onChange={(e) => updateRelationship(relationship.id, { isDeferrable: e.target.checked })}
+          />{' '}
+          Deferrable
         </label>
       </div>
     </>

@@ -13,7 +13,12 @@ function ProofGroupView({ relationshipId }: { relationshipId: RelationshipId }) 
     <div className="proof-group">
       <div className="proof-group-head">
         <h3>{description || relationshipId}</h3>
-        <button type="button" onClick={() => openDialog({ kind: 'stepThrough', relationshipId })} disabled={!isReady} title="Play these scenarios one statement at a time, with the rows after each">
+        <button
+          type="button"
+          onClick={() => openDialog({ kind: 'stepThrough', relationshipId })}
+          disabled={!isReady}
+          title="Play these scenarios one statement at a time, with the rows after each"
+        >
           Step through
         </button>
       </div>
@@ -47,7 +52,13 @@ function ProofGroupsView({ focus }: { focus: RelationshipId | null }) {
     <div ref={scrollRef} className="proof-groups">
       <div className="proof-groups-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => (
-          <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="proof-group-slot" style={{ transform: `translateY(${item.start}px)` }}>
+          <div
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className="proof-group-slot"
+            style={{ transform: `translateY(${item.start}px)` }}
+          >
             <ProofGroup relationshipId={ids[item.index]!} />
           </div>
         ))}

@@ -29,13 +29,22 @@ export function ProofPanel() {
       </div>
       {counts && (
         <p className="summary">
-          <b>{counts.passed}</b> proven · <b className={counts.failed ? 'bad' : ''}>{counts.failed}</b> failing · <b>{counts.notProvable}</b> not provable
+          <b>{counts.passed}</b> proven · <b className={counts.failed ? 'bad' : ''}>{counts.failed}</b> failing ·{' '}
+          <b>{counts.notProvable}</b> not provable
         </p>
       )}
-      {error && <p className="problems error" role="alert">{error}</p>}
-      {report?.problems.filter((p) => p.severity === 'error').map((p, i) => (
-        <p key={i} className="problems error">{p.message}</p>
-      ))}
+      {error && (
+        <p className="problems error" role="alert">
+          {error}
+        </p>
+      )}
+      {report?.problems
+        .filter((p) => p.severity === 'error')
+        .map((p, i) => (
+          <p key={i} className="problems error">
+            {p.message}
+          </p>
+        ))}
       {report?.ddlError && (
         <div className="problems error" role="alert">
           PostgreSQL refused the DDL: {report.ddlError.error.code} {report.ddlError.error.message}
@@ -44,7 +53,10 @@ export function ProofPanel() {
       )}
       {focus && (
         <p className="focus-bar">
-          Showing one relationship. <button type="button" className="text-button" onClick={() => showProof(null)}>Show all</button>
+          Showing one relationship.{' '}
+          <button type="button" className="text-button" onClick={() => showProof(null)}>
+            Show all
+          </button>
         </p>
       )}
       <ProofGroups />

@@ -1,4 +1,15 @@
-import { cardinalityOf, describeRelationship, endKindOf, findTable, isSharedPrimaryKey, relationshipKind, singular, type EndSide, type Relationship, type RelationshipId } from '../model/index.ts';
+import {
+  cardinalityOf,
+  describeRelationship,
+  endKindOf,
+  findTable,
+  isSharedPrimaryKey,
+  relationshipKind,
+  singular,
+  type EndSide,
+  type Relationship,
+  type RelationshipId,
+} from '../model/index.ts';
 import { selectRelationship, selectSchema, useEditorStore } from '../store/index.ts';
 import { ForeignKeyColumns } from './ForeignKeyColumns.tsx';
 import { EndSelect } from './EndSelect.tsx';
@@ -35,10 +46,22 @@ function OneToOneOptions({ relationship, nameOf }: { relationship: Relationship;
       <fieldset className="field">
         <legend>One-to-one implemented as</legend>
         <label>
-          <input type="radio" name="strategy" checked={!isShared} onChange={() => setOneToOneStrategy(relationship.id, 'foreignKeyUnique')} /> foreign key + UNIQUE
+          <input
+            type="radio"
+            name="strategy"
+            checked={!isShared}
+            onChange={() => setOneToOneStrategy(relationship.id, 'foreignKeyUnique')}
+          />{' '}
+          foreign key + UNIQUE
         </label>
         <label>
-          <input type="radio" name="strategy" checked={isShared} onChange={() => setOneToOneStrategy(relationship.id, 'sharedPrimaryKey')} /> shared primary key
+          <input
+            type="radio"
+            name="strategy"
+            checked={isShared}
+            onChange={() => setOneToOneStrategy(relationship.id, 'sharedPrimaryKey')}
+          />{' '}
+          shared primary key
         </label>
       </fieldset>
       <label className="field">
@@ -48,7 +71,9 @@ function OneToOneOptions({ relationship, nameOf }: { relationship: Relationship;
           <option value="from">{nameOf('from')}</option>
         </select>
       </label>
-      {isShared && <p className="hint">A shared primary key makes the parent end mandatory: a dependent row cannot exist without its parent.</p>}
+      {isShared && (
+        <p className="hint">A shared primary key makes the parent end mandatory: a dependent row cannot exist without its parent.</p>
+      )}
     </>
   );
 }
@@ -67,7 +92,12 @@ export function RelationshipInspector({ relationshipId }: { relationshipId: Rela
       <p className="sentence">{describeRelationship(schema, relationship)}</p>
       <label className="field">
         <span>Label (verb)</span>
-        <DraftInput name="relationship-name" value={relationship.name} placeholder="has" onValue={(text) => renameRelationship(relationshipId, text)} />
+        <DraftInput
+          name="relationship-name"
+          value={relationship.name}
+          placeholder="has"
+          onValue={(text) => renameRelationship(relationshipId, text)}
+        />
       </label>
       <EndPicker relationship={relationship} side="to" nameOf={nameOf} />
       <EndPicker relationship={relationship} side="from" nameOf={nameOf} />

@@ -14,7 +14,9 @@ export function RelationshipStatements({ relationshipId }: { relationshipId: Rel
         <span className="muted">The SQL that enforces it</span>
         <CopyButton text={sql} />
       </div>
-      <pre className="ddl" data-testid="relationship-ddl">{sql}</pre>
+      <pre className="ddl" data-testid="relationship-ddl">
+        {sql}
+      </pre>
     </div>
   );
 }

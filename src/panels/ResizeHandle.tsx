@@ -20,7 +20,8 @@ export function ResizeHandle({ label, value, min, max, direction, orientation, o
     const start = orientation === 'vertical' ? event.clientX : event.clientY;
     const handle = event.currentTarget;
     handle.setPointerCapture(event.pointerId);
-    const move = (e: globalThis.PointerEvent) => onResize(clamp(value + direction * ((orientation === 'vertical' ? e.clientX : e.clientY) - start)));
+    const move = (e: globalThis.PointerEvent) =>
+      onResize(clamp(value + direction * ((orientation === 'vertical' ? e.clientX : e.clientY) - start)));
     // Losing the capture covers pointerup, pointercancel (a touch turned into a scroll) and a lost window.
     const stop = () => {
       handle.removeEventListener('pointermove', move);

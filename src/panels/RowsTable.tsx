@@ -10,7 +10,10 @@ export function RowsTable({ table }: { table: TableRows }) {
   return (
     <figure className="rows-table" data-table={table.name}>
       <figcaption>
-        {table.name} <span className="muted">({table.rows.length} {table.rows.length === 1 ? 'row' : 'rows'})</span>
+        {table.name}{' '}
+        <span className="muted">
+          ({table.rows.length} {table.rows.length === 1 ? 'row' : 'rows'})
+        </span>
       </figcaption>
       <table>
         <thead>
@@ -22,7 +25,11 @@ export function RowsTable({ table }: { table: TableRows }) {
         </thead>
         <tbody>
           {table.rows.map((row, i) => (
-            <tr key={`r${i}`} className={changed.has(i) ? 'added' : undefined} title={changed.has(i) ? 'added or changed by this step' : undefined}>
+            <tr
+              key={`r${i}`}
+              className={changed.has(i) ? 'added' : undefined}
+              title={changed.has(i) ? 'added or changed by this step' : undefined}
+            >
               {row.map((v, k) => (
                 <td key={k}>
                   <CellView value={v} />

@@ -24,7 +24,9 @@ interface Props {
 
 /** Converts PostgreSQL's 1-based character position to a CodeMirror offset (UTF-16 units). */
 function offsetOf(text: string, position: number): number {
-  return Array.from(text).slice(0, position - 1).join('').length;
+  return Array.from(text)
+    .slice(0, position - 1)
+    .join('').length;
 }
 
 /** A CodeMirror SQL editor (PostgreSQL dialect) that underlines the error PostgreSQL placed. */
@@ -64,7 +66,14 @@ export function SqlEditor({ value, onChange, onRun, completions, error, label }:
     if (!editor) return;
     const text = editor.state.doc.toString();
     const diagnostics = error
-      ? [{ from: Math.min(offsetOf(text, error.position), text.length), to: Math.min(offsetOf(text, error.position) + 1, text.length), severity: 'error' as const, message: error.message }]
+      ? [
+          {
+            from: Math.min(offsetOf(text, error.position), text.length),
+            to: Math.min(offsetOf(text, error.position) + 1, text.length),
+            severity: 'error' as const,
+            message: error.message,
+          },
+        ]
       : [];
     editor.dispatch(setDiagnostics(editor.state, diagnostics));
   }, [error]);

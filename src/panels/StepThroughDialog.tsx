@@ -8,7 +8,9 @@ import { useTrace } from './useTrace.ts';
 
 /** Every (scenario, step) position in play order; a scenario that could not be built is one position. */
 function positions(scenarios: readonly ScenarioTrace[]): [number, number][] {
-  return scenarios.flatMap((s, i) => (s.steps.length === 0 ? [[i, -1] as [number, number]] : s.steps.map((_, k) => [i, k] as [number, number])));
+  return scenarios.flatMap((s, i) =>
+    s.steps.length === 0 ? [[i, -1] as [number, number]] : s.steps.map((_, k) => [i, k] as [number, number]),
+  );
 }
 
 const verdictMark = { passed: '✓', failed: '✗', notProvable: '?' } as const;
@@ -54,28 +56,56 @@ export function StepThroughDialog({ relationshipId }: { relationshipId: Relation
 
   return (
     <Dialog label="Step through the proof" className="step-through" onClose={close} onKeyDown={handleKeyDown}>
-      <DialogHead title={<>Step through: {relationship ? describeRelationship(schema, relationship) : 'a deleted relationship'}</>} about="Each statement runs in PostgreSQL in your browser; the tables show the rows after it. Nothing is kept." onClose={close} />
+      <DialogHead
+        title={<>Step through: {relationship ? describeRelationship(schema, relationship) : 'a deleted relationship'}</>}
+        about="Each statement runs in PostgreSQL in your browser; the tables show the rows after it. Nothing is kept."
+        onClose={close}
+      />
       {current !== schema && (
         <p className="focus-bar">
           The diagram changed since this was played.{' '}
-          <button type="button" className="text-button" onClick={() => { setSchema(current); setReplay((n) => n + 1); setAt(0); }}>
+          <button
+            type="button"
+            className="text-button"
+            onClick={() => {
+              setSchema(current);
+              setReplay((n) => n + 1);
+              setAt(0);
+            }}
+          >
             Replay with the current diagram
           </button>
         </p>
       )}
-      {state.status === 'loading' && <p className="muted" role="status">Playing the scenarios in PostgreSQL…</p>}
-      {state.status === 'error' && <p className="problems error" role="alert">The scenarios could not be played: {state.message}</p>}
+      {state.status === 'loading' && (
+        <p className="muted" role="status">
+          Playing the scenarios in PostgreSQL…
+        </p>
+      )}
+      {state.status === 'error' && (
+        <p className="problems error" role="alert">
+          The scenarios could not be played: {state.message}
+        </p>
+      )}
       {state.status === 'done' && state.trace.ddlError && (
         <p className="problems error" role="alert">
           PostgreSQL refused the DDL: {state.trace.ddlError.error.code} {state.trace.ddlError.error.message}
         </p>
       )}
-      {state.status === 'done' && !state.trace.value && !state.trace.ddlError && <p className="problems error">Fix the errors in the model first: the DDL cannot be generated.</p>}
+      {state.status === 'done' && !state.trace.value && !state.trace.ddlError && (
+        <p className="problems error">Fix the errors in the model first: the DDL cannot be generated.</p>
+      )}
       {scenario && (
         <div className="step-body">
           <nav className="scenario-tabs" aria-label="Scenarios">
             {scenarios.map((s, i) => (
-              <button key={s.id} type="button" className={`scenario-tab ${s.verdict}`} aria-current={i === scenarioIndex ? 'step' : undefined} onClick={() => go(order.findIndex(([k]) => k === i))}>
+              <button
+                key={s.id}
+                type="button"
+                className={`scenario-tab ${s.verdict}`}
+                aria-current={i === scenarioIndex ? 'step' : undefined}
+                onClick={() => go(order.findIndex(([k]) => k === i))}
+              >
                 <span className="mark">{verdictMark[s.verdict]}</span> {s.title}
               </button>
             ))}
@@ -93,7 +123,9 @@ export function StepThroughDialog({ relationshipId }: { relationshipId: Relation
             ) : (
               <StepView step={scenario.steps[stepIndex]!} number={stepIndex + 1} of={scenario.steps.length} />
             )}
-            {stepIndex === scenario.steps.length - 1 && scenario.verdict !== 'passed' && scenario.reason && <p className={`reason ${scenario.verdict === 'failed' ? 'bad' : ''}`}>{scenario.reason}</p>}
+            {stepIndex === scenario.steps.length - 1 && scenario.verdict !== 'passed' && scenario.reason && (
+              <p className={`reason ${scenario.verdict === 'failed' ? 'bad' : ''}`}>{scenario.reason}</p>
+            )}
           </section>
         </div>
       )}
@@ -101,7 +133,12 @@ export function StepThroughDialog({ relationshipId }: { relationshipId: Relation
         <button type="button" onClick={() => go(at - 1)} disabled={at === 0}>
           ← Previous
         </button>
-        <button type="button" className="primary" onClick={() => (isPlaying ? setPlaying(false) : setPlaying(true))} disabled={at >= order.length - 1}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => (isPlaying ? setPlaying(false) : setPlaying(true))}
+          disabled={at >= order.length - 1}
+        >
           {isPlaying ? 'Pause' : 'Play'}
         </button>
         <button type="button" onClick={() => go(at + 1)} disabled={at >= order.length - 1}>

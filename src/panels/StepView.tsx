@@ -7,7 +7,12 @@ const roleLabel = { setup: 'Setup', test: 'Statement under test', check: 'Check 
 export function StepView({ step, number, of }: { step: TraceStep; number: number; of: number }) {
   const error = step.outcome.outcome === 'rejected' ? step.outcome.error : undefined;
   return (
-    <div className={`step ${step.role} ${step.outcome.outcome}`} data-step-role={step.role} data-outcome={step.outcome.outcome} data-verdict={step.verdict}>
+    <div
+      className={`step ${step.role} ${step.outcome.outcome}`}
+      data-step-role={step.role}
+      data-outcome={step.outcome.outcome}
+      data-verdict={step.verdict}
+    >
       <div className="step-label">
         {roleLabel[step.role]} · step {number} of {of}
       </div>

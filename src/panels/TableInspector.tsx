@@ -24,12 +24,22 @@ export function TableInspector({ tableId }: { tableId: TableId }) {
         </label>
         <label className="field">
           <span>Schema</span>
-          <DraftInput name="table-schema" value={table.schemaName} onValue={(text) => updateTableFields(tableId, { schemaName: text }, `schema:${tableId}`)} spellCheck={false} />
+          <DraftInput
+            name="table-schema"
+            value={table.schemaName}
+            onValue={(text) => updateTableFields(tableId, { schemaName: text }, `schema:${tableId}`)}
+            spellCheck={false}
+          />
         </label>
       </div>
       <label className="field">
         <span>Comment (why this table exists, why it was split off)</span>
-        <DraftTextArea name="table-comment" rows={2} value={table.comment} onValue={(text) => updateTableFields(tableId, { comment: text }, `comment:${tableId}`)} />
+        <DraftTextArea
+          name="table-comment"
+          rows={2}
+          value={table.comment}
+          onValue={(text) => updateTableFields(tableId, { comment: text }, `comment:${tableId}`)}
+        />
       </label>
       <ProblemList filter={(p) => p.tableId === tableId && !p.columnId && !p.relationshipId} />
       <div className="columns-head">

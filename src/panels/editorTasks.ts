@@ -22,7 +22,12 @@ export interface EditorTasks {
 const unavailable = () => Promise.reject(new Error('PostgreSQL is not available here.'));
 
 /** Set by the app around the panels. */
-export const EditorTasksContext = createContext<EditorTasks>({ trace: unavailable, runConsole: unavailable, importSql: unavailable, importText: unavailable });
+export const EditorTasksContext = createContext<EditorTasks>({
+  trace: unavailable,
+  runConsole: unavailable,
+  importSql: unavailable,
+  importText: unavailable,
+});
 
 /** The browser's PostgreSQL and the importer, for the step-through, the SQL console and the import dialog. */
 export const useEditorTasks = () => useContext(EditorTasksContext);

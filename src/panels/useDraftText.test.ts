@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { actsBeyondText } from './useDraftText.ts';
 
 describe('actsBeyondText', () => {
-  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    ...mods,
+  });
   it('commits typing before Enter, Escape, Tab and shortcuts, not before characters, Backspace or arrows', () => {
     expect(['Enter', 'Escape', 'Tab'].every((k) => actsBeyondText(key(k)))).toBe(true);
     expect(actsBeyondText(key('z', { ctrlKey: true }))).toBe(true);

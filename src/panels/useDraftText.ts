@@ -12,7 +12,12 @@ function afterNextPaint(run: () => void): void {
  */
 export function actsBeyondText(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {
   const typesCharacter = event.key.length === 1 && !event.metaKey && (!event.ctrlKey || event.altKey);
-  return event.key === 'Enter' || event.key === 'Escape' || event.key === 'Tab' || ((event.ctrlKey || event.metaKey || event.altKey) && !typesCharacter);
+  return (
+    event.key === 'Enter' ||
+    event.key === 'Escape' ||
+    event.key === 'Tab' ||
+    ((event.ctrlKey || event.metaKey || event.altKey) && !typesCharacter)
+  );
 }
 
 type TextElement = HTMLInputElement | HTMLTextAreaElement;

@@ -1,4 +1,13 @@
-import { describeCount, junctionTables, resolveAll, singular, withArticle, type Junction, type ResolvedForeignKey, type Schema } from '../model/index.ts';
+import {
+  describeCount,
+  junctionTables,
+  resolveAll,
+  singular,
+  withArticle,
+  type Junction,
+  type ResolvedForeignKey,
+  type Schema,
+} from '../model/index.ts';
 import { defaultDdlOptions, generateDdl, qualifiedName, quoteIdent, type Statement } from '../ddl/index.ts';
 import { foreignKeyLink, junctionLinks } from './link.ts';
 import { actionScenarios, attempt, parentWithoutChildScenario } from './linkScenarios.ts';
@@ -12,7 +21,11 @@ const rejected = (code: string): Expectation => ({ outcome: 'rejected', code });
 type Built = Scenario | UnbuildableScenario;
 
 /** Every scenario that shows what the schema's relationships promise, in relationship order. `statements` is its DDL; `fitted`, sample values that meet its CHECKs. */
-export function buildScenarios(schema: Schema, statements: readonly Statement[] = generateDdl(schema).statements, fitted: FittedSamples = new Map()): Built[] {
+export function buildScenarios(
+  schema: Schema,
+  statements: readonly Statement[] = generateDdl(schema).statements,
+  fitted: FittedSamples = new Map(),
+): Built[] {
   const resolved = resolveAll(schema);
   const planner = new RowPlanner(resolved, schema.enums, domainBaseTypes(schema.sqlObjects ?? []), fitted);
   const junctions = new Map(junctionTables(schema).map((j) => [j.relationshipId, j]));
@@ -40,7 +53,8 @@ function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner, stateme
   };
   const link = foreignKeyLink(r, planner, statements);
   const withParent = (children: number): { setup: string[]; test: string } => {
-    if (isSelfOneToOne) throw new NotProvable(`a mandatory one-to-one from "${child.name}" to itself needs rows inserted in pairs with deferred constraints`);
+    if (isSelfOneToOne)
+      throw new NotProvable(`a mandatory one-to-one from "${child.name}" to itself needs rows inserted in pairs with deferred constraints`);
     const parentRow = planner.insert(parent);
     const rows = Array.from({ length: children }, () => planner.insert(child, pointAt(parentRow.key)).statements);
     const test = rows.pop()!;
@@ -51,7 +65,12 @@ function foreignKeyScenarios(r: ResolvedForeignKey, planner: RowPlanner, stateme
     return { setup: [...row.statements.slice(0, -1), ...link.checkNow], test: row.statements.at(-1)! };
   };
   return [
-    attempt(relId, 'validChild', titles.validChild, () => ({ title: titles.validChild, because: parentPerChild, ...withParent(1), expected: accepted })),
+    attempt(relId, 'validChild', titles.validChild, () => ({
+      title: titles.validChild,
+      because: parentPerChild,
+      ...withParent(1),
+      expected: accepted,
+    })),
     attempt(relId, 'secondChild', titles.secondChild, () => ({
       title: titles.secondChild,
       because: childPerParent,
@@ -84,7 +103,11 @@ function junctionScenarios(j: Junction, planner: RowPlanner, statements: readonl
   const insertPair = (fromKey: RowValues, toKey: RowValues) => {
     const extra = planner.requiredValues(j.extraColumns, j.name);
     const names = [...columns.map((c) => quoteIdent(c.name)), ...extra.keys()];
-    const values = [...j.fromColumns.map((c) => fromKey.get(c.references.id)!), ...j.toColumns.map((c) => toKey.get(c.references.id)!), ...extra.values()];
+    const values = [
+      ...j.fromColumns.map((c) => fromKey.get(c.references.id)!),
+      ...j.toColumns.map((c) => toKey.get(c.references.id)!),
+      ...extra.values(),
+    ];
     return `INSERT INTO ${junctionRef} (${names.join(', ')}) VALUES (${values.join(', ')});`;
   };
   const both = () => {
@@ -103,30 +126,70 @@ function junctionScenarios(j: Junction, planner: RowPlanner, statements: readonl
   const now = fromLink.checkNow;
   const mandatory: Built[] = [];
   if (relationship.to.min === 1) {
-    mandatory.push(parentWithoutChildScenario(fromLink, planner, statements, `each ${singular(from.name)} has ${describeCount(relationship.to, to.name)}`, ':from'));
+    mandatory.push(
+      parentWithoutChildScenario(
+        fromLink,
+        planner,
+        statements,
+        `each ${singular(from.name)} has ${describeCount(relationship.to, to.name)}`,
+        ':from',
+      ),
+    );
   }
   if (relationship.from.min === 1) {
-    mandatory.push(parentWithoutChildScenario(toLink, planner, statements, `each ${singular(to.name)} has ${describeCount(relationship.from, from.name)}`, ':to'));
+    mandatory.push(
+      parentWithoutChildScenario(
+        toLink,
+        planner,
+        statements,
+        `each ${singular(to.name)} has ${describeCount(relationship.from, from.name)}`,
+        ':to',
+      ),
+    );
   }
   return [
     attempt(relId, 'validChild', titles.validChild, () => {
       const { setup, fromKey, toKey } = both();
-      return { title: titles.validChild, because: pairing, setup: [...setup, ...now], test: insertPair(fromKey, toKey), expected: accepted };
+      return {
+        title: titles.validChild,
+        because: pairing,
+        setup: [...setup, ...now],
+        test: insertPair(fromKey, toKey),
+        expected: accepted,
+      };
     }),
     attempt(relId, 'secondChild', titles.secondChild, () => {
       const { setup, fromKey, toKey } = both();
       const pair = insertPair(fromKey, toKey);
-      return { title: titles.secondChild, because: 'a pair is recorded once', setup: [...setup, pair, ...now], test: pair, expected: rejected('23505') };
+      return {
+        title: titles.secondChild,
+        because: 'a pair is recorded once',
+        setup: [...setup, pair, ...now],
+        test: pair,
+        expected: rejected('23505'),
+      };
     }),
     attempt(relId, 'orphanChild', titles.orphanChild, () => {
       const a = planner.insert(from);
       const test = insertPair(a.key, planner.freshKey(to));
-      return { title: titles.orphanChild, because: 'a pair can only name rows that exist', setup: [...a.statements, ...now], test, expected: rejected('23503') };
+      return {
+        title: titles.orphanChild,
+        because: 'a pair can only name rows that exist',
+        setup: [...a.statements, ...now],
+        test,
+        expected: rejected('23503'),
+      };
     }),
     attempt(relId, 'nullForeignKey', titles.nullForeignKey, () => {
       const a = planner.insert(from);
       const nulls = new Map(j.resolved.toKey.map((c) => [c.id, 'NULL']));
-      return { title: titles.nullForeignKey, because: 'a pair needs both sides', setup: [...a.statements, ...now], test: insertPair(a.key, nulls), expected: rejected('23502') };
+      return {
+        title: titles.nullForeignKey,
+        because: 'a pair needs both sides',
+        setup: [...a.statements, ...now],
+        test: insertPair(a.key, nulls),
+        expected: rejected('23502'),
+      };
     }),
     ...mandatory,
     ...actionScenarios(fromLink, planner, ':from'),

@@ -20,7 +20,11 @@ import { runProof, summarize, type ProofReport } from './runProof.ts';
  */
 const corpusDir = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 const hasCorpus = existsSync(corpusDir);
-const files = hasCorpus ? readdirSync(corpusDir).filter((f) => f.endsWith('.sql')).sort() : [];
+const files = hasCorpus
+  ? readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
+  : [];
 if (!hasCorpus) console.warn(`[corpus] ${corpusDir} not found: the corpus test is skipped (a fresh clone has no ../shared)`);
 
 const server = engines.find(({ engine }) => engine.name === 'PostgreSQL server')!;
@@ -43,7 +47,10 @@ function causes(report: ProofReport): string[] {
 function failures(report: ProofReport): string[] {
   return report.results
     .filter((r) => r.verdict === 'failed')
-    .map((r) => `${r.id} ${r.title}: expected ${JSON.stringify(r.expected)}, got ${r.actual?.outcome === 'rejected' ? r.actual.error.code + ' ' + r.actual.error.message : r.actual?.outcome}${r.reason ? ` (${r.reason})` : ''}`);
+    .map(
+      (r) =>
+        `${r.id} ${r.title}: expected ${JSON.stringify(r.expected)}, got ${r.actual?.outcome === 'rejected' ? r.actual.error.code + ' ' + r.actual.error.message : r.actual?.outcome}${r.reason ? ` (${r.reason})` : ''}`,
+    );
 }
 
 /** Whether the source script runs on the server as it is: every statement, no extension missing. */
@@ -52,7 +59,8 @@ async function sourceRunsOn(db: SqlRunner, script: string): Promise<string | tru
   try {
     const ran = await runImportScript(db, script);
     if (!ran.ok) return `the source fails there at line ${ran.error.line}: ${ran.error.message}`;
-    if (ran.run.missingExtensions.length > 0) return `the source needs extensions the server lacks: ${ran.run.missingExtensions.map((e) => e.name).join(', ')}`;
+    if (ran.run.missingExtensions.length > 0)
+      return `the source needs extensions the server lacks: ${ran.run.missingExtensions.map((e) => e.name).join(', ')}`;
     return true;
   } finally {
     await db.exec('ROLLBACK');
@@ -81,24 +89,37 @@ describe.skipIf(!hasCorpus)('the real schemas of ../shared/corpus', () => {
 
     it('imports', { timeout: perSchemaTimeoutMs }, async () => {
       const result = await importSql(script, await database());
-      if (!result.ok) expect.fail(`line ${result.error.line}: ${result.error.code ?? ''} ${result.error.message}\n${result.error.statement.slice(0, 400)}`);
+      if (!result.ok)
+        expect.fail(
+          `line ${result.error.line}: ${result.error.code ?? ''} ${result.error.message}\n${result.error.statement.slice(0, 400)}`,
+        );
       schema = result.schema;
       const errors = generateDdl(schema).problems.filter((p) => p.severity === 'error');
       expect(errors.map((p) => p.message)).toEqual([]);
     });
 
-    it('keeps every foreign key: its name, columns, uniqueness, nullability, shared key, deferral, validity and actions', { timeout: perSchemaTimeoutMs }, async () => {
-      if (!schema) expect.fail('not imported');
-      const db = await database();
-      const source = await sourceForeignKeys(db, script);
-      const available = (await db.query('SELECT name FROM pg_catalog.pg_available_extensions')).rows.map((r) => String(r.name));
-      const ddl = generateDdl(schema, { ...defaultDdlOptions, extensionStandIns: true, creatableExtensions: available });
-      expect(ddl.problems.filter((p) => p.severity === 'error').map((p) => p.message), 'no DDL is generated while the model has errors').toEqual([]);
-      const generated = await generatedForeignKeys(db, ddl.statements);
-      if (generated.failure) expect.fail(`the exported DDL fails in PGlite: ${generated.failure.code} ${generated.failure.message} in:\n${generated.failure.statement.sql.slice(0, 400)}`);
-      expect(source.size).toBeGreaterThan(0);
-      expect(compareForeignKeys(source, generated.facts)).toEqual([]);
-    });
+    it(
+      'keeps every foreign key: its name, columns, uniqueness, nullability, shared key, deferral, validity and actions',
+      { timeout: perSchemaTimeoutMs },
+      async () => {
+        if (!schema) expect.fail('not imported');
+        const db = await database();
+        const source = await sourceForeignKeys(db, script);
+        const available = (await db.query('SELECT name FROM pg_catalog.pg_available_extensions')).rows.map((r) => String(r.name));
+        const ddl = generateDdl(schema, { ...defaultDdlOptions, extensionStandIns: true, creatableExtensions: available });
+        expect(
+          ddl.problems.filter((p) => p.severity === 'error').map((p) => p.message),
+          'no DDL is generated while the model has errors',
+        ).toEqual([]);
+        const generated = await generatedForeignKeys(db, ddl.statements);
+        if (generated.failure)
+          expect.fail(
+            `the exported DDL fails in PGlite: ${generated.failure.code} ${generated.failure.message} in:\n${generated.failure.statement.sql.slice(0, 400)}`,
+          );
+        expect(source.size).toBeGreaterThan(0);
+        expect(compareForeignKeys(source, generated.facts)).toEqual([]);
+      },
+    );
 
     it('proves every relationship: no scenario fails', { timeout: perSchemaTimeoutMs }, async () => {
       if (!schema) expect.fail('not imported');
@@ -110,24 +131,36 @@ describe.skipIf(!hasCorpus)('the real schemas of ../shared/corpus', () => {
       console.log(
         `[corpus] ${file}: ${schema.tables.length} tables, ${schema.relationships.length} relationships; ${total} scenarios: ${counts.passed} passed, ${counts.failed} failed, ` +
           `${counts.notProvable} not provable (${share.toFixed(1)}%) in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-          causes(report).map((c) => `\n  not provable: ${c}`).join(''),
+          causes(report)
+            .map((c) => `\n  not provable: ${c}`)
+            .join(''),
       );
-      expect(report.ddlError && `${report.ddlError.error.code} ${report.ddlError.error.message} in:\n${report.ddlError.statement.sql.slice(0, 400)}`).toBeUndefined();
+      expect(
+        report.ddlError &&
+          `${report.ddlError.error.code} ${report.ddlError.error.message} in:\n${report.ddlError.statement.sql.slice(0, 400)}`,
+      ).toBeUndefined();
       expect(failures(report)).toEqual([]);
       expect(total).toBeGreaterThan(0);
     });
 
-    it.skipIf(Boolean(server.skip))(`runs its exported DDL on PostgreSQL 15 wherever the source runs${server.skip ? ` (skipped: ${server.skip})` : ''}`, { timeout: perSchemaTimeoutMs }, async () => {
-      if (!schema) expect.fail('not imported');
-      const db = await server.engine.runner();
-      const runs = await sourceRunsOn(db, script);
-      if (runs !== true) {
-        console.log(`[corpus] ${file}: the exported DDL is not run on the server, since ${runs}`);
-        return;
-      }
-      const ddl = generateDdl(schema);
-      expect(ddl.problems.filter((p) => p.severity === 'error').map((p) => p.message), 'no DDL is generated while the model has errors').toEqual([]);
-      expect(await firstRefused(db, ddl.statements)).toBeUndefined();
-    });
+    it.skipIf(Boolean(server.skip))(
+      `runs its exported DDL on PostgreSQL 15 wherever the source runs${server.skip ? ` (skipped: ${server.skip})` : ''}`,
+      { timeout: perSchemaTimeoutMs },
+      async () => {
+        if (!schema) expect.fail('not imported');
+        const db = await server.engine.runner();
+        const runs = await sourceRunsOn(db, script);
+        if (runs !== true) {
+          console.log(`[corpus] ${file}: the exported DDL is not run on the server, since ${runs}`);
+          return;
+        }
+        const ddl = generateDdl(schema);
+        expect(
+          ddl.problems.filter((p) => p.severity === 'error').map((p) => p.message),
+          'no DDL is generated while the model has errors',
+        ).toEqual([]);
+        expect(await firstRefused(db, ddl.statements)).toBeUndefined();
+      },
+    );
   });
 });

@@ -2,7 +2,10 @@ import type { SqlObject } from '../model/index.ts';
 
 /** A type name as written in a column or a kept object, compared without quotes and without `public.`. */
 export function typeKey(type: string): string {
-  return type.trim().replaceAll('"', '').replace(/^public\./, '');
+  return type
+    .trim()
+    .replaceAll('"', '')
+    .replace(/^public\./, '');
 }
 
 /**

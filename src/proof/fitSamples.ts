@@ -1,4 +1,15 @@
-import { asSqlError, primaryKeyOf, resolveAll, scanSql, type CheckConstraint, type Column, type ColumnId, type Schema, type SqlRunner, type Table } from '../model/index.ts';
+import {
+  asSqlError,
+  primaryKeyOf,
+  resolveAll,
+  scanSql,
+  type CheckConstraint,
+  type Column,
+  type ColumnId,
+  type Schema,
+  type SqlRunner,
+  type Table,
+} from '../model/index.ts';
 import { domainBaseTypes } from './domainTypes.ts';
 import { freshValue, NotProvable, RowPlanner, type PlannedRow } from './rowPlanner.ts';
 
@@ -39,7 +50,8 @@ export async function fitSamples(db: SqlRunner, schema: Schema): Promise<FittedS
       if (!refused) {
         // What met the CHECKs once meets them in every row: the columns they name keep this row's values.
         for (const c of checkedColumns(table, table.checks, resolved)) {
-          if (row.values.has(c.id) && row.values.get(c.id) !== 'NULL' && fitted.get(c.id) !== freshValue) fitted.set(c.id, row.values.get(c.id)!);
+          if (row.values.has(c.id) && row.values.get(c.id) !== 'NULL' && fitted.get(c.id) !== freshValue)
+            fitted.set(c.id, row.values.get(c.id)!);
         }
         break;
       }
@@ -65,7 +77,10 @@ export async function fitSamples(db: SqlRunner, schema: Schema): Promise<FittedS
 }
 
 /** Runs the rows from a savepoint and rolls them back: PostgreSQL's error for the first refused, or undefined. */
-async function firstRefusal(db: SqlRunner, statements: readonly string[]): Promise<{ code: string; table?: string; constraint?: string } | undefined> {
+async function firstRefusal(
+  db: SqlRunner,
+  statements: readonly string[],
+): Promise<{ code: string; table?: string; constraint?: string } | undefined> {
   await db.exec('SAVEPOINT fit_samples');
   try {
     await db.execEach(statements);
@@ -80,19 +95,45 @@ async function firstRefusal(db: SqlRunner, statements: readonly string[]): Promi
 }
 
 /** The columns these CHECKs name that a sample row may fix: not a key, not computed by PostgreSQL, and not UNIQUE unless `withUnique`. */
-function checkedColumns(table: Table, checks: readonly CheckConstraint[], resolved: ReturnType<typeof resolveAll>, withUnique = false): Column[] {
+function checkedColumns(
+  table: Table,
+  checks: readonly CheckConstraint[],
+  resolved: ReturnType<typeof resolveAll>,
+  withUnique = false,
+): Column[] {
   const tokens = checks.flatMap((check) => scanSql(check.expression) ?? []);
-  const names = new Set(tokens.filter((t) => t.name === 'IDENT').map((t) => (t.text.startsWith('"') ? t.text.slice(1, -1).replaceAll('""', '"') : t.text.toLowerCase())));
+  const names = new Set(
+    tokens
+      .filter((t) => t.name === 'IDENT')
+      .map((t) => (t.text.startsWith('"') ? t.text.slice(1, -1).replaceAll('""', '"') : t.text.toLowerCase())),
+  );
   const keyIds = new Set([
     ...primaryKeyOf(table).map((c) => c.id),
-    ...resolved.flatMap((r) => ((r.kind === 'oneToOne' || r.kind === 'oneToMany') && r.child.id === table.id ? r.columns.map((c) => c.id) : [])),
+    ...resolved.flatMap((r) =>
+      (r.kind === 'oneToOne' || r.kind === 'oneToMany') && r.child.id === table.id ? r.columns.map((c) => c.id) : [],
+    ),
   ]);
-  const unique = new Set([...table.columns.filter((c) => c.isUnique).map((c) => c.id), ...table.indexes.filter((i) => i.isUnique).flatMap((i) => i.columnIds)]);
-  return table.columns.filter((c) => (names.has(c.name) || names.has(c.name.toLowerCase())) && !keyIds.has(c.id) && (withUnique || !unique.has(c.id)) && !c.identity && !c.generated);
+  const unique = new Set([
+    ...table.columns.filter((c) => c.isUnique).map((c) => c.id),
+    ...table.indexes.filter((i) => i.isUnique).flatMap((i) => i.columnIds),
+  ]);
+  return table.columns.filter(
+    (c) =>
+      (names.has(c.name) || names.has(c.name.toLowerCase())) &&
+      !keyIds.has(c.id) &&
+      (withUnique || !unique.has(c.id)) &&
+      !c.identity &&
+      !c.generated,
+  );
 }
 
 /** What to try for the columns a CHECK names: its constants (and each number plus one), a later sample value, then any value for a column left NULL. */
-function candidates(table: Table, check: CheckConstraint, resolved: ReturnType<typeof resolveAll>, planner: RowPlanner): [ColumnId, string][] {
+function candidates(
+  table: Table,
+  check: CheckConstraint,
+  resolved: ReturnType<typeof resolveAll>,
+  planner: RowPlanner,
+): [ColumnId, string][] {
   const tokens = scanSql(check.expression) ?? [];
   const constants: string[] = [];
   tokens.forEach((t, i) => {
@@ -111,5 +152,8 @@ function candidates(table: Table, check: CheckConstraint, resolved: ReturnType<t
       return [];
     }
   };
-  return [...named.flatMap((c) => [...new Set([...constants, ...samples(c)])].map((v): [ColumnId, string] => [c.id, v])), ...uniqueNamed.map((c): [ColumnId, string] => [c.id, freshValue])];
+  return [
+    ...named.flatMap((c) => [...new Set([...constants, ...samples(c)])].map((v): [ColumnId, string] => [c.id, v])),
+    ...uniqueNamed.map((c): [ColumnId, string] => [c.id, freshValue]),
+  ];
 }

@@ -1,4 +1,12 @@
-import { primaryKeyOf, type Column, type Junction, type Relationship, type RelationshipId, type ResolvedForeignKey, type Table } from '../model/index.ts';
+import {
+  primaryKeyOf,
+  type Column,
+  type Junction,
+  type Relationship,
+  type RelationshipId,
+  type ResolvedForeignKey,
+  type Table,
+} from '../model/index.ts';
 import { defaultDdlOptions, qualifiedName, quoteIdent, type Statement } from '../ddl/index.ts';
 import type { RowPlanner, RowValues } from './rowPlanner.ts';
 
@@ -36,8 +44,12 @@ export interface Link {
  */
 export function checkNow(statements: readonly Statement[], relationship: Relationship, schemaName: string): string[] {
   if (!relationship.isDeferrable) return [];
-  const names = statements.filter((s) => s.kind === 'addForeignKey' && s.relationshipId === relationship.id && s.constraintName).map((s) => qualifiedName(schemaName, s.constraintName!, defaultDdlOptions));
-  return names.length === 0 ? [] : [`SET CONSTRAINTS ${[...new Set(names)].join(', ')} IMMEDIATE; -- the deferred key is checked at once, as COMMIT would`];
+  const names = statements
+    .filter((s) => s.kind === 'addForeignKey' && s.relationshipId === relationship.id && s.constraintName)
+    .map((s) => qualifiedName(schemaName, s.constraintName!, defaultDdlOptions));
+  return names.length === 0
+    ? []
+    : [`SET CONSTRAINTS ${[...new Set(names)].join(', ')} IMMEDIATE; -- the deferred key is checked at once, as COMMIT would`];
 }
 
 /** The link of a 1:N or 1:1. */
@@ -54,7 +66,8 @@ export function foreignKeyLink(r: ResolvedForeignKey, planner: RowPlanner, state
     checkNow: checkNow(statements, r.relationship, r.child.schemaName),
     insertChild(parentKey) {
       const row = planner.insert(r.child, new Map(r.columns.map((c, i) => [c.id, parentKey.get(r.parentColumns[i]!.id)!])));
-      if (key.length > 0) return { statements: row.statements, columns: key.map((c) => c.name), values: key.map((c) => row.key.get(c.id)!) };
+      if (key.length > 0)
+        return { statements: row.statements, columns: key.map((c) => c.name), values: key.map((c) => row.key.get(c.id)!) };
       // No primary key: the row is found by the fresh values it got outside the foreign key (which an action may change).
       const foreignKey = new Set(r.columns.map((c) => c.id));
       const own = r.child.columns.filter((c) => !foreignKey.has(c.id) && row.values.has(c.id) && row.values.get(c.id) !== 'NULL');

@@ -91,10 +91,13 @@ export class RowPlanner {
       if (!fk.columns.some((c) => isEffectivelyNotNull(c, this.resolved))) continue;
       let parentKey: RowValues;
       if (fk.parent.id === table.id) {
-        if (fk.parentColumns.some((c) => !values.has(c.id))) throw new NotProvable(`"${table.name}" refers to itself through its own primary key`);
+        if (fk.parentColumns.some((c) => !values.has(c.id)))
+          throw new NotProvable(`"${table.name}" refers to itself through its own primary key`);
         parentKey = values;
       } else if (path.some((t) => t.id === fk.parent.id)) {
-        throw new NotProvable(`the mandatory foreign keys through "${table.name}" and "${fk.parent.name}" form a cycle that no insert order can satisfy`);
+        throw new NotProvable(
+          `the mandatory foreign keys through "${table.name}" and "${fk.parent.name}" form a cycle that no insert order can satisfy`,
+        );
       } else {
         const parentRow = this.insert(fk.parent, new Map(), [...path, table]);
         statements.push(...parentRow.statements);
@@ -116,7 +119,8 @@ export class RowPlanner {
         continue;
       }
       // A UNIQUE column left to a constant default would repeat it in a second row: it gets a value of its own.
-      const needsValue = c.defaultValue === null ? isEffectivelyNotNull(c, this.resolved) : unique.has(c.id) && !distinctPerRow.test(c.defaultValue);
+      const needsValue =
+        c.defaultValue === null ? isEffectivelyNotNull(c, this.resolved) : unique.has(c.id) && !distinctPerRow.test(c.defaultValue);
       if (needsValue) values.set(c.id, this.valueFor(table, c.id, n));
     }
     statements.push(insertSql(table, values));
@@ -163,7 +167,11 @@ export class RowPlanner {
   /** Values for the NOT NULL columns without a default among `columns` (a junction's own columns). */
   requiredValues(columns: readonly Column[], owner: string): Map<string, string> {
     const n = this.next();
-    return new Map(columns.filter((c) => c.isNotNull && c.defaultValue === null && !c.identity && !c.generated).map((c) => [quoteIdent(c.name), this.sample(c, n, owner)]));
+    return new Map(
+      columns
+        .filter((c) => c.isNotNull && c.defaultValue === null && !c.identity && !c.generated)
+        .map((c) => [quoteIdent(c.name), this.sample(c, n, owner)]),
+    );
   }
 }
 
@@ -175,7 +183,10 @@ const distinctPerRow = /\b(nextval|gen_random_uuid|uuid_generate_v[14]|uuidv[47]
 
 /** Columns UNIQUE on their own or as part of a unique index or constraint: two sample rows must differ there. */
 function uniqueColumnIds(table: Table): Set<ColumnId> {
-  return new Set([...table.columns.filter((c) => c.isUnique).map((c) => c.id), ...table.indexes.filter((i) => i.isUnique).flatMap((i) => i.columnIds)]);
+  return new Set([
+    ...table.columns.filter((c) => c.isUnique).map((c) => c.id),
+    ...table.indexes.filter((i) => i.isUnique).flatMap((i) => i.columnIds),
+  ]);
 }
 
 /** `INSERT INTO t (a, b) VALUES (1, 'x');` in the table's column order; explicit identity values override the generator. */

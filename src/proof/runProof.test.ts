@@ -7,7 +7,12 @@ import { runProof, summarize } from './runProof.ts';
 
 const verdicts = async (schema: Schema) => {
   const report = await runProof(await testRunner(), schema);
-  return Object.fromEntries(report.results.map((r) => [r.kind, { verdict: r.verdict, actual: r.actual?.outcome === 'rejected' ? r.actual.error.code : r.actual?.outcome }]));
+  return Object.fromEntries(
+    report.results.map((r) => [
+      r.kind,
+      { verdict: r.verdict, actual: r.actual?.outcome === 'rejected' ? r.actual.error.code : r.actual?.outcome },
+    ]),
+  );
 };
 
 describe('runProof', () => {
@@ -48,7 +53,9 @@ describe('runProof', () => {
     const chain = aSchema(ends.exactlyOne, ends.zeroOrMany, { parent: 'publishers', child: 'authors' });
     let schema = addColumn(chain.schema, chain.childId, { name: 'born', type: 'date', isNotNull: true }).schema;
     schema = addColumn(schema, chain.childId, { name: 'email', type: 'varchar(3)', isNotNull: true, isUnique: true }).schema;
-    const { schema: withBooks } = await import('../testing/factories.ts').then((f) => f.withTable(schema, 'books', { name: 'ref', type: 'uuid', isNotNull: true }));
+    const { schema: withBooks } = await import('../testing/factories.ts').then((f) =>
+      f.withTable(schema, 'books', { name: 'ref', type: 'uuid', isNotNull: true }),
+    );
     const books = withBooks.tables.at(-1)!;
     const { connect } = await import('../model/index.ts');
     const full = connect(withBooks, chain.childId, books.id).schema;
@@ -75,7 +82,9 @@ describe('runProof', () => {
   it('leaves nothing behind', async () => {
     await runProof(await testRunner(), exampleDocument().schema);
     const pg = await testPglite();
-    const left = await pg.query("select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname in ('public', 'erd_proof')");
+    const left = await pg.query(
+      "select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname in ('public', 'erd_proof')",
+    );
     expect(left.rows[0]).toEqual({ n: 0 });
     expect((await pg.query("select count(*)::int as n from pg_namespace where nspname = 'erd_proof'")).rows[0]).toEqual({ n: 0 });
   });

@@ -29,7 +29,8 @@ export async function runProof(db: SqlRunner, drawn: Schema, options: ProofOptio
       const fitted = await fitSamples(db, schema);
       await db.exec('SAVEPOINT scenario');
       const results: ScenarioResult[] = [];
-      for (const scenario of buildScenarios(schema, statements, fitted)) results.push('notProvable' in scenario ? unbuildable(scenario) : await runScenario(db, scenario));
+      for (const scenario of buildScenarios(schema, statements, fitted))
+        results.push('notProvable' in scenario ? unbuildable(scenario) : await runScenario(db, scenario));
       return results;
     },
     options,
@@ -64,7 +65,8 @@ async function runScenario(db: SqlRunner, scenario: Scenario): Promise<ScenarioR
   if (actual.outcome === 'accepted' && scenario.verify) {
     const { rows } = await db.query(scenario.verify.sql);
     const verified = { verified: scenario.verify.expectation, sql: [...base.sql, scenario.verify.sql] };
-    if (rows[0]?.ok !== true) return { ...base, ...verified, actual, verdict: 'failed', reason: `expected ${scenario.verify.expectation}, but it was not` };
+    if (rows[0]?.ok !== true)
+      return { ...base, ...verified, actual, verdict: 'failed', reason: `expected ${scenario.verify.expectation}, but it was not` };
     return { ...base, ...verified, actual, verdict: 'passed' };
   }
   return { ...base, actual, verdict: 'passed' };
@@ -80,7 +82,18 @@ async function attemptStatement(db: SqlRunner, sql: string): Promise<Actual> {
 }
 
 function unbuildable(s: UnbuildableScenario): ScenarioResult {
-  return { id: s.id, relationshipId: s.relationshipId, kind: s.kind, title: s.title, because: '', sql: [], expected: null, actual: null, verdict: 'notProvable', reason: s.notProvable };
+  return {
+    id: s.id,
+    relationshipId: s.relationshipId,
+    kind: s.kind,
+    title: s.title,
+    because: '',
+    sql: [],
+    expected: null,
+    actual: null,
+    verdict: 'notProvable',
+    reason: s.notProvable,
+  };
 }
 
 /** Counts of each verdict, for summaries and exit codes. */

@@ -21,7 +21,9 @@ describe.each(engines)('runProof options on $engine.name', ({ engine, skip }) =>
       const sql = report.results.flatMap((r) => r.sql).join('\n');
       expect(sql).toContain('INSERT INTO erd_proof_options_test.books ');
       expect(sql).not.toContain('sales.');
-      const { rows } = await runner.query(`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname IN ('erd_proof_options_test', 'sales')`);
+      const { rows } = await runner.query(
+        `SELECT count(*)::int AS n FROM pg_namespace WHERE nspname IN ('erd_proof_options_test', 'sales')`,
+      );
       expect(rows).toEqual([{ n: 0 }]);
     });
   });
@@ -29,17 +31,20 @@ describe.each(engines)('runProof options on $engine.name', ({ engine, skip }) =>
 
 const server = engines.find(({ engine }) => engine.name === 'PostgreSQL server')!;
 
-describe.skipIf(Boolean(server.skip))(server.skip ? `runProof statementTimeoutMs: skipped: ${server.skip}` : 'runProof statementTimeoutMs', () => {
-  afterAll(closeEngines);
+describe.skipIf(Boolean(server.skip))(
+  server.skip ? `runProof statementTimeoutMs: skipped: ${server.skip}` : 'runProof statementTimeoutMs',
+  () => {
+    afterAll(closeEngines);
 
-  it('cancels a statement that runs too long, and the limit ends with the run', async () => {
-    const { schema, childId } = aSchema();
-    const slow = updateTableFields(schema, childId, { checks: [aCheck({ name: 'slow', expression: 'pg_sleep(60) IS NOT NULL' })] });
-    const runner = await server.engine.runner();
-    const report = await runProof(runner, slow, { statementTimeoutMs: 100 });
-    const cancelled = report.results.filter((r) => r.reason?.includes('57014'));
-    expect(cancelled.length).toBeGreaterThan(0);
-    expect(cancelled.every((r) => r.verdict === 'notProvable')).toBe(true);
-    expect((await runner.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '0' }]);
-  });
-});
+    it('cancels a statement that runs too long, and the limit ends with the run', async () => {
+      const { schema, childId } = aSchema();
+      const slow = updateTableFields(schema, childId, { checks: [aCheck({ name: 'slow', expression: 'pg_sleep(60) IS NOT NULL' })] });
+      const runner = await server.engine.runner();
+      const report = await runProof(runner, slow, { statementTimeoutMs: 100 });
+      const cancelled = report.results.filter((r) => r.reason?.includes('57014'));
+      expect(cancelled.length).toBeGreaterThan(0);
+      expect(cancelled.every((r) => r.verdict === 'notProvable')).toBe(true);
+      expect((await runner.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '0' }]);
+    });
+  },
+);

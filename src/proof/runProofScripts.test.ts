@@ -30,7 +30,9 @@ describe.each(engines)('runProof reports on $engine.name', ({ engine, skip }) =>
       expect(refused.length).toBeGreaterThan(0);
       for (const r of refused) {
         expect(r).toMatchObject({ verdict: 'notProvable', actual: null });
-        expect(r.reason).toMatch(/^a sample row was refused while setting up \(23514: new row for relation "authors" violates check constraint "never"\)$/);
+        expect(r.reason).toMatch(
+          /^a sample row was refused while setting up \(23514: new row for relation "authors" violates check constraint "never"\)$/,
+        );
       }
     });
   });

@@ -2,7 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { testRunner } from '../testing/testDatabase.ts';
 import { sampleValue } from './sampleValue.ts';
 
-const types = ['integer', 'bigint', 'numeric(8,2)', 'numeric(4,2)', 'numeric(3,3)', 'varchar(3)', 'text', 'boolean', 'date', 'timestamptz', 'time', 'interval', 'uuid', 'jsonb', 'bytea', 'inet', 'tsvector', 'tsquery', 'xml', 'macaddr', 'point', 'integer[]'];
+const types = [
+  'integer',
+  'bigint',
+  'numeric(8,2)',
+  'numeric(4,2)',
+  'numeric(3,3)',
+  'varchar(3)',
+  'text',
+  'boolean',
+  'date',
+  'timestamptz',
+  'time',
+  'interval',
+  'uuid',
+  'jsonb',
+  'bytea',
+  'inet',
+  'tsvector',
+  'tsquery',
+  'xml',
+  'macaddr',
+  'point',
+  'integer[]',
+];
 
 describe('sampleValue', () => {
   it('makes a literal PostgreSQL accepts for each type it knows, different for each n where the type can tell', async () => {

@@ -23,7 +23,8 @@ export function sampleValue(type: string, n: number): string | undefined {
   }
   if (/^(boolean|bool)$/.test(base)) return 'true';
   if (base === 'date') return `DATE '2000-01-01' + ${n}`;
-  if (/^timestamp( (with|without) time zone)?$|^timestamptz$/.test(base)) return `TIMESTAMP '2000-01-01 00:00:00' + interval '${n} minutes'`;
+  if (/^timestamp( (with|without) time zone)?$|^timestamptz$/.test(base))
+    return `TIMESTAMP '2000-01-01 00:00:00' + interval '${n} minutes'`;
   if (/^time( (with|without) time zone)?$|^timetz$/.test(base)) return `TIME '00:00:00' + interval '${n} seconds'`;
   if (base === 'interval') return `interval '${n} seconds'`;
   if (base === 'uuid') return `'00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}'`;
@@ -32,7 +33,8 @@ export function sampleValue(type: string, n: number): string | undefined {
   if (base === 'inet' || base === 'cidr') return `'10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}'`;
   if (base === 'tsvector' || base === 'tsquery') return quoteLiteral(`w${n}`);
   if (base === 'xml') return quoteLiteral(`<v>${n}</v>`);
-  if (base === 'macaddr') return `'08:00:2b:${[(n >> 16) & 255, (n >> 8) & 255, n & 255].map((b) => b.toString(16).padStart(2, '0')).join(':')}'`;
+  if (base === 'macaddr')
+    return `'08:00:2b:${[(n >> 16) & 255, (n >> 8) & 255, n & 255].map((b) => b.toString(16).padStart(2, '0')).join(':')}'`;
   if (base === 'point') return `'(${n},0)'`;
   if (base === 'geometry' || base === 'geography') return geometrySample(t, base, n);
   // pgvector's vector(d) takes exactly d numbers.

@@ -17,13 +17,7 @@ export type Actual = { outcome: 'accepted' } | { outcome: 'rejected'; error: Sql
 
 /** The kinds of promise a relationship makes. */
 export type ScenarioKind =
-  | 'validChild'
-  | 'secondChild'
-  | 'orphanChild'
-  | 'nullForeignKey'
-  | 'parentWithoutChild'
-  | 'deleteParent'
-  | 'updateParentKey';
+  'validChild' | 'secondChild' | 'orphanChild' | 'nullForeignKey' | 'parentWithoutChild' | 'deleteParent' | 'updateParentKey';
 
 /** A check after an accepted statement: a query whose single row has a boolean `ok`. */
 export interface Verification {
@@ -112,10 +106,16 @@ export function judge(expected: Expectation, actual: Actual, keyColumns?: readon
   if (matchesExpectation(expected, actual)) return { verdict: 'passed' };
   const beyondKey = uniqueBeyondKey(actual, keyColumns);
   if (expected.outcome === 'accepted' && beyondKey) {
-    return { verdict: 'notProvable', reason: `the sample rows collide on ${beyondKey}, which holds more than this relationship's key; the sample rows could not tell the two children apart there` };
+    return {
+      verdict: 'notProvable',
+      reason: `the sample rows collide on ${beyondKey}, which holds more than this relationship's key; the sample rows could not tell the two children apart there`,
+    };
   }
   if (actual.outcome === 'rejected' && !judgedCodes.has(actual.error.code)) {
-    return { verdict: 'notProvable', reason: `the sample row broke a rule unrelated to this relationship (${actual.error.code}: ${actual.error.message})` };
+    return {
+      verdict: 'notProvable',
+      reason: `the sample row broke a rule unrelated to this relationship (${actual.error.code}: ${actual.error.message})`,
+    };
   }
   return { verdict: 'failed' };
 }

@@ -21,7 +21,8 @@ const passed = (got: string) => ({ verdict: 'passed', got });
 const withActions = (onDelete: ReferentialAction, onUpdate: ReferentialAction) => {
   const base = aSchema(ends.zeroOrOne, ends.zeroOrMany);
   let schema = updateRelationship(base.schema, base.relationshipId, { onDelete, onUpdate });
-  if (onDelete === 'set default') schema = editColumn(schema, base.childId, tableOf(schema, base.childId).columns[2]!.id, { defaultValue: '0' });
+  if (onDelete === 'set default')
+    schema = editColumn(schema, base.childId, tableOf(schema, base.childId).columns[2]!.id, { defaultValue: '0' });
   return schema;
 };
 
@@ -30,7 +31,12 @@ describe.each(engines)('every scenario kind on $engine.name', ({ engine, skip })
   describe.skipIf(Boolean(skip))(skip ? `skipped: ${skip}` : 'executed', () => {
     it('1:N with a mandatory parent: valid, second child, orphan, NULL key', async () => {
       const o = await outcomes(await engine.runner(), aSchema(ends.exactlyOne, ends.zeroOrMany).schema);
-      expect(o).toMatchObject({ validChild: passed('accepted'), secondChild: passed('accepted'), orphanChild: passed('23503'), nullForeignKey: passed('23502') });
+      expect(o).toMatchObject({
+        validChild: passed('accepted'),
+        secondChild: passed('accepted'),
+        orphanChild: passed('23503'),
+        nullForeignKey: passed('23502'),
+      });
     });
 
     it('1:1: a second child is a unique violation; an optional parent allows a NULL key', async () => {
@@ -47,13 +53,24 @@ describe.each(engines)('every scenario kind on $engine.name', ({ engine, skip })
     it('a parent committed without its mandatory child: "one or many", and mandatory on both sides', async () => {
       const oneOrMany = await outcomes(await engine.runner(), aSchema(ends.exactlyOne, ends.oneOrMany).schema);
       expect(oneOrMany).toMatchObject({ parentWithoutChild: passed('23503'), validChild: passed('accepted') });
-      const both = await outcomes(await engine.runner(), aSchema(ends.exactlyOne, ends.exactlyOne, { parent: 'country', child: 'capital' }).schema);
+      const both = await outcomes(
+        await engine.runner(),
+        aSchema(ends.exactlyOne, ends.exactlyOne, { parent: 'country', child: 'capital' }).schema,
+      );
       expect(both).toMatchObject({ parentWithoutChild: passed('23503'), secondChild: passed('23505') });
     });
 
     it('M:N: the same pair twice, an orphan pair, a mandatory end', async () => {
-      const o = await outcomes(await engine.runner(), aSchema(ends.zeroOrMany, ends.oneOrMany, { parent: 'students', child: 'courses' }).schema);
-      expect(o).toMatchObject({ validChild: passed('accepted'), secondChild: passed('23505'), orphanChild: passed('23503'), 'parentWithoutChild:from': passed('23503') });
+      const o = await outcomes(
+        await engine.runner(),
+        aSchema(ends.zeroOrMany, ends.oneOrMany, { parent: 'students', child: 'courses' }).schema,
+      );
+      expect(o).toMatchObject({
+        validChild: passed('accepted'),
+        secondChild: passed('23505'),
+        orphanChild: passed('23503'),
+        'parentWithoutChild:from': passed('23503'),
+      });
     });
 
     it('ON DELETE / ON UPDATE CASCADE remove and re-key the child', async () => {
@@ -79,10 +96,18 @@ describe.each(engines)('every scenario kind on $engine.name', ({ engine, skip })
     it('an accepted statement whose effect is wrong fails the scenario (DDL tampered: CASCADE became SET NULL)', async () => {
       const runner = await engine.runner();
       const tamper = (sql: string) => sql.replace('ON DELETE CASCADE', 'ON DELETE SET NULL');
-      const tampered = { ...runner, exec: (sql: string) => runner.exec(tamper(sql)), execEach: (statements: readonly string[]) => runner.execEach(statements.map(tamper)) };
+      const tampered = {
+        ...runner,
+        exec: (sql: string) => runner.exec(tamper(sql)),
+        execEach: (statements: readonly string[]) => runner.execEach(statements.map(tamper)),
+      };
       const report = await runProof(tampered, withActions('cascade', 'cascade'));
       const cascade = report.results.find((r) => r.kind === 'deleteParent')!;
-      expect(cascade).toMatchObject({ verdict: 'failed', actual: { outcome: 'accepted' }, reason: 'expected the book is deleted too, but it was not' });
+      expect(cascade).toMatchObject({
+        verdict: 'failed',
+        actual: { outcome: 'accepted' },
+        reason: 'expected the book is deleted too, but it was not',
+      });
       expect(cascade.sql.at(-1)).toMatch(/^SELECT NOT EXISTS/);
     });
   });

@@ -46,9 +46,15 @@ export async function withSchemaLoaded<T>(
   const transaction = await currentTransaction(db);
   try {
     const timeout = statementTimeoutMs === null ? [] : [`SET LOCAL statement_timeout = ${Math.ceil(statementTimeoutMs)}`];
-    const scratch = schemaName === null ? [`CREATE SCHEMA ${scratchSchemaName}`, `SET LOCAL search_path TO ${searchPath(scratchSchemaName, drawn)}`] : [`SET LOCAL search_path TO ${searchPath(schemaName, drawn)}`];
+    const scratch =
+      schemaName === null
+        ? [`CREATE SCHEMA ${scratchSchemaName}`, `SET LOCAL search_path TO ${searchPath(scratchSchemaName, drawn)}`]
+        : [`SET LOCAL search_path TO ${searchPath(schemaName, drawn)}`];
     await db.execEach([...timeout, ...scratch, 'SAVEPOINT ddl']);
-    const ddlError = await runDdl(db, statements.filter((s) => s.kind !== 'note'));
+    const ddlError = await runDdl(
+      db,
+      statements.filter((s) => s.kind !== 'note'),
+    );
     if (ddlError) return { problems, ddlError };
     const value = await body(statements, schemaName === null ? drawn : intoOneSchema(drawn, schemaName));
     if (!runsUserSql) await requireSameTransaction(db, transaction);
@@ -80,7 +86,10 @@ async function requireSameTransaction(db: SqlRunner, transaction: string): Promi
     if (requireSqlError(error).code === '25P02') return transaction;
     throw error;
   });
-  if (now !== transaction) throw new TransactionEscapedError(`the run's transaction ${transaction} ended before its ROLLBACK (now in ${now}): what it did may have stayed`);
+  if (now !== transaction)
+    throw new TransactionEscapedError(
+      `the run's transaction ${transaction} ended before its ROLLBACK (now in ${now}): what it did may have stayed`,
+    );
 }
 
 /**

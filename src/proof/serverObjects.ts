@@ -27,7 +27,9 @@ export interface LeftBehind {
 /** Compares the server after a proof with the objects it had before, and looks for the proof's own schema. */
 export async function leftBehind(db: SqlRunner, before: ReadonlySet<string>, schemaName: string): Promise<LeftBehind> {
   const after = await serverObjects(db);
-  const { rows } = await db.query(`SELECT count(*)::int AS n FROM pg_catalog.pg_namespace WHERE nspname = '${schemaName.replaceAll("'", "''")}'`);
+  const { rows } = await db.query(
+    `SELECT count(*)::int AS n FROM pg_catalog.pg_namespace WHERE nspname = '${schemaName.replaceAll("'", "''")}'`,
+  );
   return {
     schemaGone: Number(rows[0]?.n) === 0,
     added: [...after].filter((o) => !before.has(o)).sort(),

@@ -9,7 +9,11 @@ const runner = async () => pgliteRunner(await testPglite());
 describe('runConsole', () => {
   it('runs SQL against the schema with one valid child per relationship loaded, and returns every result', async () => {
     const { schema } = exampleDocument();
-    const result = await runConsole(await runner(), schema, 'SELECT a.id, p.author_id FROM authors a JOIN passport_info p ON p.author_id = a.id;\nUPDATE books SET title = title;\nSELECT 1 AS one, NULL AS nothing');
+    const result = await runConsole(
+      await runner(),
+      schema,
+      'SELECT a.id, p.author_id FROM authors a JOIN passport_info p ON p.author_id = a.id;\nUPDATE books SET title = title;\nSELECT 1 AS one, NULL AS nothing',
+    );
     const run = result.value!;
     expect(run.error).toBeUndefined();
     expect(run.samples).toHaveLength(schema.relationships.length);
@@ -25,7 +29,11 @@ describe('runConsole', () => {
     const { schema } = exampleDocument();
     const { value } = await runConsole(await runner(), schema, 'SELECT 1;\nSELECT * FROM  nowhere;');
     expect(value!.error).toMatchObject({ code: '42P01', message: 'relation "nowhere" does not exist', line: 2, column: 16 });
-    const duplicate = await runConsole(await runner(), schema, 'INSERT INTO passport_info (id, author_id, passport_number) SELECT id + 100, author_id, passport_number || \'x\' FROM passport_info;');
+    const duplicate = await runConsole(
+      await runner(),
+      schema,
+      "INSERT INTO passport_info (id, author_id, passport_number) SELECT id + 100, author_id, passport_number || 'x' FROM passport_info;",
+    );
     expect(duplicate.value!.error).toMatchObject({ code: '23505', constraint: 'passport_info_author_id_key' });
   });
 
@@ -80,6 +88,12 @@ describe('runConsole', () => {
 
   it('refuses COPY from a program or a file, which would report 0 rows as if it had worked', async () => {
     const { value } = await runConsole(await runner(), exampleDocument().schema, "SELECT 1;\nCOPY authors FROM PROGRAM 'cat /etc/passwd';");
-    expect(value!.error).toMatchObject({ code: '0A000', statementNumber: 2, line: 2, column: 1, message: expect.stringMatching(/runs on the database server's machine/) });
+    expect(value!.error).toMatchObject({
+      code: '0A000',
+      statementNumber: 2,
+      line: 2,
+      column: 1,
+      message: expect.stringMatching(/runs on the database server's machine/),
+    });
   });
 });

@@ -43,27 +43,38 @@ export const consoleRowLimit = 500;
  * is never touched; a stray COMMIT can only dirty the console's own database (see `catalogFingerprint`).
  */
 export async function runConsole(db: ScriptRunner, schema: Schema, sql: string): Promise<ConsoleResult> {
-  return withSchemaLoaded(db, schema, async (statements) => {
-    const samples = await loadSamples(db, schema, statements);
-    const parsed = parseSql(sql);
-    if ('error' in parsed) return { samples, outputs: [], error: locate(syntaxError(parsed.error, sql), sql), escapedTransaction: false };
-    const transaction = await currentTransaction(db);
-    const outputs: ConsoleOutput[] = [];
-    for (const [index, statement] of parsed.statements.entries()) {
-      const refusal = refuseServerSide(statement);
-      if (refusal) return { samples, outputs, error: { ...locate(inScript(refusal, statement, sql), sql), statementNumber: index + 1 }, escapedTransaction: false };
-      try {
-        outputs.push(toOutput(await db.statement(statement.text)));
-      } catch (error) {
-        const sqlError = requireSqlError(error);
-        const failure = { ...locate(inScript(sqlError, statement, sql), sql), statementNumber: index + 1 };
-        // After an error the run's own transaction is aborted (25P02 on any query); anything else means it was left.
-        const after = await currentTransaction(db).catch((e: unknown) => (requireSqlError(e).code === '25P02' ? transaction : 'unknown'));
-        return { samples, outputs, error: failure, escapedTransaction: after !== transaction };
+  return withSchemaLoaded(
+    db,
+    schema,
+    async (statements) => {
+      const samples = await loadSamples(db, schema, statements);
+      const parsed = parseSql(sql);
+      if ('error' in parsed) return { samples, outputs: [], error: locate(syntaxError(parsed.error, sql), sql), escapedTransaction: false };
+      const transaction = await currentTransaction(db);
+      const outputs: ConsoleOutput[] = [];
+      for (const [index, statement] of parsed.statements.entries()) {
+        const refusal = refuseServerSide(statement);
+        if (refusal)
+          return {
+            samples,
+            outputs,
+            error: { ...locate(inScript(refusal, statement, sql), sql), statementNumber: index + 1 },
+            escapedTransaction: false,
+          };
+        try {
+          outputs.push(toOutput(await db.statement(statement.text)));
+        } catch (error) {
+          const sqlError = requireSqlError(error);
+          const failure = { ...locate(inScript(sqlError, statement, sql), sql), statementNumber: index + 1 };
+          // After an error the run's own transaction is aborted (25P02 on any query); anything else means it was left.
+          const after = await currentTransaction(db).catch((e: unknown) => (requireSqlError(e).code === '25P02' ? transaction : 'unknown'));
+          return { samples, outputs, error: failure, escapedTransaction: after !== transaction };
+        }
       }
-    }
-    return { samples, outputs, escapedTransaction: (await currentTransaction(db)) !== transaction };
-  }, { runsUserSql: true });
+      return { samples, outputs, escapedTransaction: (await currentTransaction(db)) !== transaction };
+    },
+    { runsUserSql: true },
+  );
 }
 
 /** Characters as PostgreSQL counts them (code points) in the first `offset` UTF-16 units of the text, plus one: a 1-based position. */
@@ -125,13 +136,22 @@ function toOutput(result: { fields: string[]; rows: unknown[][]; affectedRows?: 
 /** Adds line and column to an error PostgreSQL placed by character offset. */
 function locate(error: SqlError, sql: string): ConsoleError {
   if (!error.position) return error;
-  const before = Array.from(sql).slice(0, error.position - 1).join('');
+  const before = Array.from(sql)
+    .slice(0, error.position - 1)
+    .join('');
   const lines = before.split('\n');
   return { ...error, line: lines.length, column: Array.from(lines.at(-1)!).length + 1 };
 }
 
 /** Catalogs whose rows' names are part of the fingerprint (a rename changes it), and those only counted. */
-const namedCatalogs = { pg_namespace: 'nspname', pg_class: "relname || ':' || relnamespace", pg_proc: 'proname', pg_type: 'typname', pg_authid: "rolname || ':' || rolsuper", pg_database: 'datname' };
+const namedCatalogs = {
+  pg_namespace: 'nspname',
+  pg_class: "relname || ':' || relnamespace",
+  pg_proc: 'proname',
+  pg_type: 'typname',
+  pg_authid: "rolname || ':' || rolsuper",
+  pg_database: 'datname',
+};
 const countedCatalogs = ['pg_attribute', 'pg_constraint', 'pg_trigger', 'pg_extension', 'pg_db_role_setting', 'pg_attrdef'];
 
 /**
@@ -140,7 +160,9 @@ const countedCatalogs = ['pg_attribute', 'pg_constraint', 'pg_trigger', 'pg_exte
  * console's database is replaced. A second line of defence behind `escapedTransaction`.
  */
 export async function catalogFingerprint(db: SqlRunner): Promise<string> {
-  const named = Object.entries(namedCatalogs).map(([table, name]) => `(SELECT string_agg(oid::text || ':' || ${name}, ',' ORDER BY oid) FROM pg_catalog.${table})`);
+  const named = Object.entries(namedCatalogs).map(
+    ([table, name]) => `(SELECT string_agg(oid::text || ':' || ${name}, ',' ORDER BY oid) FROM pg_catalog.${table})`,
+  );
   const counted = countedCatalogs.map((table) => `(SELECT count(*) FROM pg_catalog.${table})`);
   const { rows } = await db.query(`SELECT md5(concat_ws('|', ${[...named, ...counted].join(', ')})) AS fingerprint`);
   return String(rows[0]?.fingerprint);

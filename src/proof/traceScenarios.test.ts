@@ -54,7 +54,9 @@ describe('traceRelationship', () => {
     const report = await runProof(db, schema);
     for (const relationship of schema.relationships) {
       const trace = await traceRelationship(db, schema, relationship.id);
-      expect(trace.value!.map((s) => [s.id, s.verdict])).toEqual(report.results.filter((r) => r.relationshipId === relationship.id).map((r) => [r.id, r.verdict]));
+      expect(trace.value!.map((s) => [s.id, s.verdict])).toEqual(
+        report.results.filter((r) => r.relationshipId === relationship.id).map((r) => [r.id, r.verdict]),
+      );
     }
     const { rows } = await db.query("SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'erd_proof'");
     expect(rows[0]!.n).toBe(0);

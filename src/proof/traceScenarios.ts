@@ -3,7 +3,16 @@ import { defaultDdlOptions, qualifiedName } from '../ddl/index.ts';
 import { buildScenarios } from './buildScenarios.ts';
 import { fitSamples } from './fitSamples.ts';
 import { displayRows, type Cell } from './displayValue.ts';
-import { describeActual, describeExpectation, judge, type Actual, type Expectation, type Scenario, type ScenarioKind, type Verdict } from './scenario.ts';
+import {
+  describeActual,
+  describeExpectation,
+  judge,
+  type Actual,
+  type Expectation,
+  type Scenario,
+  type ScenarioKind,
+  type Verdict,
+} from './scenario.ts';
 import { requireSqlError, withSchemaLoaded, type Loaded } from './scratchSchema.ts';
 
 /** A table's rows after a step, with what the step added and removed. */
@@ -56,7 +65,10 @@ interface Watched {
 /** The tables a relationship's scenarios are about: parent and child, or both sides and the junction. */
 function watchedTables(schema: Schema, relationshipId: RelationshipId): Watched[] {
   const resolved = resolveAll(schema).find((r) => r.relationship.id === relationshipId);
-  const watch = (t: { schemaName: string; name: string }) => ({ name: t.name, ref: qualifiedName(t.schemaName, t.name, defaultDdlOptions) });
+  const watch = (t: { schemaName: string; name: string }) => ({
+    name: t.name,
+    ref: qualifiedName(t.schemaName, t.name, defaultDdlOptions),
+  });
   if (!resolved || resolved.kind === 'invalid') return [];
   if (resolved.kind === 'manyToMany') {
     const junction = junctionTables(schema).find((j) => j.relationshipId === relationshipId)!;
@@ -79,7 +91,16 @@ export async function traceRelationship(db: SqlRunner, schema: Schema, relations
     for (const scenario of buildScenarios(schema, statements, fitted)) {
       if (scenario.relationshipId !== relationshipId) continue;
       if ('notProvable' in scenario) {
-        traces.push({ id: scenario.id, kind: scenario.kind, title: scenario.title, because: '', expected: null, verdict: 'notProvable', reason: scenario.notProvable, steps: [] });
+        traces.push({
+          id: scenario.id,
+          kind: scenario.kind,
+          title: scenario.title,
+          because: '',
+          expected: null,
+          verdict: 'notProvable',
+          reason: scenario.notProvable,
+          steps: [],
+        });
         continue;
       }
       await db.exec('SAVEPOINT scenario');
@@ -94,7 +115,15 @@ export async function traceRelationship(db: SqlRunner, schema: Schema, relations
 }
 
 async function playScenario(db: SqlRunner, scenario: Scenario, tables: Watched[], tableNames: Map<string, string>): Promise<ScenarioTrace> {
-  const trace: ScenarioTrace = { id: scenario.id, kind: scenario.kind, title: scenario.title, because: scenario.because, expected: scenario.expected, verdict: 'passed', steps: [] };
+  const trace: ScenarioTrace = {
+    id: scenario.id,
+    kind: scenario.kind,
+    title: scenario.title,
+    because: scenario.because,
+    expected: scenario.expected,
+    verdict: 'passed',
+    steps: [],
+  };
   let before = await snapshot(db, tables, undefined);
   const step = async (role: TraceStep['role'], sql: string, explain: (outcome: Actual) => string): Promise<Actual> => {
     const outcome = await attempt(db, sql);
@@ -111,7 +140,12 @@ async function playScenario(db: SqlRunner, scenario: Scenario, tables: Watched[]
           : `Accepted: a sample ${table ? `${table} ` : ''}row this scenario needs.`
         : 'Refused: a sample row this scenario needs could not be inserted, so the scenario cannot be run honestly.',
     );
-    if (outcome.outcome === 'rejected') return { ...trace, verdict: 'notProvable', reason: `a sample row was refused while setting up (${outcome.error.code}: ${outcome.error.message})` };
+    if (outcome.outcome === 'rejected')
+      return {
+        ...trace,
+        verdict: 'notProvable',
+        reason: `a sample row was refused while setting up (${outcome.error.code}: ${outcome.error.message})`,
+      };
   }
   const actual = await step('test', scenario.test, (o) => explainTest(scenario, o));
   const judged = judge(scenario.expected, actual, scenario.keyColumns);
@@ -119,7 +153,14 @@ async function playScenario(db: SqlRunner, scenario: Scenario, tables: Watched[]
   if (judged.verdict !== 'passed' || actual.outcome !== 'accepted' || !scenario.verify) return { ...trace, ...judged };
   const { rows } = await db.query(scenario.verify.sql);
   const ok = rows[0]?.ok === true;
-  trace.steps.push({ role: 'check', sql: scenario.verify.sql, outcome: { outcome: 'accepted' }, why: `Checked that ${scenario.verify.expectation}: ${ok ? 'it is' : 'it is NOT'}.`, verdict: ok ? 'passed' : 'failed', tables: before.map((t) => ({ ...t, changed: [], removed: [] })) });
+  trace.steps.push({
+    role: 'check',
+    sql: scenario.verify.sql,
+    outcome: { outcome: 'accepted' },
+    why: `Checked that ${scenario.verify.expectation}: ${ok ? 'it is' : 'it is NOT'}.`,
+    verdict: ok ? 'passed' : 'failed',
+    tables: before.map((t) => ({ ...t, changed: [], removed: [] })),
+  });
   return ok ? trace : { ...trace, verdict: 'failed', reason: `expected ${scenario.verify.expectation}, but it was not` };
 }
 

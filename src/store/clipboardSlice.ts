@@ -24,14 +24,18 @@ function copyPlaced(state: EditorState, fragment: Fragment, offset: number): Par
   const pasted = pasteFragment(document.schema, document.layout, fragment, { x: offset, y: offset });
   const placed = Object.fromEntries(pasted.tableIds.map((id) => [id, pasted.layout[id]!]));
   const last = pasted.tableIds.at(-1);
-  return schemaUpdate(state, pasted.schema, 'record', placed, { selectedTableIds: pasted.tableIds, selection: last ? { kind: 'table', id: last } : null });
+  return schemaUpdate(state, pasted.schema, 'record', placed, {
+    selectedTableIds: pasted.tableIds,
+    selection: last ? { kind: 'table', id: last } : null,
+  });
 }
 
 export const createClipboardSlice: StateCreator<EditorState, [], [], ClipboardSlice> = (set, get) => ({
   clipboard: null,
   copySelection() {
     const { selectedTableIds, document } = get();
-    if (selectedTableIds.length > 0) set({ clipboard: { fragment: copyFragment(document.schema, document.layout, selectedTableIds), pastes: 0 } });
+    if (selectedTableIds.length > 0)
+      set({ clipboard: { fragment: copyFragment(document.schema, document.layout, selectedTableIds), pastes: 0 } });
   },
   paste() {
     const state = get();

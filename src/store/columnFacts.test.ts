@@ -15,7 +15,11 @@ describe('column facts', () => {
   it('mark the foreign key of a drawn 1:1 as unique by the relationship, and follow an edit of its ends', () => {
     const store = createEditorStore();
     store.getState().loadDocument(exampleDocument());
-    expect(factsOf(store, 'passport_info', 'author_id')).toEqual({ isNotNull: true, isUniqueByRelationship: true, references: 'authors.id' });
+    expect(factsOf(store, 'passport_info', 'author_id')).toEqual({
+      isNotNull: true,
+      isUniqueByRelationship: true,
+      references: 'authors.id',
+    });
     expect(factsOf(store, 'books', 'author_id').isUniqueByRelationship).toBe(false);
     expect(factsOf(store, 'capital', 'country_id').isUniqueByRelationship).toBe(false);
 

@@ -1,6 +1,16 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
-import { emptySchema, isNoteId, moveNotes, type ErdDocument, type Layout, type Note, type Position, type Schema, type TableId } from '../model/index.ts';
+import {
+  emptySchema,
+  isNoteId,
+  moveNotes,
+  type ErdDocument,
+  type Layout,
+  type Note,
+  type Position,
+  type Schema,
+  type TableId,
+} from '../model/index.ts';
 import { dragStep, recordChange, type UndoPolicy } from './history.ts';
 import { selectionUpdate, tablesSelected, type Reselection } from './selectionSlice.ts';
 import { toNoteNodes, toTableNodes, type NoteFlowNode, type TableFlowNode } from './toFlow.ts';
@@ -41,7 +51,12 @@ export interface DocumentSlice {
  * and, when the action also selects (a new table, a pasted copy, nothing after a delete), the selection.
  * Null when the document may not be edited (read-only).
  */
-export function documentUpdate(state: EditorState, document: ErdDocument, policy: UndoPolicy, reselection?: Reselection): Partial<EditorState> | null {
+export function documentUpdate(
+  state: EditorState,
+  document: ErdDocument,
+  policy: UndoPolicy,
+  reselection?: Reselection,
+): Partial<EditorState> | null {
   if (state.readOnlyReason !== null) return null;
   const { past, future, lastMergeKey } = state;
   const selectedTableIds = reselection?.selectedTableIds ?? state.selectedTableIds;
@@ -56,7 +71,13 @@ export function documentUpdate(state: EditorState, document: ErdDocument, policy
 }
 
 /** The update of a schema edit (see `documentUpdate`); the layout follows the tables, new ones at `placed`. Null when nothing changed. */
-export function schemaUpdate(state: EditorState, schema: Schema, policy: UndoPolicy, placed: Layout = {}, reselection?: Reselection): Partial<EditorState> | null {
+export function schemaUpdate(
+  state: EditorState,
+  schema: Schema,
+  policy: UndoPolicy,
+  placed: Layout = {},
+  reselection?: Reselection,
+): Partial<EditorState> | null {
   const { document } = state;
   if (schema === document.schema) return null;
   const positions = { ...document.layout, ...placed };
@@ -109,7 +130,22 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     loadDocument(document, readOnlyReason = null) {
       // Another document's proof report (and the relationship the Proof tab showed) says nothing about this one: the panel waits for this one's.
       // A drag in progress started on the previous document: ending it must not put that document on the undo stack.
-      set({ document, readOnlyReason, proofReport: null, provedSchema: null, proofError: null, proofFocus: null, past: [], future: [], lastMergeKey: null, dragStartDocument: null, selection: null, selectedTableIds: [], nodes: toTableNodes(document, [], []), noteNodes: toNoteNodes(document.notes, []) });
+      set({
+        document,
+        readOnlyReason,
+        proofReport: null,
+        provedSchema: null,
+        proofError: null,
+        proofFocus: null,
+        past: [],
+        future: [],
+        lastMergeKey: null,
+        dragStartDocument: null,
+        selection: null,
+        selectedTableIds: [],
+        nodes: toTableNodes(document, [], []),
+        noteNodes: toNoteNodes(document.notes, []),
+      });
     },
 
     editSchema(edit, policy, placed) {
@@ -139,7 +175,12 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       };
       // Outside a drag, React Flow also reports positions that did not change: those are not edits.
       const isInDrag = state.dragStartDocument !== null;
-      const moves = state.readOnlyReason !== null ? [] : changes.filter((c) => c.type === 'position' && c.position !== undefined && (c.dragging === true || isInDrag || isMoved(c.id, c.position)));
+      const moves =
+        state.readOnlyReason !== null
+          ? []
+          : changes.filter(
+              (c) => c.type === 'position' && c.position !== undefined && (c.dragging === true || isInDrag || isMoved(c.id, c.position)),
+            );
       if (moves.length === 0) {
         set({ ...selected, nodes, noteNodes });
         return;
@@ -153,7 +194,11 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       }
       const notes = notePositions.size > 0 ? moveNotes(state.document.notes ?? [], notePositions) : state.document.notes;
       // The first move of a drag marks where it started; its last move records the whole drag as one step.
-      const step = dragStep(state.dragStartDocument, state.document, moves.some((m) => m.type === 'position' && m.dragging === true));
+      const step = dragStep(
+        state.dragStartDocument,
+        state.document,
+        moves.some((m) => m.type === 'position' && m.dragging === true),
+      );
       const { past, future, lastMergeKey } = state;
       set({
         ...selected,

@@ -71,7 +71,10 @@ describe('editor store', () => {
     store.getState().select({ kind: 'table', id: 'tbl_books' as TableId });
     store.getState().handleNodesChange([{ type: 'dimensions', id: 'tbl_books', dimensions: { width: 200, height: 100 } }]);
     expect(store.getState().past).toHaveLength(0);
-    expect(store.getState().nodes.find((n) => n.id === 'tbl_books')).toMatchObject({ selected: true, measured: { width: 200, height: 100 } });
+    expect(store.getState().nodes.find((n) => n.id === 'tbl_books')).toMatchObject({
+      selected: true,
+      measured: { width: 200, height: 100 },
+    });
   });
 
   it('a proof badge opens the Proof tab on its relationship; a report of an older schema is not current', () => {
@@ -82,7 +85,22 @@ describe('editor store', () => {
     store.getState().showTab('ddl');
     store.getState().showProof(rel!.id);
     expect(store.getState()).toMatchObject({ sidebarTab: 'proof', proofFocus: rel!.id, selection: { kind: 'relationship', id: rel!.id } });
-    const report = { problems: [], results: [{ id: 'x', relationshipId: rel!.id, kind: 'validChild' as const, title: '', because: '', sql: [], expected: null, actual: null, verdict: 'failed' as const }] };
+    const report = {
+      problems: [],
+      results: [
+        {
+          id: 'x',
+          relationshipId: rel!.id,
+          kind: 'validChild' as const,
+          title: '',
+          because: '',
+          sql: [],
+          expected: null,
+          actual: null,
+          verdict: 'failed' as const,
+        },
+      ],
+    };
     store.getState().setProofState({ proofStatus: 'ready', proofReport: report, provedSchema: document.schema });
     expect(selectIsProofCurrent(store.getState())).toBe(true);
     expect(selectRelationshipVerdict(rel!.id)(store.getState())).toEqual({ verdict: 'failed', passed: 0, failed: 1, notProvable: 0 });
@@ -138,7 +156,9 @@ describe('editor store', () => {
 it('loading another document drops the proof report of the one before', () => {
   const store = createEditorStore();
   store.getState().loadDocument(exampleDocument());
-  store.getState().setProofState({ proofStatus: 'ready', proofReport: { problems: [], results: [] }, provedSchema: store.getState().document.schema });
+  store
+    .getState()
+    .setProofState({ proofStatus: 'ready', proofReport: { problems: [], results: [] }, provedSchema: store.getState().document.schema });
   store.getState().loadDocument({ schema: emptySchema, layout: {} });
   expect(store.getState()).toMatchObject({ proofReport: null, provedSchema: null, proofError: null });
 });

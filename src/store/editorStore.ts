@@ -10,7 +10,15 @@ import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkSlice, type WorkSlice } from './workSlice.ts';
 
 /** Everything the editor holds, built from slices named after what they hold, and the verbs that edit the document. */
-export type EditorState = DocumentSlice & SelectionSlice & ClipboardSlice & UiSlice & ViewSlice & ProofSlice & WorkSlice & SchemaActions & NoteActions;
+export type EditorState = DocumentSlice &
+  SelectionSlice &
+  ClipboardSlice &
+  UiSlice &
+  ViewSlice &
+  ProofSlice &
+  WorkSlice &
+  SchemaActions &
+  NoteActions;
 
 /** Creates an editor store; the app uses one, tests make their own. */
 export function createEditorStore() {

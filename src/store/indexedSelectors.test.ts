@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { TableId } from '../model/index.ts';
 import { exampleDocument } from '../testing/example.ts';
 import { createEditorStore } from './editorStore.ts';
-import { selectDescriptionById, selectRelationshipById, selectRelationshipProblemsById, selectResolvedById, selectTableById, selectTableProblemsById } from './indexedSelectors.ts';
+import {
+  selectDescriptionById,
+  selectRelationshipById,
+  selectRelationshipProblemsById,
+  selectResolvedById,
+  selectTableById,
+  selectTableProblemsById,
+} from './indexedSelectors.ts';
 import { selectRelationship, selectRelationshipProblems, selectResolved, selectTable, selectTableProblems } from './selectors.ts';
 
 describe('selectors by id', () => {

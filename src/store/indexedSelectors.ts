@@ -1,4 +1,13 @@
-import { describeRelationship, type Problem, type Relationship, type RelationshipId, type ResolvedRelationship, type Schema, type Table, type TableId } from '../model/index.ts';
+import {
+  describeRelationship,
+  type Problem,
+  type Relationship,
+  type RelationshipId,
+  type ResolvedRelationship,
+  type Schema,
+  type Table,
+  type TableId,
+} from '../model/index.ts';
 import type { EditorState } from './editorStore.ts';
 import { keepEqual, memoize } from './memoize.ts';
 import { selectLint, selectResolved } from './selectors.ts';
@@ -11,11 +20,17 @@ import { selectLint, selectResolved } from './selectors.ts';
 
 const tablesOf = memoize((schema: Schema) => new Map<TableId, Table>(schema.tables.map((t) => [t.id, t])));
 const relationshipsOf = memoize((schema: Schema) => new Map<RelationshipId, Relationship>(schema.relationships.map((r) => [r.id, r])));
-const resolvedByIdOf = memoize((all: ResolvedRelationship[]) => new Map<RelationshipId, ResolvedRelationship>(all.map((r) => [r.relationship.id, r])));
+const resolvedByIdOf = memoize(
+  (all: ResolvedRelationship[]) => new Map<RelationshipId, ResolvedRelationship>(all.map((r) => [r.relationship.id, r])),
+);
 /** Each relationship described once per schema, when first asked for. */
 const descriptionsOf = memoize((_schema: Schema) => new Map<RelationshipId, string>());
 const isSameProblem = (a: Problem, b: Problem) =>
-  a.severity === b.severity && a.message === b.message && a.tableId === b.tableId && a.columnId === b.columnId && a.relationshipId === b.relationshipId;
+  a.severity === b.severity &&
+  a.message === b.message &&
+  a.tableId === b.tableId &&
+  a.columnId === b.columnId &&
+  a.relationshipId === b.relationshipId;
 let previousByOwner = new Map<string, readonly Problem[]>();
 const problemsByOwnerOf = memoize((lint: Problem[]) => {
   const byOwner = new Map<string, Problem[]>();
@@ -55,7 +70,9 @@ export const selectDescriptionById = (id: RelationshipId) => (s: EditorState) =>
 };
 
 /** The problems about a table (or its columns): the same array until the lint result changes. */
-export const selectTableProblemsById = (tableId: TableId) => (s: EditorState) => problemsByOwnerOf(selectLint(s)).get(`table:${tableId}`) ?? noProblems;
+export const selectTableProblemsById = (tableId: TableId) => (s: EditorState) =>
+  problemsByOwnerOf(selectLint(s)).get(`table:${tableId}`) ?? noProblems;
 
 /** The problems about one relationship: the same array until the lint result changes. */
-export const selectRelationshipProblemsById = (id: RelationshipId) => (s: EditorState) => problemsByOwnerOf(selectLint(s)).get(id) ?? noProblems;
+export const selectRelationshipProblemsById = (id: RelationshipId) => (s: EditorState) =>
+  problemsByOwnerOf(selectLint(s)).get(id) ?? noProblems;

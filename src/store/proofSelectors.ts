@@ -28,14 +28,18 @@ const indexOf = memoize((report: ProofReport): ReportIndex => {
 });
 
 /** The relationships the latest report has scenarios for, in report order: the same array until a new report. */
-export const selectProvedRelationshipIds = (s: EditorState): RelationshipId[] => (s.proofReport ? indexOf(s.proofReport).relationshipIds : noIds);
+export const selectProvedRelationshipIds = (s: EditorState): RelationshipId[] =>
+  s.proofReport ? indexOf(s.proofReport).relationshipIds : noIds;
 
 /** One relationship's scenario results in the latest report: the same array until a new report. */
-export const selectScenariosOf = (id: RelationshipId) => (s: EditorState): ScenarioResult[] =>
-  (s.proofReport ? indexOf(s.proofReport).byRelationship.get(id) : undefined) ?? noResults;
+export const selectScenariosOf =
+  (id: RelationshipId) =>
+  (s: EditorState): ScenarioResult[] =>
+    (s.proofReport ? indexOf(s.proofReport).byRelationship.get(id) : undefined) ?? noResults;
 
 /** How many scenarios passed, failed and were not provable in the latest report, or null before the first. */
-export const selectProofCounts = (s: EditorState): ReturnType<typeof summarize> | null => (s.proofReport ? indexOf(s.proofReport).counts : null);
+export const selectProofCounts = (s: EditorState): ReturnType<typeof summarize> | null =>
+  s.proofReport ? indexOf(s.proofReport).counts : null;
 
 /**
  * The relationship the Proof tab shows alone, or null for all: a focus on a relationship the document no

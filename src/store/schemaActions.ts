@@ -1,6 +1,18 @@
 import type { StateCreator } from 'zustand';
 import * as model from '../model/index.ts';
-import type { Cardinality, Column, ColumnId, EndSide, EnumType, OneToOneStrategy, Position, Relationship, RelationshipId, Table, TableId } from '../model/index.ts';
+import type {
+  Cardinality,
+  Column,
+  ColumnId,
+  EndSide,
+  EnumType,
+  OneToOneStrategy,
+  Position,
+  Relationship,
+  RelationshipId,
+  Table,
+  TableId,
+} from '../model/index.ts';
 import { schemaUpdate } from './documentSlice.ts';
 import { recordOrMerge, type UndoPolicy } from './history.ts';
 import { selectOnly } from './selectionSlice.ts';
@@ -57,12 +69,22 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
     const update = schemaUpdate(get(), schema, 'record', {}, selectOnly(selection));
     if (update) set(update);
   };
-  const deleteTables = (tableIds: readonly TableId[]) => editAndSelect(tableIds.reduce((schema, id) => model.deleteTable(schema, id), get().document.schema), null);
+  const deleteTables = (tableIds: readonly TableId[]) =>
+    editAndSelect(
+      tableIds.reduce((schema, id) => model.deleteTable(schema, id), get().document.schema),
+      null,
+    );
 
   return {
     addTable(position) {
       const added = model.addTable(get().document.schema);
-      const update = schemaUpdate(get(), added.schema, 'record', { [added.tableId]: position }, selectOnly({ kind: 'table', id: added.tableId }));
+      const update = schemaUpdate(
+        get(),
+        added.schema,
+        'record',
+        { [added.tableId]: position },
+        selectOnly({ kind: 'table', id: added.tableId }),
+      );
       if (update) set(update);
       return added.tableId;
     },
@@ -73,7 +95,8 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
       get().editSchema(() => added.schema, 'record');
       return added.columnId;
     },
-    updateColumn: (tableId, columnId, patch) => get().editSchema((s) => model.editColumn(s, tableId, columnId, patch), columnEditPolicy(columnId, patch)),
+    updateColumn: (tableId, columnId, patch) =>
+      get().editSchema((s) => model.editColumn(s, tableId, columnId, patch), columnEditPolicy(columnId, patch)),
     moveColumn: (tableId, columnId, toIndex) => get().editSchema((s) => model.moveColumn(s, tableId, columnId, toIndex), 'record'),
     deleteColumn: (tableId, columnId) => get().editSchema((s) => model.deleteColumn(s, tableId, columnId), 'record'),
     connectTables(fromTableId, toTableId, options) {
@@ -82,7 +105,10 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
         connected = { ...connected, schema: model.setOneToOneStrategy(connected.schema, connected.relationshipId, options.oneToOne) };
       }
       if (options?.foreignKeyColumnIds) {
-        connected = { ...connected, schema: model.setForeignKeyColumns(connected.schema, connected.relationshipId, options.foreignKeyColumnIds) };
+        connected = {
+          ...connected,
+          schema: model.setForeignKeyColumns(connected.schema, connected.relationshipId, options.foreignKeyColumnIds),
+        };
       }
       editAndSelect(connected.schema, { kind: 'relationship', id: connected.relationshipId });
       return connected.relationshipId;
@@ -93,14 +119,20 @@ export const createSchemaActions: StateCreator<EditorState, [], [], SchemaAction
       else if (selection?.kind === 'relationship') get().deleteRelationship(selection.id);
     },
     setEnd: (relationshipId, side, cardinality) => get().editSchema((s) => model.setEnd(s, relationshipId, side, cardinality), 'record'),
-    setOneToOneStrategy: (relationshipId, strategy) => get().editSchema((s) => model.setOneToOneStrategy(s, relationshipId, strategy), 'record'),
-    setForeignKeyColumns: (relationshipId, columnIds) => get().editSchema((s) => model.setForeignKeyColumns(s, relationshipId, columnIds), 'record'),
+    setOneToOneStrategy: (relationshipId, strategy) =>
+      get().editSchema((s) => model.setOneToOneStrategy(s, relationshipId, strategy), 'record'),
+    setForeignKeyColumns: (relationshipId, columnIds) =>
+      get().editSchema((s) => model.setForeignKeyColumns(s, relationshipId, columnIds), 'record'),
     setKeyHolder: (relationshipId, side) => get().editSchema((s) => model.setKeyHolder(s, relationshipId, side), 'record'),
-    renameRelationship: (relationshipId, name) => get().editSchema((s) => model.updateRelationship(s, relationshipId, { name }), { mergeKey: `rel-name:${relationshipId}` }),
+    renameRelationship: (relationshipId, name) =>
+      get().editSchema((s) => model.updateRelationship(s, relationshipId, { name }), { mergeKey: `rel-name:${relationshipId}` }),
     deleteRelationship: (relationshipId) => editAndSelect(model.deleteRelationship(get().document.schema, relationshipId), null),
-    setIdentifying: (relationshipId, isIdentifying) => get().editSchema((s) => model.setIdentifying(s, relationshipId, isIdentifying), 'record'),
-    updateRelationship: (relationshipId, patch, mergeKey) => get().editSchema((s) => model.updateRelationship(s, relationshipId, patch), recordOrMerge(mergeKey)),
-    updateTableFields: (tableId, patch, mergeKey) => get().editSchema((s) => model.updateTableFields(s, tableId, patch), recordOrMerge(mergeKey)),
+    setIdentifying: (relationshipId, isIdentifying) =>
+      get().editSchema((s) => model.setIdentifying(s, relationshipId, isIdentifying), 'record'),
+    updateRelationship: (relationshipId, patch, mergeKey) =>
+      get().editSchema((s) => model.updateRelationship(s, relationshipId, patch), recordOrMerge(mergeKey)),
+    updateTableFields: (tableId, patch, mergeKey) =>
+      get().editSchema((s) => model.updateTableFields(s, tableId, patch), recordOrMerge(mergeKey)),
     setEnums: (enums, mergeKey) => get().editSchema((s) => ({ ...s, enums }), recordOrMerge(mergeKey)),
   };
 };

@@ -35,7 +35,10 @@ export interface SelectionSlice {
 }
 
 /** The update that selects: nodes re-marked, and the typing run ended (the next keystrokes are a new undo step). */
-export function selectionUpdate(state: EditorState, reselection: Reselection): Reselection & { lastMergeKey: null; nodes: TableFlowNode[] } {
+export function selectionUpdate(
+  state: EditorState,
+  reselection: Reselection,
+): Reselection & { lastMergeKey: null; nodes: TableFlowNode[] } {
   return { ...reselection, lastMergeKey: null, nodes: toTableNodes(state.document, state.nodes, reselection.selectedTableIds) };
 }
 

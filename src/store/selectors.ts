@@ -98,10 +98,16 @@ const columnFactsOf = memoize((schema: Schema) => {
 });
 
 /** A table's column facts, in column order: the same array (and objects) while they read the same, so only changed tables re-render. */
-export const selectColumnFacts = (tableId: TableId) => (s: EditorState): readonly ColumnFacts[] => columnFactsOf(s.document.schema).get(tableId) ?? [];
+export const selectColumnFacts =
+  (tableId: TableId) =>
+  (s: EditorState): readonly ColumnFacts[] =>
+    columnFactsOf(s.document.schema).get(tableId) ?? [];
 
 /** The facts of a table's column at `index`: the same object while they read the same. */
-export const selectColumnFactsAt = (tableId: TableId, index: number) => (s: EditorState): ColumnFacts => selectColumnFacts(tableId)(s)[index] ?? noColumnFacts;
+export const selectColumnFactsAt =
+  (tableId: TableId, index: number) =>
+  (s: EditorState): ColumnFacts =>
+    selectColumnFacts(tableId)(s)[index] ?? noColumnFacts;
 
 const verdictsOf = memoize(relationshipVerdicts);
 
@@ -109,9 +115,11 @@ const verdictsOf = memoize(relationshipVerdicts);
 export const selectIsProofCurrent = (s: EditorState) => s.proofStatus === 'ready' && s.provedSchema === s.document.schema;
 
 /** One relationship's verdict in the latest report (a stable object per report), or undefined when it has no scenarios. */
-export const selectRelationshipVerdict = (id: RelationshipId) => (s: EditorState): RelationshipVerdict | undefined => {
-  return s.proofReport ? verdictsOf(s.proofReport).get(id) : undefined;
-};
+export const selectRelationshipVerdict =
+  (id: RelationshipId) =>
+  (s: EditorState): RelationshipVerdict | undefined => {
+    return s.proofReport ? verdictsOf(s.proofReport).get(id) : undefined;
+  };
 
 /** Whether a modal dialog is open: the editor's keys then stay quiet. */
 export const selectIsModalOpen = (s: EditorState) => s.dialog !== null;

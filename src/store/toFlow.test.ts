@@ -46,7 +46,13 @@ describe('toNoteNodes', () => {
     const still = aNote({ position: { x: 10, y: 20 } });
     const moving = aNote({ text: 'why' });
     const before = toNoteNodes([still, moving], []);
-    expect(before[0]).toEqual({ id: still.id, type: 'note', position: { x: 10, y: 20 }, data: { noteId: still.id }, dragHandle: '.note-grip' });
+    expect(before[0]).toEqual({
+      id: still.id,
+      type: 'note',
+      position: { x: 10, y: 20 },
+      data: { noteId: still.id },
+      dragHandle: '.note-grip',
+    });
     const after = toNoteNodes([still, { ...moving, position: { x: 5, y: 5 } }], before);
     expect(after[0]).toBe(before[0]);
     expect(after[1]).toMatchObject({ id: moving.id, position: { x: 5, y: 5 } });

@@ -11,7 +11,11 @@ export type TableFlowNode = Node<TableNodeData, 'table'>;
  * (so React Flow keeps their measured size and skips re-rendering them), and the previous array
  * itself when no node changed.
  */
-export function toTableNodes(document: ErdDocument, previous: readonly TableFlowNode[], selectedTableIds: readonly TableId[]): TableFlowNode[] {
+export function toTableNodes(
+  document: ErdDocument,
+  previous: readonly TableFlowNode[],
+  selectedTableIds: readonly TableId[],
+): TableFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   const chosen = new Set(selectedTableIds);
   const nodes = document.schema.tables.map((table): TableFlowNode => {

@@ -66,7 +66,11 @@ export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set, g
   setDdlOptions: (options) => set((s) => ({ ddlOptions: { ...s.ddlOptions, ...options } })),
   showTab: (sidebarTab) => set({ sidebarTab }),
   showProof: (relationshipId) =>
-    set({ sidebarTab: 'proof', proofFocus: relationshipId, ...(relationshipId && selectionUpdate(get(), selectOnly({ kind: 'relationship', id: relationshipId }))) }),
+    set({
+      sidebarTab: 'proof',
+      proofFocus: relationshipId,
+      ...(relationshipId && selectionUpdate(get(), selectOnly({ kind: 'relationship', id: relationshipId }))),
+    }),
   setConsoleSql: (consoleSql) => set({ consoleSql }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),

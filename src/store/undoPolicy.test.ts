@@ -96,7 +96,14 @@ describe('undo policy declared per action', () => {
       ['duplicateSelection', () => state().duplicateSelection()],
       ['deleteSelection', () => state().deleteSelection()],
       ['deleteTable', () => state().deleteTable(first!.id)],
-      ['handleNodesChange: select and move', () => state().handleNodesChange([{ type: 'select', id: second!.id, selected: true }, { type: 'position', id: second!.id, position: { x: 7, y: 7 }, dragging: false }])],
+      [
+        'handleNodesChange: select and move',
+        () =>
+          state().handleNodesChange([
+            { type: 'select', id: second!.id, selected: true },
+            { type: 'position', id: second!.id, position: { x: 7, y: 7 }, dragging: false },
+          ]),
+      ],
       ['moveTables', () => state().moveTables({ [second!.id]: { x: 70, y: 70 } })],
       ['addNote', () => state().addNote({ x: 0, y: 0 })],
       ['undo', () => state().undo()],

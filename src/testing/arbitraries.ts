@@ -47,7 +47,21 @@ const endArb: fc.Arbitrary<Cardinality> = fc.constantFrom<Cardinality>(
   { min: 0, max: 'many' },
 );
 const actionArb = fc.constantFrom(...referentialActions);
-const typeArb = fc.constantFrom('integer', 'bigint', 'text', 'varchar(20)', 'numeric(8, 2)', 'boolean', 'date', 'timestamptz', 'uuid', 'jsonb', 'int[]', 'mood', 'positive');
+const typeArb = fc.constantFrom(
+  'integer',
+  'bigint',
+  'text',
+  'varchar(20)',
+  'numeric(8, 2)',
+  'boolean',
+  'date',
+  'timestamptz',
+  'uuid',
+  'jsonb',
+  'int[]',
+  'mood',
+  'positive',
+);
 
 /** Defaults for each type, spelled as PostgreSQL prints them back (so a round trip through the catalog keeps them). */
 const defaultsByType: Record<string, string[]> = {
@@ -69,8 +83,18 @@ const defaultsByType: Record<string, string[]> = {
 /** The enum and the kept domain the random documents' columns may use (`mood`, `positive`), and kept objects beside them. */
 const moodEnum = { id: 'enum_mood', name: 'mood', schemaName: 'public', values: ['calm', "it's; busy"] };
 const keptObjects: SqlObject[] = [
-  { id: 'sql_positive', kind: 'domain', name: 'positive', sql: 'CREATE DOMAIN positive AS integer\n    CONSTRAINT positive_check CHECK ((VALUE > 0));' },
-  { id: 'sql_noon', kind: 'function', name: 'noon()', sql: "CREATE OR REPLACE FUNCTION public.noon()\n RETURNS time without time zone\n LANGUAGE sql\n IMMUTABLE\nAS $function$ SELECT '12:00'::time $function$;" },
+  {
+    id: 'sql_positive',
+    kind: 'domain',
+    name: 'positive',
+    sql: 'CREATE DOMAIN positive AS integer\n    CONSTRAINT positive_check CHECK ((VALUE > 0));',
+  },
+  {
+    id: 'sql_noon',
+    kind: 'function',
+    name: 'noon()',
+    sql: "CREATE OR REPLACE FUNCTION public.noon()\n RETURNS time without time zone\n LANGUAGE sql\n IMMUTABLE\nAS $function$ SELECT '12:00'::time $function$;",
+  },
 ];
 
 /** A random document that passes validation: random names, keys, ends, 1:1 strategies and actions. */
@@ -81,7 +105,16 @@ export const schemaArb: fc.Arbitrary<Schema> = fc
         name: identifierArb,
         keyType: fc.constantFrom('integer', 'bigint', 'uuid', 'text'),
         compositeKey: fc.boolean(),
-        columns: fc.array(fc.record({ name: identifierArb, type: typeArb, isNotNull: fc.boolean(), isUnique: fc.boolean(), defaultChoice: fc.option(fc.nat(), { nil: undefined }) }), { maxLength: 3 }),
+        columns: fc.array(
+          fc.record({
+            name: identifierArb,
+            type: typeArb,
+            isNotNull: fc.boolean(),
+            isUnique: fc.boolean(),
+            defaultChoice: fc.option(fc.nat(), { nil: undefined }),
+          }),
+          { maxLength: 3 },
+        ),
         hasCheck: fc.boolean(),
       }),
       { minLength: 1, maxLength: 5 },
@@ -116,20 +149,31 @@ export const schemaArb: fc.Arbitrary<Schema> = fc
         taken.add(candidate);
         return candidate;
       };
-      schema = { ...schema, tables: schema.tables.map((x) => (x.id === added.tableId ? { ...x, columns: x.columns.map((c) => ({ ...c, type: t.keyType })) } : x)) };
-      if (t.compositeKey) schema = addColumn(schema, added.tableId, { name: unique('part'), type: 'integer', isPrimaryKey: true, isNotNull: true }).schema;
+      schema = {
+        ...schema,
+        tables: schema.tables.map((x) =>
+          x.id === added.tableId ? { ...x, columns: x.columns.map((c) => ({ ...c, type: t.keyType })) } : x,
+        ),
+      };
+      if (t.compositeKey)
+        schema = addColumn(schema, added.tableId, { name: unique('part'), type: 'integer', isPrimaryKey: true, isNotNull: true }).schema;
       for (const { defaultChoice, ...c } of t.columns) {
         const defaults = defaultsByType[c.type] ?? [];
         const defaultValue = defaultChoice === undefined || defaults.length === 0 ? null : defaults[defaultChoice % defaults.length]!;
         schema = addColumn(schema, added.tableId, { ...c, name: unique(c.name), defaultValue }).schema;
       }
-      if (t.hasCheck) schema = updateTableFields(schema, added.tableId, { checks: [makeCheck({ name: '', expression: '(id IS NOT NULL)' })] });
+      if (t.hasCheck)
+        schema = updateTableFields(schema, added.tableId, { checks: [makeCheck({ name: '', expression: '(id IS NOT NULL)' })] });
     }
     for (const r of relationships) {
       const from = schema.tables[r.from % schema.tables.length]!.id;
       const to = schema.tables[r.to % schema.tables.length]!.id;
       const connected = connect(schema, from, to, { from: r.fromEnd, to: r.toEnd });
-      schema = updateRelationship(connected.schema, connected.relationshipId, { onDelete: r.onDelete, onUpdate: r.onUpdate, isDeferrable: r.isDeferrable });
+      schema = updateRelationship(connected.schema, connected.relationshipId, {
+        onDelete: r.onDelete,
+        onUpdate: r.onUpdate,
+        isDeferrable: r.isDeferrable,
+      });
       if (r.shared) schema = setOneToOneStrategy(schema, connected.relationshipId, 'sharedPrimaryKey');
     }
     const uses = (type: string) => schema.tables.some((t) => t.columns.some((c) => c.type === type));
@@ -150,7 +194,11 @@ function withoutErrors(schema: Schema): Schema {
       } else if (p.columnId && p.tableId) {
         current = {
           ...current,
-          tables: current.tables.map((t) => (t.id === p.tableId ? { ...t, columns: t.columns.map((c) => (c.id === p.columnId ? { ...c, name: `c_${c.id.slice(-8)}` } : c)) } : t)),
+          tables: current.tables.map((t) =>
+            t.id === p.tableId
+              ? { ...t, columns: t.columns.map((c) => (c.id === p.columnId ? { ...c, name: `c_${c.id.slice(-8)}` } : c)) }
+              : t,
+          ),
         };
       }
     }

@@ -11,7 +11,10 @@ export const corpusDir = fileURLToPath(new URL('../../../shared/corpus/', import
 /** Whether one corpus file is there to read; when it is not, says once on the console which tests skip and why. */
 export function hasCorpusFile(name: string): boolean {
   const present = existsSync(corpusDir + name);
-  if (!present) console.warn(`Skipping the tests on ${name}: the shared corpus is not at ${corpusDir} (it sits beside the repository on the developers' machines).`);
+  if (!present)
+    console.warn(
+      `Skipping the tests on ${name}: the shared corpus is not at ${corpusDir} (it sits beside the repository on the developers' machines).`,
+    );
   return present;
 }
 

@@ -54,7 +54,10 @@ export interface DdlFailure {
 }
 
 /** Runs generated DDL one statement at a time inside a transaction that is rolled back; reads the foreign keys it made. */
-export async function generatedForeignKeys(db: SqlRunner, statements: readonly Statement[]): Promise<{ failure?: DdlFailure; facts: ForeignKeyFacts }> {
+export async function generatedForeignKeys(
+  db: SqlRunner,
+  statements: readonly Statement[],
+): Promise<{ failure?: DdlFailure; facts: ForeignKeyFacts }> {
   await db.exec('BEGIN');
   try {
     for (const statement of statements) {
@@ -85,7 +88,8 @@ function foldPartitionKeys(source: ForeignKeyFacts, generated: ForeignKeyFacts):
     if (!facts.on_partition_of) continue;
     const wanted = meaning(facts.on_partition_of, facts);
     const match = [...rest].find(([key, f]) => meaning(key.split('.').slice(0, 2).join('.'), f) === wanted && !source.has(key));
-    const key = match?.[0] ?? `${String(facts.on_partition_of)}.(declared on its partitions: ${String(facts.columns)} -> ${String(facts.parent)})`;
+    const key =
+      match?.[0] ?? `${String(facts.on_partition_of)}.(declared on its partitions: ${String(facts.columns)} -> ${String(facts.parent)})`;
     folded.set(key, { ...facts, on_partition_of: null });
   }
   return { source: folded, generated: rest };
@@ -102,7 +106,8 @@ export function compareForeignKeys(before: ForeignKeyFacts, after: ForeignKeyFac
       continue;
     }
     const changed = Object.keys(facts).filter((k) => JSON.stringify(facts[k]) !== JSON.stringify(other[k]));
-    if (changed.length > 0) lines.push(`${key}: ${changed.map((k) => `${k} ${JSON.stringify(facts[k])} -> ${JSON.stringify(other[k])}`).join(', ')}`);
+    if (changed.length > 0)
+      lines.push(`${key}: ${changed.map((k) => `${k} ${JSON.stringify(facts[k])} -> ${JSON.stringify(other[k])}`).join(', ')}`);
   }
   for (const key of generated.keys()) if (!source.has(key)) lines.push(`${key}: in the generated DDL only`);
   return lines;

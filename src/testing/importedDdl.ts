@@ -58,4 +58,5 @@ export async function expectDdlRuns(schema: Schema, { inPglite = true } = {}): P
 }
 
 /** A column of a table, by names. */
-export const column = (schema: Schema, table: string, name: string): Column => schema.tables.find((t) => t.name === table)!.columns.find((c) => c.name === name)!;
+export const column = (schema: Schema, table: string, name: string): Column =>
+  schema.tables.find((t) => t.name === table)!.columns.find((c) => c.name === name)!;

@@ -12,7 +12,9 @@ function findBinaries(): string | undefined {
   if (process.env.PG_BIN && existsSync(join(process.env.PG_BIN, 'initdb'))) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(root, versions[0], 'bin') : undefined;
 }
 
@@ -33,11 +35,18 @@ function freePort(): Promise<number> {
  */
 export async function startTestServer(): Promise<TestServer> {
   const bin = findBinaries();
-  if (!bin) return { skipReason: 'PostgreSQL server binaries not found (apt-get install postgresql, or set PG_BIN); real-server tests skipped' };
+  if (!bin)
+    return { skipReason: 'PostgreSQL server binaries not found (apt-get install postgresql, or set PG_BIN); real-server tests skipped' };
   const isRoot = userInfo().uid === 0;
-  const asServer = (command: string, args: string[]) => (isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]) as [string, string[]];
+  const asServer = (command: string, args: string[]) =>
+    (isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]) as [string, string[]];
   const dir = mkdtempSync(join(tmpdir(), 'erd-pg-'));
-  if (isRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+  if (isRoot)
+    chownSync(
+      dir,
+      Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+    );
   const data = join(dir, 'data');
   const port = await freePort();
   const run = (command: string, args: string[]) => {

@@ -1,16 +1,12 @@
-import {
-  addColumn,
-  connect,
-  editColumn,
-  emptySchema,
-  type Cardinality,
-  type Schema,
-  type TableId,
-} from '../model/index.ts';
+import { addColumn, connect, editColumn, emptySchema, type Cardinality, type Schema, type TableId } from '../model/index.ts';
 import { tableOf, withTable } from './factories.ts';
 
 /** A table whose primary key is (code char(2), n integer): for composite-key tests. */
-export function withCompositeKeyTable(schema: Schema, name: string, ...extra: { name: string; type: string }[]): { schema: Schema; tableId: TableId } {
+export function withCompositeKeyTable(
+  schema: Schema,
+  name: string,
+  ...extra: { name: string; type: string }[]
+): { schema: Schema; tableId: TableId } {
   const { schema: added, tableId } = withTable(schema, name);
   const id = tableOf(added, tableId).columns[0]!;
   let next = editColumn(added, tableId, id.id, { name: 'code', type: 'char(2)' });

@@ -37,7 +37,8 @@ export function createConsoleClient(timeLimitMs = consoleTimeLimitMs): ConsoleCl
       try {
         return await connection.send({ type: 'import', sql }, importTimeLimitMs);
       } catch (error) {
-        if (error instanceof TimeLimitError) throw new Error(`The import ran past ${formatDuration(importTimeLimitMs)} and was stopped.`, { cause: error });
+        if (error instanceof TimeLimitError)
+          throw new Error(`The import ran past ${formatDuration(importTimeLimitMs)} and was stopped.`, { cause: error });
         throw error;
       }
     },
@@ -46,7 +47,10 @@ export function createConsoleClient(timeLimitMs = consoleTimeLimitMs): ConsoleCl
       try {
         return await connection.send({ type: 'console', schema, sql });
       } catch (error) {
-        if (error instanceof TimeLimitError) throw new Error(`The SQL ran past ${formatDuration(timeLimitMs)} and was stopped; the console's PostgreSQL was restarted.`, { cause: error });
+        if (error instanceof TimeLimitError)
+          throw new Error(`The SQL ran past ${formatDuration(timeLimitMs)} and was stopped; the console's PostgreSQL was restarted.`, {
+            cause: error,
+          });
         throw error;
       }
     },

@@ -32,7 +32,11 @@ export function startPostgresWorker(name: string): WorkerLike {
  */
 export function createProofClient(
   onState: (state: ProofState) => void,
-  { timeLimitMs = defaultProofTimeLimitMs, coldStart = false, createWorker = () => startPostgresWorker(coldStart ? 'proof-initdb' : 'proof') }: { timeLimitMs?: number; coldStart?: boolean; createWorker?: () => WorkerLike } = {},
+  {
+    timeLimitMs = defaultProofTimeLimitMs,
+    coldStart = false,
+    createWorker = () => startPostgresWorker(coldStart ? 'proof-initdb' : 'proof'),
+  }: { timeLimitMs?: number; coldStart?: boolean; createWorker?: () => WorkerLike } = {},
 ): ProofClient {
   let isReady = false;
   let isRunning = false;
@@ -54,7 +58,12 @@ export function createProofClient(
         (error: Error) => {
           if (error instanceof WorkerCrashError) return; // onCrash has said so
           if (error instanceof TimeLimitError) {
-            onState({ proofStatus: 'starting', proofReport: null, provedSchema: null, proofError: `The proof ran past ${formatDuration(timeLimitMs)} and was stopped; PostgreSQL is restarting.` });
+            onState({
+              proofStatus: 'starting',
+              proofReport: null,
+              provedSchema: null,
+              proofError: `The proof ran past ${formatDuration(timeLimitMs)} and was stopped; PostgreSQL is restarting.`,
+            });
           } else {
             onState({ proofStatus: 'ready', proofError: `The proof could not run: ${error.message}` });
           }

@@ -11,7 +11,11 @@ import type { ScriptRunner } from '../model/index.ts';
 import type { TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';
 
 /** PGlite with the proof, the step-through and the SQL console live here, off the main thread, so the canvas never waits for PostgreSQL. */
-const scope = self as unknown as { name: string; postMessage(message: WorkerResponse): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
+const scope = self as unknown as {
+  name: string;
+  postMessage(message: WorkerResponse): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+};
 
 /**
  * The proof library, imported once PostgreSQL's downloads are under way: parsing it first delayed
@@ -47,7 +51,8 @@ async function startPostgres(extensionNames: readonly string[]): Promise<PGlite>
   const extensions = extensionNames.length > 0 ? { extensions: await loadExtensions(extensionNames) } : {};
   if (scope.name === 'proof-initdb') return (await pglite).PGlite.create(extensions);
   // A host without the file may answer with its index.html (200 OK): PGlite's own copy then.
-  const fileBundle = async () => (await shippedFileBundle(await blob(`${import.meta.env.BASE_URL}pglite/pglite.data.gz`).catch(() => undefined))) ?? blob(pgliteDataUrl);
+  const fileBundle = async () =>
+    (await shippedFileBundle(await blob(`${import.meta.env.BASE_URL}pglite/pglite.data.gz`).catch(() => undefined))) ?? blob(pgliteDataUrl);
   // Inflated here while the WebAssembly compiles: PGlite would inflate it only if the host's
   // Content-Type said gzip (an octet-stream host sent every start to initdb), and only after everything else had arrived.
   // A damaged download (cut short) or a host's index.html leaves no data directory: initdb below, as for a missing one.
@@ -82,7 +87,12 @@ async function open(extensions: readonly string[] = []): Promise<Database> {
   const runner = pgliteRunner(pg);
   let fingerprint: Promise<string> | undefined;
   // Proofs and traces roll back, so the catalog the console first sees is still the fresh one.
-  return { pg, extensions, runner, fingerprint: () => (fingerprint ??= proofLibrary().then(({ catalogFingerprint }) => catalogFingerprint(runner))) };
+  return {
+    pg,
+    extensions,
+    runner,
+    fingerprint: () => (fingerprint ??= proofLibrary().then(({ catalogFingerprint }) => catalogFingerprint(runner))),
+  };
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -106,7 +116,12 @@ let database = open().then(
 async function cleanUpAfterConsole(escapedTransaction: boolean): Promise<void> {
   const db = await database;
   const { catalogFingerprint } = await proofLibrary();
-  const isClean = !escapedTransaction && (await db.runner.exec('DISCARD ALL').then(() => catalogFingerprint(db.runner)).catch(() => '')) === (await db.fingerprint());
+  const isClean =
+    !escapedTransaction &&
+    (await db.runner
+      .exec('DISCARD ALL')
+      .then(() => catalogFingerprint(db.runner))
+      .catch(() => '')) === (await db.fingerprint());
   if (!isClean) await replaceDatabase();
 }
 

@@ -151,11 +151,21 @@ describe('createProofClient', () => {
     expect(workers[0]!.sent.map((m) => ('schema' in m ? m.schema : null))).toEqual([a, c]);
     expect(states).not.toContainEqual(expect.objectContaining({ provedSchema: a }));
     await vi.advanceTimersByTimeAsync(800);
-    expect(states.at(-1)).toEqual({ proofStatus: 'starting', proofReport: null, provedSchema: null, proofError: 'The proof ran past 800 ms and was stopped; PostgreSQL is restarting.' });
+    expect(states.at(-1)).toEqual({
+      proofStatus: 'starting',
+      proofReport: null,
+      provedSchema: null,
+      proofError: 'The proof ran past 800 ms and was stopped; PostgreSQL is restarting.',
+    });
     expect(workers).toHaveLength(2);
   });
 });
 
 it('formats time limits in words', () => {
-  expect([formatDuration(1), formatDuration(800), formatDuration(20_000), formatDuration(1500)]).toEqual(['1 ms', '800 ms', '20 s', '1.5 s']);
+  expect([formatDuration(1), formatDuration(800), formatDuration(20_000), formatDuration(1500)]).toEqual([
+    '1 ms',
+    '800 ms',
+    '20 s',
+    '1.5 s',
+  ]);
 });
