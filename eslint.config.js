@@ -19,7 +19,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.{1,2}(/[^/]+)*/[^/.]+$|^\\.{1,2}/?$',
+              regex: '^\\.{1,2}(/[^/]+)*/[^/.]+/?$|^\\.{1,2}/?$',
               message: 'Name the file, with its extension (for example ../ddl/index.ts).',
             },
           ],

@@ -20,13 +20,20 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let cases = 0;
-/** The rules the import `from` -> `to` (files under src/) breaks, by name. */
-async function brokenRules(from: string, to: string): Promise<string[]> {
+/** How `from` imports `to`: its text, relative when `to` is a file under src/, else a package name. */
+const importOf = (from: string, to: string, name = 'x') =>
+  `import { ${name} } from '${to.startsWith('src/') ? path.relative(path.dirname(from), to).replace(/^(?!\.)/, './') : to}';\nexport const y = ${name};\n`;
+
+/**
+ * The rules the import `from` -> `to` breaks, by name. `to` is a file under src/ (written, unless
+ * `missing`; importing `from` back when `cycle`) or a package.
+ */
+async function brokenRules(from: string, to: string, { missing = false, cycle = false } = {}): Promise<string[]> {
   const base = path.join(dir, `case${cases++}`);
-  for (const [file, text] of [
-    [from, `import { x } from '${path.relative(path.dirname(from), to).replace(/^(?!\.)/, './')}';\nexport const y = x;\n`],
-    [to, 'export const x = 1;\n'],
-  ] as const) {
+  const files: [string, string][] = [[from, importOf(from, to)]];
+  if (to.startsWith('src/') && !missing)
+    files.push([to, cycle ? `${importOf(to, from, 'y')}export const x = 1;\n` : 'export const x = 1;\n']);
+  for (const [file, text] of files) {
     mkdirSync(path.join(base, path.dirname(file)), { recursive: true });
     writeFileSync(path.join(base, file), text);
   }
@@ -38,7 +45,12 @@ async function brokenRules(from: string, to: string): Promise<string[]> {
   const cwd = process.cwd();
   process.chdir(base);
   try {
-    const result = await cruise(['src'], { ...config.options, validate: true, ruleSet: { forbidden: config.forbidden } } as never);
+    const result = await cruise(['src'], {
+      ...config.options,
+      preserveSymlinks: true,
+      validate: true,
+      ruleSet: { forbidden: config.forbidden },
+    } as never);
     return (result.output as ICruiseResult).summary.violations.map((v) => v.rule.name);
   } finally {
     process.chdir(cwd);
@@ -70,6 +82,28 @@ describe('the import table (.dependency-cruiser.cjs), as `npm run lint` checks i
   });
 
   it.each([
+    ['src/store/a.test.ts', 'src/keeping/b.ts', 'test-layering-store'],
+    ['src/newFolder/a.ts', 'src/model/b.ts', 'every-folder-is-in-the-table'],
+    ['src/model/a.ts', 'react', 'core-is-ui-free'],
+    ['src/worker/a.ts', 'zustand', 'core-is-ui-free'],
+    ['src/model/a.ts', 'node:fs', 'bundled-code-uses-no-node-builtins'],
+    ['src/panels/a.tsx', 'worker_threads', 'bundled-code-uses-no-node-builtins'],
+    ['src/io/a.ts', 'pg', 'bundled-code-is-browser-safe'],
+    ['src/layout/a.ts', '@electric-sql/pglite', 'model-imports-no-engine'],
+    ['src/app/a.ts', 'src/store/editorStore.ts', 'store-through-its-index'],
+  ])('refuses %s -> %s (%s)', async (from, to, rule) => {
+    expect(await brokenRules(from, to)).toContain(rule);
+  });
+
+  it('refuses an import that resolves to nothing, and a cycle', async () => {
+    expect(await brokenRules('src/model/a.ts', 'src/model/missing.ts', { missing: true })).toContain('not-to-unresolvable');
+    expect(await brokenRules('src/model/a.ts', 'src/model/b.ts', { cycle: true })).toContain('no-circular');
+  });
+
+  it.each([
+    ['src/db/a.ts', 'node:fs'],
+    ['src/cli/a.ts', 'pg'],
+    ['src/store/a.test.ts', 'src/proof/b.ts'],
     ['src/ddl/a.ts', 'src/model/b.ts'],
     ['src/proof/a.ts', 'src/migrate/b.ts'],
     ['src/panels/a.ts', 'src/keeping/b.ts'],
