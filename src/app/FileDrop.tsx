@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isImportable } from '../keeping/importDocument.ts';
+import { isImportable } from '../io/importDocument.ts';
 import { useEditorStore } from '../store/index.ts';
 import { workKeeper } from '../keeping/keepingWork.ts';
 import { describeStorageError, fileErrorNotice } from '../keeping/workNotices.ts';

@@ -1,17 +1,8 @@
-import ELK from 'elkjs/lib/elk-api.js';
-import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import { layoutFromElk, toElkGraph } from '../layout/autoLayout.ts';
 import { layoutSchema } from '../layout/layoutSchema.ts';
 import type { Layout, Schema } from '../model/index.ts';
 import { gridSize, useEditorStore } from '../store/index.ts';
-
-let elk: InstanceType<typeof ELK> | null = null;
-
-/** ELK in its own bundled worker (created on first use), so a large layout never blocks the page. */
-function elkInWorker(): InstanceType<typeof ELK> {
-  elk ??= new ELK({ workerFactory: () => new Worker(elkWorkerUrl, { name: 'elk-layout' }) });
-  return elk;
-}
+import { elkInWorker } from '../worker/layoutClient.ts';
 
 /**
  * Lays the diagram out with ELK (measured table sizes where React Flow has them) and applies the

@@ -1,7 +1,7 @@
 import { selectFormattedDdl, useEditorStore, type EditorState } from '../store/index.ts';
 import { templates } from '../io/templates.ts';
 import type { Command } from './commands.ts';
-import { exportedText, textFormats, type TextFormat } from '../keeping/exportText.ts';
+import { exportedText, textFormats, type TextFormat } from '../io/exportText.ts';
 import { openFromFile, saveToFile, workKeeper } from '../keeping/keepingWork.ts';
 import { copyShareLink } from '../keeping/shareLinks.ts';
 

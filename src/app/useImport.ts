@@ -3,7 +3,7 @@ import { oversizeError } from '../io/importSql.ts';
 import type { EditorTasks } from '../panels/editorTasks.ts';
 import { useEditorStore } from '../store/index.ts';
 import { layoutNewSchema } from './arrangeTables.ts';
-import { describeImport, importDocument, importFormatOf, type ImportFormat, type Importers } from '../keeping/importDocument.ts';
+import { describeImport, importDocument, importFormatOf, type ImportFormat, type Importers } from '../io/importDocument.ts';
 import { workKeeper } from '../keeping/keepingWork.ts';
 
 /** DBML's parser is large: loaded on the first DBML import only. */

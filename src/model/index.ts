@@ -1,5 +1,6 @@
 /** The domain: schema types, lookups, derived relationship facts and pure edits. */
 export * from './ids.ts';
+export * from './memoize.ts';
 export * from './schema.ts';
 export * from './cardinality.ts';
 export * from './lookup.ts';

@@ -2,6 +2,7 @@ import { foreignKeyColumnName, foreignKeyType, uniqueName } from './naming.ts';
 import { resolveAll, type ResolvedJunction } from './resolve.ts';
 import type { Column, Schema } from './schema.ts';
 import type { RelationshipId } from './ids.ts';
+import { memoize } from './memoize.ts';
 
 /** A junction column that refers to one side's primary key. */
 export interface JunctionKeyColumn {
@@ -23,12 +24,8 @@ export interface Junction {
   extraColumns: Column[];
 }
 
-const cache = new WeakMap<Schema, Junction[]>();
-
-/** Junction tables for every many-to-many relationship: the user's name, or `from_to`, never clashing with a table. Cached per schema object. */
-export function junctionTables(schema: Schema): Junction[] {
-  const cached = cache.get(schema);
-  if (cached) return cached;
+/** Junction tables for every many-to-many relationship: the user's name, or `from_to`, never clashing with a table. Remembered per schema object. */
+export const junctionTables: (schema: Schema) => Junction[] = memoize((schema: Schema) => {
   const taken = new Set(schema.tables.map((t) => t.name));
   const junctions: Junction[] = [];
   for (const resolved of resolveAll(schema)) {
@@ -55,6 +52,5 @@ export function junctionTables(schema: Schema): Junction[] {
       extraColumns: junction.columns,
     });
   }
-  cache.set(schema, junctions);
   return junctions;
-}
+});

@@ -1,6 +1,7 @@
 import type { ColumnId } from './ids.ts';
 import { primaryKeyOf } from './lookup.ts';
 import type { ResolvedForeignKey, ResolvedRelationship } from './resolve.ts';
+import { memoize } from './memoize.ts';
 
 /** True when a foreign key's columns are unique without a constraint of its own: the whole primary key, one UNIQUE column, or a unique index on exactly them. */
 export function isForeignKeyAlreadyUnique(r: ResolvedForeignKey): boolean {
@@ -18,21 +19,17 @@ export function addsUniqueConstraint(r: ResolvedForeignKey): boolean {
   return r.isUnique && !isForeignKeyAlreadyUnique(r);
 }
 
-const uniqueCache = new WeakMap<readonly ResolvedRelationship[], Map<ColumnId, ResolvedForeignKey>>();
-
 /**
  * The columns a relationship makes UNIQUE (the foreign key of a 1:1 drawn as FK + UNIQUE), each with that
  * relationship, so the canvas and the inspector can show what the DDL enforces though the user never ticked it.
  */
-export function uniqueByRelationship(resolved: readonly ResolvedRelationship[]): ReadonlyMap<ColumnId, ResolvedForeignKey> {
-  let unique = uniqueCache.get(resolved);
-  if (!unique) {
-    unique = new Map();
+export const uniqueByRelationship: (resolved: readonly ResolvedRelationship[]) => ReadonlyMap<ColumnId, ResolvedForeignKey> = memoize(
+  (resolved: readonly ResolvedRelationship[]) => {
+    const unique = new Map<ColumnId, ResolvedForeignKey>();
     for (const r of resolved) {
       if (r.kind !== 'oneToOne' || !addsUniqueConstraint(r)) continue;
       for (const column of r.columns) if (!unique.has(column.id)) unique.set(column.id, r);
     }
-    uniqueCache.set(resolved, unique);
-  }
-  return unique;
-}
+    return unique;
+  },
+);

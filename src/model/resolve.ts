@@ -1,5 +1,6 @@
 import type { Column, EndSide, Relationship, RelationshipEnd, Schema, Table } from './schema.ts';
 import { findColumn, findTable, primaryKeyOf } from './lookup.ts';
+import { memoize } from './memoize.ts';
 
 /** The shape a relationship takes in SQL. */
 export type RelationshipKind = 'oneToMany' | 'oneToOne' | 'manyToMany';
@@ -130,46 +131,35 @@ function noPrimaryKey(rel: Relationship, table: Table): ResolveFailure {
   return { kind: 'invalid', relationship: rel, reason: `"${table.name}" has no primary key to refer to; mark one of its columns as PK` };
 }
 
-const resolvedCache = new WeakMap<Schema, ResolvedRelationship[]>();
+/** Resolves every relationship of a schema, in schema order; remembered per schema object (schemas are never mutated). */
+export const resolveAll: (schema: Schema) => ResolvedRelationship[] = memoize((schema: Schema) => {
+  const tablesById = new Map(schema.tables.map((t) => [t.id as string, t]));
+  return schema.relationships.map((rel) => resolveRelationship(schema, rel, tablesById));
+});
 
-/** Resolves every relationship of a schema, in schema order; cached per schema object (schemas are never mutated). */
-export function resolveAll(schema: Schema): ResolvedRelationship[] {
-  let resolved = resolvedCache.get(schema);
-  if (!resolved) {
-    const tablesById = new Map(schema.tables.map((t) => [t.id as string, t]));
-    resolved = schema.relationships.map((rel) => resolveRelationship(schema, rel, tablesById));
-    resolvedCache.set(schema, resolved);
-  }
-  return resolved;
-}
-
-const mandatoryKeysCache = new WeakMap<readonly ResolvedRelationship[], Set<string>>();
+const mandatoryKeysOf = memoize(
+  (resolved: readonly ResolvedRelationship[]) =>
+    new Set<string>(
+      resolved.flatMap((r) => (r.kind !== 'invalid' && r.kind !== 'manyToMany' && r.isNotNull ? r.columns.map((c) => c.id) : [])),
+    ),
+);
 
 /** True when a column must be NOT NULL: set by the user, a primary key, or a foreign key whose parent is mandatory. */
 export function isEffectivelyNotNull(column: Column, resolved: readonly ResolvedRelationship[]): boolean {
   if (column.isNotNull || column.isPrimaryKey) return true;
-  let mandatoryKeys = mandatoryKeysCache.get(resolved);
-  if (!mandatoryKeys) {
-    mandatoryKeys = new Set(
-      resolved.flatMap((r) => (r.kind !== 'invalid' && r.kind !== 'manyToMany' && r.isNotNull ? r.columns.map((c) => c.id) : [])),
-    );
-    mandatoryKeysCache.set(resolved, mandatoryKeys);
-  }
-  return mandatoryKeys.has(column.id);
+  return mandatoryKeysOf(resolved).has(column.id);
 }
 
-const foreignKeysCache = new WeakMap<readonly ResolvedRelationship[], Map<string, ResolvedForeignKey[]>>();
+const foreignKeysByChildOf = memoize((resolved: readonly ResolvedRelationship[]) => {
+  const byChild = new Map<string, ResolvedForeignKey[]>();
+  for (const r of resolved) {
+    if (r.kind === 'invalid' || r.kind === 'manyToMany') continue;
+    byChild.set(r.child.id, [...(byChild.get(r.child.id) ?? []), r]);
+  }
+  return byChild;
+});
 
 /** The resolved foreign keys a table holds, to badge its FK columns and say where they point. */
 export function foreignKeysOf(tableId: Table['id'], resolved: readonly ResolvedRelationship[]): ResolvedForeignKey[] {
-  let byChild = foreignKeysCache.get(resolved);
-  if (!byChild) {
-    byChild = new Map();
-    for (const r of resolved) {
-      if (r.kind === 'invalid' || r.kind === 'manyToMany') continue;
-      byChild.set(r.child.id, [...(byChild.get(r.child.id) ?? []), r]);
-    }
-    foreignKeysCache.set(resolved, byChild);
-  }
-  return byChild.get(tableId) ?? [];
+  return foreignKeysByChildOf(resolved).get(tableId) ?? [];
 }

@@ -3,7 +3,7 @@ import { CopyButton } from './CopyButton.tsx';
 import { Dialog, DialogHead } from './Dialog.tsx';
 import { downloadText } from '../keeping/downloadText.ts';
 import { selectFormattedDdl, useEditorStore } from '../store/index.ts';
-import { exportedText, exportFileName, textFormats, type TextFormat } from '../keeping/exportText.ts';
+import { exportedText, exportFileName, textFormats, type TextFormat } from '../io/exportText.ts';
 
 /** Export as SQL, DBML or Mermaid: the text to read, copy or download. */
 export function ExportTextDialog() {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Dialog, DialogHead } from './Dialog.tsx';
-import { useEditorStore, type ImportProblem } from '../store/index.ts';
-import { importFormatOf, type ImportFormat } from '../keeping/importDocument.ts';
+import { useEditorStore } from '../store/index.ts';
+import { importFormatOf, type ImportFormat, type ImportProblem } from '../io/importDocument.ts';
 import { pickTextFile } from '../keeping/projectFiles.ts';
 import { useEditorTasks } from './editorTasks.ts';
 

@@ -30,6 +30,7 @@ function copyPlaced(state: EditorState, fragment: Fragment, offset: number): Par
   });
 }
 
+/** Copy, paste and duplicate: the copied tables are kept here, apart from the document, so pasting works across documents. */
 export const createClipboardSlice: StateCreator<EditorState, [], [], ClipboardSlice> = (set, get) => ({
   clipboard: null,
   copySelection() {

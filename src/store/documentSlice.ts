@@ -201,11 +201,12 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       );
       const { past, future, lastMergeKey } = state;
       set({
+        ...recordChange({ past, future, lastMergeKey }, step.before, step.policy),
+        // A selection in the same batch ends any typing merge, as on its own.
         ...selected,
         nodes,
         noteNodes,
         document: { ...state.document, layout, ...(notes ? { notes } : {}) },
-        ...recordChange({ past, future, lastMergeKey }, step.before, step.policy),
         dragStartDocument: step.dragStart,
       });
     },

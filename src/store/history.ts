@@ -1,7 +1,7 @@
 import type { ErdDocument } from '../model/index.ts';
 
 /** How many document snapshots undo keeps. */
-export const historyLimit = 200;
+const historyLimit = 200;
 
 /**
  * How an action's change of the document goes on the undo stack, declared by each action (as excalidraw's

@@ -11,4 +11,4 @@ export type { OpenDialog, SidebarTab, ThemePreference } from './uiSlice.ts';
 export type { ConnectOptions } from './schemaActions.ts';
 export type { UndoPolicy } from './history.ts';
 export type { ProofSlice, ProofStatus } from './proofSlice.ts';
-export type { ImportDraft, ImportProblem, NoticeAction, SaveStatus, WorkNotice } from './workSlice.ts';
+export type { ImportDraft, NoticeAction, SaveStatus, WorkNotice } from './workSlice.ts';

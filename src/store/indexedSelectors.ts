@@ -1,5 +1,6 @@
 import {
   describeRelationship,
+  memoize,
   type Problem,
   type Relationship,
   type RelationshipId,
@@ -9,7 +10,7 @@ import {
   type TableId,
 } from '../model/index.ts';
 import type { EditorState } from './editorStore.ts';
-import { keepEqual, memoize } from './memoize.ts';
+import { keepEqual } from './keepEqual.ts';
 import { selectLint, selectResolved } from './selectors.ts';
 
 /*

@@ -1,7 +1,6 @@
-import type { RelationshipId } from '../model/index.ts';
+import { memoize, type RelationshipId } from '../model/index.ts';
 import { summarize, type ProofReport, type ScenarioResult } from '../proof/index.ts';
 import type { EditorState } from './editorStore.ts';
-import { memoize } from './memoize.ts';
 
 /*
  * Views of the latest proof report, built once per report: a whole-document report holds thousands of

@@ -4,6 +4,7 @@ import {
   foreignKeysOf,
   isEffectivelyNotNull,
   lintSchema,
+  memoize,
   validateSchema,
   resolveAll,
   uniqueByRelationship,
@@ -16,7 +17,7 @@ import {
 import { generateDdl, type DdlOptions, type DdlResult } from '../ddl/index.ts';
 import { relationshipVerdicts, type RelationshipVerdict } from '../proof/index.ts';
 import type { EditorState } from './editorStore.ts';
-import { keepEqual, memoize } from './memoize.ts';
+import { keepEqual } from './keepEqual.ts';
 
 /** The schema (changes on edits, never on drags). */
 export const selectSchema = (s: EditorState) => s.document.schema;
@@ -68,7 +69,7 @@ export interface ColumnFacts {
 }
 
 /** Whether two columns' facts read the same: the canvas and the inspector then keep the old object. */
-export const isSameColumnFacts = (a: ColumnFacts, b: ColumnFacts) =>
+const isSameColumnFacts = (a: ColumnFacts, b: ColumnFacts) =>
   a.references === b.references && a.isNotNull === b.isNotNull && a.isUniqueByRelationship === b.isUniqueByRelationship;
 
 /** The facts of a column the schema does not have (yet): nothing to show. */
@@ -97,11 +98,14 @@ const columnFactsOf = memoize((schema: Schema) => {
   return facts;
 });
 
+/** The facts of a table that is gone (React Flow may still draw its node once): one array, so the selector's answer is stable. */
+const noFacts: readonly ColumnFacts[] = [];
+
 /** A table's column facts, in column order: the same array (and objects) while they read the same, so only changed tables re-render. */
 export const selectColumnFacts =
   (tableId: TableId) =>
   (s: EditorState): readonly ColumnFacts[] =>
-    columnFactsOf(s.document.schema).get(tableId) ?? [];
+    columnFactsOf(s.document.schema).get(tableId) ?? noFacts;
 
 /** The facts of a table's column at `index`: the same object while they read the same. */
 export const selectColumnFactsAt =

@@ -53,6 +53,7 @@ export interface UiSlice {
   toggleSidebar(): void;
 }
 
+/** The editor chrome's state and its setters: never part of the document, never undone. */
 export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set, get) => ({
   ddlOptions: defaultDdlOptions,
   sidebarTab: 'proof',

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { EditorState } from './editorStore.ts';
+import type { ImportProblem } from '../io/importDocument.ts';
 
 /**
  * Where the open document stands against the browser's copy: being read at start, saved, changed
@@ -23,17 +24,6 @@ export interface WorkNotice {
   actions?: NoticeAction[];
 }
 
-/** Why an import stopped: where in the text, the statement, and PostgreSQL's (or the DBML parser's) words. */
-export interface ImportProblem {
-  /** 1-based; absent when the problem is the text as a whole. */
-  line?: number;
-  column?: number;
-  statement?: string;
-  message: string;
-  detail?: string;
-  hint?: string;
-}
-
 /** What the import dialog holds: kept in the store so closing the dialog never loses a pasted script. */
 export interface ImportDraft {
   fileName: string;
@@ -41,7 +31,7 @@ export interface ImportDraft {
   problem: ImportProblem | null;
 }
 
-/** Which stored document is open and how its saving goes; the storage itself lives in app/. */
+/** Which stored document is open and how its saving goes; the storage itself lives in keeping/. */
 export interface WorkSlice {
   documentId: string | null;
   documentName: string;
@@ -56,7 +46,7 @@ export interface WorkSlice {
   dismissNotice(id: string): void;
 }
 
-/** The slice's state and setters; what they mean is decided in app/ (the keeper), not here. */
+/** The slice's state and setters; what they mean is decided in keeping/ (the keeper), not here. */
 export const createWorkSlice: StateCreator<EditorState, [], [], WorkSlice> = (set) => ({
   documentId: null,
   documentName: '',

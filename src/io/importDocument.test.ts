@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { aSchema, ends } from '../testing/factories.ts';
-import { importNotes } from '../io/importNotes.ts';
+import { importNotes } from './importNotes.ts';
 import { describeImport, importDocument, importFormatOf, type Importers } from './importDocument.ts';
 
 const { schema } = aSchema(ends.exactlyOne, ends.zeroOrMany);

@@ -1,7 +1,17 @@
-import { oversizeError, type ImportResult } from '../io/importSql.ts';
+import { oversizeError, type ImportResult } from './importSql.ts';
 import type { ErdDocument, Layout, Schema } from '../model/index.ts';
-import { importNotes } from '../io/importNotes.ts';
-import type { ImportProblem } from '../store/index.ts';
+import { importNotes } from './importNotes.ts';
+
+/** Why an import stopped: where in the text, the statement, and PostgreSQL's (or the DBML parser's) words. */
+export interface ImportProblem {
+  /** 1-based; absent when the problem is the text as a whole. */
+  line?: number;
+  column?: number;
+  statement?: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+}
 
 /** The two languages a schema can be imported from. */
 export type ImportFormat = 'sql' | 'dbml';

@@ -1,7 +1,7 @@
 import { toSqlText, type DdlResult } from '../ddl/index.ts';
-import { toDbml } from '../io/dbmlExport.ts';
-import { toMermaid } from '../io/mermaid.ts';
-import { fileNameFor } from '../io/storedDocument.ts';
+import { toDbml } from './dbmlExport.ts';
+import { toMermaid } from './mermaid.ts';
+import { fileNameFor } from './storedDocument.ts';
 import type { Schema } from '../model/index.ts';
 
 /** The text formats a design is taken out in. */

@@ -2,12 +2,12 @@
 const recentValues = 4;
 
 /**
- * The one memoisation behind the store's selectors: a derivation of an immutable value (a schema, a lint
+ * The one memoisation of the editor (the model's derived facts, the store's selectors): a derivation of an immutable value (a schema, a lint
  * result, a proof report) is computed once per value, compared by identity, so drags, selection and
  * re-renders never recompute it, and panels reading a deferred schema share it. Further arguments (the
  * DDL options) are compared with the last ones seen with that value. Only the few most recent values are
  * remembered: keeping a derivation for every schema still in the undo history held 277 MB after 200
- * edits of a 500-table document.
+ * edits of a 500-table document (WeakMaps per schema object, as the store and the model had).
  */
 export function memoize<K extends object, A extends unknown[], T>(derive: (key: K, ...args: A) => T): (key: K, ...args: A) => T {
   let recent: { key: K; args: A; value: T }[] = [];
@@ -18,15 +18,4 @@ export function memoize<K extends object, A extends unknown[], T>(derive: (key: 
     recent = [{ key, args, value }, ...recent.filter((entry) => entry.key !== key)].slice(0, recentValues);
     return value;
   };
-}
-
-/**
- * `next`, keeping each element `isEqual` to the one at the same place in `previous` as the previous object,
- * and `previous` itself when every element is: a re-derivation after a keystroke then re-renders only
- * the nodes and edges whose facts it changed.
- */
-export function keepEqual<T>(previous: readonly T[] | undefined, next: readonly T[], isEqual: (a: T, b: T) => boolean): readonly T[] {
-  if (!previous) return next;
-  const kept = next.map((item, i) => (i < previous.length && isEqual(previous[i]!, item) ? previous[i]! : item));
-  return kept.length === previous.length && kept.every((item, i) => item === previous[i]) ? previous : kept;
 }
