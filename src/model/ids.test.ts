@@ -1,13 +1,23 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { makeCheck, makeEnumType, makeIndex, newId, type ColumnId, type NoteId, type RelationshipId, type TableId } from './index.ts';
+import {
+  makeCheck,
+  makeEnumType,
+  makeIndex,
+  newId,
+  type ColumnId,
+  type NoteId,
+  type RelationshipId,
+  type TableId,
+  type VersionId,
+} from './index.ts';
 
 describe('one id maker', () => {
   it('mints distinct ids with a readable prefix for every kind of object', () => {
-    const ids = (['tbl', 'col', 'rel', 'note', 'chk', 'idx', 'enum', 'sql', 'doc'] as const).flatMap((prefix) =>
+    const ids = (['tbl', 'col', 'rel', 'note', 'chk', 'idx', 'enum', 'sql', 'doc', 'ver'] as const).flatMap((prefix) =>
       Array.from({ length: 50 }, () => newId(prefix)),
     );
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.every((id) => /^(tbl|col|rel|note|chk|idx|enum|sql|doc)_[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect(ids.every((id) => /^(tbl|col|rel|note|chk|idx|enum|sql|doc|ver)_[0-9a-f]{12}$/.test(id))).toBe(true);
   });
 
   it('types each id by its prefix, so a table id cannot be minted where a column id belongs', () => {
@@ -15,6 +25,7 @@ describe('one id maker', () => {
     expectTypeOf(newId('col')).toEqualTypeOf<ColumnId>();
     expectTypeOf(newId('rel')).toEqualTypeOf<RelationshipId>();
     expectTypeOf(newId('note')).toEqualTypeOf<NoteId>();
+    expectTypeOf(newId('ver')).toEqualTypeOf<VersionId>();
     expectTypeOf(newId('chk')).toEqualTypeOf<string>();
     expectTypeOf(newId('tbl')).not.toEqualTypeOf<ColumnId>();
   });

@@ -3,6 +3,7 @@ export type TableId = string & { readonly __brand: 'TableId' };
 export type ColumnId = string & { readonly __brand: 'ColumnId' };
 export type RelationshipId = string & { readonly __brand: 'RelationshipId' };
 export type NoteId = string & { readonly __brand: 'NoteId' };
+export type VersionId = string & { readonly __brand: 'VersionId' };
 
 /** The id type of each kind, by the prefix its ids start with, so a prefix cannot be minted as another kind's id. */
 interface IdKinds {
@@ -10,6 +11,7 @@ interface IdKinds {
   col: ColumnId;
   rel: RelationshipId;
   note: NoteId;
+  ver: VersionId;
   chk: string;
   idx: string;
   enum: string;
@@ -17,7 +19,7 @@ interface IdKinds {
   doc: string;
 }
 
-/** What each kind of id starts with: tables, columns, relationships, notes, checks, indexes, enum types, kept SQL objects, documents. */
+/** What each kind of id starts with: tables, columns, relationships, notes, checks, indexes, enum types, kept SQL objects, documents, versions. */
 export type IdPrefix = keyof IdKinds;
 
 /** A fresh, collision-resistant id with a readable prefix (`tbl_`, `col_`...) and the type of its kind: the one place ids are minted. */

@@ -25,3 +25,4 @@ export * from './lint.ts';
 export * from './junction.ts';
 export * from './fragment.ts';
 export * from './notes.ts';
+export * from './versions.ts';

@@ -1,4 +1,4 @@
-import type { ColumnId, NoteId, RelationshipId, TableId } from './ids.ts';
+import type { ColumnId, NoteId, RelationshipId, TableId, VersionId } from './ids.ts';
 
 /** One column of a table; `type` is PostgreSQL type text such as `integer` or `varchar(80)`. */
 export interface Column {
@@ -197,12 +197,31 @@ export interface Note {
   position: Position;
 }
 
-/** What a project file and the editor hold: the schema, where each table is drawn, and notes. */
+/** How a version came to be: made by an import, or marked by the user (Mark as deployed…). */
+export type VersionKind = 'imported' | 'marked';
+
+/**
+ * A named copy of the schema as it was (imported, or deployed): what a migration starts from. The
+ * schema is the same immutable value the editor had (edits make new objects), so keeping one costs
+ * nothing until the design moves on; the layout is not versioned.
+ */
+export interface Version {
+  id: VersionId;
+  name: string;
+  /** When it was made, as an ISO 8601 string (UTC). */
+  createdAt: string;
+  kind: VersionKind;
+  schema: Schema;
+}
+
+/** What a project file and the editor hold: the schema, where each table is drawn, notes and named versions. */
 export interface ErdDocument {
   schema: Schema;
   layout: Layout;
   /** Absent in documents made before notes existed. */
   notes?: Note[];
+  /** Oldest first; absent when there are none (and in documents made before versions existed). */
+  versions?: Version[];
 }
 
 /** An empty schema. */

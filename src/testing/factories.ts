@@ -22,6 +22,7 @@ import {
   type Table,
   type TableId,
   type TableIndex,
+  type Version,
 } from '../model/index.ts';
 
 /** Test factories shared by every test: small, valid defaults that a test overrides where it matters. */
@@ -52,6 +53,11 @@ export function aKeptObject(fields: Partial<SqlObject> = {}): SqlObject {
 /** A sticky note at the origin. */
 export function aNote(fields: Partial<Note> = {}): Note {
   return { id: newId('note'), text: 'a note', position: { x: 0, y: 0 }, ...fields };
+}
+
+/** A version marked deployed on 3 December 2026, holding an empty schema unless the test gives one. */
+export function aVersion(fields: Partial<Version> = {}): Version {
+  return { id: newId('ver'), name: 'deployed', createdAt: '2026-12-03T17:00:00.000Z', kind: 'marked', schema: emptySchema, ...fields };
 }
 
 /**
