@@ -10,3 +10,5 @@ export * from './scratchSchema.ts';
 export * from './traceScenarios.ts';
 export * from './sqlConsole.ts';
 export * from './serverObjects.ts';
+export * from './catalogSnapshot.ts';
+export * from './catalogDifferences.ts';
