@@ -119,4 +119,13 @@ describe('erd lint and ddl options', () => {
     expect(stdout.startsWith('BEGIN;\n\nCREATE SCHEMA IF NOT EXISTS app;')).toBe(true);
     expect(stdout).toContain('CREATE TABLE IF NOT EXISTS app.authors (');
   });
+
+  it('ddl --if-not-exists warns on stderr that it is no migration: existing tables are skipped, not compared', async () => {
+    const { code, stderr } = await erd('ddl', examplePath, '--if-not-exists');
+    expect(code).toBe(0);
+    expect(stderr).toContain('re-runnable on the same version, not a migration');
+    expect(stderr).toContain('a table that already exists is skipped as a whole');
+    expect(stderr).toContain('use erd diff (migrations)');
+    expect((await erd('ddl', examplePath)).stderr).toBe('');
+  });
 });

@@ -1,6 +1,6 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { generateDdl, toSqlText, type DdlOptions } from '../ddl/index.ts';
+import { generateDdl, ifNotExistsMeaning, toSqlText, type DdlOptions } from '../ddl/index.ts';
 import { connectPostgres, pgliteRunner, startPglite, type PostgresConnection } from '../db/index.ts';
 import { toDbml } from '../io/dbmlExport.ts';
 import { toMermaid, type ImportResult } from '../io/index.ts';
@@ -59,7 +59,9 @@ catalog; what the import skipped or read differently is noted on stderr.
 Commands:
   ddl FILE     print the PostgreSQL DDL
                  --transaction     wrap it in BEGIN / COMMIT
-                 --if-not-exists   make it re-runnable
+                 --if-not-exists   make it re-runnable on the same version; not a migration:
+                                   a table that exists is skipped whole, not compared
+                                   (for changes: erd diff, migrations)
                  --schema NAME     put every table and type into schema NAME
   prove FILE   run every proof scenario in PGlite; exit 1 if any fails
                  --json            print the report as JSON
@@ -167,6 +169,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const { statements, problems } = generateDdl(document.schema, options);
     for (const p of problems) io.stderr(`${file}: ${p.severity}: ${p.message}\n`);
     if (problems.some((p) => p.severity === 'error')) return 1;
+    if (options.ifNotExists) io.stderr(`erd: note: ${ifNotExistsMeaning}\n`);
     io.stdout(toSqlText(statements));
     return 0;
   }

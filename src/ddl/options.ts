@@ -18,6 +18,10 @@ export interface DdlOptions {
   creatableExtensions?: readonly string[];
 }
 
+/** What the IF NOT EXISTS option does and does not do, said the same way in the DDL tab and the command line. */
+export const ifNotExistsMeaning =
+  'IF NOT EXISTS makes the script re-runnable on the same version, not a migration: a table that already exists is skipped as a whole, without comparing it, so a column added since never arrives. For changes, use erd diff (migrations).';
+
 /** Plain DDL for an empty database: what the proofs run. */
 export const defaultDdlOptions: DdlOptions = { wrapInTransaction: false, ifNotExists: false, schemaName: null };
 

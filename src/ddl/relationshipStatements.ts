@@ -4,7 +4,8 @@ import type { Junction } from '../model/index.ts';
 import type { DdlOptions } from './options.ts';
 import { quoteIdent } from './quoteIdent.ts';
 import { requiredChildStatements } from './requiredChild.ts';
-import { identList, qualifiedName, unlessExists } from './sqlText.ts';
+import { unlessEquivalentExists } from './equivalentConstraint.ts';
+import { identList, qualifiedName } from './sqlText.ts';
 import type { Statement } from './statement.ts';
 import { columnDefinition, createTableSql } from './tableStatements.ts';
 
@@ -27,8 +28,9 @@ function addForeignKeySql(
   options: DdlOptions,
 ): string {
   const references = `REFERENCES ${parentRef} (${identList(parentColumns)})`;
-  return unlessExists(
+  return unlessEquivalentExists(
     `ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(name)} FOREIGN KEY (${identList(columns)})\n  ${references}${clauses(rel)};`,
+    { kind: 'foreignKey', tableRef: childRef, columns, parentRef, parentColumns },
     options,
   );
 }
@@ -42,8 +44,9 @@ export function foreignKeyStatements(r: ResolvedForeignKey, names: NameAllocator
   const statements: Statement[] = [];
   if (addsUniqueConstraint(r)) {
     const constraintName = r.relationship.uniqueConstraintName || names.allocate(r.child.name, columns, 'key');
-    const sql = unlessExists(
+    const sql = unlessEquivalentExists(
       `ALTER TABLE ${childRef}\n  ADD CONSTRAINT ${quoteIdent(constraintName)} UNIQUE (${identList(columns)});`,
+      { kind: 'unique', tableRef: childRef, columns },
       options,
     );
     statements.push({ kind: 'addUnique', relationshipId, tableId: r.child.id, constraintName, sql });

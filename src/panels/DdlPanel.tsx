@@ -1,4 +1,4 @@
-import { toSqlText } from '../ddl/index.ts';
+import { ifNotExistsMeaning, toSqlText } from '../ddl/index.ts';
 import { selectFormattedDdl, useEditorStore } from '../store/index.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { downloadText } from '../keeping/downloadText.ts';
@@ -24,7 +24,7 @@ export function DdlPanel() {
             />{' '}
             In a transaction
           </label>
-          <label>
+          <label title={ifNotExistsMeaning}>
             <input type="checkbox" checked={options.ifNotExists} onChange={(e) => setDdlOptions({ ifNotExists: e.target.checked })} /> IF
             NOT EXISTS
           </label>
@@ -57,6 +57,7 @@ export function DdlPanel() {
           </button>
         </div>
       </div>
+      {options.ifNotExists && <p className="hint">{ifNotExistsMeaning}</p>}
       <ModelProblems />
       <pre className="ddl" data-testid="ddl">
         {sql}
