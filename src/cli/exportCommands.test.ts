@@ -59,11 +59,11 @@ describe('erd mermaid and erd dbml', () => {
   });
 
   it('says a file from a newer editor is read-only, and still prints it', async () => {
-    const newer = { ...JSON.parse(await readFile(examplePath, 'utf8')), version: 3 };
+    const newer = { ...JSON.parse(await readFile(examplePath, 'utf8')), version: 4 };
     const { code, stdout, stderr } = await erd({ 'new.erd.json': JSON.stringify(newer) }, 'dbml', 'new.erd.json');
     expect(code).toBe(0);
     expect(stderr).toBe(
-      'erd: new.erd.json: made by a newer version of the editor (file version 3, this one reads up to 2): opened read-only\n',
+      'erd: new.erd.json: made by a newer version of the editor (file version 4, this one reads up to 3): opened read-only\n',
     );
     expect(stdout).toBe(toDbml(exampleDocument().schema));
   });

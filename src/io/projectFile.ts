@@ -1,4 +1,4 @@
-import type { ErdDocument, Layout, Schema } from '../model/index.ts';
+import type { ErdDocument, Layout, Schema, Version } from '../model/index.ts';
 import { latestProjectFileVersion, migrateProjectFile, type ProjectFileJson } from './projectFileMigrations.ts';
 import { projectFileSchema } from './projectFileSchema.ts';
 
@@ -28,6 +28,7 @@ export function serializeProjectFile(document: ErdDocument, indent = 2): string 
         schema: document.schema,
         layout,
         ...(document.notes?.length ? { notes: document.notes } : {}),
+        ...(document.versions?.length ? { versions: document.versions } : {}),
       },
       null,
       indent,
@@ -65,12 +66,12 @@ function validateProjectFile(json: unknown): { ok: true; document: ErdDocument }
     const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the file';
     return { ok: false, error: `${where}: ${issue.message}` };
   }
-  const { schema, notes } = parsed.data;
-  const broken = findBrokenLink(schema) ?? findNoteClash(schema, notes);
+  const { schema, notes, versions = [] } = parsed.data;
+  const broken = findBrokenLink(schema) ?? findNoteClash(schema, notes) ?? findVersionProblem(versions);
   if (broken) return { ok: false, error: broken };
   const layout: Layout = {};
   for (const t of schema.tables) layout[t.id] = parsed.data.layout[t.id] ?? { x: 0, y: 0 };
-  return { ok: true, document: { schema, layout, notes } };
+  return { ok: true, document: { schema, layout, notes, ...(versions.length > 0 ? { versions } : {}) } };
 }
 
 /** Notes and tables share the canvas, told apart by the `note_` prefix: no clash, no duplicate. */
@@ -85,37 +86,49 @@ function findNoteClash(schema: Schema, notes: readonly { id: string }[]): string
   return undefined;
 }
 
+/** Each version's schema holds together like the main one, and no two versions share an id. */
+function findVersionProblem(versions: readonly Version[]): string | undefined {
+  const seen = new Set<string>();
+  for (const [i, version] of versions.entries()) {
+    if (seen.has(version.id)) return `versions.${i}.id: "${version.id}" is used twice`;
+    seen.add(version.id);
+    const broken = findBrokenLink(version.schema, `versions.${i}.schema`);
+    if (broken) return broken;
+  }
+  return undefined;
+}
+
 /** Ids must be unique and every reference must land: a file is never half-loaded. */
-function findBrokenLink(schema: Schema): string | undefined {
+function findBrokenLink(schema: Schema, at = 'schema'): string | undefined {
   const seen = new Set<string>();
   const columnsOf = new Map<string, Set<string>>();
   for (const [ti, table] of schema.tables.entries()) {
-    if (seen.has(table.id)) return `schema.tables.${ti}.id: id "${table.id}" is used twice`;
+    if (seen.has(table.id)) return `${at}.tables.${ti}.id: id "${table.id}" is used twice`;
     seen.add(table.id);
     const columns = new Set<string>();
     for (const [ci, column] of table.columns.entries()) {
-      if (seen.has(column.id)) return `schema.tables.${ti}.columns.${ci}.id: id "${column.id}" is used twice`;
+      if (seen.has(column.id)) return `${at}.tables.${ti}.columns.${ci}.id: id "${column.id}" is used twice`;
       seen.add(column.id);
       columns.add(column.id);
     }
     for (const [ii, index] of table.indexes.entries()) {
       const stray = index.columnIds.find((c) => !columns.has(c));
-      if (stray) return `schema.tables.${ti}.indexes.${ii}.columnIds: no column "${stray}" in table "${table.name}"`;
+      if (stray) return `${at}.tables.${ti}.indexes.${ii}.columnIds: no column "${stray}" in table "${table.name}"`;
     }
     columnsOf.set(table.id, columns);
   }
   for (const [ri, rel] of schema.relationships.entries()) {
-    if (seen.has(rel.id)) return `schema.relationships.${ri}.id: id "${rel.id}" is used twice`;
+    if (seen.has(rel.id)) return `${at}.relationships.${ri}.id: id "${rel.id}" is used twice`;
     seen.add(rel.id);
     for (const side of ['from', 'to'] as const) {
-      if (!columnsOf.has(rel[side].tableId)) return `schema.relationships.${ri}.${side}.tableId: no table has id "${rel[side].tableId}"`;
+      if (!columnsOf.has(rel[side].tableId)) return `${at}.relationships.${ri}.${side}.tableId: no table has id "${rel[side].tableId}"`;
     }
     const holder = columnsOf.get(rel[rel.keyHolder].tableId)!;
     const stray = rel.foreignKeyColumnIds.find((c) => !holder.has(c));
-    if (stray) return `schema.relationships.${ri}.foreignKeyColumnIds: no column "${stray}" in the key holder's table`;
+    if (stray) return `${at}.relationships.${ri}.foreignKeyColumnIds: no column "${stray}" in the key holder's table`;
     const parent = columnsOf.get(rel[rel.keyHolder === 'from' ? 'to' : 'from'].tableId)!;
     const strayReferenced = rel.referencedColumnIds?.find((c) => !parent.has(c));
-    if (strayReferenced) return `schema.relationships.${ri}.referencedColumnIds: no column "${strayReferenced}" in the referenced table`;
+    if (strayReferenced) return `${at}.relationships.${ri}.referencedColumnIds: no column "${strayReferenced}" in the referenced table`;
   }
   return undefined;
 }

@@ -26,6 +26,11 @@ describe('project file migrations', () => {
     expect(projectFileMigrations[0]!.migrate(v1)).toEqual({ ...v1, version: 2 });
   });
 
+  it('2 -> 3 changes nothing but the version: a version-2 file keeps no named versions, so it loads with none', () => {
+    const v2 = { format: 'erd-proof', version: 2, schema: { tables: [], relationships: [], enums: [] }, layout: {}, notes: [] };
+    expect(projectFileMigrations[1]!.migrate(v2)).toEqual({ ...v2, version: 3 });
+  });
+
   it('migrates step by step to the latest version, and refuses versions it does not know', () => {
     expect(migrateProjectFile({ version: 1 }, 1)).toEqual({ version: latestProjectFileVersion });
     expect(migrateProjectFile({ version: latestProjectFileVersion, x: 1 }, latestProjectFileVersion)).toEqual({

@@ -20,6 +20,12 @@ export const projectFileMigrations: readonly ProjectFileMigration[] = [
       'version 2 may hold schema.sqlObjects (views and functions kept as SQL text); a version-1 editor would drop them on save, so it must see a newer version and open the file read-only',
     migrate: (file) => ({ ...file, version: 2 }),
   },
+  {
+    from: 2,
+    reason:
+      'version 3 may hold versions (named copies of the schema, made on import and by Mark as deployed); a version-2 editor would drop them on save, so it must see a newer version and open the file read-only',
+    migrate: (file) => ({ ...file, version: 3 }),
+  },
 ];
 
 /** The newest version the chain reaches: what this editor writes and reads without loss. */

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import {
   maxNoteLength,
+  maxVersionNameLength,
   referentialActions,
   sqlObjectKinds,
+  versionKinds,
+  versionName,
   type CheckConstraint,
   type Column,
   type ColumnId,
@@ -20,6 +23,8 @@ import {
   type Table,
   type TableId,
   type TableIndex,
+  type Version,
+  type VersionId,
 } from '../model/index.ts';
 import { latestProjectFileVersion } from './projectFileMigrations.ts';
 import type { ShapeOf } from './zodShape.ts';
@@ -134,9 +139,25 @@ const noteSchema = z.object({
   position,
 } satisfies ShapeOf<Note>);
 
+const versionSchema = z.object({
+  id: z
+    .string()
+    .max(200)
+    .regex(/^ver_/, 'a version id starts with ver_')
+    .transform((value) => value as VersionId),
+  name: z
+    .string()
+    .max(maxVersionNameLength * 2)
+    .refine((name) => versionName(name) === name, `a version name is one line of 1 to ${maxVersionNameLength} characters, trimmed`),
+  createdAt: z.iso.datetime(),
+  kind: z.enum(versionKinds),
+  schema: schemaSchema,
+} satisfies ShapeOf<Version>);
+
 /**
  * A project file in the format this editor writes, as zod validates it: the model's own types come
- * out (no cast), the layout by table id, notes defaulting to none. Older versions are migrated to it first.
+ * out (no cast), the layout by table id, notes defaulting to none, versions
+ * each with a whole schema validated like the main one. Older versions are migrated to it first.
  */
 export const projectFileSchema = z.object({
   format: z.literal('erd-proof'),
@@ -144,4 +165,6 @@ export const projectFileSchema = z.object({
   schema: schemaSchema,
   layout: z.record(z.string(), position),
   notes: z.array(noteSchema).default([]),
+  /** Absent when the document keeps no versions. */
+  versions: z.array(versionSchema).optional(),
 });

@@ -9,9 +9,9 @@ const exampleJson = () =>
   };
 
 describe('project file versions', () => {
-  it('writes the latest version, 2', () => {
-    expect(projectFileVersion).toBe(2);
-    expect(JSON.parse(serializeProjectFile(exampleDocument())).version).toBe(2);
+  it('writes the latest version, 3', () => {
+    expect(projectFileVersion).toBe(3);
+    expect(JSON.parse(serializeProjectFile(exampleDocument())).version).toBe(3);
   });
 
   it('opens a version-1 file by migrating it', () => {
@@ -20,23 +20,23 @@ describe('project file versions', () => {
   });
 
   it('opens a newer file it can still read read-only, dropping the fields it does not know', () => {
-    const newer = { ...exampleJson(), version: 3, comments: ['from the future'] };
+    const newer = { ...exampleJson(), version: 4, comments: ['from the future'] };
     const loaded = parseProjectFile(JSON.stringify(newer));
     expect(loaded).toEqual({
       ok: true,
       document: exampleDocument(),
       readOnly: true,
-      message: 'made by a newer version of the editor (file version 3, this one reads up to 2): opened read-only',
+      message: 'made by a newer version of the editor (file version 4, this one reads up to 3): opened read-only',
     });
     expect(JSON.stringify(loaded)).not.toContain('from the future');
   });
 
   it('refuses a newer file it cannot read, saying both why', () => {
-    const newer = { ...exampleJson(), version: 3, schema: { entities: [] } };
+    const newer = { ...exampleJson(), version: 4, schema: { entities: [] } };
     expect(parseProjectFile(JSON.stringify(newer))).toEqual({
       ok: false,
       error:
-        'made by a newer version of the editor (file version 3, this one reads up to 2) and cannot be read: schema.tables: Invalid input: expected array, received undefined',
+        'made by a newer version of the editor (file version 4, this one reads up to 3) and cannot be read: schema.tables: Invalid input: expected array, received undefined',
     });
   });
 

@@ -68,7 +68,9 @@ function objectJson(value: object): string {
 export function compactProjectFile(document: ErdDocument): string {
   const layout = Object.fromEntries(document.schema.tables.filter((t) => document.layout[t.id]).map((t) => [t.id, document.layout[t.id]]));
   const notes = document.notes?.length ? `,"notes":${arrayJson(document.notes)}` : '';
-  return `{"format":"erd-proof","version":${projectFileVersion},"schema":${objectJson(document.schema)},"layout":${JSON.stringify(layout)}${notes}}\n`;
+  // A version never changes once made, so its JSON is cached whole.
+  const versions = document.versions?.length ? `,"versions":${arrayJson(document.versions)}` : '';
+  return `{"format":"erd-proof","version":${projectFileVersion},"schema":${objectJson(document.schema)},"layout":${JSON.stringify(layout)}${notes}${versions}}\n`;
 }
 
 /** Opens this page's journal in `storage` (localStorage in the app). */

@@ -8,6 +8,7 @@ import { createEditorStore } from '../store/index.ts';
 import { openLibrary, type DocumentLibrary } from './documentLibrary.ts';
 import { compactProjectFile, journalKey, openEditJournal, readJournals, type JournalStorage } from './editJournal.ts';
 import { largeDocument } from '../../scripts/largeDocument.ts';
+import { aVersion } from '../testing/factories.ts';
 import { recoverEdits, type RecoveryOptions } from './recoverEdits.ts';
 import { createWorkKeeper } from './workKeeper.ts';
 
@@ -100,6 +101,8 @@ describe('edit journal', () => {
     );
     expect(compactProjectFile(edited)).toBe(serializeProjectFile(edited, 0));
     expect(compactProjectFile(example())).toBe(serializeProjectFile(example(), 0));
+    const versioned: ErdDocument = { ...edited, versions: [aVersion({ schema: large.schema }), aVersion({ name: 'empty' })] };
+    expect(compactProjectFile(versioned)).toBe(serializeProjectFile(versioned, 0));
   });
 
   it('keeps one whole entry per page, in two slots written in turn; when both are there the later one is read', () => {
