@@ -13,9 +13,8 @@ export const maxVersionNameLength = 120;
  * is left, as a version must be told apart in a list by its name.
  */
 export function versionName(name: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
   const cleaned = name
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+    .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return cleaned === '' ? undefined : [...cleaned].slice(0, maxVersionNameLength).join('').trim();
