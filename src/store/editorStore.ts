@@ -6,6 +6,7 @@ import { createProofSlice, type ProofSlice } from './proofSlice.ts';
 import { createSchemaActions, type SchemaActions } from './schemaActions.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
+import { createVersionActions, type VersionActions } from './versionActions.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkSlice, type WorkSlice } from './workSlice.ts';
 
@@ -18,7 +19,8 @@ export type EditorState = DocumentSlice &
   ProofSlice &
   WorkSlice &
   SchemaActions &
-  NoteActions;
+  NoteActions &
+  VersionActions;
 
 /** Creates an editor store; the app uses one, tests make their own. */
 export function createEditorStore() {
@@ -32,6 +34,7 @@ export function createEditorStore() {
     ...createWorkSlice(...a),
     ...createSchemaActions(...a),
     ...createNoteActions(...a),
+    ...createVersionActions(...a),
   }));
 }
 

@@ -3,6 +3,7 @@ export * from './editorStore.ts';
 export * from './selectors.ts';
 export * from './indexedSelectors.ts';
 export * from './proofSelectors.ts';
+export * from './versionSelectors.ts';
 export * from './toFlow.ts';
 export { coalescedCommit, flushDrafts, type CoalescedCommit } from './draftCommits.ts';
 export { gridSize, type SearchHit } from './viewSlice.ts';

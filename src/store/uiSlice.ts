@@ -7,7 +7,7 @@ import type { EditorState } from './editorStore.ts';
 /**
  * The one dialog open over the editor, if any: the editor's own (palette, shortcuts, connect, image export,
  * the step-through of one relationship) and those about keeping work (documents, with the open one's name
- * being edited when renaming; templates; import; export as text).
+ * being edited when renaming; templates; import; export as text; marking a version, and the list of versions).
  */
 export type OpenDialog =
   | { kind: 'palette' }
@@ -19,6 +19,8 @@ export type OpenDialog =
   | { kind: 'templates' }
   | { kind: 'import' }
   | { kind: 'exportText' }
+  | { kind: 'markVersion' }
+  | { kind: 'versions' }
   | null;
 
 /** Light, dark, or whatever the system says. */
