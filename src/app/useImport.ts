@@ -25,7 +25,7 @@ export function useImport(importSql: EditorTasks['importSql']): EditorTasks['imp
       const mayUseDraft = isFromDialog || store.importDraft.text.trim() === '';
       let outcome;
       try {
-        outcome = await importDocument(text, format, { importSql, importDbml, layout: layoutNewSchema });
+        outcome = await importDocument(text, format, { importSql, importDbml, layout: layoutNewSchema }, { fileName });
       } catch (error) {
         outcome = { ok: false as const, problem: { message: `The import could not run: ${(error as Error).message}` } };
       }

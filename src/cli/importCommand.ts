@@ -1,5 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { serializeProjectFile } from '../io/index.ts';
+import { importedVersionName, makeVersion } from '../model/index.ts';
 import { layoutSchema } from '../layout/layoutSchema.ts';
 import { formatImportFacts } from './formatImport.ts';
 import type { CliIo } from './main.ts';
@@ -34,8 +35,11 @@ export async function importCommand(file: string, target: ImportTarget, readers:
   }
   const { schema } = read.document;
   const facts = read.imported ?? { tables: schema.tables.length, relationships: schema.relationships.length, summary: '', notes: [] };
-  // A readable layout, as the app computes it: ELK's layered layout instead of the importer's grid.
-  const text = serializeProjectFile({ ...read.document, layout: await layoutSchema(schema, new ELK()) });
+  // A readable layout, as the app computes it: ELK's layered layout instead of the importer's grid; and,
+  // as in the app, the schema as imported kept as the first version, for `erd diff FILE.erd.json@NAME`.
+  const version = makeVersion(importedVersionName(file), schema, 'imported', new Date());
+  const layout = await layoutSchema(schema, new ELK());
+  const text = serializeProjectFile({ ...read.document, layout, ...(version && { versions: [version] }) });
   if (output === undefined) {
     io.stdout(text);
   } else {

@@ -107,6 +107,9 @@ describe('erd import', () => {
     expect(code).toBe(0);
     const loaded = parseProjectFile(stdout);
     expect(loaded.ok && loaded.document.schema.tables.map((t) => t.name)).toEqual(['authors', 'books']);
+    expect(loaded.ok && loaded.document.versions?.map((v) => [v.name, v.kind, v.schema])).toEqual([
+      ['imported from shop.sql', 'imported', loaded.ok && loaded.document.schema],
+    ]);
     expect(stderr).toBe('erd: shop.sql: imported 2 tables and 1 relationship; skipped: 1 GRANT\n');
   });
 

@@ -31,11 +31,19 @@ describe('importFormatOf', () => {
 });
 
 describe('importDocument', () => {
-  it('reads SQL through the given importer and lays the tables out anew', async () => {
-    const outcome = await importDocument('CREATE TABLE ...', 'sql', importers());
+  it('reads SQL through the given importer and lays the tables out anew, with the schema kept as its first version', async () => {
+    const now = new Date('2026-12-03T17:00:00Z');
+    const outcome = await importDocument('CREATE TABLE ...', 'sql', importers(), { fileName: 'orders.sql', now });
+    const version = {
+      id: expect.stringMatching(/^ver_/),
+      name: 'imported from orders.sql',
+      createdAt: now.toISOString(),
+      kind: 'imported',
+      schema,
+    };
     expect(outcome).toEqual({
       ok: true,
-      document: { schema, layout: elkLayout, notes: [] },
+      document: { schema, layout: elkLayout, notes: [], versions: [version] },
       report: { tables: 2, relationships: 1, summary: 'skipped: 2 GRANT', notes: [] },
     });
   });
@@ -61,6 +69,14 @@ describe('importDocument', () => {
     expect(outcome.document.notes).toHaveLength(1);
     expect(outcome.document.notes![0]!.text).toBe('Notes from the import:\n• a partial unique index does not make a 1:1');
     expect(outcome.document.notes![0]!.position.y).toBeLessThan(0);
+  });
+
+  it('names the version of pasted text "imported script", and makes one for DBML too', async () => {
+    const pasted = await importDocument('CREATE TABLE ...', 'sql', importers());
+    expect(pasted.ok && pasted.document.versions!.map((v) => [v.name, v.kind])).toEqual([['imported script', 'imported']]);
+    const dbml = await importDocument('Table a {}', 'dbml', importers(), { fileName: 'shop.dbml' });
+    expect(dbml.ok && dbml.document.versions!.map((v) => v.name)).toEqual(['imported from shop.dbml']);
+    expect(dbml.ok && dbml.document.versions![0]!.schema).toBe(schema);
   });
 
   it('turns an SQL error into a problem with its line and statement', async () => {

@@ -1,5 +1,5 @@
 import { oversizeError, type ImportResult } from './importSql.ts';
-import type { ErdDocument, Layout, Schema } from '../model/index.ts';
+import { importedVersionName, makeVersion, type ErdDocument, type Layout, type Schema } from '../model/index.ts';
 import { importNotes } from './importNotes.ts';
 
 /** Why an import stopped: where in the text, the statement, and PostgreSQL's (or the DBML parser's) words. */
@@ -59,8 +59,28 @@ const reportOf = (schema: Schema, summary: string, notes: string[]): ImportRepor
   notes,
 });
 
-/** Reads SQL (through PostgreSQL) or DBML into a new document with a readable layout; the open document is never involved. */
-export async function importDocument(text: string, format: ImportFormat, importers: Importers): Promise<ImportOutcome> {
+/** Where the text came from: the file's name (empty when pasted) and the moment of the import, which name and date its version. */
+export interface ImportSource {
+  fileName?: string;
+  now?: Date;
+}
+
+/** The imported document with its first version, "imported from orders.sql": what a later migration starts from until one is marked. */
+function withImportedVersion(document: ErdDocument, { fileName = '', now = new Date() }: ImportSource): ErdDocument {
+  const version = makeVersion(importedVersionName(fileName), document.schema, 'imported', now);
+  return version ? { ...document, versions: [version] } : document;
+}
+
+/**
+ * Reads SQL (through PostgreSQL) or DBML into a new document with a readable layout and one version
+ * holding the schema as imported; the open document is never involved.
+ */
+export async function importDocument(
+  text: string,
+  format: ImportFormat,
+  importers: Importers,
+  source: ImportSource = {},
+): Promise<ImportOutcome> {
   if (text.trim() === '') return { ok: false, problem: { message: 'There is nothing to import: paste a script or choose a file.' } };
   const oversize = oversizeError(text);
   if (oversize) return { ok: false, problem: { message: oversize.message } };
@@ -72,7 +92,11 @@ export async function importDocument(text: string, format: ImportFormat, importe
         problem: { message: read.error, ...(read.line ? { line: read.line } : {}), ...(read.column ? { column: read.column } : {}) },
       };
     const layout = await importers.layout(read.document.schema).catch(() => read.document.layout);
-    return { ok: true, document: { ...read.document, layout }, report: reportOf(read.document.schema, '', []) };
+    return {
+      ok: true,
+      document: withImportedVersion({ ...read.document, layout }, source),
+      report: reportOf(read.document.schema, '', []),
+    };
   }
   const read = await importers.importSql(text);
   if (!read.ok) {
@@ -91,7 +115,7 @@ export async function importDocument(text: string, format: ImportFormat, importe
   const layout = read.schema.tables.length > 0 ? await importers.layout(read.schema).catch(() => read.layout) : read.layout;
   return {
     ok: true,
-    document: { schema: read.schema, layout, notes: importNotes(read.notes, layout) },
+    document: withImportedVersion({ schema: read.schema, layout, notes: importNotes(read.notes, layout) }, source),
     report: reportOf(read.schema, read.summary, read.notes),
   };
 }
