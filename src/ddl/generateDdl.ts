@@ -15,7 +15,7 @@ import { intoOneSchema } from './intoOneSchema.ts';
 import { defaultDdlOptions, type DdlOptions } from './options.ts';
 import { quoteIdent, quoteLiteral } from './quoteIdent.ts';
 import { createJunctionTable, foreignKeyStatements, junctionStatements } from './relationshipStatements.ts';
-import { effectiveSchema, ifNotExists, qualifiedName, unlessExists } from './sqlText.ts';
+import { effectiveSchema, executedUnlessExists, ifNotExists, qualifiedName, unlessExists } from './sqlText.ts';
 import type { Statement } from './statement.ts';
 import { createComments, createIndexes, createTable } from './tableStatements.ts';
 import { sqlObjectStatements } from './sqlObjectStatements.ts';
@@ -39,6 +39,8 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
   if (problems.some((p) => p.severity === 'error')) return { statements: [], problems };
   const resolved = resolveAll(schema);
   const junctions = junctionTables(schema);
+  // What the document's own SQL text makes (kept objects, CHECKs calling them) has no IF NOT EXISTS of its own.
+  const rerunnable = (s: Statement): Statement => ({ ...s, sql: executedUnlessExists(s.sql, options) });
   const names = new NameAllocator([
     ...schema.tables.flatMap((t) =>
       [t.name, ...keptNames(t), ...t.checks.map((c) => c.name), ...t.indexes.map((i) => i.name)].filter(Boolean),
@@ -63,7 +65,7 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
         sql: unlessExists(`CREATE TYPE ${qualifiedName(e.schemaName, e.name, options)} AS ENUM (${values});`, options),
       };
     }),
-    ...sqlObjectStatements(kept, 'beforeTables', proofMode),
+    ...sqlObjectStatements(kept, 'beforeTables', proofMode).map(rerunnable),
     ...schema.tables.map((table) => createTable(withoutLate(table, late), resolved, names, options)),
     ...junctions.map((j) => createJunctionTable(j, names, options)),
   ];
@@ -75,8 +77,10 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
   for (const j of junctions) statements.push(...junctionStatements(j, names, options));
   for (const table of schema.tables) statements.push(...createIndexes(table, names, options, (i) => !referenced.has(i.id)));
   for (const table of schema.tables) statements.push(...createComments(table, options));
-  const lateStatements = lateExpressionStatements(schema, late, (t) => names.allocate(t.name, [], 'check'), options);
-  statements.push(...afterRoutines(sqlObjectStatements(kept, 'afterTables', proofMode), kept, lateStatements));
+  const lateStatements = lateExpressionStatements(schema, late, (t) => names.allocate(t.name, [], 'check'), options).map((s) =>
+    s.kind === 'addCheck' ? rerunnable(s) : s,
+  );
+  statements.push(...afterRoutines(sqlObjectStatements(kept, 'afterTables', proofMode).map(rerunnable), kept, lateStatements));
   statements.unshift(...settingsFor(statements, kept));
   if (options.wrapInTransaction && statements.length > 0) {
     statements.unshift({ kind: 'transaction', sql: 'BEGIN;' });

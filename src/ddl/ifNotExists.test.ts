@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { addColumn, type Schema, type SqlRunner } from '../model/index.ts';
-import { aSchema, ends } from '../testing/factories.ts';
+import { addColumn, updateTableFields, type Schema, type SqlRunner } from '../model/index.ts';
+import { aCheck, aKeptObject, aSchema, aTable, ends } from '../testing/factories.ts';
 import { closeEngines, engines, statementsOf } from '../testing/engines.ts';
 import { generateDdl } from './generateDdl.ts';
 import type { DdlOptions } from './options.ts';
@@ -80,6 +80,30 @@ describe.each(engines)('IF NOT EXISTS on $engine.name', ({ engine, skip }) => {
       const older = `${ddlOf(shop(), plain)}\nALTER TABLE orders ADD COLUMN other_customer int REFERENCES customers (id);`;
       const rows = await afterRunning(await engine.runner(), [older, ddlOf(shop(), reRunnable)], constraintsOnOrders);
       expect(rows).toEqual([{ kind: 'f', count: 2 }]);
+    });
+
+    it('runs twice with kept functions and views and a CHECK that calls a kept function', async () => {
+      const { schema, tableId } = aTable('area', { name: 'name', type: 'text', isNotNull: true });
+      const withKept: Schema = {
+        ...updateTableFields(schema, tableId, { checks: [aCheck({ name: 'trimmed_name', expression: 'trimmed(name) = name' })] }),
+        sqlObjects: [
+          aKeptObject({
+            kind: 'function',
+            name: 'trimmed(text)',
+            sql: "CREATE FUNCTION trimmed(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT btrim(t, ' ') $$;",
+          }),
+          aKeptObject({ kind: 'view', name: 'areas', sql: 'CREATE VIEW areas AS SELECT name FROM area;' }),
+        ],
+      };
+      const ddl = ddlOf(withKept, reRunnable);
+      expect(ddl).toContain("EXECUTE 'CREATE FUNCTION trimmed(t text)");
+      const rows = await afterRunning(
+        await engine.runner(),
+        [ddl, ddl],
+        `SELECT (SELECT count(*)::int FROM pg_constraint WHERE conrelid = 'scratch.area'::regclass AND contype = 'c') AS checks,
+          (SELECT count(*)::int FROM pg_views WHERE schemaname = 'scratch') AS views`,
+      );
+      expect(rows).toEqual([{ checks: 1, views: 1 }]);
     });
 
     it('skips a table that exists as a whole: a column added since never arrives (what erd diff is for)', async () => {

@@ -1,6 +1,6 @@
 import { defaultSchemaName } from '../model/index.ts';
 import type { DdlOptions } from './options.ts';
-import { quoteIdent } from './quoteIdent.ts';
+import { quoteIdent, quoteLiteral } from './quoteIdent.ts';
 
 /** The schema an object ends up in, after the "one schema" option. */
 export function effectiveSchema(schemaName: string, options: DdlOptions): string {
@@ -32,6 +32,17 @@ export function dollarQuote(body: string): string {
 export function unlessExists(sql: string, options: DdlOptions): string {
   if (!options.ifNotExists) return sql;
   return `DO ${dollarQuote(`BEGIN\n${sql}\nEXCEPTION WHEN duplicate_object OR duplicate_table THEN NULL;\nEND`)};`;
+}
+
+/**
+ * For re-runnable scripts: runs a statement whose text comes from the document (a kept view or
+ * function, a CHECK calling one) through EXECUTE of a string, so PL/pgSQL never parses or rewrites it,
+ * ignoring "already exists". Without the option the statement is returned unchanged.
+ */
+export function executedUnlessExists(sql: string, options: DdlOptions): string {
+  if (!options.ifNotExists) return sql;
+  const ignored = 'duplicate_object OR duplicate_table OR duplicate_function OR duplicate_schema';
+  return `DO ${dollarQuote(`BEGIN\nEXECUTE ${quoteLiteral(sql)};\nEXCEPTION WHEN ${ignored} THEN NULL;\nEND`)};`;
 }
 
 /** A `--` comment, one per line; names cannot hold control characters (validation refuses them), so no line ends early. */
