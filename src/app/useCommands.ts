@@ -5,6 +5,7 @@ import { useEditorStore, type EditorState } from '../store/index.ts';
 import type { Command } from './commands.ts';
 import { useViewCommands } from './useViewCommands.ts';
 import { fileCommands } from './fileCommands.ts';
+import { versionCommands } from './versionCommands.ts';
 import { exportCommands } from './exportCommands.ts';
 
 const store = () => useEditorStore.getState();
@@ -20,6 +21,7 @@ export function useCommands(): Command[] {
   return useMemo<Command[]>(() => {
     return [
       ...fileCommands,
+      ...versionCommands,
       ...exportCommands,
       {
         id: 'edit.undo',
