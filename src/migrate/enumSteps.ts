@@ -1,0 +1,94 @@
+import { defaultDdlOptions, qualifiedName, quoteIdent, quoteLiteral } from '../ddl/index.ts';
+import type { DbEnum } from './databaseObjects.ts';
+import type { MigrationStep } from './migration.ts';
+import { idsOf, keptTables, tableRef, type Plan } from './plan.ts';
+
+const typeRef = (e: Pick<DbEnum, 'schemaName' | 'name'>) => qualifiedName(e.schemaName, e.name, defaultDdlOptions);
+
+/**
+ * Enum types: made, dropped, renamed, moved; labels added in place (ADD VALUE BEFORE/AFTER) or renamed
+ * (RENAME VALUE); any other change of labels (one removed, reordered) makes a new type and casts every
+ * column to it through text, which rejects rows holding a removed label.
+ */
+export function planEnums(plan: Plan): void {
+  const { from, to, phases } = plan;
+  for (const e of to.enums.values()) {
+    const before = from.enums.get(e.key);
+    if (!before) {
+      phases.enums.push({ kind: 'createType', sql: e.createSql });
+      continue;
+    }
+    if (before.name !== e.name)
+      phases.enums.push({ kind: 'renameType', sql: `ALTER TYPE ${typeRef(before)} RENAME TO ${quoteIdent(e.name)};` });
+    if (before.schemaName !== e.schemaName)
+      phases.enums.push({
+        kind: 'moveType',
+        sql: `ALTER TYPE ${typeRef({ ...before, name: e.name })} SET SCHEMA ${quoteIdent(e.schemaName)};`,
+      });
+    const inPlace = labelChanges(before.values, e.values, typeRef(e));
+    if (inPlace) phases.enums.push(...inPlace);
+    else phases.replaceTypes.push(...replaceType(plan, e));
+  }
+  for (const e of from.enums.values())
+    if (!to.enums.has(e.key)) phases.dropTypes.push({ kind: 'dropType', sql: `DROP TYPE ${typeRef(e)};` });
+}
+
+/** ADD VALUE or RENAME VALUE steps that turn `old` into `next`, or undefined when labels must go or move. */
+function labelChanges(old: readonly string[], next: readonly string[], ref: string): MigrationStep[] | undefined {
+  if (old.join('\u0000') === next.join('\u0000')) return [];
+  if (old.length === next.length && old.every((v, i) => v === next[i] || (!next.includes(v) && !old.includes(next[i]!))))
+    return old.flatMap((v, i) =>
+      v === next[i]
+        ? []
+        : [{ kind: 'renameEnumValue' as const, sql: `ALTER TYPE ${ref} RENAME VALUE ${quoteLiteral(v)} TO ${quoteLiteral(next[i]!)};` }],
+    );
+  const kept = next.filter((v) => old.includes(v));
+  if (kept.length !== old.length || kept.some((v, i) => v !== old[i])) return undefined;
+  return next.flatMap((v, i) => {
+    if (old.includes(v)) return [];
+    const where = i > 0 ? ` AFTER ${quoteLiteral(next[i - 1]!)}` : old.length > 0 ? ` BEFORE ${quoteLiteral(old[0]!)}` : '';
+    return [
+      {
+        kind: 'addEnumValue' as const,
+        sql: `ALTER TYPE ${ref} ADD VALUE ${quoteLiteral(v)}${where};`,
+        comment: 'inside a transaction the new label cannot be used until COMMIT',
+      },
+    ];
+  });
+}
+
+/** A new type with the new labels: the old one renamed away, every column cast to the new one through text, then the old dropped. */
+function replaceType(plan: Plan, e: DbEnum): MigrationStep[] {
+  const old = { ...e, name: `${e.name}__old` };
+  const steps: MigrationStep[] = [
+    { kind: 'replaceType', sql: `ALTER TYPE ${typeRef(e)} RENAME TO ${quoteIdent(old.name)};` },
+    { kind: 'replaceType', sql: e.createSql },
+  ];
+  const removed = plan.from.enums.get(e.key)!.values.filter((v) => !e.values.includes(v));
+  for (const [before, after] of keptTables(plan)) {
+    for (const c of before.columns) {
+      const array = c.typeKey === `enum:${e.key}[]`;
+      if (c.typeKey !== `enum:${e.key}` && !array) continue;
+      const now = after.columns.find((n) => n.key === c.key);
+      if (!now || plan.replaced.has(c.key)) continue;
+      const alter = (clause: string, risk: Partial<MigrationStep> = {}): MigrationStep => ({
+        kind: 'replaceType',
+        ...idsOf(after.key, c.key),
+        sql: `ALTER TABLE ${tableRef(after)} ALTER COLUMN ${quoteIdent(now.name)} ${clause};`,
+        ...risk,
+      });
+      const type = `${typeRef(e)}${array ? '[]' : ''}`;
+      if (c.defaultValue !== null) steps.push(alter('DROP DEFAULT'));
+      steps.push(
+        alter(`TYPE ${type} USING ${quoteIdent(now.name)}::text${array ? '[]' : ''}::${type}`, {
+          ...(removed.length > 0
+            ? { rejectsRows: `fails while a row of ${after.name} holds ${removed.map(quoteLiteral).join(', ')} in ${now.name}` }
+            : {}),
+        }),
+      );
+      if (c.defaultValue !== null && c.defaultValue === now.defaultValue) steps.push(alter(`SET DEFAULT ${c.defaultValue}`));
+    }
+  }
+  steps.push({ kind: 'replaceType', sql: `DROP TYPE ${typeRef(old)};` });
+  return steps;
+}

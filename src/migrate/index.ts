@@ -1,0 +1,4 @@
+/** Two schemas -> a migration as steps, up and down, matched by id, with what each step can do to existing rows. */
+export * from './migration.ts';
+export * from './diff.ts';
+export * from './databaseObjects.ts';

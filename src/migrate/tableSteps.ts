@@ -1,0 +1,56 @@
+import { quoteIdent, quoteLiteral } from '../ddl/index.ts';
+import { idsOf, keptTables, tableRef, type Plan } from './plan.ts';
+
+/** Tables dropped, made, renamed and moved to another schema, schemas made and dropped, and table and column comments. */
+export function planTables(plan: Plan): void {
+  const { from, to, phases } = plan;
+  for (const name of to.schemaNames)
+    if (!from.schemaNames.includes(name)) phases.createSchemas.push({ kind: 'createSchema', sql: `CREATE SCHEMA ${name};` });
+  for (const name of from.schemaNames)
+    if (!to.schemaNames.includes(name)) phases.dropSchemas.push({ kind: 'dropSchema', sql: `DROP SCHEMA ${name};` });
+  for (const t of from.tables.values()) {
+    if (to.tables.has(t.key)) continue;
+    phases.dropTables.push({
+      kind: 'dropTable',
+      ...idsOf(t.key),
+      sql: `DROP TABLE ${tableRef(t)};`,
+      losesData: `drops table ${t.schemaName}.${t.name} with all its rows`,
+    });
+  }
+  for (const t of to.tables.values())
+    if (!from.tables.has(t.key)) phases.createTables.push({ kind: 'createTable', ...idsOf(t.key), sql: t.createSql });
+  for (const [before, after] of keptTables(plan)) {
+    if (before.name !== after.name)
+      phases.renames.push({
+        kind: 'renameTable',
+        ...idsOf(after.key),
+        sql: `ALTER TABLE ${tableRef(before)} RENAME TO ${quoteIdent(after.name)};`,
+      });
+    if (before.schemaName !== after.schemaName)
+      phases.renames.push({
+        kind: 'moveTable',
+        ...idsOf(after.key),
+        sql: `ALTER TABLE ${tableRef({ ...before, name: after.name })} SET SCHEMA ${quoteIdent(after.schemaName)};`,
+      });
+  }
+  planComments(plan);
+}
+
+/** COMMENT ON for every table and column comment that is new, changed or gone (IS NULL). */
+function planComments(plan: Plan): void {
+  const text = (comment: string) => (comment === '' ? 'NULL' : quoteLiteral(comment));
+  for (const t of plan.to.tables.values()) {
+    const before = plan.from.tables.get(t.key);
+    if ((before?.comment ?? '') !== t.comment)
+      plan.phases.comments.push({ kind: 'comment', ...idsOf(t.key), sql: `COMMENT ON TABLE ${tableRef(t)} IS ${text(t.comment)};` });
+    for (const c of t.columns) {
+      const old = plan.replaced.has(c.key) ? undefined : before?.columns.find((o) => o.key === c.key);
+      if ((old?.comment ?? '') === c.comment) continue;
+      plan.phases.comments.push({
+        kind: 'comment',
+        ...idsOf(t.key, c.key),
+        sql: `COMMENT ON COLUMN ${tableRef(t)}.${quoteIdent(c.name)} IS ${text(c.comment)};`,
+      });
+    }
+  }
+}
