@@ -12,3 +12,5 @@ export * from './sqlConsole.ts';
 export * from './serverObjects.ts';
 export * from './catalogSnapshot.ts';
 export * from './catalogDifferences.ts';
+export * from './sampleRows.ts';
+export * from './migrationProof.ts';

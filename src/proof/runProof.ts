@@ -43,7 +43,7 @@ export async function runProof(db: SqlRunner, drawn: Schema, options: ProofOptio
  * refused row is reported with PostgreSQL's own error, which names the row's table), then the
  * statement under test, whose outcome is its own.
  */
-async function runScenario(db: SqlRunner, scenario: Scenario): Promise<ScenarioResult> {
+export async function runScenario(db: SqlRunner, scenario: Scenario): Promise<ScenarioResult> {
   const base = {
     id: scenario.id,
     relationshipId: scenario.relationshipId,

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addColumn, setEnd, updateColumn, updateTable, type Schema } from '../model/index.ts';
+import { parseProjectFile } from '../io/index.ts';
+import { templates } from '../io/templates.ts';
+import { closeEngines, engines } from '../testing/engines.ts';
+import { aSchema, ends, tableOf } from '../testing/factories.ts';
+import { proveMigration, type MigrationProofReport } from './migrationProof.ts';
+
+const start = aSchema();
+const books = tableOf(start.schema, start.childId);
+const title = books.columns.find((c) => c.name === 'title')!;
+
+const withIsbn = addColumn(start.schema, start.childId, { name: 'isbn', type: 'text' }).schema;
+const renamed = updateColumn(start.schema, start.childId, title.id, { name: 'headline' });
+const oneToOne = setEnd(start.schema, start.relationshipId, 'to', ends.zeroOrOne);
+const withoutTitle = updateTable(start.schema, start.childId, (t) => ({ ...t, columns: t.columns.filter((c) => c.id !== title.id) }));
+
+const templateSchemas = templates
+  .filter((t) => t.fileName !== null)
+  .map((t) => {
+    const loaded = parseProjectFile(readFileSync(join(process.cwd(), 'examples', t.fileName!), 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.error);
+    return { name: t.title, schema: loaded.document.schema };
+  });
+
+/** Each check's verdict and differences, by kind. */
+function verdicts(report: MigrationProofReport): Record<string, { verdict: string; differences: string[] }> {
+  expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  return Object.fromEntries(report.checks.map((c) => [c.kind, { verdict: c.verdict, differences: c.differences }]));
+}
+
+const passed = { verdict: 'passed', differences: [] };
+const allPassed = { catalog: passed, rows: passed, relationships: passed, down: passed };
+
+describe.each(engines)('migration proofs on $engine.name', ({ engine, skip }) => {
+  afterAll(closeEngines);
+  describe.skipIf(Boolean(skip))(skip ? `skipped: ${skip}` : 'executed', () => {
+    const prove = async (from: Schema, to: Schema, up: string, down: string, losesData = {}) =>
+      proveMigration(await engine.runner(), from, to, { up, down, ...losesData });
+
+    it.each(templateSchemas)('an empty migration between a template and itself passes every check: $name', async ({ schema }) => {
+      const report = await prove(schema, schema, '', '');
+      expect(verdicts(report)).toEqual(allPassed);
+      expect(report.relationshipResults.filter((r) => r.verdict === 'passed').length).toBeGreaterThan(0);
+    });
+
+    it('adding a column passes, with its rows kept and the relationship proofs run on the migrated database', async () => {
+      const report = await prove(start.schema, withIsbn, 'ALTER TABLE books ADD COLUMN isbn text;', 'ALTER TABLE books DROP COLUMN isbn;');
+      expect(verdicts(report)).toEqual(allPassed);
+      expect(report.relationshipResults.map((r) => [r.kind, r.verdict])).toContainEqual(['secondChild', 'passed']);
+    });
+
+    it('renaming a column passes and keeps its values', async () => {
+      const report = await prove(
+        start.schema,
+        renamed,
+        'ALTER TABLE books RENAME COLUMN title TO headline;',
+        'ALTER TABLE books RENAME COLUMN headline TO title;',
+      );
+      expect(verdicts(report)).toEqual(allPassed);
+    });
+
+    it('a rename written as a drop and an add reaches the right catalog but is caught losing the values', async () => {
+      const report = await prove(
+        start.schema,
+        renamed,
+        "ALTER TABLE books DROP COLUMN title; ALTER TABLE books ADD COLUMN headline text NOT NULL DEFAULT ''; ALTER TABLE books ALTER COLUMN headline DROP DEFAULT;",
+        'ALTER TABLE books RENAME COLUMN headline TO title;',
+      );
+      expect(verdicts(report)).toMatchObject({
+        catalog: passed,
+        rows: {
+          verdict: 'failed',
+          differences: ['column public.books.headline (was title): its values are not those it had before the migration'],
+        },
+      });
+    });
+
+    it('a 1:N made 1:1 by adding UNIQUE passes, and the second child is now refused on the migrated database', async () => {
+      const report = await prove(
+        start.schema,
+        oneToOne,
+        'ALTER TABLE books ADD CONSTRAINT books_author_id_key UNIQUE (author_id);',
+        'ALTER TABLE books DROP CONSTRAINT books_author_id_key;',
+      );
+      expect(verdicts(report)).toEqual(allPassed);
+      const second = report.relationshipResults.find((r) => r.kind === 'secondChild')!;
+      expect(second.actual).toMatchObject({ outcome: 'rejected', error: { code: '23505' } });
+    });
+
+    it('a migration that misses the UNIQUE is reported with the difference and the failed relationship proof', async () => {
+      const report = await prove(start.schema, oneToOne, 'SELECT 1;', 'SELECT 1;');
+      expect(verdicts(report)).toMatchObject({
+        catalog: {
+          verdict: 'failed',
+          differences: ['constraint public.books.books_author_id_key: in a fresh build of the new schema, not in the migrated database'],
+        },
+        rows: passed,
+        relationships: {
+          verdict: 'failed',
+          differences: ['A second book for the same author: expected rejected with 23505 (unique_violation), but PostgreSQL accepted'],
+        },
+        down: passed,
+      });
+    });
+
+    it('a wrong type and a down that does not undo are each reported with their difference', async () => {
+      const report = await prove(start.schema, withIsbn, 'ALTER TABLE books ADD COLUMN isbn varchar(20);', 'SELECT 1;');
+      expect(verdicts(report)).toMatchObject({
+        catalog: {
+          verdict: 'failed',
+          differences: [
+            'column public.books.isbn: type character varying(20) in the migrated database, text in a fresh build of the new schema',
+          ],
+        },
+        down: {
+          verdict: 'failed',
+          differences: ['column public.books.isbn: in the database after down, not in a fresh build of the old schema'],
+        },
+      });
+    });
+
+    it('a dropped column fails the rows check unless a step says it loses the values', async () => {
+      const up = 'ALTER TABLE books DROP COLUMN title;';
+      const down = "ALTER TABLE books ADD COLUMN title text NOT NULL DEFAULT ''; ALTER TABLE books ALTER COLUMN title DROP DEFAULT;";
+      const unmarked = verdicts(await prove(start.schema, withoutTitle, up, down));
+      expect(unmarked.catalog).toEqual(passed);
+      expect(unmarked.rows?.verdict).toBe('failed');
+      expect(unmarked.rows?.differences).toEqual([
+        expect.stringMatching(/^column public\.books\.title: dropped with its \d+ values, and no step says it loses them$/),
+      ]);
+      const marked = await prove(start.schema, withoutTitle, up, down, { losesData: [{ tableId: start.childId, columnId: title.id }] });
+      expect(verdicts(marked)).toEqual(allPassed);
+    });
+
+    it('a refused up script and a COMMIT are reported, and the rest is not provable', async () => {
+      for (const up of ['ALTER TABLE books ADD COLUMN isbn nosuchtype;', 'COMMIT;']) {
+        const report = verdicts(await prove(start.schema, withIsbn, up, ''));
+        expect(report.catalog?.verdict).toBe('failed');
+        expect(report.catalog?.differences[0]).toMatch(/^the up migration was refused: statement 1, /);
+        expect([report.rows?.verdict, report.relationships?.verdict, report.down?.verdict]).toEqual([
+          'notProvable',
+          'notProvable',
+          'notProvable',
+        ]);
+      }
+      const runner = await engine.runner();
+      const { rows } = await runner.query("SELECT count(*)::int AS n FROM pg_catalog.pg_namespace WHERE nspname = 'erd_proof'");
+      expect(rows[0]?.n).toBe(0);
+    });
+  });
+});
