@@ -9,7 +9,8 @@ import { formatImportFacts, shortNoteCount } from './formatImport.ts';
 import { importCommand } from './importCommand.ts';
 import { importInWorker } from './importInWorker.ts';
 import { proveInPglite, proveOnServer } from './prove.ts';
-import { readDocument, type DocumentReaders } from './readDocument.ts';
+import { diffCommand } from './diffCommand.ts';
+import { documentReaders, readDocument } from './readDocument.ts';
 import { shippedDataDir } from './shippedDataDir.ts';
 
 /** What the command touches outside itself, so tests can run it in-process. */
@@ -76,6 +77,7 @@ Commands:
                  --json            print them as JSON
   mermaid FILE print the diagram as a Mermaid erDiagram (for Markdown that renders Mermaid)
   dbml FILE    print the schema as DBML (for dbdiagram.io)
+  diff FROM TO print the migration (ALTER statements) from FROM to TO; erd diff --help
   import FILE  read a .sql or .dbml file into a project file, printed on stdout
                  -o, --output OUT  write it to OUT instead (an existing OUT is left alone)
                  --force           replace OUT if it exists
@@ -95,6 +97,7 @@ const defaultTimeLimitSeconds = 60;
 
 /** Runs `erd` with its arguments; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'diff') return diffCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -138,15 +141,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`erd: ${misplaced || '--time-limit takes a number of seconds above 0'}\n${usage}`);
     return 2;
   }
-  const readers: DocumentReaders = {
-    readFile: io.readFile,
-    importSql: async (sql): Promise<ImportResult> => {
-      const result = await io.importSql(sql, timeLimit * 1000);
-      if (result !== 'timed out') return result;
-      const message = `the import did not finish within ${timeLimit} s and was stopped (a DO block or a function it calls may loop forever); allow longer with --time-limit SECONDS`;
-      return { ok: false, error: { line: 0, statement: '', message } };
-    },
-  };
+  const readers = documentReaders(io, timeLimit);
   if (command === 'import') return importCommand(file, { output: values.output, force: values.force ?? false }, readers, io);
   const read = await readDocument(file, readers);
   if (!read.ok) {

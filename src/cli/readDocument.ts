@@ -1,6 +1,7 @@
 import { importDbml } from '../io/dbmlImport.ts';
 import { importNotes, parseProjectFile, projectFileExtension, type ImportResult } from '../io/index.ts';
 import type { ErdDocument } from '../model/index.ts';
+import type { CliIo } from './main.ts';
 import { formatImportError, type ImportFacts } from './formatImport.ts';
 
 /**
@@ -48,4 +49,20 @@ export async function readDocument(path: string, readers: DocumentReaders): Prom
   return loaded.readOnly
     ? { ok: true, document: loaded.document, warning: `${path}: ${loaded.message}` }
     : { ok: true, document: loaded.document };
+}
+
+/**
+ * Readers over the command's io: a SQL script is imported through PostgreSQL and stopped after
+ * `timeLimitSeconds` (a DO block or a function it calls can loop forever), saying how to allow longer.
+ */
+export function documentReaders(io: Pick<CliIo, 'readFile' | 'importSql'>, timeLimitSeconds: number): DocumentReaders {
+  return {
+    readFile: io.readFile,
+    importSql: async (sql): Promise<ImportResult> => {
+      const result = await io.importSql(sql, timeLimitSeconds * 1000);
+      if (result !== 'timed out') return result;
+      const message = `the import did not finish within ${timeLimitSeconds} s and was stopped (a DO block or a function it calls may loop forever); allow longer with --time-limit SECONDS`;
+      return { ok: false, error: { line: 0, statement: '', message } };
+    },
+  };
 }

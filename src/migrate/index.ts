@@ -2,3 +2,4 @@
 export * from './migration.ts';
 export * from './diff.ts';
 export * from './databaseObjects.ts';
+export * from './alignByName.ts';

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { serializeProjectFile } from '../io/index.ts';
+import { makeVersion, updateColumn, type ErdDocument } from '../model/index.ts';
+import { aSchema, ends } from '../testing/factories.ts';
+import { memoryCliIo } from '../testing/memoryCliIo.ts';
+import { main } from './main.ts';
+
+const orders = `CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL);
+CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer NOT NULL REFERENCES customers (id), note text);`;
+
+/** A design with a version "deployed" holding its schema before `title` was renamed `heading`. */
+function documentWithVersion(): string {
+  const before = aSchema(ends.exactlyOne, ends.zeroOrMany).schema;
+  const books = before.tables.find((t) => t.name === 'books')!;
+  const title = books.columns.find((c) => c.name === 'title')!;
+  const document: ErdDocument = {
+    schema: updateColumn(before, books.id, title.id, { name: 'heading' }),
+    layout: {},
+    versions: [makeVersion('deployed', before, 'marked', new Date('2026-12-03T12:00:00Z'))!],
+  };
+  return serializeProjectFile(document);
+}
+
+async function erd(files: Record<string, string>, ...argv: string[]) {
+  const { io, output } = memoryCliIo(files);
+  const code = await main(argv, io);
+  return { code, ...output };
+}
+
+describe('erd diff', () => {
+  it('between a version kept in a project file and its current design: a rename is a rename', async () => {
+    const { code, stdout } = await erd({ 'design.erd.json': documentWithVersion() }, 'diff', 'design.erd.json@deployed', 'design.erd.json');
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('ALTER TABLE books RENAME COLUMN title TO heading;');
+    const down = await erd({ 'design.erd.json': documentWithVersion() }, 'diff', 'design.erd.json@deployed', 'design.erd.json', '--down');
+    expect(down.stdout.trim()).toBe('ALTER TABLE books RENAME COLUMN heading TO title;');
+  });
+
+  it('between two SQL files, by name: a dropped column is data loss (exit 1) unless allowed; a likely rename is proposed', async () => {
+    const files = { 'old.sql': orders, 'new.sql': orders.replace(', note text', ', remark text') };
+    const refused = await erd(files, 'diff', 'old.sql', 'new.sql');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('-- DATA LOSS:');
+    expect(refused.stdout).toContain('DROP COLUMN note');
+    expect(refused.stderr).toContain('maybe a rename');
+    expect(refused.stderr).toContain('--allow-data-loss');
+    expect((await erd(files, 'diff', 'old.sql', 'new.sql', '--allow-data-loss')).code).toBe(0);
+    const confirmed = await erd(files, 'diff', 'old.sql', 'new.sql', '--renames', 'orders.note=orders.remark');
+    expect(confirmed).toMatchObject({ code: 0, stdout: 'ALTER TABLE orders RENAME COLUMN note TO remark;\n' });
+  });
+
+  it('prints nothing and exits 0 when the two agree; --json gives the steps', async () => {
+    expect(await erd({ 'a.sql': orders, 'b.sql': orders }, 'diff', 'a.sql', 'b.sql')).toMatchObject({ code: 0, stdout: '' });
+    const json = await erd(
+      { 'a.sql': orders, 'b.sql': orders.replace('note text', 'note text, total numeric') },
+      'diff',
+      'a.sql',
+      'b.sql',
+      '--json',
+    );
+    expect(JSON.parse(json.stdout).up).toEqual([
+      expect.objectContaining({ kind: 'addColumn', sql: 'ALTER TABLE orders ADD COLUMN total numeric;' }),
+    ]);
+  });
+
+  it('says what is wrong: a missing version, a bad --renames, a missing file', async () => {
+    const files = { 'design.erd.json': documentWithVersion() };
+    const noVersion = await erd(files, 'diff', 'design.erd.json@prod', 'design.erd.json');
+    expect(noVersion).toMatchObject({ code: 2, stderr: expect.stringContaining('has no version "prod" (its versions: "deployed")') });
+    expect(await erd(files, 'diff', 'design.erd.json', 'design.erd.json', '--renames', 'x')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('"x" is not old=new'),
+    });
+    expect(await erd(files, 'diff', 'gone.sql', 'design.erd.json')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('gone.sql: cannot read'),
+    });
+  });
+});
