@@ -46,6 +46,16 @@ describe.each(engines)('migration proofs on $engine.name', ({ engine, skip }) =>
       expect(report.relationshipResults.filter((r) => r.verdict === 'passed').length).toBeGreaterThan(0);
     });
 
+    it('a parent that needs a child of its own gets no sample row, and the proof says so', async () => {
+      const { schema } = templateSchemas.find((t) => t.name === 'users / user_profiles')!;
+      const report = await prove(schema, schema, '', '');
+      const rows = report.checks.find((c) => c.kind === 'rows')!;
+      expect(rows.verdict).toBe('passed');
+      expect(rows.notes).toContainEqual(
+        expect.stringMatching(/^a sample row of users was refused \(23503: each user must have exactly one user_profile\)$/),
+      );
+    });
+
     it('adding a column passes, with its rows kept and the relationship proofs run on the migrated database', async () => {
       const report = await prove(start.schema, withIsbn, 'ALTER TABLE books ADD COLUMN isbn text;', 'ALTER TABLE books DROP COLUMN isbn;');
       expect(verdicts(report)).toEqual(allPassed);
