@@ -6,14 +6,9 @@ import { catalogDifferences } from '../proof/catalogDifferences.ts';
 import { snapshotCatalog, type CatalogSnapshot } from '../proof/catalogSnapshot.ts';
 import { statementsOf } from './engines.ts';
 
-/** The DDL of a schema that must have none of the errors that block it. */
+/** The DDL of a schema (with its kept objects, which a migration leaves alone) that must have none of the errors that block it. */
 export function ddlOf(schema: Schema): string {
-  const { statements, problems } = generateDdl(schema, {
-    wrapInTransaction: false,
-    ifNotExists: false,
-    schemaName: null,
-    includeSqlObjects: false,
-  });
+  const { statements, problems } = generateDdl(schema);
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   return toSqlText(statements);
 }
