@@ -3,6 +3,7 @@ import { serializeProjectFile } from '../io/index.ts';
 import { makeVersion, updateColumn, type ErdDocument } from '../model/index.ts';
 import { aSchema, ends } from '../testing/factories.ts';
 import { memoryCliIo } from '../testing/memoryCliIo.ts';
+import { testRunner } from '../testing/testDatabase.ts';
 import { main } from './main.ts';
 
 const orders = `CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL);
@@ -75,5 +76,20 @@ describe('erd diff', () => {
       code: 2,
       stderr: expect.stringContaining('gone.sql: cannot read'),
     });
+  });
+
+  it('--prove builds FROM with rows, migrates, and checks catalog, rows, relationships and down in PostgreSQL', async () => {
+    const files = { 'old.sql': orders, 'new.sql': orders.replace(', note text', ', remark text') };
+    const { io, output } = memoryCliIo(files);
+    io.openDatabase = async () => ({ runner: await testRunner(), close: async () => {} });
+    const code = await main(['diff', 'old.sql', 'new.sql', '--renames', 'orders.note=orders.remark', '--prove'], io);
+    expect(output.stdout.match(/^PROVEN {2}.*$/gm)).toEqual([
+      'PROVEN  The migrated database equals a fresh build of the new schema',
+      'PROVEN  The sample rows are all still there',
+      'PROVEN  The relationship proofs pass on the migrated database',
+      'PROVEN  The down migration brings back the old schema',
+    ]);
+    expect(output.stdout).toContain('1 step; 4 of 4 checks passed');
+    expect(code).toBe(0);
   });
 });

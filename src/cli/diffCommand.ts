@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
+import { extensionsSchemaNeeds } from '../db/index.ts';
 import {
   alignByName,
   diffSchemas,
   parseRenames,
   riskySteps,
   toMigrationSql,
-  type ConfirmedRename,
   type Migration,
+  type MigrationStep,
 } from '../migrate/index.ts';
+import { proveMigration, type MigrationProofReport } from '../proof/index.ts';
 import type { ErdDocument, Schema } from '../model/index.ts';
 import { formatImportFacts, shortNoteCount } from './formatImport.ts';
 import type { CliIo } from './main.ts';
@@ -25,6 +27,9 @@ or column that disappeared while one alike appeared is listed as a possible rena
   --json              print the steps (up, down, proposed renames) as JSON
   --renames LIST      confirmed renames across files: old=new,... (books.title=books.heading,authors=writers)
   --allow-data-loss   exit 0 even when a step can lose data (the steps are marked in the script)
+  --prove             prove the migration in PGlite instead of printing it: build FROM with sample
+                      rows, run up, and check the catalog equals a fresh TO, the rows survived, the
+                      relationship proofs pass, and down brings FROM back; exit 1 unless every check passed
   --time-limit SECONDS  for a .sql file: stop its import after this long (default 60)
 
 Exit codes: 0 the migration was printed (nothing when FROM and TO agree), 1 a step can lose data
@@ -74,6 +79,7 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean' },
         renames: { type: 'string' },
         'allow-data-loss': { type: 'boolean' },
+        prove: { type: 'boolean' },
         'time-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -104,18 +110,44 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   if (!from.ok) return 2;
   const to = await readSchema(toSpec, readers, io);
   if (!to.ok) return 2;
-  const migration = migrationBetween(from, to, renames.renames);
-  return report(migration, values, io);
+  const fromSchema = isOneDocument(from.file, to.file) ? from.schema : alignByName(from.schema, to.schema, renames.renames);
+  const migration = diffSchemas(fromSchema, to.schema);
+  if (!values.prove || migration.problems.length > 0) return report(migration, values, io);
+  return prove(fromSchema, to.schema, migration, io);
 }
 
 /** Versions of one project file are matched by id; anything else by name, with the confirmed renames. */
-function migrationBetween(
-  from: { schema: Schema; file: string },
-  to: { schema: Schema; file: string },
-  renames: ConfirmedRename[],
-): Migration {
-  const isOneDocument = from.file === to.file && /\.json$/.test(from.file);
-  return diffSchemas(isOneDocument ? from.schema : alignByName(from.schema, to.schema, renames), to.schema);
+const isOneDocument = (fromFile: string, toFile: string) => fromFile === toFile && /\.json$/.test(fromFile);
+
+/** The tables and columns whose data the steps say they may lose. */
+const lossesOf = (steps: readonly MigrationStep[]) =>
+  steps
+    .filter((s) => s.losesData !== undefined && s.tableId)
+    .map((s) => ({ tableId: s.tableId!, ...(s.columnId ? { columnId: s.columnId } : {}) }));
+
+/** `--prove`: runs the migration proof in a fresh PGlite and prints each check; 1 when one fails. */
+async function prove(from: Schema, to: Schema, migration: Migration, io: CliIo): Promise<number> {
+  const db = await io.openDatabase([...new Set([...extensionsSchemaNeeds(from), ...extensionsSchemaNeeds(to)])]);
+  let proof: MigrationProofReport;
+  try {
+    proof = await proveMigration(db.runner, from, to, {
+      up: toMigrationSql(migration.up),
+      down: toMigrationSql(migration.down),
+      losesData: lossesOf([...migration.up, ...migration.down]),
+    });
+  } finally {
+    await db.close();
+  }
+  for (const p of proof.problems) io.stderr(`erd diff: ${p.severity}: ${p.message}\n`);
+  for (const check of proof.checks) {
+    io.stdout(`${check.verdict === 'passed' ? 'PROVEN' : check.verdict === 'failed' ? 'FAILED' : 'NOT PROVABLE'}  ${check.title}\n`);
+    for (const line of [...check.differences, ...check.notes]) io.stdout(`    ${line}\n`);
+  }
+  const passed = proof.checks.filter((c) => c.verdict === 'passed').length;
+  const steps = `${migration.up.length} ${migration.up.length === 1 ? 'step' : 'steps'}`;
+  io.stdout(`${steps}; ${passed} of ${proof.checks.length} checks passed\n`);
+  // A check that could not run proves nothing: a CI job relying on --prove must not pass on it.
+  return passed < proof.checks.length || proof.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
 /** Prints the script (or JSON), the risky steps and the possible renames; the exit code says whether data can be lost. */
