@@ -3,3 +3,4 @@ export * from './migration.ts';
 export * from './diff.ts';
 export * from './databaseObjects.ts';
 export * from './alignByName.ts';
+export * from './confirmedRenames.ts';
