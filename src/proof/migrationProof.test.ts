@@ -6,6 +6,9 @@ import { parseProjectFile } from '../io/index.ts';
 import { templates } from '../io/templates.ts';
 import { closeEngines, engines } from '../testing/engines.ts';
 import { aSchema, ends, tableOf } from '../testing/factories.ts';
+import { importSql } from '../io/importSql.ts';
+import { alignByName, diffSchemas, toMigrationSql } from '../migrate/index.ts';
+import { testRunner } from '../testing/testDatabase.ts';
 import { proveMigration, type MigrationProofReport } from './migrationProof.ts';
 
 const start = aSchema();
@@ -160,5 +163,24 @@ describe.each(engines)('migration proofs on $engine.name', ({ engine, skip }) =>
       const { rows } = await runner.query("SELECT count(*)::int AS n FROM pg_catalog.pg_namespace WHERE nspname = 'erd_proof'");
       expect(rows[0]?.n).toBe(0);
     });
+  });
+});
+
+describe('migration proofs of imported schemas', () => {
+  it('build an extension this database lacks from its stand-in types, as the proofs do (pgvector in PGlite)', async () => {
+    const runner = await testRunner();
+    const script = (extra: string) =>
+      `CREATE EXTENSION IF NOT EXISTS vector;\nCREATE TABLE film (id integer PRIMARY KEY, embedding vector(3)${extra});\nCREATE TABLE clip (id integer PRIMARY KEY, film_id integer NOT NULL REFERENCES film (id));`;
+    // One import at a time: each runs in the one test PGlite.
+    const before = await importSql(script(''), runner);
+    const after = await importSql(script(', title text'), runner);
+    if (!before.ok || !after.ok) throw new Error('the scripts were not imported');
+    const migration = diffSchemas(alignByName(before.schema, after.schema), after.schema);
+    expect(migration.up.map((s) => s.sql)).toEqual(['ALTER TABLE film ADD COLUMN title text;']);
+    const report = await proveMigration(runner, alignByName(before.schema, after.schema), after.schema, {
+      up: toMigrationSql(migration.up),
+      down: toMigrationSql(migration.down),
+    });
+    expect(verdicts(report)).toEqual(allPassed);
   });
 });

@@ -1,5 +1,5 @@
 import { failedStatementIndex, parseSql, type Problem, type Schema, type SqlRunner } from '../model/index.ts';
-import { generateDdl, quoteIdent, type Statement } from '../ddl/index.ts';
+import { defaultDdlOptions, generateDdl, objectsTablesNeed, quoteIdent, type Statement } from '../ddl/index.ts';
 import { buildScenarios } from './buildScenarios.ts';
 import { catalogDifferences } from './catalogDifferences.ts';
 import { snapshotCatalog, type CatalogSnapshot } from './catalogSnapshot.ts';
@@ -7,7 +7,7 @@ import { fitSamples } from './fitSamples.ts';
 import { runScenario } from './runProof.ts';
 import { countRows, insertSampleRows, lostRows, restoreInitialDeferral, type DataLoss } from './sampleRows.ts';
 import { describeActual, describeExpectation, type ScenarioResult, type Verdict } from './scenario.ts';
-import { currentTransaction, requireSqlError, scratchSchemaName, TransactionEscapedError } from './scratchSchema.ts';
+import { availableExtensions, currentTransaction, requireSqlError, scratchSchemaName, TransactionEscapedError } from './scratchSchema.ts';
 
 /** What a migration proof checks, in the order it reports them. */
 export type MigrationCheckKind = 'catalog' | 'rows' | 'relationships' | 'down';
@@ -65,7 +65,9 @@ export async function proveMigration(
   migration: MigrationUnderProof,
   { rowsPerTable = 3 }: MigrationProofOptions = {},
 ): Promise<MigrationProofReport> {
-  const [oldDdl, newDdl] = [ddlOf(from), ddlOf(to)];
+  // Built as the proofs build a schema: the kept objects the tables need, extensions this database lacks as their stand-ins.
+  const creatable = await availableExtensions(db, { ...to, sqlObjects: [...(from.sqlObjects ?? []), ...(to.sqlObjects ?? [])] });
+  const [oldDdl, newDdl] = [ddlOf(from, creatable), ddlOf(to, creatable)];
   const problems = [...oldDdl.problems, ...newDdl.problems];
   if (problems.some((p) => p.severity === 'error')) return { problems, checks: [], relationshipResults: [] };
   const schemas = [...new Set([scratchSchemaName, ...[...from.tables, ...to.tables].map((t) => t.schemaName), 'public'])];
@@ -128,8 +130,9 @@ export async function proveMigration(
   }
 }
 
-function ddlOf(schema: Schema): { statements: Statement[]; problems: Problem[] } {
-  const { statements, problems } = generateDdl(schema);
+function ddlOf(schema: Schema, creatableExtensions: readonly string[]): { statements: Statement[]; problems: Problem[] } {
+  const proved = { ...schema, sqlObjects: objectsTablesNeed(schema) };
+  const { statements, problems } = generateDdl(proved, { ...defaultDdlOptions, extensionStandIns: true, creatableExtensions });
   return { statements: statements.filter((s) => s.kind !== 'note'), problems };
 }
 

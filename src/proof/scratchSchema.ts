@@ -97,7 +97,8 @@ async function requireSameTransaction(db: SqlRunner, transaction: string): Promi
  * those it was started with). One a server already has stays out: created elsewhere, its types would
  * not be on the proof's search path, so its stand-in (if any) serves, as before.
  */
-async function availableExtensions(db: SqlRunner, schema: Schema): Promise<string[]> {
+/** The extensions this database can create that the schema keeps (the others become their stand-ins). */
+export async function availableExtensions(db: SqlRunner, schema: Schema): Promise<string[]> {
   if (!schema.sqlObjects?.some((o) => o.kind === 'extension')) return [];
   const { rows } = await db.query('SELECT name FROM pg_catalog.pg_available_extensions WHERE installed_version IS NULL');
   return rows.map((r) => String((r as { name: unknown }).name));
