@@ -2,6 +2,7 @@ import { quoteIdent } from '../ddl/index.ts';
 import type { IdentityOptions } from '../model/index.ts';
 import type { DbColumn, DbTable } from './databaseObjects.ts';
 import type { MigrationStep } from './migration.ts';
+import { orderRenames } from './orderRenames.ts';
 import { idsOf, keptTables, tableRef, type Plan } from './plan.ts';
 
 /** Columns whose generated expression appeared or changed: PostgreSQL cannot add one to a column, so they are dropped and added. */
@@ -40,16 +41,23 @@ export function planColumns(plan: Plan): void {
         }),
       );
     }
+    const staying = before.columns.filter((o) => !plan.replaced.has(o.key) && after.columns.some((c) => c.key === o.key));
+    const changes = staying.map((o) => ({ key: o.key, from: o.name, to: after.columns.find((c) => c.key === o.key)!.name }));
+    for (const r of orderRenames(
+      changes,
+      staying.map((o) => o.name),
+    ))
+      plan.phases.renames.push({
+        kind: 'renameColumn',
+        ...idsOf(after.key, r.key),
+        sql: `ALTER TABLE ${ref} RENAME COLUMN ${quoteIdent(r.from)} TO ${quoteIdent(r.to)};`,
+      });
     for (const c of after.columns) {
       const old = plan.replaced.has(c.key) ? undefined : before.columns.find((o) => o.key === c.key);
       if (!old) {
         plan.phases.addColumns.push(...addColumn(c, ref, where, step));
         continue;
       }
-      if (old.name !== c.name)
-        plan.phases.renames.push(
-          step(c, 'renameColumn', `ALTER TABLE ${ref} RENAME COLUMN ${quoteIdent(old.name)} TO ${quoteIdent(c.name)};`),
-        );
       const alter = (clause: string, risk?: Partial<MigrationStep>) =>
         step(c, 'alterColumn', `ALTER TABLE ${ref} ALTER COLUMN ${quoteIdent(c.name)} ${clause};`, risk);
       const typeChanges = old.typeKey !== c.typeKey || old.collation !== c.collation;

@@ -1,6 +1,7 @@
 import { defaultDdlOptions, qualifiedName, quoteIdent } from '../ddl/index.ts';
 import type { DbConstraint, DbTable } from './databaseObjects.ts';
 import type { MigrationStep } from './migration.ts';
+import { orderRenames } from './orderRenames.ts';
 import { idsOf, tableRef, type Plan } from './plan.ts';
 
 /**
@@ -37,14 +38,12 @@ export function planConstraints(plan: Plan): void {
     const phase = c.kind === 'foreignKey' ? phases.dropForeignKeys : phases.dropConstraints;
     phase.push(dropStep(c, table));
   }
+  planConstraintRenames(plan, dropped);
   for (const c of to.constraints.values()) {
     const table = to.tables.get(c.tableKey)!;
     const before = from.constraints.get(c.key);
     const isNewTable = !from.tables.has(c.tableKey);
-    if (before && !dropped.has(c.key)) {
-      if (before.name !== c.name) phases.renameConstraints.push(renameStep(before, c, table));
-      continue;
-    }
+    if (before && !dropped.has(c.key)) continue;
     if (c.inline && isNewTable) continue;
     const step = addStep(c, table, isNewTable ? undefined : rejection(c, table, to.tables));
     if (c.kind === 'foreignKey') phases.addForeignKeys.push(step);
@@ -71,13 +70,29 @@ function dropStep(c: DbConstraint, table: DbTable): MigrationStep {
   return { kind: c.kind === 'foreignKey' ? 'dropForeignKey' : isIndex(c) ? 'dropIndex' : 'dropConstraint', ...ids(c), sql };
 }
 
-function renameStep(before: DbConstraint, c: DbConstraint, table: DbTable): MigrationStep {
-  if (isIndex(c)) return { kind: 'renameIndex', ...ids(c), sql: `ALTER INDEX ${indexRef(before, table)} RENAME TO ${quoteIdent(c.name)};` };
-  return {
-    kind: 'renameConstraint',
-    ...ids(c),
-    sql: `ALTER TABLE ${tableRef(table)} RENAME CONSTRAINT ${quoteIdent(before.name)} TO ${quoteIdent(c.name)};`,
-  };
+/** Constraints and indexes kept under a new name (a renamed table's `t_pkey`), ordered so no rename takes a name still held, per schema. */
+function planConstraintRenames(plan: Plan, dropped: ReadonlySet<string>): void {
+  const kept = [...plan.to.constraints.values()].filter((c) => plan.from.constraints.has(c.key) && !dropped.has(c.key));
+  for (const schemaName of new Set(kept.map((c) => plan.to.tables.get(c.tableKey)!.schemaName))) {
+    const inSchema = kept.filter((c) => plan.to.tables.get(c.tableKey)!.schemaName === schemaName);
+    const changes = inSchema.map((c) => ({ key: c.key, from: plan.from.constraints.get(c.key)!.name, to: c.name }));
+    for (const r of orderRenames(
+      changes,
+      changes.map((c) => c.from),
+    )) {
+      const c = plan.to.constraints.get(r.key)!;
+      const table = plan.to.tables.get(c.tableKey)!;
+      plan.phases.renameConstraints.push(
+        isIndex(c)
+          ? { kind: 'renameIndex', ...ids(c), sql: `ALTER INDEX ${indexRef({ ...c, name: r.from }, table)} RENAME TO ${quoteIdent(r.to)};` }
+          : {
+              kind: 'renameConstraint',
+              ...ids(c),
+              sql: `ALTER TABLE ${tableRef(table)} RENAME CONSTRAINT ${quoteIdent(r.from)} TO ${quoteIdent(r.to)};`,
+            },
+      );
+    }
+  }
 }
 
 function addStep(c: DbConstraint, table: DbTable, rejectsRows: string | undefined): MigrationStep {

@@ -1,4 +1,5 @@
 import { quoteIdent, quoteLiteral } from '../ddl/index.ts';
+import { orderRenames } from './orderRenames.ts';
 import { idsOf, keptTables, tableRef, type Plan } from './plan.ts';
 
 /** Tables dropped, made, renamed and moved to another schema, schemas made and dropped, and table and column comments. */
@@ -19,20 +20,27 @@ export function planTables(plan: Plan): void {
   }
   for (const t of to.tables.values())
     if (!from.tables.has(t.key)) phases.createTables.push({ kind: 'createTable', ...idsOf(t.key), sql: t.createSql });
-  for (const [before, after] of keptTables(plan)) {
-    if (before.name !== after.name)
+  const kept = keptTables(plan);
+  for (const schemaName of new Set(kept.map(([before]) => before.schemaName))) {
+    const inSchema = kept.filter(([before]) => before.schemaName === schemaName);
+    const changes = inSchema.map(([before, after]) => ({ key: after.key, from: before.name, to: after.name }));
+    for (const c of orderRenames(
+      changes,
+      inSchema.map(([before]) => before.name),
+    ))
       phases.renames.push({
         kind: 'renameTable',
-        ...idsOf(after.key),
-        sql: `ALTER TABLE ${tableRef(before)} RENAME TO ${quoteIdent(after.name)};`,
+        ...idsOf(c.key),
+        sql: `ALTER TABLE ${tableRef({ schemaName, name: c.from })} RENAME TO ${quoteIdent(c.to)};`,
       });
+  }
+  for (const [before, after] of kept)
     if (before.schemaName !== after.schemaName)
       phases.renames.push({
         kind: 'moveTable',
         ...idsOf(after.key),
         sql: `ALTER TABLE ${tableRef({ ...before, name: after.name })} SET SCHEMA ${quoteIdent(after.schemaName)};`,
       });
-  }
   planComments(plan);
 }
 

@@ -103,6 +103,24 @@ describe.each(engines)('tables and columns migrate on $engine.name', ({ engine, 
       expect(riskySteps(replaced.up)).toEqual([]);
     });
 
+    it('swaps the names of two tables and of two columns through a temporary name', async () => {
+      const two = withTable(base.schema, 'orders');
+      let swapped = renameTable(renameTable(two.schema, customers, 'orders'), two.tableId, 'customers');
+      const [nameId, noteId] = [column(base.schema, 'name').id, column(base.schema, 'note').id];
+      swapped = updateColumn(updateColumn(swapped, customers, nameId, { name: 'note' }), customers, noteId, { name: 'name' });
+      const { up } = await migrates(swapped, two.schema);
+      expect(up.filter((s) => s.kind === 'renameTable').map((s) => s.sql)).toEqual([
+        'ALTER TABLE customers RENAME TO customers__renaming;',
+        'ALTER TABLE orders RENAME TO customers;',
+        'ALTER TABLE customers__renaming RENAME TO orders;',
+      ]);
+      expect(up.filter((s) => s.kind === 'renameColumn').map((s) => s.sql)).toEqual([
+        'ALTER TABLE orders RENAME COLUMN name TO name__renaming;',
+        'ALTER TABLE orders RENAME COLUMN note TO name;',
+        'ALTER TABLE orders RENAME COLUMN name__renaming TO note;',
+      ]);
+    });
+
     it('adds, renames and drops CHECKs, UNIQUE columns and indexes', async () => {
       const note = column(base.schema, 'note').id;
       let to = updateTableFields(base.schema, customers, {
