@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createClipboardSlice, type ClipboardSlice } from './clipboardSlice.ts';
 import { createDocumentSlice, type DocumentSlice } from './documentSlice.ts';
+import { createMigrationSlice, type MigrationSlice } from './migrationSlice.ts';
 import { createNoteActions, type NoteActions } from './noteActions.ts';
 import { createProofSlice, type ProofSlice } from './proofSlice.ts';
 import { createSchemaActions, type SchemaActions } from './schemaActions.ts';
@@ -18,6 +19,7 @@ export type EditorState = DocumentSlice &
   ViewSlice &
   ProofSlice &
   WorkSlice &
+  MigrationSlice &
   SchemaActions &
   NoteActions &
   VersionActions;
@@ -32,6 +34,7 @@ export function createEditorStore() {
     ...createViewSlice(...a),
     ...createProofSlice(...a),
     ...createWorkSlice(...a),
+    ...createMigrationSlice(...a),
     ...createSchemaActions(...a),
     ...createNoteActions(...a),
     ...createVersionActions(...a),

@@ -27,7 +27,7 @@ export type OpenDialog =
 export type ThemePreference = 'system' | 'light' | 'dark';
 
 /** The tabs under the inspector. */
-export type SidebarTab = 'proof' | 'ddl' | 'console';
+export type SidebarTab = 'proof' | 'ddl' | 'migration' | 'console';
 
 /** The editor's chrome and preferences: theme, panel sizes, sidebar tab, the open dialog, DDL options, the console's text; never on the undo stack. */
 export interface UiSlice {
