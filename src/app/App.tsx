@@ -4,6 +4,7 @@ import { DiagramCanvas } from '../canvas/DiagramCanvas.tsx';
 import { DrawImage } from '../canvas/DrawImage.tsx';
 import { DdlPanel } from '../panels/DdlPanel.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
+import { MigrationPanel } from '../panels/MigrationPanel.tsx';
 import { ProofPanel } from '../panels/ProofPanel.tsx';
 import { EditorTasksContext, type EditorTasks } from '../panels/editorTasks.ts';
 import { StepThroughDialog } from '../panels/StepThroughDialog.tsx';
@@ -166,6 +167,9 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
               <button type="button" role="tab" aria-selected={tab === 'ddl'} onClick={() => setTab('ddl')}>
                 DDL
               </button>
+              <button type="button" role="tab" aria-selected={tab === 'migration'} onClick={() => setTab('migration')}>
+                Migration
+              </button>
               <button type="button" role="tab" aria-selected={tab === 'console'} onClick={() => setTab('console')}>
                 SQL console
               </button>
@@ -173,6 +177,7 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
             <div className="tab-body" role="tabpanel">
               {tab === 'ddl' && <DdlPanel />}
               {tab === 'proof' && <ProofPanel />}
+              {tab === 'migration' && <MigrationPanel />}
               {tab === 'console' && (
                 <Suspense fallback={<p className="muted">Loading the SQL editor…</p>}>
                   <ConsolePanel />

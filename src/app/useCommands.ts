@@ -107,6 +107,13 @@ export function useCommands(): Command[] {
       ...viewCommands,
       { id: 'view.proof', label: 'Show the proof', group: 'View', shortcuts: ['Alt+1'], run: () => store().showProof(null) },
       { id: 'view.ddl', label: 'Show the DDL', group: 'View', shortcuts: ['Alt+2'], run: () => store().showTab('ddl') },
+      {
+        id: 'view.migration',
+        label: 'Show the migration from a version',
+        group: 'View',
+        shortcuts: ['Alt+4'],
+        run: () => store().showTab('migration'),
+      },
       { id: 'view.console', label: 'Open the SQL console', group: 'View', shortcuts: ['Alt+3'], run: () => store().showTab('console') },
       {
         id: 'view.sidebar',
