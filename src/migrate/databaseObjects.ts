@@ -68,7 +68,7 @@ export interface DbConstraint {
   relationshipId?: string;
 }
 
-/** A mandatory-child constraint trigger and its function, keyed by the trigger's name. */
+/** A mandatory-child constraint trigger and its function, keyed by its relationship and name (a name can pass to another relationship). */
 export interface DbTrigger {
   key: string;
   name: string;
@@ -271,7 +271,14 @@ export function databaseObjects(schema: Schema): DatabaseObjects {
     const parts = triggerParts(s.sql);
     const functionSql = functions.find((f) => f.sql.startsWith(`CREATE FUNCTION ${parts.functionRef}()`))!.sql;
     const name = s.constraintName!;
-    objects.triggers.set(name, { key: name, name, relationshipId: s.relationshipId!, ...parts, functionSql, triggerSql: s.sql });
+    objects.triggers.set(`${s.relationshipId}:${name}`, {
+      key: `${s.relationshipId}:${name}`,
+      name,
+      relationshipId: s.relationshipId!,
+      ...parts,
+      functionSql,
+      triggerSql: s.sql,
+    });
   }
   return objects;
 }

@@ -6,7 +6,13 @@ import {
   deleteColumn,
   deleteTable,
   editColumn,
+  makeIndex,
+  referentialActions,
   renameTable,
+  setIdentifying,
+  setOneToOneStrategy,
+  updateRelationship,
+  updateTableFields,
   setEnd,
   validateSchema,
   type Schema,
@@ -28,7 +34,7 @@ function applyEdit(schema: Schema, [kind, which, detail]: Edit): Schema {
   const column = table?.columns[detail % Math.max(table.columns.length, 1)];
   const rel = schema.relationships[which % Math.max(schema.relationships.length, 1)];
   const endKinds = Object.values(ends);
-  switch (kind % 8) {
+  switch (kind % 16) {
     case 0:
       return table ? renameTable(schema, table.id, `${table.name}_r${detail}`) : schema;
     case 1:
@@ -48,12 +54,45 @@ function applyEdit(schema: Schema, [kind, which, detail]: Edit): Schema {
       return table
         ? addColumn(schema, table.id, { name: `added_${detail}`, type: 'text', isNotNull: detail % 2 === 0, defaultValue: "''" }).schema
         : schema;
-    default:
+    case 7:
       return addTable(schema, `new_${detail}`).schema;
+    case 8:
+      return rel ? setOneToOneStrategy(schema, rel.id, detail % 2 === 0 ? 'sharedPrimaryKey' : 'foreignKeyUnique') : schema;
+    case 9:
+      return rel ? setIdentifying(schema, rel.id, detail % 2 === 0) : schema;
+    case 10:
+      return rel
+        ? updateRelationship(schema, rel.id, { onDelete: referentialActions[detail % 5]!, isDeferrable: detail % 3 === 0 })
+        : schema;
+    case 11:
+      return table ? updateTableFields(schema, table.id, { comment: detail % 2 === 0 ? '' : `about ${detail}` }) : schema;
+    case 12:
+      return table ? updateTableFields(schema, table.id, { schemaName: detail % 2 === 0 ? 'public' : 'other' }) : schema;
+    case 13:
+      return table && column
+        ? updateTableFields(schema, table.id, { indexes: [...table.indexes, makeIndex([column.id], { isUnique: detail % 2 === 0 })] })
+        : schema;
+    case 14:
+      return table && column && typeChanges[column.type]
+        ? editColumn(schema, table.id, column.id, { type: typeChanges[column.type]! })
+        : schema;
+    default:
+      return table && column && !column.isPrimaryKey && !column.generated
+        ? editColumn(schema, table.id, column.id, { defaultValue: column.defaultValue === null ? 'NULL' : null, comment: `c${detail}` })
+        : schema;
   }
 }
 
-const editsArb = fc.array(fc.tuple(fc.nat(7), fc.nat(20), fc.nat(20)), { minLength: 1, maxLength: 5 });
+/** Type changes PostgreSQL casts (USING col::type) on any rows: widening and back. */
+const typeChanges: Record<string, string> = {
+  integer: 'bigint',
+  bigint: 'integer',
+  text: 'varchar(200)',
+  'varchar(200)': 'text',
+  smallint: 'integer',
+};
+
+const editsArb = fc.array(fc.tuple(fc.nat(15), fc.nat(20), fc.nat(20)), { minLength: 1, maxLength: 5 });
 
 describe('diffSchemas over random documents and edits', () => {
   it(
