@@ -7,7 +7,7 @@ const ordersSql = `CREATE TABLE customers (id integer PRIMARY KEY, name text NOT
 CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer NOT NULL REFERENCES customers (id), placed_at timestamptz);
 `;
 
-test('an imported script, a renamed column and a 1:N made 1:1 give a migration: RENAME COLUMN and UNIQUE, no data loss, downloaded', async ({
+test('an imported script, a renamed column and a 1:N made 1:1 give a migration: RENAME COLUMN and UNIQUE, no data loss, proven, downloaded', async ({
   page,
 }) => {
   const editor = new EditorPage(page);
@@ -41,6 +41,9 @@ test('an imported script, a renamed column and a 1:N made 1:1 give a migration: 
   await panel.getByRole('radio', { name: /^Down/ }).check();
   await expect(panel.getByTestId('migration-down')).toContainText('ALTER TABLE orders RENAME COLUMN ordered_at TO placed_at;');
   await panel.getByRole('radio', { name: /^Up/ }).check();
+  await panel.getByRole('button', { name: 'Prove migration' }).click();
+  await expect(panel.getByTestId('migration-proof-summary')).toHaveText('4 of 4 checks proven', { timeout: 45_000 });
+  await expect(panel.locator('[data-check="rows"]')).toHaveAttribute('data-verdict', 'passed');
   await page.screenshot({ path: '.lead/migrationview/migration.png' });
 
   const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download .sql' }).click()]);

@@ -24,7 +24,12 @@ export function startEditor(proofClient: ProofClient, timings: object): ProofSli
       <StrictMode>
         <App
           proofClient={proofClient}
-          postgresTasks={{ trace: proofClient.trace, runConsole: consoleClient.run, importSql: consoleClient.importSql }}
+          postgresTasks={{
+            trace: proofClient.trace,
+            proveMigration: proofClient.proveMigration,
+            runConsole: consoleClient.run,
+            importSql: consoleClient.importSql,
+          }}
         />
       </StrictMode>,
     ),

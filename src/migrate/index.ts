@@ -4,3 +4,4 @@ export * from './diff.ts';
 export * from './databaseObjects.ts';
 export * from './alignByName.ts';
 export * from './confirmedRenames.ts';
+export * from './dataLosses.ts';

@@ -13,6 +13,7 @@ import {
 import { downloadText } from '../keeping/downloadText.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { BasePicker, NoVersions, ProposedRenames, RiskySteps } from './MigrationParts.tsx';
+import { MigrationProof } from './MigrationProof.tsx';
 
 /**
  * The migration from a version of the schema (the newest marked one unless the user picks another) to
@@ -73,6 +74,7 @@ export function MigrationPanel() {
         <>
           <ProposedRenames base={base} proposals={migration.proposedRenames} answers={answers} />
           <RiskySteps steps={migration.up} />
+          <MigrationProof base={base.schema} schema={schema} migration={migration} answers={answers} />
           <div className="migration-scripts" role="radiogroup" aria-label="Script">
             {(['up', 'down'] as const).map((s) => (
               <label key={s}>

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ImportResult } from '../io/importSql.ts';
 import type { RelationshipId, Schema } from '../model/index.ts';
-import type { ConsoleResult, Trace } from '../proof/index.ts';
+import type { ConsoleResult, MigrationProofReport, MigrationUnderProof, Trace } from '../proof/index.ts';
 
 /** Where an import comes from and what it is: the format is guessed from the name and text when left out. */
 export interface ImportOptions {
@@ -13,6 +13,8 @@ export interface ImportOptions {
 export interface EditorTasks {
   trace(schema: Schema, relationshipId: RelationshipId): Promise<Trace>;
   runConsole(schema: Schema, sql: string): Promise<ConsoleResult>;
+  /** Proves a migration in the browser's PostgreSQL: the catalog, the rows, the relationships, the way back. */
+  proveMigration(from: Schema, to: Schema, migration: MigrationUnderProof): Promise<MigrationProofReport>;
   /** Reads a SQL script into a new schema in a PostgreSQL apart from the proofs'. */
   importSql(sql: string): Promise<ImportResult>;
   /** Imports SQL or DBML text as a new document; resolves true when imported (on an error the import dialog says why). */
@@ -25,6 +27,7 @@ const unavailable = () => Promise.reject(new Error('PostgreSQL is not available 
 export const EditorTasksContext = createContext<EditorTasks>({
   trace: unavailable,
   runConsole: unavailable,
+  proveMigration: unavailable,
   importSql: unavailable,
   importText: unavailable,
 });

@@ -1,11 +1,13 @@
 import type { RelationshipId, Schema } from '../model/index.ts';
-import type { ProofReport, Trace } from '../proof/index.ts';
+import type { MigrationProofReport, MigrationUnderProof, ProofReport, Trace } from '../proof/index.ts';
 import { connectWorker, formatDuration, TimeLimitError, WorkerCrashError, type WorkerLike } from './workerConnection.ts';
 
 /** Talks to the proof worker: only the latest schema is proved, stale results are dropped; traces on demand. */
 export interface ProofClient {
   request(schema: Schema): void;
   trace(schema: Schema, relationshipId: RelationshipId): Promise<Trace>;
+  /** Proves a migration from `from` to `to` (rolled back), queued behind the proofs. */
+  proveMigration(from: Schema, to: Schema, migration: MigrationUnderProof): Promise<MigrationProofReport>;
 }
 
 /** What the client reports as PostgreSQL starts and proofs run, finish or fail (the store's proof slice takes it as it is). */
@@ -97,5 +99,6 @@ export function createProofClient(
       pump();
     },
     trace: (schema, relationshipId) => connection.send({ type: 'trace', schema, relationshipId }),
+    proveMigration: (from, to, migration) => connection.send({ type: 'proveMigration', from, to, migration }),
   };
 }

@@ -1,12 +1,13 @@
 import type { RelationshipId, Schema } from '../model/index.ts';
 import type { ImportResult } from '../io/importSql.ts';
-import type { ConsoleResult, ProofReport, Trace } from '../proof/index.ts';
+import type { ConsoleResult, MigrationProofReport, MigrationUnderProof, ProofReport, Trace } from '../proof/index.ts';
 
 /** What the page asks of a PostgreSQL worker, without the id the connection adds. */
 export type WorkerTask =
   | { type: 'prove'; schema: Schema }
   | { type: 'trace'; schema: Schema; relationshipId: RelationshipId }
   | { type: 'console'; schema: Schema; sql: string }
+  | { type: 'proveMigration'; from: Schema; to: Schema; migration: MigrationUnderProof }
   | { type: 'import'; sql: string };
 
 /** The answer to each kind of task. */
@@ -14,6 +15,7 @@ export interface TaskResults {
   prove: ProofReport;
   trace: Trace;
   console: ConsoleResult;
+  proveMigration: MigrationProofReport;
   import: ImportResult;
 }
 

@@ -138,7 +138,8 @@ async function replaceDatabase(more: readonly string[] = []): Promise<void> {
 
 /** The shipped extensions a task's document or script creates. */
 function extensionsFor(task: WorkerTask): string[] {
-  const fromSchema = 'schema' in task ? extensionsSchemaNeeds(task.schema) : [];
+  const schemas = 'schema' in task ? [task.schema] : 'from' in task ? [task.from, task.to] : [];
+  const fromSchema = [...new Set(schemas.flatMap(extensionsSchemaNeeds))];
   const fromScript = 'sql' in task ? extensionsAskedFor(task.sql) : [];
   return [...fromSchema, ...fromScript];
 }
@@ -149,12 +150,14 @@ async function perform(task: WorkerTask): Promise<TaskResults[WorkerTask['type']
   // PGlite takes its extensions at start only: a document or script asking for a new one restarts it.
   if (missing.length > 0) await replaceDatabase(missing);
   const { runner, fingerprint } = await database;
-  const { runConsole, runProof, traceRelationship } = await proofLibrary();
+  const { proveMigration, runConsole, runProof, traceRelationship } = await proofLibrary();
   switch (task.type) {
     case 'prove':
       return runProof(runner, task.schema);
     case 'trace':
       return traceRelationship(runner, task.schema, task.relationshipId);
+    case 'proveMigration':
+      return proveMigration(runner, task.from, task.to, task.migration);
     case 'import': {
       await fingerprint();
       const { importSql } = await import('../io/importSql.ts');
@@ -203,7 +206,7 @@ scope.onmessage = ({ data }) => {
     try {
       const started = performance.now();
       scope.postMessage({ type: 'done', id: data.id, result: await perform(data) });
-      if (data.type === 'prove' || data.type === 'trace') await renewIfWorn(performance.now() - started);
+      if (data.type === 'prove' || data.type === 'trace' || data.type === 'proveMigration') await renewIfWorn(performance.now() - started);
     } catch (error) {
       scope.postMessage({ type: 'failed', id: data.id, message: message(error) });
     }
