@@ -1,14 +1,6 @@
 import { parseArgs } from 'node:util';
 import { extensionsSchemaNeeds } from '../db/index.ts';
-import {
-  alignByName,
-  diffSchemas,
-  parseRenames,
-  riskySteps,
-  toMigrationSql,
-  type Migration,
-  type MigrationStep,
-} from '../migrate/index.ts';
+import { alignByName, dataLossesOf, diffSchemas, parseRenames, riskySteps, toMigrationSql, type Migration } from '../migrate/index.ts';
 import { proveMigration, type MigrationProofReport } from '../proof/index.ts';
 import type { ErdDocument, Schema } from '../model/index.ts';
 import { formatImportFacts, shortNoteCount } from './formatImport.ts';
@@ -119,12 +111,6 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
 /** Versions of one project file are matched by id; anything else by name, with the confirmed renames. */
 const isOneDocument = (fromFile: string, toFile: string) => fromFile === toFile && /\.json$/.test(fromFile);
 
-/** The tables and columns whose data the steps say they may lose. */
-const lossesOf = (steps: readonly MigrationStep[]) =>
-  steps
-    .filter((s) => s.losesData !== undefined && s.tableId)
-    .map((s) => ({ tableId: s.tableId!, ...(s.columnId ? { columnId: s.columnId } : {}) }));
-
 /** `--prove`: runs the migration proof in a fresh PGlite and prints each check; 1 when one fails. */
 async function prove(from: Schema, to: Schema, migration: Migration, io: CliIo): Promise<number> {
   const db = await io.openDatabase([...new Set([...extensionsSchemaNeeds(from), ...extensionsSchemaNeeds(to)])]);
@@ -133,7 +119,7 @@ async function prove(from: Schema, to: Schema, migration: Migration, io: CliIo):
     proof = await proveMigration(db.runner, from, to, {
       up: toMigrationSql(migration.up),
       down: toMigrationSql(migration.down),
-      losesData: lossesOf([...migration.up, ...migration.down]),
+      losesData: dataLossesOf([...migration.up, ...migration.down]),
     });
   } finally {
     await db.close();
