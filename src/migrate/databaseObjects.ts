@@ -139,6 +139,37 @@ function enumTypeKeys(schema: Schema): (type: string) => string {
     const array = text.endsWith('[]');
     const base = array ? text.slice(0, -2).trim() : text;
     const id = byName.get(base);
-    return id ? `enum:${id}${array ? '[]' : ''}` : text.toLowerCase().replace(/\s+/g, ' ');
+    return id ? `enum:${id}${array ? '[]' : ''}` : canonicalType(text);
   };
+}
+
+/** PostgreSQL's own spelling of common aliases, so `int` -> `integer` is no type change. */
+const typeAliases: Record<string, string> = {
+  int: 'integer',
+  int4: 'integer',
+  int2: 'smallint',
+  int8: 'bigint',
+  bool: 'boolean',
+  float4: 'real',
+  float8: 'double precision',
+  float: 'double precision',
+  decimal: 'numeric',
+  timestamptz: 'timestamp with time zone',
+  timestamp: 'timestamp without time zone',
+  timetz: 'time with time zone',
+  time: 'time without time zone',
+  varchar: 'character varying',
+  char: 'character',
+};
+
+/** A type's text in lower case with one space between words and its leading alias spelled out (`varchar(5)` -> `character varying(5)`). */
+function canonicalType(text: string): string {
+  const spaced = text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([(),\[\]])\s*/g, '$1');
+  const match = /^([a-z0-9]+)(.*)$/.exec(spaced);
+  if (!match) return spaced;
+  const alias = typeAliases[match[1]!];
+  return alias && !(match[2] ?? '').startsWith(' ') ? `${alias}${match[2]}` : spaced;
 }

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { addColumn, renameTable, updateColumn, updateTable, updateTableFields, withoutColumns, type Schema } from '../model/index.ts';
 import { aCheck, anIndex, aSchema, aTable, tableOf, withTable } from '../testing/factories.ts';
-import { closeEngines, engines } from '../testing/engines.ts';
-import { expectMigrates, kindsOf } from '../testing/migrationCheck.ts';
+import { closeEngines, engines, statementsOf } from '../testing/engines.ts';
+import { ddlOf, expectMigrates, kindsOf } from '../testing/migrationCheck.ts';
 import { diffSchemas, riskySteps, toMigrationSql } from './index.ts';
 
 const base = aTable('customers', { name: 'name', type: 'text', isNotNull: true }, { name: 'note', type: 'varchar(20)' });
@@ -39,6 +39,12 @@ describe('diffSchemas: tables and columns', () => {
     expect(riskySteps(diffSchemas(base.schema, edit('note', { type: 'text' })).up)).toEqual([]);
   });
 
+  it('reads type aliases as PostgreSQL does: int to integer or varchar to character varying is no change', () => {
+    expect(diffSchemas(base.schema, edit('id', { type: 'int4' })).up).toEqual([]);
+    expect(diffSchemas(base.schema, edit('note', { type: 'character varying(20)' })).up).toEqual([]);
+    expect(diffSchemas(base.schema, edit('note', { type: 'VARCHAR (20)' })).up).toEqual([]);
+  });
+
   it('adds a NOT NULL column without a default in three steps, the fill written as a comment', () => {
     const added = addColumn(base.schema, customers, { name: 'email', type: 'text', isNotNull: true }).schema;
     const { up } = diffSchemas(base.schema, added);
@@ -52,6 +58,22 @@ describe.each(engines)('tables and columns migrate on $engine.name', ({ engine, 
   afterAll(closeEngines);
   describe.skipIf(Boolean(skip))(skip ? `skipped: ${skip}` : 'executed', () => {
     const migrates = async (to: Schema, from: Schema = base.schema) => expectMigrates(await engine.runner(), from, to, rows);
+
+    it('keeps the rows of a renamed table and column', async () => {
+      const runner = await engine.runner();
+      const to = edit('note', { name: 'remark', type: 'text' }, renameTable(base.schema, customers, 'clients'));
+      await runner.exec('BEGIN');
+      try {
+        await runner.execEach(statementsOf(ddlOf(base.schema) + rows + toMigrationSql(diffSchemas(base.schema, to).up)));
+        const { rows: kept } = await runner.query('SELECT id, name, remark FROM clients ORDER BY id');
+        expect(kept).toEqual([
+          { id: 1, name: 'Ada', remark: 'first' },
+          { id: 2, name: 'Bo', remark: null },
+        ]);
+      } finally {
+        await runner.exec('ROLLBACK');
+      }
+    });
 
     it('creates and drops a table', async () => {
       const { up, down } = await migrates(withTable(base.schema, 'orders', { name: 'total', type: 'numeric(10, 2)' }).schema);
