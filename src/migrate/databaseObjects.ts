@@ -167,7 +167,7 @@ function canonicalType(text: string): string {
   const spaced = text
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .replace(/\s*([(),\[\]])\s*/g, '$1');
+    .replace(/\s*([(),[\]])\s*/g, '$1');
   const match = /^([a-z0-9]+)(.*)$/.exec(spaced);
   if (!match) return spaced;
   const alias = typeAliases[match[1]!];
