@@ -1,5 +1,5 @@
 /** The database objects a schema's DDL makes, as comparable data keyed by id. */
-import type { Column, GeneratedColumn, IdentityOptions, Problem } from '../model/index.ts';
+import type { Column, GeneratedColumn, IdentityOptions, Problem, SqlObject } from '../model/index.ts';
 
 /** A column as the generator makes it, keyed by its id (a junction's key columns by relationship, side and referenced column). */
 export interface DbColumn {
@@ -82,6 +82,8 @@ export interface DatabaseObjects {
   constraints: Map<string, DbConstraint>;
   triggers: Map<string, DbTrigger>;
   enums: Map<string, DbEnum>;
+  /** Kept views and materialized views, in the order the DDL creates them: a migration remakes them around changes to what they read. */
+  keptViews: SqlObject[];
   /** Schemas other than public that the DDL creates. */
   schemaNames: string[];
   problems: Problem[];

@@ -19,6 +19,7 @@ export function databaseObjects(schema: Schema): DatabaseObjects {
     constraints: new Map(),
     triggers: new Map(),
     enums: new Map(),
+    keptViews: (schema.sqlObjects ?? []).filter((o) => o.kind === 'view' || o.kind === 'materializedView'),
     schemaNames: [],
     problems,
   };

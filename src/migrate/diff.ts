@@ -3,6 +3,7 @@ import { replacedColumns, planColumns } from './columnSteps.ts';
 import { planConstraints } from './constraintSteps.ts';
 import { databaseObjects, type DatabaseObjects } from './databaseObjects.ts';
 import { planEnums } from './enumSteps.ts';
+import { planKeptViews } from './keptViewSteps.ts';
 import type { Migration, MigrationStep } from './migration.ts';
 import { phaseOrder, type Plan } from './plan.ts';
 import { proposeRenames } from './proposeRenames.ts';
@@ -34,5 +35,9 @@ export function planSteps(from: DatabaseObjects, to: DatabaseObjects): Migration
   planConstraints(plan);
   planEnums(plan);
   planTriggers(plan);
+  planKeptViews(
+    plan,
+    phaseOrder.flatMap((p) => plan.phases[p]),
+  );
   return phaseOrder.flatMap((p) => plan.phases[p]);
 }

@@ -2,6 +2,7 @@ import type { ColumnId, Problem, RelationshipId, TableId } from '../model/index.
 
 /** What a migration step does, so the app, the CLI and the proofs can list and point at it. */
 export type MigrationStepKind =
+  | 'dropView'
   | 'dropTrigger'
   | 'dropForeignKey'
   | 'dropConstraint'
@@ -32,6 +33,7 @@ export type MigrationStepKind =
   | 'createIndex'
   | 'createTrigger'
   | 'comment'
+  | 'createView'
   | 'dropType'
   | 'dropSchema';
 

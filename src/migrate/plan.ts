@@ -8,6 +8,7 @@ import type { MigrationStep } from './migration.ts';
  * keys, keys, tables, columns) and after it when making (types, tables, columns, keys, then the foreign keys that use them).
  */
 export const phaseOrder = [
+  'dropViews',
   'dropTriggers',
   'dropForeignKeys',
   'dropConstraints',
@@ -27,6 +28,7 @@ export const phaseOrder = [
   'addChecks',
   'createTriggers',
   'comments',
+  'createViews',
   'dropTypes',
   'dropSchemas',
 ] as const;
