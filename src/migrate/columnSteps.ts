@@ -1,5 +1,6 @@
 import { quoteIdent } from '../ddl/index.ts';
 import type { IdentityOptions } from '../model/index.ts';
+import { typeFamily } from '../model/typeFamily.ts';
 import type { DbColumn, DbTable } from './databaseObjects.ts';
 import type { MigrationStep } from './migration.ts';
 import { orderRenames } from './orderRenames.ts';
@@ -105,12 +106,26 @@ function addColumn(
   ];
 }
 
-/** `TYPE new USING col::new`, always with USING (PostgreSQL needs it where there is no assignment cast; it is harmless elsewhere); an enum's values go through text. */
+/**
+ * `TYPE new USING col::new`, always with USING (PostgreSQL needs it where there is no assignment cast; it is
+ * harmless elsewhere). Between types with no cast of their own (bigint to uuid, an enum to anything) the
+ * value goes through its text form, which any type reads; numbers and strings cast directly (so 1.5 rounds).
+ */
 function typeClause(old: DbColumn, c: DbColumn): string {
   const collate = c.collation ? ` COLLATE ${c.collation.split('.').map(quoteIdent).join('.')}` : '';
-  const viaText =
-    old.typeKey.startsWith('enum:') || c.typeKey.startsWith('enum:') ? (old.typeKey.endsWith('[]') ? '::text[]' : '::text') : '';
+  const array = old.typeKey.endsWith('[]');
+  const viaText = castsDirectly(old.typeKey, c.typeKey) ? '' : array ? '::text[]' : '::text';
   return `TYPE ${c.type}${collate} USING ${quoteIdent(c.name)}${viaText}::${c.type}`;
+}
+
+/** Whether PostgreSQL has a cast between two types' families: numbers among themselves, anything to or from a string, within a family. */
+function castsDirectly(from: string, to: string): boolean {
+  if (from.startsWith('enum:') || to.startsWith('enum:')) return false;
+  const group = (type: string) => {
+    const family = typeFamily(type.replace(/\[\]$/, ''));
+    return ['integer', 'numeric', 'real', 'double precision', 'float4', 'float8'].includes(family) ? 'number' : family;
+  };
+  return group(from) === group(to) || group(from) === 'text' || group(to) === 'text';
 }
 
 const widening: [RegExp, RegExp][] = [

@@ -82,8 +82,10 @@ export interface DatabaseObjects {
   constraints: Map<string, DbConstraint>;
   triggers: Map<string, DbTrigger>;
   enums: Map<string, DbEnum>;
-  /** Kept views and materialized views, in the order the DDL creates them: a migration remakes them around changes to what they read. */
+  /** Kept views, materialized views and indexes, in kept order: a migration remakes them when they change or around changes to what they read. */
   keptViews: SqlObject[];
+  /** Kept objects tables can use (sequences, domains, types, collations, extensions, schemas), made before the tables. */
+  keptBeforeTables: SqlObject[];
   /** Schemas other than public that the DDL creates. */
   schemaNames: string[];
   problems: Problem[];

@@ -1,5 +1,5 @@
 import { isEffectivelyNotNull, junctionTables, primaryKeyOf, resolveAll, type Column, type Schema } from '../model/index.ts';
-import { defaultDdlOptions, generateDdl, qualifiedName, type DdlOptions, type Statement } from '../ddl/index.ts';
+import { defaultDdlOptions, generateDdl, qualifiedName, sqlObjectPlacement, type DdlOptions, type Statement } from '../ddl/index.ts';
 import { columnDefinition } from '../ddl/tableStatements.ts';
 import { constraintLines, createdIndex, triggerParts } from './statementText.ts';
 import type { DatabaseObjects, DbColumn, DbConstraint } from './databaseObjectTypes.ts';
@@ -19,7 +19,8 @@ export function databaseObjects(schema: Schema): DatabaseObjects {
     constraints: new Map(),
     triggers: new Map(),
     enums: new Map(),
-    keptViews: (schema.sqlObjects ?? []).filter((o) => o.kind === 'view' || o.kind === 'materializedView'),
+    keptViews: (schema.sqlObjects ?? []).filter((o) => o.kind === 'view' || o.kind === 'materializedView' || o.kind === 'index'),
+    keptBeforeTables: (schema.sqlObjects ?? []).filter((o) => sqlObjectPlacement[o.kind].phase === 'beforeTables'),
     schemaNames: [],
     problems,
   };

@@ -34,6 +34,8 @@ export type MigrationStepKind =
   | 'createTrigger'
   | 'comment'
   | 'createView'
+  | 'createKeptObject'
+  | 'dropKeptObject'
   | 'dropType'
   | 'dropSchema';
 

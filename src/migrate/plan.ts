@@ -15,6 +15,7 @@ export const phaseOrder = [
   'dropTables',
   'dropColumns',
   'createSchemas',
+  'createKeptTypes',
   'enums',
   'renames',
   'renameConstraints',
@@ -30,16 +31,24 @@ export const phaseOrder = [
   'comments',
   'createViews',
   'dropTypes',
+  'dropKeptTypes',
   'dropSchemas',
 ] as const;
 
 /** One stage of a migration, in `phaseOrder`. */
 export type Phase = (typeof phaseOrder)[number];
 
-/** A migration being planned: the two sides, and the steps of each phase so far. */
+/** What a migration's reader asks of it. */
+export interface DiffOptions {
+  /** For proofs in PGlite: a new kept extension PostgreSQL lacks becomes its stand-in types (`SqlObject.standIn`), as generateDdl's option does. */
+  extensionStandIns?: boolean;
+}
+
+/** A migration being planned: the two sides, what was asked, and the steps of each phase so far. */
 export interface Plan {
   from: DatabaseObjects;
   to: DatabaseObjects;
+  options: DiffOptions;
   /** Columns dropped and added again (a generated expression changed): what uses them is made again too. */
   replaced: ReadonlySet<string>;
   phases: Record<Phase, MigrationStep[]>;

@@ -36,7 +36,7 @@ async function snapshotsAfter(runner: SqlRunner, scripts: readonly string[]): Pr
  * After up the catalog must equal a fresh build of `to`, after down a fresh build of `from`. Returns the migration.
  */
 export async function expectMigrates(runner: SqlRunner, from: Schema, to: Schema, rows = ''): Promise<Migration> {
-  const migration = diffSchemas(from, to);
+  const migration = diffSchemas(from, to, { extensionStandIns: true });
   expect(migration.problems).toEqual([]);
   const [fresh] = await snapshotsAfter(runner, [ddlOf(to)]);
   const [old, , up, down] = await snapshotsAfter(runner, [ddlOf(from), rows, toMigrationSql(migration.up), toMigrationSql(migration.down)]);

@@ -1,0 +1,114 @@
+import { sqlObjectPlacement } from '../ddl/index.ts';
+import type { SqlObject } from '../model/index.ts';
+import type { MigrationStep } from './migration.ts';
+import type { Plan } from './plan.ts';
+
+/** Steps after which a view reading the table must be made again: PostgreSQL refuses them while a view depends on the column. */
+const remakingKinds: ReadonlySet<MigrationStep['kind']> = new Set(['dropTable', 'dropColumn', 'alterColumn', 'replaceType']);
+
+/**
+ * Kept views, materialized views and indexes (partial, expression): dropped first and made again last (as
+ * their kept text says) when their text changed or a step drops or retypes something of a table they
+ * name; a view naming a remade view is remade too. Matched by kind and name, so two imports line up.
+ */
+export function planKeptObjects(plan: Plan, steps: readonly MigrationStep[]): void {
+  const touchedTables = new Set(
+    steps.filter((s) => remakingKinds.has(s.kind)).flatMap((s) => [s.tableId ?? s.relationshipId ?? ''].filter(Boolean)),
+  );
+  const touchedNames = [...touchedTables].flatMap((id) => {
+    const table = plan.from.tables.get(id) ?? plan.from.tables.get(`junction:${id}`);
+    return table ? [table.name] : [];
+  });
+  const next = new Map(plan.to.keptViews.map((v) => [keyOf(v), v]));
+  // An index follows its table through PostgreSQL's own ALTERs; a view must be made again.
+  const isStale = (v: SqlObject) => v.kind !== 'index' && touchedNames.some((name) => names(v.sql, name));
+  const remade = new Set(plan.from.keptViews.filter((v) => next.get(keyOf(v))?.sql !== v.sql || isStale(v)).map(keyOf));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const v of plan.from.keptViews) {
+      if (remade.has(keyOf(v))) continue;
+      if (plan.from.keptViews.some((r) => remade.has(keyOf(r)) && r.kind !== 'index' && names(v.sql, bareName(r)))) {
+        remade.add(keyOf(v));
+        grew = true;
+      }
+    }
+  }
+  for (const v of [...inPlacementOrder(plan.from.keptViews)].reverse())
+    if (remade.has(keyOf(v))) plan.phases.dropViews.push({ kind: 'dropView', sql: dropSql(v) });
+  const before = new Set(plan.from.keptViews.map(keyOf));
+  for (const v of inPlacementOrder(plan.to.keptViews))
+    if (remade.has(keyOf(v)) || !before.has(keyOf(v)))
+      plan.phases.createViews.push({
+        kind: 'createView',
+        sql: v.sql,
+        ...(v.kind === 'materializedView' ? { comment: `${v.name} is made WITH NO DATA as kept: REFRESH it` } : {}),
+      });
+}
+
+/** A view's own name without its schema or quotes, as other views' text may name it. */
+function bareName(v: SqlObject): string {
+  const last = v.name.split('.').pop() ?? v.name;
+  return last.replace(/^"|"$/g, '').replaceAll('""', '"');
+}
+
+/** Whether SQL text names an identifier as a whole word (a cautious reading: a false match only remakes a view). */
+function names(sql: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}_$])${escaped}($|[^\\p{L}\\p{N}_$])`, 'u').test(sql);
+}
+
+/** A kept object's identity across versions and imports (ids are minted per import). */
+function keyOf(o: SqlObject): string {
+  return `${o.kind}:${o.name}`;
+}
+
+/** Views before the indexes on materialized views, each kind in kept order, as the DDL makes them. */
+function inPlacementOrder(objects: readonly SqlObject[]): SqlObject[] {
+  return objects
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => sqlObjectPlacement[a.o.kind].rank - sqlObjectPlacement[b.o.kind].rank || a.i - b.i)
+    .map(({ o }) => o);
+}
+
+/** DROP for a kept view, materialized view or index; an index lives in its table's schema, read from its kept text. */
+function dropSql(o: SqlObject): string {
+  if (o.kind === 'view') return `DROP VIEW ${o.name};`;
+  if (o.kind === 'materializedView') return `DROP MATERIALIZED VIEW ${o.name};`;
+  const match = /^CREATE (?:UNIQUE )?INDEX (?:CONCURRENTLY )?(\S+) ON (?:ONLY )?((?:"(?:[^"]|"")*"|[^\s."]+)\.)?/.exec(o.sql);
+  return `DROP INDEX ${match?.[2] ?? ''}${match?.[1] ?? o.name};`;
+}
+
+const dropWords: Partial<Record<SqlObject['kind'], string>> = {
+  sequence: 'SEQUENCE',
+  domain: 'DOMAIN',
+  type: 'TYPE',
+  collation: 'COLLATION',
+  extension: 'EXTENSION',
+  schema: 'SCHEMA',
+};
+
+/**
+ * Kept objects tables use (a sequence a new column's default calls, a domain, an extension): made before
+ * the tables when new, dropped after them when gone. One whose text changed is left as it is and said so:
+ * dropping it would take the columns that use it.
+ */
+export function planKeptTypes(plan: Plan): void {
+  const before = new Map(plan.from.keptBeforeTables.map((o) => [keyOf(o), o]));
+  const after = new Map(plan.to.keptBeforeTables.map((o) => [keyOf(o), o]));
+  for (const o of plan.to.keptBeforeTables) {
+    const old = before.get(keyOf(o));
+    const standIn = plan.options.extensionStandIns === true && o.kind === 'extension';
+    const sql = standIn ? o.standIn : o.sql;
+    if (!old) {
+      if (sql) plan.phases.createKeptTypes.push({ kind: 'createKeptObject', sql });
+    } else if (old.sql !== o.sql)
+      plan.phases.createKeptTypes.push({
+        kind: 'createKeptObject',
+        sql: '',
+        comment: `${o.name} changed: change it by hand to read\n${o.sql}`,
+      });
+  }
+  for (const o of [...plan.from.keptBeforeTables].reverse())
+    if (!after.has(keyOf(o)) && !(plan.options.extensionStandIns && o.kind === 'extension'))
+      plan.phases.dropKeptTypes.push({ kind: 'dropKeptObject', sql: `DROP ${dropWords[o.kind] ?? o.kind.toUpperCase()} ${o.name};` });
+}
