@@ -1,6 +1,5 @@
 import { quoteIdent } from '../ddl/index.ts';
-import type { IdentityOptions } from '../model/index.ts';
-import { typeFamily } from '../model/typeFamily.ts';
+import { typeFamily, type IdentityOptions } from '../model/index.ts';
 import type { DbColumn, DbTable } from './databaseObjects.ts';
 import type { MigrationStep } from './migration.ts';
 import { orderRenames } from './orderRenames.ts';

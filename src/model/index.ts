@@ -26,3 +26,4 @@ export * from './junction.ts';
 export * from './fragment.ts';
 export * from './notes.ts';
 export * from './versions.ts';
+export * from './typeFamily.ts';
