@@ -1,6 +1,7 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { DocumentSummary } from '../io/storedDocument.ts';
 import { Dialog, DialogHead } from './Dialog.tsx';
+import { RenameInPlace } from './RenameInPlace.tsx';
 import { useEditorStore } from '../store/index.ts';
 import { openFromFile, saveToFile, workKeeper } from '../keeping/keepingWork.ts';
 
@@ -29,36 +30,6 @@ function useDocuments(): DocumentSummary[] | null {
     };
   }, []);
   return documents;
-}
-
-/** Edits a name in place: Enter keeps it, Escape drops it, leaving the field keeps it too. */
-function RenameField({ summary, onDone }: { summary: DocumentSummary; onDone(isKept: boolean): void }) {
-  const [name, setName] = useState(summary.name);
-  const commit = () => {
-    if (name.trim() && name.trim() !== summary.name) void workKeeper().rename(summary.id, name);
-    onDone(true);
-  };
-  const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== 'Enter' && event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    // The field is about to go: the focus stays in the dialog, so Escape still closes it.
-    event.currentTarget.closest<HTMLElement>('[role="dialog"]')?.focus();
-    if (event.key === 'Enter') commit();
-    else onDone(false);
-  };
-  return (
-    <input
-      className="document-rename"
-      aria-label={`New name for ${summary.name}`}
-      value={name}
-      autoFocus
-      onFocus={(e) => e.target.select()}
-      onChange={(e) => setName(e.target.value)}
-      onKeyDown={handleKeyDown}
-      onBlur={commit}
-    />
-  );
 }
 
 /** Every document kept in this browser: open, rename, duplicate, delete (undo from the message), plus new, open and save. */
@@ -109,8 +80,11 @@ export function DocumentsDialog({ renameOpen }: { renameOpen: boolean }) {
           >
             <div className="document-main">
               {renaming === d.id ? (
-                <RenameField
-                  summary={d}
+                <RenameInPlace
+                  name={d.name}
+                  onRename={(name) => {
+                    if (name.trim() && name.trim() !== d.name) void workKeeper().rename(d.id, name);
+                  }}
                   onDone={(isKept) => {
                     setRenaming(null);
                     // "Rename this document…" came for this one thing.

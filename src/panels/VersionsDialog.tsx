@@ -1,42 +1,12 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { Version, VersionId } from '../model/index.ts';
 import { selectDefaultBaseVersion, selectVersions, useEditorStore } from '../store/index.ts';
 import { Dialog, DialogHead } from './Dialog.tsx';
+import { RenameInPlace } from './RenameInPlace.tsx';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const kindLabels: Record<Version['kind'], string> = { imported: 'imported', marked: 'marked' };
 const tableCount = (v: Version) => `${v.schema.tables.length} table${v.schema.tables.length === 1 ? '' : 's'}`;
-
-/** Edits a version's name in place: Enter or leaving the field keeps it, Escape drops it. */
-function VersionRename({ version, onDone }: { version: Version; onDone(): void }) {
-  const renameVersion = useEditorStore((s) => s.renameVersion);
-  const [name, setName] = useState(version.name);
-  const commit = () => {
-    renameVersion(version.id, name);
-    onDone();
-  };
-  const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== 'Enter' && event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    // The field is about to go: the focus stays in the dialog, so Escape still closes it.
-    event.currentTarget.closest<HTMLElement>('[role="dialog"]')?.focus();
-    if (event.key === 'Enter') commit();
-    else onDone();
-  };
-  return (
-    <input
-      className="document-rename"
-      aria-label={`New name for ${version.name}`}
-      value={name}
-      autoFocus
-      onFocus={(e) => e.target.select()}
-      onChange={(e) => setName(e.target.value)}
-      onKeyDown={handleKeyDown}
-      onBlur={commit}
-    />
-  );
-}
 
 /** The document's named versions, newest first, with the default base of a migration marked; rename and delete (Undo takes either back). */
 export function VersionsDialog() {
@@ -47,6 +17,7 @@ export function VersionsDialog() {
   const versions = useEditorStore(selectVersions);
   const baseId = useEditorStore((s) => selectDefaultBaseVersion(s)?.id ?? null);
   const [renaming, setRenaming] = useState<VersionId | null>(null);
+  const renameVersion = useEditorStore((s) => s.renameVersion);
   return (
     <Dialog label="Versions" className="documents versions" onClose={close}>
       <DialogHead
@@ -65,7 +36,7 @@ export function VersionsDialog() {
           <li key={v.id} data-version-name={v.name}>
             <div className="document-main">
               {renaming === v.id ? (
-                <VersionRename version={v} onDone={() => setRenaming(null)} />
+                <RenameInPlace name={v.name} onRename={(name) => renameVersion(v.id, name)} onDone={() => setRenaming(null)} />
               ) : (
                 <span className="version-name">{v.name}</span>
               )}
