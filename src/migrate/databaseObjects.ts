@@ -1,4 +1,4 @@
-import { isEffectivelyNotNull, junctionTables, primaryKeyOf, resolveAll, type Column, type Schema } from '../model/index.ts';
+import { isEffectivelyNotNull, junctionTables, memoize, primaryKeyOf, resolveAll, type Column, type Schema } from '../model/index.ts';
 import { defaultDdlOptions, generateDdl, qualifiedName, sqlObjectPlacement, type DdlOptions, type Statement } from '../ddl/index.ts';
 import { columnDefinition } from '../ddl/tableStatements.ts';
 import { constraintLines, createdIndex, triggerParts } from './statementText.ts';
@@ -11,8 +11,10 @@ const options: DdlOptions = { ...defaultDdlOptions, includeSqlObjects: false };
 
 export { junctionKey } from './relationshipObjects.ts';
 
-/** Flattens a schema into the database objects its DDL creates, with the generator's own names. */
-export function databaseObjects(schema: Schema): DatabaseObjects {
+/** Flattens a schema into the database objects its DDL creates, with the generator's own names (once per schema: the base version's stay while the user edits). */
+export const databaseObjects = memoize(objectsOf);
+
+function objectsOf(schema: Schema): DatabaseObjects {
   const { statements, problems } = generateDdl(schema, options);
   const objects: DatabaseObjects = {
     tables: new Map(),
@@ -42,16 +44,20 @@ export function databaseObjects(schema: Schema): DatabaseObjects {
     definition: definitionOf(c, notNull),
     nullableDefinition: definitionOf(c, false),
   });
-  const byKind = (kind: Statement['kind']) => statements.filter((s) => s.kind === kind);
+  const byKind = groupBy(statements, (s) => s.kind);
+  const ofKind = (kind: Statement['kind']) => byKind.get(kind) ?? [];
+  const byTable = groupBy(statements, (s) => s.tableId);
+  const byRelationship = groupBy(statements, (s) => s.relationshipId);
 
-  for (const s of byKind('createSchema')) objects.schemaNames.push(s.sql.replace(/^CREATE SCHEMA /, '').replace(/;$/, ''));
+  for (const s of ofKind('createSchema')) objects.schemaNames.push(s.sql.replace(/^CREATE SCHEMA /, '').replace(/;$/, ''));
   for (const e of schema.enums) {
-    const createSql = byKind('createType').find((s) => s.sql.includes(` ${qualifiedName(e.schemaName, e.name, options)} AS ENUM`))!.sql;
+    const createSql = ofKind('createType').find((s) => s.sql.includes(` ${qualifiedName(e.schemaName, e.name, options)} AS ENUM`))!.sql;
     objects.enums.set(e.id, { key: e.id, schemaName: e.schemaName, name: e.name, values: e.values, createSql });
   }
 
   for (const table of schema.tables) {
-    const createSql = byKind('createTable').find((s) => s.tableId === table.id)!.sql;
+    const ofTable = byTable.get(table.id) ?? [];
+    const createSql = ofTable.find((s) => s.kind === 'createTable')!.sql;
     const columns = table.columns.map((c) => dbColumn(c, c.id, isEffectivelyNotNull(c, resolved)));
     objects.tables.set(table.id, {
       key: table.id,
@@ -81,7 +87,7 @@ export function databaseObjects(schema: Schema): DatabaseObjects {
       const made = inlineKeys[n]!;
       objects.constraints.set(made.key, { definition: line.definition, ...made, tableKey: table.id, name: line.name, inline: true });
     });
-    const indexStatements = statements.filter((s) => s.kind === 'createIndex' && s.tableId === table.id);
+    const indexStatements = ofTable.filter((s) => s.kind === 'createIndex');
     const remaining = table.indexes.filter((i) => !(i.isConstraint && i.isUnique));
     for (const s of indexStatements) {
       const made = createdIndex(s.sql);
@@ -100,20 +106,20 @@ export function databaseObjects(schema: Schema): DatabaseObjects {
     }
   }
 
-  for (const j of junctionTables(schema)) addJunction(objects, j, statements, dbColumn, typeKey);
+  for (const j of junctionTables(schema)) addJunction(objects, j, byRelationship.get(j.relationshipId) ?? [], dbColumn, typeKey);
 
   for (const r of resolved) {
     if (r.kind !== 'oneToOne' && r.kind !== 'oneToMany') continue;
-    for (const s of statements.filter((s) => s.relationshipId === r.relationship.id)) {
+    for (const s of byRelationship.get(r.relationship.id) ?? []) {
       if (s.kind === 'addUnique') objects.constraints.set(`unique:${r.relationship.id}`, relationshipConstraint(r, s, 'unique'));
       if (s.kind === 'addForeignKey')
         objects.constraints.set(`foreignKey:${r.relationship.id}`, relationshipConstraint(r, s, 'foreignKey'));
     }
   }
 
-  const functions = byKind('createFunction');
-  for (const s of byKind('createTrigger')) {
+  for (const s of ofKind('createTrigger')) {
     const parts = triggerParts(s.sql);
+    const functions = (byRelationship.get(s.relationshipId!) ?? []).filter((f) => f.kind === 'createFunction');
     const functionSql = functions.find((f) => f.sql.startsWith(`CREATE FUNCTION ${parts.functionRef}()`))!.sql;
     const name = s.constraintName!;
     objects.triggers.set(`${s.relationshipId}:${name}`, {
@@ -126,6 +132,19 @@ export function databaseObjects(schema: Schema): DatabaseObjects {
     });
   }
   return objects;
+}
+
+/** Groups items by a key, keeping their order; items whose key is undefined are left out. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K | undefined): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** Reads a column's type as `enum:<id>` when it names one of the schema's enums, so renaming the enum is not a type change. */

@@ -15,12 +15,13 @@ export type ColumnMaker = (c: Column, key: string, notNull: boolean) => DbColumn
 export function addJunction(
   objects: DatabaseObjects,
   j: Junction,
+  /** The relationship's own statements. */
   statements: readonly Statement[],
   dbColumn: ColumnMaker,
   typeKey: (type: string) => string,
 ): void {
   const tableKey = junctionKey(j.relationshipId);
-  const createSql = statements.filter((s) => s.kind === 'createJunctionTable').find((s) => s.relationshipId === j.relationshipId)!.sql;
+  const createSql = statements.find((s) => s.kind === 'createJunctionTable')!.sql;
   const sides = [
     { side: 'from', columns: j.fromColumns, parent: j.resolved.from },
     { side: 'to', columns: j.toColumns, parent: j.resolved.to },
@@ -63,7 +64,7 @@ export function addJunction(
     inline: true,
     definition: pk.definition,
   });
-  const foreignKeys = statements.filter((s) => s.kind === 'addForeignKey' && s.relationshipId === j.relationshipId);
+  const foreignKeys = statements.filter((s) => s.kind === 'addForeignKey');
   sides.forEach(({ side, columns, parent }, n) => {
     const key = `foreignKey:${j.relationshipId}:${side}`;
     objects.constraints.set(key, {
