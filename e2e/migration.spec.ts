@@ -65,3 +65,58 @@ test('a document without versions says how to make one, and a mark starts the mi
   await mark.getByRole('button', { name: 'Mark' }).click();
   await expect(panel.getByText('No changes since release 1')).toBeVisible();
 });
+
+const notesSql = `CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL);
+CREATE TABLE notes (id integer PRIMARY KEY, body text NOT NULL);
+`;
+
+test('a table dropped and one alike added is proposed as a rename: "Drop and add" drops it (listed as data loss), "Rename" renames it', async ({
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  const work = new KeepingWorkPage(page);
+  await editor.open();
+  await work.waitSaved();
+  await work.dropFile('notes.sql', notesSql);
+  await expect(work.documentButton).toHaveAccessibleName('Documents: notes', { timeout: 45_000 });
+
+  // A copy of notes has new ids: renamed to memos with the original deleted, only the shape says it may be a rename.
+  await editor.table('notes').locator('.table-header').click();
+  await page.keyboard.press('ControlOrMeta+c');
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect(editor.table('notes_2')).toBeVisible();
+  await page.getByLabel('Table name').fill('memos');
+  await expect(editor.table('memos')).toBeVisible();
+  await editor.table('notes').locator('.table-header').click();
+  await page.keyboard.press('Delete');
+  await expect(editor.table('notes')).toHaveCount(0);
+
+  await page.getByRole('tab', { name: 'Migration' }).click();
+  const panel = page.getByRole('region', { name: 'Migration' });
+  const proposal = panel.getByTestId('proposed-rename');
+  await expect(proposal).toHaveCount(1);
+  await expect(proposal).toContainText('table public.notes → public.memos');
+  const up = panel.getByTestId('migration-up');
+  // Until the user answers, the script drops and adds, and says so in the data-loss list.
+  await expect(up).toContainText('DROP TABLE notes');
+  await expect(up).toContainText('CREATE TABLE memos');
+  await expect(panel.getByTestId('data-loss')).toContainText('notes');
+
+  await proposal.getByRole('button', { name: 'Drop and add' }).click();
+  await expect(proposal.getByRole('button', { name: 'Drop and add' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(up).toContainText('DROP TABLE notes');
+  await expect(up).not.toContainText('RENAME');
+  await expect(panel.getByTestId('data-loss')).toContainText('notes');
+  await page.screenshot({ path: '.lead/e2e/migration-drop.png' });
+
+  await proposal.getByRole('button', { name: 'Rename' }).click();
+  await expect(proposal.getByRole('button', { name: 'Rename' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(up).toContainText('ALTER TABLE notes RENAME TO memos;');
+  await expect(up).not.toContainText('DROP TABLE');
+  await expect(up).not.toContainText('CREATE TABLE');
+  await expect(panel.getByTestId('no-data-loss')).toBeVisible();
+  await expect(panel.getByTestId('data-loss')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Prove migration' }).click();
+  await expect(panel.getByTestId('migration-proof-summary')).toHaveText('4 of 4 checks proven', { timeout: 45_000 });
+  await page.screenshot({ path: '.lead/e2e/migration-rename.png' });
+});

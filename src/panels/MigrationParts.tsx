@@ -4,6 +4,9 @@ import { useEditorStore, type RenameAnswer } from '../store/index.ts';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+/** `release 1 (marked, Dec 3, 2026, 6:28 PM)`; the kind left out where the name says it (`imported from orders.sql`). */
+const baseLabel = (v: Version) => `${v.name} (${v.name.startsWith(v.kind) ? '' : `${v.kind}, `}${when.format(new Date(v.createdAt))})`;
+
 /** The base version picker: the document's versions, newest first, each with its kind and date. */
 export function BasePicker({ versions, base }: { versions: readonly Version[]; base: Version }) {
   const chooseMigrationBase = useEditorStore((s) => s.chooseMigrationBase);
@@ -13,7 +16,7 @@ export function BasePicker({ versions, base }: { versions: readonly Version[]; b
       <select value={base.id} onChange={(e) => chooseMigrationBase(versions.find((v) => v.id === e.target.value)?.id ?? null)}>
         {versions.map((v) => (
           <option key={v.id} value={v.id}>
-            {v.name} ({v.kind}, {when.format(new Date(v.createdAt))})
+            {baseLabel(v)}
           </option>
         ))}
       </select>
@@ -75,6 +78,16 @@ export function RiskySteps({ steps }: { steps: readonly MigrationStep[] }) {
   );
 }
 
+/** `table notes → memos`: the two names kept whole (each its own unbroken code), the arrow between them. */
+function RenameDescription({ rename }: { rename: ProposedRename }) {
+  const [from, to] = rename.description.split(' -> ');
+  return (
+    <span>
+      {rename.kind} <code>{from}</code> → <code>{to}</code>
+    </span>
+  );
+}
+
 const answerLabels: Record<RenameAnswer, string> = { confirmed: 'Rename', rejected: 'Drop and add' };
 
 /** Tables or columns that went while alike ones came: the user says which are renames (kept values) and which are not. */
@@ -102,9 +115,7 @@ export function ProposedRenames({
           const answer = answers[key];
           return (
             <li key={key} data-testid="proposed-rename">
-              <span>
-                {r.kind} <code>{r.description}</code>
-              </span>
+              <RenameDescription rename={r} />
               {(['confirmed', 'rejected'] as const).map((a) => (
                 <button
                   key={a}

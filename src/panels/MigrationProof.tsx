@@ -32,6 +32,7 @@ export function MigrationProof({
     const from = applyConfirmedRenames(
       base,
       migration.proposedRenames.filter((r) => answers[renameKey(r)] === 'confirmed'),
+      schema,
     );
     const scripts = {
       up: toMigrationSql(migration.up),
