@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { extensionsSchemaNeeds } from '../db/index.ts';
 import { alignByName, dataLossesOf, diffSchemas, parseRenames, riskySteps, toMigrationSql, type Migration } from '../migrate/index.ts';
 import { proveMigration, type MigrationProofReport } from '../proof/index.ts';
+import { proveDiffOnServer } from './diffOnServer.ts';
+import { formatMigrationProblems, formatMigrationProof, migrationProofExitCode } from './formatMigrationProof.ts';
 import type { ErdDocument, Schema } from '../model/index.ts';
 import { formatImportFacts, shortNoteCount } from './formatImport.ts';
 import type { CliIo } from './main.ts';
@@ -22,10 +24,16 @@ or column that disappeared while one alike appeared is listed as a possible rena
   --prove             prove the migration in PGlite instead of printing it: build FROM with sample
                       rows, run up, and check the catalog equals a fresh TO, the rows survived, the
                       relationship proofs pass, and down brings FROM back; exit 1 unless every check passed
+  --database-url URL  with --prove: prove it on that PostgreSQL server instead
+                      (postgres://USER:PASSWORD@HOST:PORT/DATABASE), with every table and type moved
+                      into a new schema inside a transaction that is rolled back: nothing on the
+                      server is changed or left behind; refused for a superuser or a role that may
+                      run programs or touch server files, unless --allow-privileged-role
   --time-limit SECONDS  for a .sql file: stop its import after this long (default 60)
 
-Exit codes: 0 the migration was printed (nothing when FROM and TO agree), 1 a step can lose data
-(without --allow-data-loss) or a schema has errors, 2 bad usage or an unreadable file.
+Exit codes: 0 the migration was printed (nothing when FROM and TO agree) or proven, 1 a step can lose data
+(without --allow-data-loss), a schema has errors or a check of --prove did not pass, 2 bad usage,
+an unreadable file, a server that cannot be reached or a privileged role.
 `;
 
 /** A document, or one of its versions (`FILE.erd.json@NAME`), as a schema. */
@@ -72,6 +80,8 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
         renames: { type: 'string' },
         'allow-data-loss': { type: 'boolean' },
         prove: { type: 'boolean' },
+        'database-url': { type: 'string' },
+        'allow-privileged-role': { type: 'boolean' },
         'time-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -87,12 +97,19 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const renames = parseRenames(values.renames ?? '');
   const timeLimit = Number(values['time-limit'] ?? 60);
-  if (positionals.length !== 2 || !renames.ok || !(timeLimit > 0 && Number.isFinite(timeLimit))) {
+  const databaseUrl = values['database-url'];
+  const misplaced = [
+    databaseUrl !== undefined && !values.prove ? '--database-url goes with --prove' : '',
+    values['allow-privileged-role'] && databaseUrl === undefined ? '--allow-privileged-role goes with --prove --database-url' : '',
+  ].find(Boolean);
+  if (positionals.length !== 2 || !renames.ok || misplaced || !(timeLimit > 0 && Number.isFinite(timeLimit))) {
     const why = !renames.ok
       ? `--renames: ${renames.error}\n`
-      : positionals.length !== 2
-        ? ''
-        : '--time-limit takes a number of seconds above 0\n';
+      : misplaced
+        ? `${misplaced}\n`
+        : positionals.length !== 2
+          ? ''
+          : '--time-limit takes a number of seconds above 0\n';
     io.stderr(`erd diff: ${why}${diffUsage}`);
     return 2;
   }
@@ -105,6 +122,8 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   const fromSchema = isOneDocument(from.file, to.file) ? from.schema : alignByName(from.schema, to.schema, renames.renames);
   const migration = diffSchemas(fromSchema, to.schema);
   if (!values.prove || migration.problems.length > 0) return report(migration, values, io);
+  if (databaseUrl !== undefined)
+    return proveDiffOnServer(fromSchema, to.schema, databaseUrl, io, { allowPrivilegedRole: values['allow-privileged-role'] === true });
   return prove(fromSchema, to.schema, migration, io);
 }
 
@@ -124,16 +143,9 @@ async function prove(from: Schema, to: Schema, migration: Migration, io: CliIo):
   } finally {
     await db.close();
   }
-  for (const p of proof.problems) io.stderr(`erd diff: ${p.severity}: ${p.message}\n`);
-  for (const check of proof.checks) {
-    io.stdout(`${check.verdict === 'passed' ? 'PROVEN' : check.verdict === 'failed' ? 'FAILED' : 'NOT PROVABLE'}  ${check.title}\n`);
-    for (const line of [...check.differences, ...check.notes]) io.stdout(`    ${line}\n`);
-  }
-  const passed = proof.checks.filter((c) => c.verdict === 'passed').length;
-  const steps = `${migration.up.length} ${migration.up.length === 1 ? 'step' : 'steps'}`;
-  io.stdout(`${steps}; ${passed} of ${proof.checks.length} checks passed\n`);
-  // A check that could not run proves nothing: a CI job relying on --prove must not pass on it.
-  return passed < proof.checks.length || proof.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  io.stderr(formatMigrationProblems(proof));
+  io.stdout(formatMigrationProof(proof, migration));
+  return migrationProofExitCode(proof);
 }
 
 /** Prints the script (or JSON), the risky steps and the possible renames; the exit code says whether data can be lost. */

@@ -76,10 +76,10 @@ describe('erd', () => {
     expect(stdout).toContain('--database-url URL');
   });
 
-  it('takes --database-url for prove only', async () => {
+  it('takes --database-url for prove (and diff --prove) only', async () => {
     const { code, stderr } = await erd('ddl', examplePath, '--database-url', 'postgres://127.0.0.1/app');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^erd: --database-url is an option of prove only\nUsage: erd/);
+    expect(stderr).toMatch(/^erd: --database-url is an option of prove \(and of diff --prove\) only\nUsage: erd/);
   });
 
   it('runs as the installed bin', async () => {

@@ -26,7 +26,7 @@ export interface CliIo {
   importSql(sql: string, timeLimitMs: number): Promise<ImportResult | 'timed out'>;
   /** Opens a database for `prove`, able to create these shipped extensions (`pgliteExtensions`); `close` is called when done. */
   openDatabase(extensions?: readonly string[]): Promise<{ runner: SqlRunner; close(): Promise<void> }>;
-  /** Connects to a PostgreSQL server for `prove --database-url`; rejects with a PostgresConnectError. */
+  /** Connects to a PostgreSQL server for `prove --database-url` and `diff --prove --database-url`; rejects with a PostgresConnectError. */
   connectDatabase(url: string): Promise<PostgresConnection>;
 }
 
@@ -78,6 +78,9 @@ Commands:
   mermaid FILE print the diagram as a Mermaid erDiagram (for Markdown that renders Mermaid)
   dbml FILE    print the schema as DBML (for dbdiagram.io)
   diff FROM TO print the migration (ALTER statements) from FROM to TO; erd diff --help
+                 --prove           prove it instead, in PGlite; exit 1 unless every check passes
+                 --database-url URL
+                                   with --prove: on that PostgreSQL server, as prove does
   import FILE  read a .sql or .dbml file into a project file, printed on stdout
                  -o, --output OUT  write it to OUT instead (an existing OUT is left alone)
                  --force           replace OUT if it exists
@@ -132,8 +135,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const { values } = parsed;
   const databaseUrl = values['database-url'];
   const misplaced = [
-    databaseUrl !== undefined && command !== 'prove' ? '--database-url is an option of prove only' : '',
-    values['allow-privileged-role'] && databaseUrl === undefined ? '--allow-privileged-role goes with prove --database-url' : '',
+    databaseUrl !== undefined && command !== 'prove' ? '--database-url is an option of prove (and of diff --prove) only' : '',
+    values['allow-privileged-role'] && databaseUrl === undefined ? '--allow-privileged-role goes with --database-url' : '',
     (values.output !== undefined || values.force) && command !== 'import' ? '--output and --force are options of import only' : '',
   ].find(Boolean);
   const timeLimit = Number(values['time-limit'] ?? defaultTimeLimitSeconds);

@@ -1,0 +1,155 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connectPostgres } from '../db/index.ts';
+import { serializeProjectFile } from '../io/index.ts';
+import { makeVersion, setEnd, updateColumn, type ErdDocument, type Schema } from '../model/index.ts';
+import { aSchema, ends, tableOf } from '../testing/factories.ts';
+import { memoryCliIo } from '../testing/memoryCliIo.ts';
+import { main } from './main.ts';
+
+const deployed = aSchema(ends.exactlyOne, ends.zeroOrMany);
+const books = tableOf(deployed.schema, deployed.childId);
+const title = books.columns.find((c) => c.name === 'title')!;
+const authorKey = books.columns.find((c) => c.name !== 'title' && !c.isPrimaryKey)!;
+/** The design: `books.title` renamed `heading`. */
+const renamed = updateColumn(deployed.schema, books.id, title.id, { name: 'heading' });
+
+/** A project file whose version "deployed" is the schema before `design`. */
+function projectFile(design: Schema): string {
+  const document: ErdDocument = {
+    schema: design,
+    layout: {},
+    versions: [makeVersion('deployed', deployed.schema, 'marked', new Date('2026-12-03T12:00:00Z'))!],
+  };
+  return serializeProjectFile(document);
+}
+
+/** Runs `erd` in-process on files held in memory, connecting to the real server. */
+async function erd(files: Record<string, string>, ...argv: string[]) {
+  const { io, output } = memoryCliIo(files);
+  io.connectDatabase = (url) => connectPostgres(url);
+  const code = await main(argv, io);
+  return { code, ...output };
+}
+
+const from = 'design.erd.json@deployed';
+const to = 'design.erd.json';
+
+describe('erd diff --database-url, before any server answers', () => {
+  it('goes with --prove only, and --allow-privileged-role with it', async () => {
+    const files = { [to]: projectFile(renamed) };
+    const alone = await erd(files, 'diff', from, to, '--database-url', 'postgres://127.0.0.1/app');
+    expect(alone).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^erd diff: --database-url goes with --prove\n/) });
+    const allow = await erd(files, 'diff', from, to, '--prove', '--allow-privileged-role');
+    expect(allow).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^erd diff: --allow-privileged-role goes with --prove --database-url\n/),
+    });
+  });
+
+  it('exits 2 on a URL that is not postgres://, without repeating it', async () => {
+    const { code, stderr } = await erd(
+      { [to]: projectFile(renamed) },
+      'diff',
+      from,
+      to,
+      '--prove',
+      '--database-url',
+      'mysql://a:s3cret@db/app',
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^erd: --database-url must be a postgres:\/\/ URL/);
+    expect(stderr).not.toContain('s3cret');
+  });
+});
+
+const url = inject('postgresUrl');
+const skip = url ? false : inject('postgresSkipReason');
+
+describe.skipIf(Boolean(skip))(
+  skip ? `erd diff --prove on a PostgreSQL server: skipped: ${skip}` : 'erd diff --prove on a PostgreSQL server',
+  () => {
+    let client: pg.Client;
+    let proverUrl: string;
+    const leftovers = async () => (await client.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'erd\\_proof%'`)).rows;
+    /** The public table named as the document's `books`, its columns and rows: the proof must not touch it. */
+    const publicBooks = async () => ({
+      columns: (
+        await client.query(`SELECT attname FROM pg_attribute WHERE attrelid = 'public.books'::regclass AND attnum > 0 ORDER BY attnum`)
+      ).rows,
+      rows: (await client.query('SELECT * FROM public.books ORDER BY id')).rows,
+    });
+
+    beforeAll(async () => {
+      client = new pg.Client({ connectionString: url! });
+      await client.connect();
+      // A role of its own: proveOnServer.test.ts grants to erd_prover at the same time.
+      await client.query(`DO $$ BEGIN CREATE ROLE erd_diff_prover LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+      await client.query(`GRANT CREATE ON DATABASE ${new URL(url!).pathname.slice(1) || 'postgres'} TO erd_diff_prover`);
+      const prover = new URL(url!);
+      prover.username = 'erd_diff_prover';
+      prover.password = '';
+      proverUrl = prover.toString();
+      await client.query('DROP TABLE IF EXISTS public.books');
+      await client.query('CREATE TABLE public.books (id integer PRIMARY KEY, title text NOT NULL)');
+      await client.query(`INSERT INTO public.books VALUES (1, 'already here'), (2, 'and this')`);
+    });
+    afterAll(async () => {
+      await client?.query('DROP TABLE IF EXISTS public.books');
+      await client?.end();
+    });
+
+    it('proves a passing migration in a throwaway schema, prints the four checks and the check afterwards, and leaves public alone', async () => {
+      const before = await publicBooks();
+      const { code, stdout, stderr } = await erd({ [to]: projectFile(renamed) }, 'diff', from, to, '--prove', '--database-url', proverUrl);
+      expect(stderr).toBe('');
+      expect(stdout.match(/^PROVEN {2}.*$/gm)).toEqual([
+        'PROVEN  The migrated database equals a fresh build of the new schema',
+        'PROVEN  The sample rows are all still there',
+        'PROVEN  The relationship proofs pass on the migrated database',
+        'PROVEN  The down migration brings back the old schema',
+      ]);
+      const { hostname, port, pathname } = new URL(url!);
+      expect(stdout).toMatch(
+        new RegExp(
+          `\n1 step; 4 of 4 checks passed\nProved on PostgreSQL 15\\.\\d+ at ${hostname}:${port}${pathname}, in schema (erd_proof_[0-9a-f]{16}), rolled back\\.\nChecked afterwards: schema \\1 is gone, and no schema, table, view, type or function outside it appeared or disappeared\\.\n$`,
+        ),
+      );
+      expect(code).toBe(0);
+      expect(await publicBooks()).toEqual(before);
+      expect(before.columns.map((c) => c.attname)).toEqual(['id', 'title']);
+      expect(before.rows).toEqual([
+        { id: 1, title: 'already here' },
+        { id: 2, title: 'and this' },
+      ]);
+      expect(await leftovers()).toEqual([]);
+    });
+
+    it('exits 1 when a check fails there: a design whose optional end has a NOT NULL key', async () => {
+      const optional = setEnd(renamed, deployed.relationshipId, 'from', ends.zeroOrOne);
+      const contradiction = updateColumn(optional, books.id, authorKey.id, { isNotNull: true });
+      const { code, stdout } = await erd({ [to]: projectFile(contradiction) }, 'diff', from, to, '--prove', '--database-url', proverUrl);
+      expect(stdout).toMatch(/^FAILED {2}The relationship proofs pass on the migrated database$/m);
+      expect(stdout).toContain(
+        '    A book with no author (author_id is NULL): expected accepted, but PostgreSQL rejected with 23502 (not_null_violation)\n',
+      );
+      expect(stdout).toMatch(/\n1 step; 3 of 4 checks passed\nProved on PostgreSQL 15\.\d+ at /);
+      expect(code).toBe(1);
+      expect(await leftovers()).toEqual([]);
+    });
+
+    it('refuses a superuser (exit 2) unless --allow-privileged-role', async () => {
+      const files = { [to]: projectFile(renamed) };
+      const refused = await erd(files, 'diff', from, to, '--prove', '--database-url', url!);
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(
+        /^erd: will not prove on postgres:\/\/postgres@.* as this role: role "postgres" is a superuser, so SQL in the two schemas/,
+      );
+      const allowed = await erd(files, 'diff', from, to, '--prove', '--database-url', url!, '--allow-privileged-role');
+      expect(allowed.stdout).toContain('1 step; 4 of 4 checks passed');
+      expect(allowed.code).toBe(0);
+      expect(await leftovers()).toEqual([]);
+    });
+  },
+);
