@@ -7,7 +7,7 @@ const ordersSql = `CREATE TABLE customers (id integer PRIMARY KEY, name text NOT
 CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer NOT NULL REFERENCES customers (id), placed_at timestamptz);
 `;
 
-test('an imported script, a renamed column and a 1:N made 1:1 give a migration: RENAME COLUMN and UNIQUE, no data loss, proven, downloaded', async ({
+test('an imported script marked deployed, a renamed column and a 1:N made 1:1 give a migration: RENAME COLUMN and UNIQUE, no data loss, proven, downloaded', async ({
   page,
 }) => {
   const editor = new EditorPage(page);
@@ -20,6 +20,11 @@ test('an imported script, a renamed column and a 1:N made 1:1 give a migration: 
   await page.getByRole('tab', { name: 'Migration' }).click();
   const panel = page.getByRole('region', { name: 'Migration' });
   await expect(panel.getByText('No changes since imported from orders.sql')).toBeVisible();
+  await work.runCommand('Mark as deployed…');
+  const mark = page.getByRole('dialog', { name: 'Mark as deployed' });
+  await mark.getByLabel('Version name').fill('release 1');
+  await mark.getByRole('button', { name: 'Mark' }).click();
+  await expect(panel.getByText('No changes since release 1')).toBeVisible();
 
   await editor.table('orders').getByText('orders', { exact: true }).click();
   const placedAt = page.getByLabel('Column name', { exact: true }).nth(2);
@@ -30,7 +35,8 @@ test('an imported script, a renamed column and a 1:N made 1:1 give a migration: 
   await editor.setEnd(/Each customer has… orders/, 'zero or one');
 
   await expect(panel.getByLabel('From')).toHaveValue(/.+/);
-  await expect(panel.getByLabel('From').locator('option:checked')).toContainText('imported from orders.sql');
+  await expect(panel.getByLabel('From').locator('option:checked')).toContainText('release 1 (marked, ');
+  await expect(panel.getByLabel('From').locator('option')).toHaveCount(2);
   const up = panel.getByTestId('migration-up');
   await expect(up).toContainText('ALTER TABLE orders RENAME COLUMN placed_at TO ordered_at;');
   await expect(up).toContainText('ADD CONSTRAINT orders_customer_id_key UNIQUE (customer_id);');
@@ -44,7 +50,7 @@ test('an imported script, a renamed column and a 1:N made 1:1 give a migration: 
   await panel.getByRole('button', { name: 'Prove migration' }).click();
   await expect(panel.getByTestId('migration-proof-summary')).toHaveText('4 of 4 checks proven', { timeout: 45_000 });
   await expect(panel.locator('[data-check="rows"]')).toHaveAttribute('data-verdict', 'passed');
-  await page.screenshot({ path: '.lead/migrationview/migration.png' });
+  await panel.screenshot({ path: '.lead/e2e/migration-panel.png' });
 
   const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download .sql' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^\d{14}_orders\.sql$/);
