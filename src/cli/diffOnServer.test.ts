@@ -5,6 +5,7 @@ import { serializeProjectFile } from '../io/index.ts';
 import { makeVersion, setEnd, updateColumn, type ErdDocument, type Schema } from '../model/index.ts';
 import { aSchema, ends, tableOf } from '../testing/factories.ts';
 import { memoryCliIo } from '../testing/memoryCliIo.ts';
+import { serverDatabase } from '../testing/serverDatabase.ts';
 import { main } from './main.ts';
 
 const deployed = aSchema(ends.exactlyOne, ends.zeroOrMany);
@@ -70,6 +71,9 @@ describe.skipIf(Boolean(skip))(
   skip ? `erd diff --prove on a PostgreSQL server: skipped: ${skip}` : 'erd diff --prove on a PostgreSQL server',
   () => {
     let client: pg.Client;
+    let database: Awaited<ReturnType<typeof serverDatabase>>;
+    /** The superuser's URL, and an ordinary role's, both to this file's own database. */
+    let superUrl: string;
     let proverUrl: string;
     const leftovers = async () => (await client.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'erd\\_proof%'`)).rows;
     /** The public table named as the document's `books`, its columns and rows: the proof must not touch it. */
@@ -81,22 +85,24 @@ describe.skipIf(Boolean(skip))(
     });
 
     beforeAll(async () => {
-      client = new pg.Client({ connectionString: url! });
+      // A database of its own: the migrate tests build `books` in public on this server at the same time.
+      database = await serverDatabase('erd_diff_cli');
+      superUrl = database.url;
+      client = new pg.Client({ connectionString: superUrl });
       await client.connect();
       // A role of its own: proveOnServer.test.ts grants to erd_prover at the same time.
       await client.query(`DO $$ BEGIN CREATE ROLE erd_diff_prover LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
-      await client.query(`GRANT CREATE ON DATABASE ${new URL(url!).pathname.slice(1) || 'postgres'} TO erd_diff_prover`);
-      const prover = new URL(url!);
+      await client.query('GRANT CREATE ON DATABASE erd_diff_cli TO erd_diff_prover');
+      const prover = new URL(superUrl);
       prover.username = 'erd_diff_prover';
       prover.password = '';
       proverUrl = prover.toString();
-      await client.query('DROP TABLE IF EXISTS public.books');
       await client.query('CREATE TABLE public.books (id integer PRIMARY KEY, title text NOT NULL)');
       await client.query(`INSERT INTO public.books VALUES (1, 'already here'), (2, 'and this')`);
     });
     afterAll(async () => {
-      await client?.query('DROP TABLE IF EXISTS public.books');
       await client?.end();
+      await database?.drop();
     });
 
     it('proves a passing migration in a throwaway schema, prints the four checks and the check afterwards, and leaves public alone', async () => {
@@ -109,7 +115,7 @@ describe.skipIf(Boolean(skip))(
         'PROVEN  The relationship proofs pass on the migrated database',
         'PROVEN  The down migration brings back the old schema',
       ]);
-      const { hostname, port, pathname } = new URL(url!);
+      const { hostname, port, pathname } = new URL(superUrl);
       expect(stdout).toMatch(
         new RegExp(
           `\n1 step; 4 of 4 checks passed\nProved on PostgreSQL 15\\.\\d+ at ${hostname}:${port}${pathname}, in schema (erd_proof_[0-9a-f]{16}), rolled back\\.\nChecked afterwards: schema \\1 is gone, and no schema, table, view, type or function outside it appeared or disappeared\\.\n$`,
@@ -140,13 +146,13 @@ describe.skipIf(Boolean(skip))(
 
     it('refuses a superuser (exit 2) unless --allow-privileged-role', async () => {
       const files = { [to]: projectFile(renamed) };
-      const refused = await erd(files, 'diff', from, to, '--prove', '--database-url', url!);
+      const refused = await erd(files, 'diff', from, to, '--prove', '--database-url', superUrl);
       expect(refused.code).toBe(2);
       expect(refused.stdout).toBe('');
       expect(refused.stderr).toMatch(
         /^erd: will not prove on postgres:\/\/postgres@.* as this role: role "postgres" is a superuser, so SQL in the two schemas/,
       );
-      const allowed = await erd(files, 'diff', from, to, '--prove', '--database-url', url!, '--allow-privileged-role');
+      const allowed = await erd(files, 'diff', from, to, '--prove', '--database-url', superUrl, '--allow-privileged-role');
       expect(allowed.stdout).toContain('1 step; 4 of 4 checks passed');
       expect(allowed.code).toBe(0);
       expect(await leftovers()).toEqual([]);
