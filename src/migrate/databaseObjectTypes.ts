@@ -86,6 +86,10 @@ export interface DatabaseObjects {
   keptViews: SqlObject[];
   /** Kept objects tables can use (sequences, domains, types, collations, extensions, schemas), made before the tables. */
   keptBeforeTables: SqlObject[];
+  /** Kept functions, aggregates and procedures, in kept order: made before the tables (their CHECKs and defaults call them), dropped after what uses them. */
+  keptRoutines: SqlObject[];
+  /** Kept triggers (`name on table`), made last, after the functions they execute and the columns they name. */
+  keptTriggers: SqlObject[];
   /** Schemas other than public that the DDL creates. */
   schemaNames: string[];
   problems: Problem[];

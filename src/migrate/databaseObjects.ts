@@ -23,6 +23,8 @@ function objectsOf(schema: Schema): DatabaseObjects {
     enums: new Map(),
     keptViews: (schema.sqlObjects ?? []).filter((o) => o.kind === 'view' || o.kind === 'materializedView' || o.kind === 'index'),
     keptBeforeTables: (schema.sqlObjects ?? []).filter((o) => sqlObjectPlacement[o.kind].phase === 'beforeTables'),
+    keptRoutines: (schema.sqlObjects ?? []).filter((o) => o.kind === 'function' || o.kind === 'aggregate'),
+    keptTriggers: (schema.sqlObjects ?? []).filter((o) => o.kind === 'trigger'),
     schemaNames: [],
     problems,
   };

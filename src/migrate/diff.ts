@@ -4,6 +4,8 @@ import { planConstraints } from './constraintSteps.ts';
 import { databaseObjects, type DatabaseObjects } from './databaseObjects.ts';
 import { planEnums } from './enumSteps.ts';
 import { planKeptObjects, planKeptTypes } from './keptObjectSteps.ts';
+import { planKeptRoutines } from './keptRoutineSteps.ts';
+import { planKeptTriggers } from './keptTriggerSteps.ts';
 import type { Migration, MigrationStep } from './migration.ts';
 import { phaseOrder, type DiffOptions, type Plan } from './plan.ts';
 import { proposeRenames } from './proposeRenames.ts';
@@ -44,9 +46,10 @@ export function planSteps(from: DatabaseObjects, to: DatabaseObjects, options: D
   planEnums(plan);
   planTriggers(plan);
   planKeptTypes(plan);
-  planKeptObjects(
-    plan,
-    phaseOrder.flatMap((p) => plan.phases[p]),
-  );
+  // What tables' own steps touch, before the routines' (a default dropped around its function touches no view).
+  const steps = phaseOrder.flatMap((p) => plan.phases[p]);
+  const droppedRoutines = planKeptRoutines(plan);
+  const remadeViews = planKeptObjects(plan, steps, droppedRoutines);
+  planKeptTriggers(plan, steps, droppedRoutines, remadeViews);
   return phaseOrder.flatMap((p) => plan.phases[p]);
 }

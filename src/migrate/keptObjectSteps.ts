@@ -1,27 +1,39 @@
 import { sqlObjectPlacement } from '../ddl/index.ts';
 import type { SqlObject } from '../model/index.ts';
 import type { MigrationStep } from './migration.ts';
+import { callsAny } from './keptRoutineSteps.ts';
 import type { Plan } from './plan.ts';
 
 /** Steps after which a view reading the table must be made again: PostgreSQL refuses them while a view depends on the column. */
 const remakingKinds: ReadonlySet<MigrationStep['kind']> = new Set(['dropTable', 'dropColumn', 'alterColumn', 'replaceType']);
 
-/**
- * Kept views, materialized views and indexes (partial, expression): dropped first and made again last (as
- * their kept text says) when their text changed or a step drops or retypes something of a table they
- * name; a view naming a remade view is remade too. Matched by kind and name, so two imports line up.
- */
-export function planKeptObjects(plan: Plan, steps: readonly MigrationStep[]): void {
+/** The names of the tables that steps drop or retype something of: what names them must be made again. */
+export function touchedTableNames(plan: Plan, steps: readonly MigrationStep[]): string[] {
   const touchedTables = new Set(
     steps.filter((s) => remakingKinds.has(s.kind)).flatMap((s) => [s.tableId ?? s.relationshipId ?? ''].filter(Boolean)),
   );
-  const touchedNames = [...touchedTables].flatMap((id) => {
+  return [...touchedTables].flatMap((id) => {
     const table = plan.from.tables.get(id) ?? plan.from.tables.get(`junction:${id}`);
     return table ? [table.name] : [];
   });
+}
+
+/**
+ * Kept views, materialized views and indexes (partial, expression): dropped first and made again last (as
+ * their kept text says) when their text changed, a step drops or retypes something of a table they
+ * name, or they call a routine that is dropped (`droppedRoutines`); a view naming a remade view is
+ * remade too. Matched by kind and name, so two imports line up. Returns the bare names of the views remade or dropped.
+ */
+export function planKeptObjects(
+  plan: Plan,
+  steps: readonly MigrationStep[],
+  droppedRoutines: ReadonlySet<string> = new Set(),
+): Set<string> {
+  const touchedNames = touchedTableNames(plan, steps);
   const next = new Map(plan.to.keptViews.map((v) => [keyOf(v), v]));
   // An index follows its table through PostgreSQL's own ALTERs; a view must be made again.
-  const isStale = (v: SqlObject) => v.kind !== 'index' && touchedNames.some((name) => names(v.sql, name));
+  const isStale = (v: SqlObject) =>
+    (v.kind !== 'index' && touchedNames.some((name) => names(v.sql, name))) || callsAny(v.sql, droppedRoutines);
   const remade = new Set(plan.from.keptViews.filter((v) => next.get(keyOf(v))?.sql !== v.sql || isStale(v)).map(keyOf));
   for (let grew = true; grew;) {
     grew = false;
@@ -43,16 +55,18 @@ export function planKeptObjects(plan: Plan, steps: readonly MigrationStep[]): vo
         sql: v.sql,
         ...(v.kind === 'materializedView' ? { comment: `${v.name} is made WITH NO DATA as kept: REFRESH it` } : {}),
       });
+  const after = new Set(plan.to.keptViews.map(keyOf));
+  return new Set(plan.from.keptViews.filter((v) => v.kind !== 'index' && (remade.has(keyOf(v)) || !after.has(keyOf(v)))).map(bareName));
 }
 
 /** A view's own name without its schema or quotes, as other views' text may name it. */
-function bareName(v: SqlObject): string {
+export function bareName(v: SqlObject): string {
   const last = v.name.split('.').pop() ?? v.name;
   return last.replace(/^"|"$/g, '').replaceAll('""', '"');
 }
 
 /** Whether SQL text names an identifier as a whole word (a cautious reading: a false match only remakes a view). */
-function names(sql: string, name: string): boolean {
+export function names(sql: string, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^\\p{L}\\p{N}_$])${escaped}($|[^\\p{L}\\p{N}_$])`, 'u').test(sql);
 }

@@ -8,15 +8,18 @@ import type { MigrationStep } from './migration.ts';
  * keys, keys, tables, columns) and after it when making (types, tables, columns, keys, then the foreign keys that use them).
  */
 export const phaseOrder = [
+  'dropKeptTriggers',
   'dropViews',
   'dropTriggers',
   'dropForeignKeys',
   'dropConstraints',
   'dropTables',
   'dropColumns',
+  'dropRoutines',
   'createSchemas',
   'createKeptTypes',
   'enums',
+  'createRoutines',
   'renames',
   'renameConstraints',
   'replaceTypes',
@@ -30,6 +33,7 @@ export const phaseOrder = [
   'createTriggers',
   'comments',
   'createViews',
+  'createKeptTriggers',
   'dropTypes',
   'dropKeptTypes',
   'dropSchemas',
