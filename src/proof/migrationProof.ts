@@ -4,6 +4,7 @@ import { buildScenarios } from './buildScenarios.ts';
 import { catalogDifferences } from './catalogDifferences.ts';
 import { snapshotCatalog, type CatalogSnapshot } from './catalogSnapshot.ts';
 import { fitSamples } from './fitSamples.ts';
+import { migrationScope, schemaInScope, statementsInScope, type MigrationScope } from './migrationScope.ts';
 import { runScenario } from './runProof.ts';
 import { countRows, insertSampleRows, lostRows, restoreInitialDeferral, type DataLoss } from './sampleRows.ts';
 import { describeActual, describeExpectation, type ScenarioResult, type Verdict } from './scenario.ts';
@@ -28,6 +29,8 @@ export interface MigrationProofReport {
   problems: Problem[];
   checks: MigrationCheck[];
   relationshipResults: ScenarioResult[];
+  /** The part of the schemas the proof built. */
+  scope: MigrationScope;
 }
 
 /** The migration's scripts and what its steps may lose. */
@@ -52,11 +55,12 @@ const titles: Record<MigrationCheckKind, string> = {
 };
 
 /**
- * Proves a migration in one transaction that is always rolled back: builds the new schema fresh and the
- * old one fresh (each snapshotted, from a savepoint), then the old one again with sample rows, runs
- * `up`, and compares the catalog with the fresh new one, the rows with those before (by id, so under new
- * names), runs the relationship scenarios on the migrated database itself, then runs `down` and compares
- * with the fresh old one. Tables drawn in `public` are built in the scratch schema, as the proofs do.
+ * Proves a migration in one transaction that is always rolled back: builds the new schema fresh (snapshotted,
+ * from a savepoint), then the old one (snapshotted before any row) with sample rows, runs `up`, and compares
+ * the catalog with the fresh new one, the rows with those before (by id, so under new names), runs the
+ * relationship scenarios on the migrated database itself, then runs `down` and compares with the old one.
+ * Tables drawn in `public` are built in the scratch schema, as the proofs do. In a large schema only the
+ * tables whose DDL changes and those they reference are built (`migrationScope`).
  */
 export async function proveMigration(
   db: SqlRunner,
@@ -67,9 +71,15 @@ export async function proveMigration(
 ): Promise<MigrationProofReport> {
   // Built as the proofs build a schema: the kept objects the tables need, extensions this database lacks as their stand-ins.
   const creatable = await availableExtensions(db, { ...to, sqlObjects: [...(from.sqlObjects ?? []), ...(to.sqlObjects ?? [])] });
-  const [oldDdl, newDdl] = [ddlOf(from, creatable), ddlOf(to, creatable)];
-  const problems = [...oldDdl.problems, ...newDdl.problems];
-  if (problems.some((p) => p.severity === 'error')) return { problems, checks: [], relationshipResults: [] };
+  const [fullOld, fullNew] = [ddlOf(from, creatable), ddlOf(to, creatable)];
+  const problems = [...fullOld.problems, ...fullNew.problems];
+  if (problems.some((p) => p.severity === 'error')) return { problems, checks: [], relationshipResults: [], scope: wholeScope };
+  const scope = migrationScope(from, to, fullOld.statements, fullNew.statements);
+  const [oldSchema, newSchema] = [schemaInScope(from, scope), schemaInScope(to, scope)];
+  const [oldStatements, newStatements] = [
+    statementsInScope(fullOld.statements, from, scope),
+    statementsInScope(fullNew.statements, to, scope),
+  ];
   const schemas = [...new Set([scratchSchemaName, ...[...from.tables, ...to.tables].map((t) => t.schemaName), 'public'])];
   const snapshot = async () => publicNamed(await snapshotCatalog(db, schemas));
   const checks: MigrationCheck[] = [];
@@ -78,43 +88,53 @@ export async function proveMigration(
   const notProvable = (kinds: MigrationCheckKind[], why: string) =>
     kinds.forEach((kind) => checks.push({ kind, title: titles[kind], verdict: 'notProvable', differences: [], notes: [why] }));
   let relationshipResults: ScenarioResult[] = [];
+  const report = () => ({ problems, checks, relationshipResults, scope });
 
   await db.exec('BEGIN');
   const transaction = await currentTransaction(db);
   try {
     await db.execEach([`CREATE SCHEMA ${scratchSchemaName}`, `SET LOCAL search_path TO ${schemas.map(quoteIdent).join(', ')}`]);
-    const freshNew = await freshSnapshot(db, newDdl.statements, snapshot);
-    const freshOld = await freshSnapshot(db, oldDdl.statements, snapshot);
-    if ('refused' in freshNew || 'refused' in freshOld) {
-      const refused =
-        'refused' in freshNew
-          ? `the new schema's DDL: ${freshNew.refused}`
-          : `the old schema's DDL: ${(freshOld as { refused: string }).refused}`;
-      notProvable(['catalog', 'rows', 'relationships', 'down'], `PostgreSQL refused ${refused}`);
-      return { problems, checks, relationshipResults };
+    const freshNew = await freshSnapshot(db, newStatements, snapshot);
+    if ('refused' in freshNew) {
+      notProvable(['catalog', 'rows', 'relationships', 'down'], `PostgreSQL refused the new schema's DDL: ${freshNew.refused}`);
+      return report();
     }
-    await db.execEach(oldDdl.statements.map((s) => s.sql));
-    const rowNotes = await insertSampleRows(db, from, rowsPerTable);
-    const before = await countRows(db, from);
+    // The old schema is built once: its catalog before any row is the fresh build the down migration must return to.
+    const oldRefused = await runStatements(db, oldStatements);
+    if (oldRefused) {
+      notProvable(['catalog', 'rows', 'relationships', 'down'], `PostgreSQL refused the old schema's DDL: ${oldRefused}`);
+      return report();
+    }
+    const freshOld = await snapshot();
+    const rowNotes = await insertSampleRows(db, oldSchema, rowsPerTable);
+    const before = await countRows(db, oldSchema);
     const upRefused = await runScript(db, migration.up);
     if (upRefused) {
       fail('catalog', [`the up migration was refused: ${upRefused}`]);
       notProvable(['rows', 'relationships', 'down'], 'the up migration did not run');
-      return { problems, checks, relationshipResults };
+      return report();
     }
     fail(
       'catalog',
       catalogDifferences(await snapshot(), freshNew, { names: ['the migrated database', 'a fresh build of the new schema'] }),
+      scopeNotes(scope),
     );
-    fail('rows', lostRows(from, to, before, await countRows(db, to), migration.losesData ?? []), rowNotes);
+    const after = await countRowsIfReadable(db, newSchema);
+    if ('unreadable' in after) fail('rows', [`the rows could not be read under the new schema's names: ${after.unreadable}`], rowNotes);
+    else fail('rows', lostRows(oldSchema, newSchema, before, after, migration.losesData ?? []), rowNotes);
     await db.exec('SAVEPOINT migrated');
-    relationshipResults = await relationshipScenarios(db, to, newDdl.statements);
+    relationshipResults = await relationshipScenarios(db, newSchema, newStatements, scope.changedRelationshipIds);
     await db.exec('ROLLBACK TO SAVEPOINT migrated');
     const failed = relationshipResults.filter((r) => r.verdict === 'failed');
     fail(
       'relationships',
       failed.map((r) => `${r.title}: expected ${describeExpectation(r.expected!)}, but PostgreSQL ${describeActual(r.actual!)}`),
-      relationshipResults.some((r) => r.verdict === 'notProvable') ? ['some scenarios could not be run honestly: see their reasons'] : [],
+      [
+        ...(relationshipResults.some((r) => r.verdict === 'notProvable')
+          ? ['some scenarios could not be run honestly: see their reasons']
+          : []),
+        ...relationshipScopeNotes(scope, to),
+      ],
     );
     const downRefused = await runScript(db, migration.down);
     if (downRefused) fail('down', [`the down migration was refused: ${downRefused}`]);
@@ -124,11 +144,13 @@ export async function proveMigration(
         catalogDifferences(await snapshot(), freshOld, { names: ['the database after down', 'a fresh build of the old schema'] }),
       );
     await requireSameTransaction(db, transaction);
-    return { problems, checks, relationshipResults };
+    return report();
   } finally {
     await db.exec('ROLLBACK');
   }
 }
+
+const wholeScope: MigrationScope = { tableIds: 'all', changedRelationshipIds: 'all', leftOut: { tables: 0, relationships: 0 } };
 
 function ddlOf(schema: Schema, creatableExtensions: readonly string[]): { statements: Statement[]; problems: Problem[] } {
   const proved = { ...schema, sqlObjects: objectsTablesNeed(schema) };
@@ -144,14 +166,57 @@ async function freshSnapshot(
 ): Promise<CatalogSnapshot | { refused: string }> {
   await db.exec('SAVEPOINT fresh');
   try {
-    await db.execEach(statements.map((s) => s.sql));
-    return await snapshot();
-  } catch (error) {
-    const e = requireSqlError(error);
-    return { refused: `${statements[failedStatementIndex(error) ?? 0]?.sql ?? ''} (${e.code}: ${e.message})` };
+    const refused = await runStatements(db, statements);
+    return refused ? { refused } : await snapshot();
   } finally {
     await db.exec('ROLLBACK TO SAVEPOINT fresh');
   }
+}
+
+/** Counts the rows under the new schema's names, from a savepoint: a migration that missed a rename or an added column leaves names to read that are not there. */
+async function countRowsIfReadable(db: SqlRunner, schema: Schema): Promise<Awaited<ReturnType<typeof countRows>> | { unreadable: string }> {
+  await db.exec('SAVEPOINT count_rows');
+  try {
+    const counts = await countRows(db, schema);
+    await db.exec('RELEASE SAVEPOINT count_rows');
+    return counts;
+  } catch (error) {
+    const e = requireSqlError(error);
+    await db.exec('ROLLBACK TO SAVEPOINT count_rows');
+    return { unreadable: `${e.code}: ${e.message}` };
+  }
+}
+
+/** Runs generated statements; the one PostgreSQL refused and why, or undefined. */
+async function runStatements(db: SqlRunner, statements: readonly Statement[]): Promise<string | undefined> {
+  try {
+    await db.execEach(statements.map((s) => s.sql));
+    return undefined;
+  } catch (error) {
+    const e = requireSqlError(error);
+    return `${statements[failedStatementIndex(error) ?? 0]?.sql ?? ''} (${e.code}: ${e.message})`;
+  }
+}
+
+/** Which relationships the relationship check proved, when not all. */
+function relationshipScopeNotes(scope: MigrationScope, to: Schema): string[] {
+  const proved = scope.changedRelationshipIds;
+  if (proved === 'all') return [];
+  const others = to.relationships.length - proved.size;
+  return others === 0
+    ? []
+    : [
+        `proved the ${proved.size} relationships whose DDL or tables the migration changes; the other ${others} join tables whose DDL is the same before and after`,
+      ];
+}
+
+/** What the catalog check stood on when the proof built only part of the schema. */
+function scopeNotes(scope: MigrationScope): string[] {
+  const { tables, relationships } = scope.leftOut;
+  if (scope.tableIds === 'all' || tables === 0) return [];
+  return [
+    `built the ${scope.tableIds.size} tables whose DDL the migration changes and the tables they reference; the other ${tables} tables and ${relationships} relationships have the same DDL before and after and were left out (a step touching them would have failed)`,
+  ];
 }
 
 /** Runs a script one statement per message; what PostgreSQL refused, in words, or undefined. */
@@ -174,13 +239,18 @@ async function runScript(db: SqlRunner, script: string): Promise<string | undefi
 }
 
 /** The relationship scenarios of the new schema, played on the migrated database (its sample rows there too). */
-async function relationshipScenarios(db: SqlRunner, to: Schema, statements: readonly Statement[]): Promise<ScenarioResult[]> {
+async function relationshipScenarios(
+  db: SqlRunner,
+  to: Schema,
+  statements: readonly Statement[],
+  only: MigrationScope['changedRelationshipIds'],
+): Promise<ScenarioResult[]> {
   await restoreInitialDeferral(db);
   const fitted = await fitSamples(db, to);
   await db.exec('SAVEPOINT scenario');
   const results: ScenarioResult[] = [];
   for (const scenario of buildScenarios(to, statements, fitted)) {
-    if ('notProvable' in scenario) continue;
+    if ('notProvable' in scenario || (only !== 'all' && !only.has(scenario.relationshipId))) continue;
     results.push(await runScenario(db, scenario));
   }
   return results;

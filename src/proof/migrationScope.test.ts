@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { addColumn, connect, emptySchema, renameTable, type Schema, type TableId } from '../model/index.ts';
+import { generateDdl } from '../ddl/index.ts';
+import { diffSchemas, toMigrationSql } from '../migrate/index.ts';
+import { aKeptObject, anEnum, ends, withTable } from '../testing/factories.ts';
+import { testRunner } from '../testing/testDatabase.ts';
+import { proveMigration } from './migrationProof.ts';
+import { migrationScope, schemaInScope, statementsInScope } from './migrationScope.ts';
+
+/** Eight stars of ten tables: each star's nine children reference its centre, and nothing joins two stars. */
+function stars(): { schema: Schema; ids: TableId[] } {
+  let schema = emptySchema;
+  const ids: TableId[] = [];
+  for (let i = 0; i < 80; i++) {
+    const added = withTable(schema, `t${i}`, { name: 'label', type: 'text' });
+    schema = added.schema;
+    ids.push(added.tableId);
+    if (i % 10 !== 0) schema = connect(schema, ids[i - (i % 10)]!, added.tableId, { from: ends.exactlyOne, to: ends.zeroOrMany }).schema;
+  }
+  return { schema, ids };
+}
+
+const scopeOf = (from: Schema, to: Schema) => migrationScope(from, to, generateDdl(from).statements, generateDdl(to).statements);
+const { schema, ids } = stars();
+
+describe('migrationScope', () => {
+  it('builds a renamed centre, the children whose foreign keys name it, and nothing of the other stars', () => {
+    const scope = scopeOf(schema, renameTable(schema, ids[0]!, 'hub'));
+    expect(scope.tableIds).toEqual(new Set(ids.slice(0, 10)));
+    expect(scope.leftOut).toEqual({ tables: 70, relationships: 63 });
+    expect(scope.changedRelationshipIds).toEqual(new Set(schema.relationships.slice(0, 9).map((r) => r.id)));
+  });
+
+  it('builds a changed child with the parent it references, and proves only the relationships at changed tables', () => {
+    const to = addColumn(schema, ids[15]!, { name: 'extra', type: 'text' }).schema;
+    const scope = scopeOf(schema, to);
+    expect(scope.tableIds).toEqual(new Set([ids[15], ids[10]]));
+    expect(scope.changedRelationshipIds).toEqual(new Set([schema.relationships[9 + 4]!.id]));
+    const kept = statementsInScope(generateDdl(to).statements, to, scope);
+    expect(kept.filter((s) => s.kind === 'createTable').map((s) => s.tableId)).toEqual([ids[10], ids[15]]);
+    expect(schemaInScope(to, scope).relationships).toHaveLength(1);
+  });
+
+  it('builds the whole schema when it is small, when a type changes, or when kept views may read any table', () => {
+    const small = withTable(emptySchema, 'solo').schema;
+    expect(scopeOf(small, addColumn(small, small.tables[0]!.id, { name: 'x', type: 'text' }).schema).whyAll).toMatch(/small/);
+    const withEnum = { ...schema, enums: [anEnum({ name: 'mood', values: ['sad'] })] };
+    expect(scopeOf(withEnum, { ...withEnum, enums: [anEnum({ ...withEnum.enums[0], values: ['sad', 'happy'] })] }).whyAll).toMatch(/types/);
+    const view = aKeptObject({ kind: 'view', name: 'v', sql: 'CREATE VIEW v AS SELECT 1 AS one;' });
+    const withView = { ...schema, sqlObjects: [view] };
+    expect(scopeOf(withView, renameTable(withView, ids[0]!, 'hub')).tableIds).toBe('all');
+  });
+});
+
+describe('a migration proved on part of a schema', () => {
+  it('passes for the diff, and says what it left out', async () => {
+    const to = renameTable(addColumn(schema, ids[25]!, { name: 'extra', type: 'integer' }).schema, ids[0]!, 'hub');
+    const migration = diffSchemas(schema, to);
+    const report = await proveMigration(await testRunner(), schema, to, {
+      up: toMigrationSql(migration.up),
+      down: toMigrationSql(migration.down),
+    });
+    expect(report.checks.map((c) => [c.kind, c.verdict, c.differences])).toEqual([
+      ['catalog', 'passed', []],
+      ['rows', 'passed', []],
+      ['relationships', 'passed', []],
+      ['down', 'passed', []],
+    ]);
+    expect(report.checks[0]!.notes).toEqual([
+      expect.stringMatching(/^built the 12 tables whose DDL the migration changes .* other 68 tables/),
+    ]);
+    expect(report.relationshipResults.length).toBeGreaterThan(0);
+  });
+
+  it('fails when a step touches a table it left out, instead of passing unseen', async () => {
+    const to = addColumn(schema, ids[25]!, { name: 'extra', type: 'integer' }).schema;
+    const up = `${toMigrationSql(diffSchemas(schema, to).up)}\nALTER TABLE t77 ADD COLUMN stray integer;\n`;
+    const report = await proveMigration(await testRunner(), schema, to, { up, down: toMigrationSql(diffSchemas(to, schema).up) });
+    expect(report.checks[0]).toMatchObject({ kind: 'catalog', verdict: 'failed' });
+    expect(report.checks[0]!.differences[0]).toMatch(/the up migration was refused: .*t77.*42P01/);
+  });
+
+  it('fails when the migration misses a change of a table it built', async () => {
+    const to = addColumn(schema, ids[25]!, { name: 'extra', type: 'integer' }).schema;
+    const report = await proveMigration(await testRunner(), schema, to, { up: '', down: '' });
+    expect(report.checks[0]).toMatchObject({ kind: 'catalog', verdict: 'failed' });
+    expect(report.checks[0]!.differences.join('\n')).toMatch(/extra/);
+    expect(report.checks[1]).toMatchObject({
+      kind: 'rows',
+      verdict: 'failed',
+      differences: ['the rows could not be read under the new schema\'s names: 42703: column "extra" does not exist'],
+    });
+  });
+});
