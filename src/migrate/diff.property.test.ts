@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   addColumn,
   addTable,
@@ -21,6 +21,7 @@ import { schemaArb } from '../testing/arbitraries.ts';
 import { ends } from '../testing/factories.ts';
 import { expectMigrates } from '../testing/migrationCheck.ts';
 import { propertyRuns, propertyTimeout } from '../testing/propertyRuns.ts';
+import { serverEngine, serverSkip } from '../testing/serverDatabase.ts';
 import { testRunner } from '../testing/testDatabase.ts';
 import { diffSchemas } from './index.ts';
 
@@ -106,11 +107,26 @@ describe('diffSchemas over random documents and edits', () => {
       ),
     propertyTimeout(runs, 50),
   );
+});
 
-  it(
-    'up reaches the edited schema and down returns, in PGlite',
+/**
+ * The executed property on each engine. PostgreSQL 15 runs in a database of its own (other test files
+ * build tables in public on that server at the same time), with fewer cases by default: its runs are
+ * the second engine, not the search (PROPERTY_RUNS_SERVER for more).
+ */
+const executedOn = [
+  { engine: { name: 'PGlite', runner: testRunner }, runs, skip: false as const },
+  { engine: serverEngine('erd_migrate_property'), runs: propertyRuns(15, 'PROPERTY_RUNS_SERVER'), skip: serverSkip },
+];
+
+describe.each(executedOn)('diffSchemas over random documents and edits, on $engine.name', ({ engine, runs, skip }) => {
+  afterAll(async () => {
+    if ('close' in engine) await engine.close();
+  });
+  it.skipIf(Boolean(skip))(
+    skip ? `skipped: ${skip}` : 'up reaches the edited schema and down returns',
     async () => {
-      const runner = await testRunner();
+      const runner = await engine.runner();
       await fc.assert(
         fc.asyncProperty(schemaArb, editsArb, async (before, edits) => {
           const after = edits.reduce(applyEdit, before);

@@ -52,3 +52,6 @@ export function serverEngine(name: string): Engine & { close(): Promise<void> } 
     },
   };
 }
+
+/** Why the server engine is skipped (no server in this run), or false. */
+export const serverSkip: string | false = inject('postgresUrl') ? false : inject('postgresSkipReason');
