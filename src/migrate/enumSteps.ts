@@ -26,11 +26,43 @@ export function planEnums(plan: Plan): void {
         sql: `ALTER TYPE ${typeRef({ ...before, name: e.name })} SET SCHEMA ${quoteIdent(e.schemaName)};`,
       });
     const inPlace = labelChanges(before.values, e.values, typeRef(e));
-    if (inPlace) phases.enums.push(...inPlace);
-    else phases.replaceTypes.push(...replaceType(plan, e));
+    const used = inPlace ? usedNewLabels(plan, e, before.values) : [];
+    if (inPlace && used.length === 0) phases.enums.push(...inPlace);
+    else {
+      const steps = replaceType(plan, e);
+      if (used.length > 0)
+        steps[0] = {
+          ...steps[0]!,
+          comment: [
+            `${used.map(quoteLiteral).join(', ')} ${used.length > 1 ? 'are' : 'is'} used below, and PostgreSQL cannot use a label added by ADD VALUE before COMMIT:`,
+            `so ${e.name} is made anew and its columns cast to it (a rewrite of their tables). To spare the rewrite, split the script:`,
+            ...inPlace!.map((s) => s.sql),
+            'in a transaction of its own, COMMIT, then run the rest without these replaceType steps.',
+          ].join('\n'),
+        };
+      phases.replaceTypes.push(...steps);
+    }
   }
   for (const e of from.enums.values())
     if (!to.enums.has(e.key)) phases.dropTypes.push({ kind: 'dropType', sql: `DROP TYPE ${typeRef(e)};` });
+}
+
+/**
+ * Labels new in `e` that steps planned so far or new or changed kept views and triggers use (a default,
+ * a CHECK, a column cast to the type): PostgreSQL refuses them in the transaction that added them ("unsafe use of new value").
+ */
+function usedNewLabels(plan: Plan, e: DbEnum, old: readonly string[]): string[] {
+  const added = e.values.filter((v) => !old.includes(v));
+  if (added.length === 0) return [];
+  const ref = typeRef(e);
+  const steps = Object.values(plan.phases).flat();
+  const castsToType = steps.some((s) => s.kind === 'alterColumn' && s.sql.includes(` TYPE ${ref}`));
+  const before = new Set([...plan.from.keptViews, ...plan.from.keptTriggers].map((o) => `${o.kind}:${o.sql}`));
+  const texts = [
+    ...steps.map((s) => s.sql),
+    ...[...plan.to.keptViews, ...plan.to.keptTriggers].filter((o) => !before.has(`${o.kind}:${o.sql}`)).map((o) => o.sql),
+  ];
+  return added.filter((v) => castsToType || texts.some((t) => t.includes(quoteLiteral(v))));
 }
 
 /** ADD VALUE or RENAME VALUE steps that turn `old` into `next`, or undefined when labels must go or move. */
