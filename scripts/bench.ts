@@ -1,4 +1,4 @@
-// `npm run bench [-- --json | --canvas]`: figures for the team, never assertions. Runs on this machine.
+// `npm run bench [-- --json | --canvas | --migration]`: figures for the team, never assertions. Runs on this machine.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { generateDdl, toSqlText } from '../src/ddl/index.ts';
@@ -10,6 +10,7 @@ import { measurePageOpen } from './benchBrowser.ts';
 import { canvasFigures, measureLargeCanvas } from './benchCanvas.ts';
 import { proveRepeatedly, type RepeatedProofs } from './benchMemory.ts';
 import { measureImports } from './benchImport.ts';
+import { measureMigration } from './benchMigration.ts';
 import { measureProofSession } from './benchProofSession.ts';
 import { largeSchema } from './largeSchema.ts';
 
@@ -107,6 +108,11 @@ figures.push(
   ),
 );
 await pg.close();
+for (const f of await measureMigration(3, startShipped)) figures.push(summarize(f.name, f.times, f.aim, f.detail));
+if (process.argv.includes('--migration')) {
+  for (const f of figures) printFigure(f);
+  process.exit(0);
+}
 // 200 relationships as the app's worker proves them over a session: one PGlite, replaced (untimed) when
 // needsFreshBackend says so. Without that, PostgreSQL keeps every proof's foreign-key plans until its
 // session ends and each run is slower than the last: the second row shows it.

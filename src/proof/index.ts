@@ -14,3 +14,4 @@ export * from './catalogSnapshot.ts';
 export * from './catalogDifferences.ts';
 export * from './sampleRows.ts';
 export * from './migrationProof.ts';
+export * from './migrationScope.ts';
