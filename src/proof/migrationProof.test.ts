@@ -9,7 +9,10 @@ import { aSchema, ends, tableOf } from '../testing/factories.ts';
 import { importSql } from '../io/importSql.ts';
 import { alignByName, diffSchemas, toMigrationSql } from '../migrate/index.ts';
 import { testRunner } from '../testing/testDatabase.ts';
+import { generateDdl } from '../ddl/index.ts';
 import { proveMigration, type MigrationProofReport } from './migrationProof.ts';
+import { insertSampleRows } from './sampleRows.ts';
+import { scratchSchemaName } from './scratchSchema.ts';
 
 const start = aSchema();
 const books = tableOf(start.schema, start.childId);
@@ -49,14 +52,30 @@ describe.each(engines)('migration proofs on $engine.name', ({ engine, skip }) =>
       expect(report.relationshipResults.filter((r) => r.verdict === 'passed').length).toBeGreaterThan(0);
     });
 
-    it('a parent that needs a child of its own gets no sample row, and the proof says so', async () => {
+    it('a parent that needs a child of its own gets sample rows, each with its child', async () => {
       const { schema } = templateSchemas.find((t) => t.name === 'users / user_profiles')!;
-      const report = await prove(schema, schema, '', '');
-      const rows = report.checks.find((c) => c.kind === 'rows')!;
-      expect(rows.verdict).toBe('passed');
-      expect(rows.notes).toContainEqual(
-        expect.stringMatching(/^a sample row of users was refused \(23503: each user must have exactly one user_profile\)$/),
-      );
+      const runner = await engine.runner();
+      const report = await proveMigration(runner, schema, schema, { up: '', down: '' });
+      expect(report.checks.find((c) => c.kind === 'rows')).toMatchObject({ verdict: 'passed', notes: [] });
+      await runner.exec('BEGIN');
+      try {
+        await runner.exec(`SET LOCAL search_path TO ${scratchSchemaName}, public`);
+        await runner.exec(`CREATE SCHEMA ${scratchSchemaName}`);
+        await runner.execEach(
+          generateDdl(schema)
+            .statements.filter((s) => s.kind !== 'note')
+            .map((s) => s.sql),
+        );
+        expect(await insertSampleRows(runner, schema, 3)).toEqual([]);
+        const { rows } = await runner.query(
+          'SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM user_profiles) AS profiles, ' +
+            '(SELECT count(*) FROM users u WHERE NOT EXISTS (SELECT 1 FROM user_profiles p WHERE p.user_id = u.id)) AS alone',
+        );
+        // Three users, each with the profile it needs; three profiles, each with the user it needs.
+        expect(Object.values(rows[0]!).map(Number)).toEqual([6, 6, 0]);
+      } finally {
+        await runner.exec('ROLLBACK');
+      }
     });
 
     it('adding a column passes, with its rows kept and the relationship proofs run on the migrated database', async () => {

@@ -1,4 +1,13 @@
-import { resolveAll, type ColumnId, type Schema, type SqlRunner, type Table, type TableId } from '../model/index.ts';
+import {
+  resolveAll,
+  type ColumnId,
+  type ResolvedForeignKey,
+  type ResolvedRelationship,
+  type Schema,
+  type SqlRunner,
+  type Table,
+  type TableId,
+} from '../model/index.ts';
 import { defaultDdlOptions, qualifiedName, quoteIdent } from '../ddl/index.ts';
 import { domainBaseTypes } from './domainTypes.ts';
 import { fitSamples } from './fitSamples.ts';
@@ -10,12 +19,13 @@ const firstSampleNumber = 20000;
 
 /**
  * Inserts `perTable` honest rows into every table (the proof engine's row planner: parents first,
- * values fitted to the CHECKs), each attempt in a savepoint with every constraint immediate; returns why the rows that could not be
+ * values fitted to the CHECKs), each attempt in a savepoint, checked at its end (a parent with the children it must have); returns why the rows that could not be
  * made or were refused are missing, so a migration proof says what its rows stand on.
  */
 export async function insertSampleRows(db: SqlRunner, schema: Schema, perTable: number): Promise<string[]> {
   const fitted = await fitSamples(db, schema);
-  const planner = new RowPlanner(resolveAll(schema), schema.enums, domainBaseTypes(schema.sqlObjects ?? []), fitted);
+  const resolved = resolveAll(schema);
+  const planner = new RowPlanner(resolved, schema.enums, domainBaseTypes(schema.sqlObjects ?? []), fitted);
   planner.skipTo(firstSampleNumber);
   const missing: string[] = [];
   // Deferred checks answer at each row, which is then kept or refused on its own: pending events would
@@ -25,7 +35,7 @@ export async function insertSampleRows(db: SqlRunner, schema: Schema, perTable: 
     for (let i = 0; i < perTable; i++) {
       let statements: string[];
       try {
-        statements = planner.insert(table).statements;
+        statements = withRequiredChildren(planner, table, resolved);
       } catch (error) {
         if (!(error instanceof NotProvable)) throw error;
         missing.push(`no sample row for ${table.name}: ${error.message}`);
@@ -38,12 +48,31 @@ export async function insertSampleRows(db: SqlRunner, schema: Schema, perTable: 
       } catch (error) {
         const e = requireSqlError(error);
         await db.exec('ROLLBACK TO SAVEPOINT sample_row');
+        await db.exec('SET CONSTRAINTS ALL IMMEDIATE');
         missing.push(`a sample row of ${table.name} was refused (${e.code}: ${e.message})`);
         break;
       }
     }
   }
   return missing;
+}
+
+/**
+ * The inserts of one row of `table` (with the parents it needs), and of a child row pointing at it for each
+ * mandatory child end, with the constraints deferred until all are in and then checked at once: a parent the
+ * planner adds for a child may itself need that child.
+ */
+function withRequiredChildren(planner: RowPlanner, table: Table, resolved: readonly ResolvedRelationship[]): string[] {
+  const row = planner.insert(table);
+  const required = resolved.filter(
+    (r): r is ResolvedForeignKey =>
+      (r.kind === 'oneToMany' || r.kind === 'oneToOne') && r.parent.id === table.id && r.child.id !== table.id && r.childEnd.min === 1,
+  );
+  const children = required.flatMap((r) => {
+    const pointing = new Map(r.columns.map((c, i) => [c.id, row.key.get(r.parentColumns[i]!.id)!]));
+    return planner.insert(r.child, pointing, [table]).statements;
+  });
+  return ['SET CONSTRAINTS ALL DEFERRED', ...row.statements, ...children, 'SET CONSTRAINTS ALL IMMEDIATE'];
 }
 
 /**
