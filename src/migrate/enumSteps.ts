@@ -89,7 +89,10 @@ function labelChanges(old: readonly string[], next: readonly string[], ref: stri
   });
 }
 
-/** A new type with the new labels: the old one renamed away, every column cast to the new one through text, then the old dropped. */
+/**
+ * A new type with the new labels: the old one renamed away, every column that keeps the type cast to the
+ * new one through text, then the old dropped (at the end when a column leaves the type, after its own retyping).
+ */
 function replaceType(plan: Plan, e: DbEnum): MigrationStep[] {
   const old = { ...e, name: `${e.name}__old` };
   const steps: MigrationStep[] = [
@@ -97,12 +100,18 @@ function replaceType(plan: Plan, e: DbEnum): MigrationStep[] {
     { kind: 'replaceType', sql: e.createSql },
   ];
   const removed = plan.from.enums.get(e.key)!.values.filter((v) => !e.values.includes(v));
+  let leaving = false;
   for (const [before, after] of keptTables(plan)) {
     for (const c of before.columns) {
       const array = c.typeKey === `enum:${e.key}[]`;
       if (c.typeKey !== `enum:${e.key}` && !array) continue;
       const now = after.columns.find((n) => n.key === c.key);
       if (!now || plan.replaced.has(c.key)) continue;
+      // A column leaving the type is retyped by its own step (alterColumns), from the old type: drop that last.
+      if (now.typeKey !== c.typeKey) {
+        leaving = true;
+        continue;
+      }
       const alter = (clause: string, risk: Partial<MigrationStep> = {}): MigrationStep => ({
         kind: 'replaceType',
         ...idsOf(after.key, c.key),
@@ -121,6 +130,8 @@ function replaceType(plan: Plan, e: DbEnum): MigrationStep[] {
       if (c.defaultValue !== null && c.defaultValue === now.defaultValue) steps.push(alter(`SET DEFAULT ${c.defaultValue}`));
     }
   }
-  steps.push({ kind: 'replaceType', sql: `DROP TYPE ${typeRef(old)};` });
+  const dropOld: MigrationStep = { kind: 'replaceType', sql: `DROP TYPE ${typeRef(old)};` };
+  if (leaving) plan.phases.dropTypes.push(dropOld);
+  else steps.push(dropOld);
   return steps;
 }
