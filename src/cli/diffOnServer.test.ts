@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectPostgres } from '../db/index.ts';
 import { serializeProjectFile } from '../io/index.ts';
-import { makeVersion, setEnd, updateColumn, type ErdDocument, type Schema } from '../model/index.ts';
+import { addTable, makeVersion, setEnd, updateColumn, updateTableFields, type ErdDocument, type Schema } from '../model/index.ts';
 import { aSchema, ends, tableOf } from '../testing/factories.ts';
 import { memoryCliIo } from '../testing/memoryCliIo.ts';
 import { serverDatabase } from '../testing/serverDatabase.ts';
@@ -61,6 +61,26 @@ describe('erd diff --database-url, before any server answers', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/^erd: --database-url must be a postgres:\/\/ URL/);
     expect(stderr).not.toContain('s3cret');
+  });
+
+  it('refuses, exit 1 and without connecting, a design whose tables would collide in the one throwaway schema', async () => {
+    const added = addTable(renamed, 'authors');
+    const moved = updateTableFields(added.schema, added.tableId, { schemaName: 'archive' });
+    // Port 9 (discard): nothing is asked of it, since the refusal comes first.
+    const { code, stdout, stderr } = await erd(
+      { [to]: projectFile(moved) },
+      'diff',
+      from,
+      to,
+      '--prove',
+      '--database-url',
+      'postgres://alice@127.0.0.1:9/app',
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'erd diff: cannot prove on a server: in the one throwaway schema the proof uses there, two tables are named "authors"; rename one\n',
+    );
   });
 });
 
