@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { migrationFileNames } from '../io/migrationFileNames.ts';
 import { toMigrationSql } from '../migrate/index.ts';
 import {
@@ -14,30 +14,35 @@ import { downloadText } from '../keeping/downloadText.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { BasePicker, NoVersions, ProposedRenames, RiskySteps } from './MigrationParts.tsx';
 import { MigrationProof } from './MigrationProof.tsx';
+import { useSettled } from './useSettled.ts';
+
+/** How long the schema must stay still before the migration is diffed again: longer than the gap between keystrokes. */
+const typingPauseMs = 350;
 
 /**
  * The migration from a version of the schema (the newest marked one unless the user picks another) to
  * the design as it is now: the up and down scripts, what can lose or reject data, renames to confirm,
- * copy and download. It follows the schema a moment behind the keystroke (a deferred value and a
- * diff memoised per schema), so typing paints first.
+ * copy and download. It follows the schema once typing pauses (a settled value and a diff memoised
+ * per schema): a diff of a 500-table schema between keystrokes made typing with this tab open slower.
  */
 export function MigrationPanel() {
   const versions = useEditorStore(selectVersions);
   const base = useEditorStore(selectMigrationBase);
   const answers = useEditorStore(selectRenameAnswers);
   const documentName = useEditorStore((s) => s.documentName);
-  const schema = useDeferredValue(useEditorStore(selectSchema));
+  const schema = useSettled(useEditorStore(selectSchema), typingPauseMs, base?.id);
   const [script, setScript] = useState<'up' | 'down'>('up');
-  if (!base) {
+  const keys = confirmedKeysOf(answers);
+  const migration = useMemo(() => base && migrationOf(schema, base.schema, keys), [schema, base, keys]);
+  const up = useMemo(() => (migration ? toMigrationSql(migration.up) : ''), [migration]);
+  const down = useMemo(() => (migration ? toMigrationSql(migration.down) : ''), [migration]);
+  if (!base || !migration) {
     return (
       <section className="migration-panel" aria-label="Migration">
         <NoVersions />
       </section>
     );
   }
-  const migration = migrationOf(schema, base.schema, confirmedKeysOf(answers));
-  const up = toMigrationSql(migration.up);
-  const down = toMigrationSql(migration.down);
   const isBlocked = migration.problems.length > 0;
   const isEmpty = !isBlocked && migration.up.length === 0;
   const download = (pair: boolean) => {
