@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { crowsFootShapes } from './crowsFoot.ts';
-import { edgeAnchors, edgePath } from './edgeGeometry.ts';
 
 const anchor = { x: 100, y: 50, direction: 1 as const };
 
@@ -30,22 +29,5 @@ describe("crow's-foot markers", () => {
     const s = crowsFootShapes({ min: 0, max: 'many' }, { ...anchor, direction: -1 });
     expect(s.lines).toHaveLength(3);
     expect(s.circles[0]!.cx).toBeLessThan(100);
-  });
-});
-
-describe('edge geometry', () => {
-  const box = (x: number, y: number) => ({ x, y, width: 200, height: 100, rowY: 50 });
-
-  it('joins facing sides of tables that stand apart', () => {
-    const { source, target } = edgeAnchors(box(0, 0), box(400, 0));
-    expect(source).toEqual({ x: 200, y: 50, direction: 1 });
-    expect(target).toEqual({ x: 400, y: 50, direction: -1 });
-  });
-
-  it('loops out of the right sides of stacked tables and self-references', () => {
-    const { source, target } = edgeAnchors(box(0, 0), box(0, 0));
-    expect(source.direction).toBe(1);
-    expect(target.direction).toBe(1);
-    expect(edgePath(source, target).path.startsWith('M 200 50 L 236 50 C')).toBe(true);
   });
 });

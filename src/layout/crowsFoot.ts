@@ -43,3 +43,12 @@ export function crowsFootShapes(end: Cardinality, anchor: Anchor): MarkerShapes 
   }
   return { lines, circles };
 }
+
+/** The box an end marker covers (whatever its kind), so layouts and tests can keep markers apart. */
+export function markerBox(anchor: Anchor): { x: number; y: number; width: number; height: number } {
+  const reach = minAt + 2 * circleRadius - 3;
+  return { x: anchor.direction === 1 ? anchor.x : anchor.x - reach, y: anchor.y - spread, width: reach, height: 2 * spread };
+}
+
+/** The least distance between two anchors on one side of a table for their markers not to touch. */
+export const markerGap = 2 * spread + 2;

@@ -1,0 +1,93 @@
+import { useCallback } from 'react';
+import { useStore, type ReactFlowState } from '@xyflow/react';
+import { childSide, memoize, type RelationshipId, type ResolvedRelationship } from '../model/index.ts';
+import { routeEdges, type EdgeRequest, type EdgeRoute, type TableRect } from '../layout/edgeRouting.ts';
+import { rowCenterY, tableMetrics } from '../layout/tableMetrics.ts';
+import type { RelationshipFlowEdge } from '../store/index.ts';
+
+/** The y (from the table's top) where an edge meets each end's table: the first key column it uses there, or the header. */
+interface EndRows {
+  from: number;
+  to: number;
+}
+
+const headerRowY = tableMetrics.headerHeight / 2;
+
+function keyRowY(resolved: ResolvedRelationship, end: 'from' | 'to'): number {
+  if (resolved.kind === 'invalid') return headerRowY;
+  let table;
+  let column;
+  if (resolved.kind === 'manyToMany') {
+    table = end === 'from' ? resolved.from : resolved.to;
+    column = (end === 'from' ? resolved.fromKey : resolved.toKey)[0];
+  } else {
+    const isChild = childSide(resolved.relationship) === end;
+    table = isChild ? resolved.child : resolved.parent;
+    column = (isChild ? resolved.columns : resolved.parentColumns)[0];
+  }
+  const index = table.columns.findIndex((c) => c.id === column?.id);
+  return index >= 0 ? rowCenterY(index) : headerRowY;
+}
+
+/** Each relationship's key rows, worked out once per resolution (not per edge, not per drag frame). */
+export const endRowsOf = memoize(
+  (all: ResolvedRelationship[]) =>
+    new Map<RelationshipId, EndRows>(all.map((r) => [r.relationship.id, { from: keyRowY(r, 'from'), to: keyRowY(r, 'to') }])),
+);
+
+interface Routed {
+  nodes: ReactFlowState['nodes'];
+  edges: ReactFlowState['edges'];
+  rows: ReadonlyMap<RelationshipId, EndRows>;
+  routes: Map<string, EdgeRoute>;
+}
+
+/** The last routing of each React Flow (the canvas, an image being drawn), keyed by its node lookup, which lives as long as it does. */
+const lastRouted = new WeakMap<object, Routed>();
+
+const isSameRoute = (a: EdgeRoute, b: EdgeRoute) =>
+  a.path === b.path && a.labelX === b.labelX && a.labelY === b.labelY && a.source.direction === b.source.direction;
+
+/**
+ * Every edge's route, computed once per change of the nodes (a drag frame, a measurement) for all edges
+ * together; an edge whose route did not change keeps the same object, so only moved edges re-render.
+ */
+function routesOf(state: ReactFlowState, rows: ReadonlyMap<RelationshipId, EndRows>): Map<string, EdgeRoute> {
+  const last = lastRouted.get(state.nodeLookup);
+  if (last && last.nodes === state.nodes && last.edges === state.edges && last.rows === rows) return last.routes;
+  const tables = new Map<string, TableRect>();
+  for (const [id, node] of state.nodeLookup) {
+    if (node.type !== 'table') continue;
+    const { x, y } = node.internals.positionAbsolute;
+    tables.set(id, {
+      x,
+      y,
+      width: node.measured.width ?? tableMetrics.minWidth,
+      height: node.measured.height ?? tableMetrics.headerHeight,
+    });
+  }
+  const requests: EdgeRequest[] = (state.edges as RelationshipFlowEdge[]).map((edge) => {
+    const ends = edge.data && rows.get(edge.data.relationshipId);
+    return {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      sourceRowY: ends?.from ?? headerRowY,
+      targetRowY: ends?.to ?? headerRowY,
+    };
+  });
+  const routes = routeEdges(tables, requests);
+  if (last) {
+    for (const [id, route] of routes) {
+      const before = last.routes.get(id);
+      if (before && isSameRoute(before, route)) routes.set(id, before);
+    }
+  }
+  lastRouted.set(state.nodeLookup, { nodes: state.nodes, edges: state.edges, rows, routes });
+  return routes;
+}
+
+/** One edge's route among all the diagram's edges (the same geometry on the canvas and in an exported image). */
+export function useEdgeRoute(id: string, rows: ReadonlyMap<RelationshipId, EndRows>): EdgeRoute | undefined {
+  return useStore(useCallback((s: ReactFlowState) => routesOf(s, rows).get(id), [id, rows]));
+}
