@@ -28,3 +28,10 @@ describe('orderRenames', () => {
     expect(ordered.map((c) => `${c.from}->${c.to}`)).toEqual(['a->a__renaming', 'b->a', 'a__renaming->b']);
   });
 });
+
+describe('orderRenames when a name stays taken', () => {
+  it('returns a rename whose new name something else keeps as it is, instead of looping on temporary names', () => {
+    const ordered = orderRenames([{ key: '1', from: 'books', to: 'authors' }], ['authors', 'books']);
+    expect(ordered).toEqual([{ key: '1', from: 'books', to: 'authors' }]);
+  });
+});

@@ -23,6 +23,13 @@ export function orderRenames(changes: readonly NameChange[], held: Iterable<stri
       taken.add(c!.to);
       continue;
     }
+    const blocked = pending.findIndex((c) => !pending.some((p) => p.from === c.to));
+    if (blocked >= 0) {
+      // Its new name stays with something no rename here moves, so no order frees it: returned as is
+      // (PostgreSQL refuses it, and a proof says so) rather than renamed to temporary names forever.
+      ordered.push(...pending.splice(blocked, 1));
+      continue;
+    }
     const stuck = pending[0]!;
     let temporary = `${stuck.from}__renaming`;
     for (let n = 1; taken.has(temporary); n++) temporary = `${stuck.from}__renaming${n}`;

@@ -21,9 +21,17 @@ export function planTables(plan: Plan): void {
   for (const t of to.tables.values())
     if (!from.tables.has(t.key)) phases.createTables.push({ kind: 'createTable', ...idsOf(t.key), sql: t.createSql });
   const kept = keptTables(plan);
+  // A table moved and renamed is renamed in its new schema, after the move, when a table staying in its old schema keeps the new name.
+  const staysNamed = (schemaName: string, name: string) =>
+    kept.some(([b, a]) => b.schemaName === schemaName && a.schemaName === schemaName && b.name === name && a.name === name);
+  const renamedAfterMove = new Set(
+    kept.filter(([b, a]) => b.schemaName !== a.schemaName && b.name !== a.name && staysNamed(b.schemaName, a.name)).map(([, a]) => a.key),
+  );
   for (const schemaName of new Set(kept.map(([before]) => before.schemaName))) {
     const inSchema = kept.filter(([before]) => before.schemaName === schemaName);
-    const changes = inSchema.map(([before, after]) => ({ key: after.key, from: before.name, to: after.name }));
+    const changes = inSchema
+      .filter(([, after]) => !renamedAfterMove.has(after.key))
+      .map(([before, after]) => ({ key: after.key, from: before.name, to: after.name }));
     for (const c of orderRenames(
       changes,
       inSchema.map(([before]) => before.name),
@@ -39,7 +47,14 @@ export function planTables(plan: Plan): void {
       phases.renames.push({
         kind: 'moveTable',
         ...idsOf(after.key),
-        sql: `ALTER TABLE ${tableRef({ ...before, name: after.name })} SET SCHEMA ${quoteIdent(after.schemaName)};`,
+        sql: `ALTER TABLE ${tableRef({ ...before, name: renamedAfterMove.has(after.key) ? before.name : after.name })} SET SCHEMA ${quoteIdent(after.schemaName)};`,
+      });
+  for (const [before, after] of kept)
+    if (renamedAfterMove.has(after.key))
+      phases.renames.push({
+        kind: 'renameTable',
+        ...idsOf(after.key),
+        sql: `ALTER TABLE ${tableRef({ schemaName: after.schemaName, name: before.name })} RENAME TO ${quoteIdent(after.name)};`,
       });
   planComments(plan);
 }
