@@ -4,6 +4,7 @@ import { pgliteRunner } from '../src/db/index.ts';
 import { dataLossesOf, diffSchemas, toMigrationSql } from '../src/migrate/index.ts';
 import { proveMigration } from '../src/proof/index.ts';
 import { fiftyChanges } from './largeMigration.ts';
+import { measureMigra } from './benchMigra.ts';
 import { largeSchema } from './largeSchema.ts';
 
 /** One figure's times and what they stand on. */
@@ -22,8 +23,9 @@ const timed = async (run: () => unknown): Promise<number> => {
 
 /**
  * The migration of fifty edits on the 500-table document: the diff cold (both schemas new) and after an
- * edit (the base version's objects already made, as in the app), and its proof in a warm PGlite, next to
- * the same proof building the whole schema (its anchor: what `migrationScope` saves).
+ * edit (the base version's objects already made, as in the app) beside @pgkit/migra on two databases built
+ * from the same schemas, and its proof in a warm PGlite, next to the same proof building the whole schema
+ * (its anchor: what `migrationScope` saves).
  */
 export async function measureMigration(runs: number, startShipped: () => Promise<PGlite>): Promise<MigrationFigure[]> {
   const from = largeSchema(500, 600);
@@ -46,6 +48,14 @@ export async function measureMigration(runs: number, startShipped: () => Promise
     { name: 'Migration diff, 50 changes on 500 tables, both schemas new', times: cold, aim: 'under 50 ms', detail },
     { name: 'Migration diff after an edit, base version unchanged (as the Migration tab)', times: afterEdit, aim: 'under 50 ms' },
   ];
+  const migra = await measureMigra(runs, from, to);
+  if ('skipped' in migra) console.log(`@pgkit/migra beside the diff skipped: ${migra.skipped}`);
+  else
+    figures.push({
+      name: 'Peer: @pgkit/migra diffing two PostgreSQL 15 databases built from the same two schemas',
+      times: migra.times,
+      detail: migra.detail,
+    });
   for (const wholeSchema of [false, true]) {
     const pg = await startShipped();
     const runner = pgliteRunner(pg);
