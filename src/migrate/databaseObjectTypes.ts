@@ -90,6 +90,8 @@ export interface DatabaseObjects {
   keptRoutines: SqlObject[];
   /** Kept triggers (`name on table`), made last, after the functions they execute and the columns they name. */
   keptTriggers: SqlObject[];
+  /** Kept table constraints (`ALTER TABLE … ADD CONSTRAINT`: exclusion constraints, foreign keys no relationship draws), added after the keys. */
+  keptConstraints: SqlObject[];
   /** Schemas other than public that the DDL creates. */
   schemaNames: string[];
   problems: Problem[];

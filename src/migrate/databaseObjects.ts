@@ -25,6 +25,7 @@ function objectsOf(schema: Schema): DatabaseObjects {
     keptBeforeTables: (schema.sqlObjects ?? []).filter((o) => sqlObjectPlacement[o.kind].phase === 'beforeTables'),
     keptRoutines: (schema.sqlObjects ?? []).filter((o) => o.kind === 'function' || o.kind === 'aggregate'),
     keptTriggers: (schema.sqlObjects ?? []).filter((o) => o.kind === 'trigger'),
+    keptConstraints: (schema.sqlObjects ?? []).filter((o) => o.kind === 'constraint'),
     schemaNames: [],
     problems,
   };

@@ -3,6 +3,7 @@ import { replacedColumns, planColumns } from './columnSteps.ts';
 import { planConstraints } from './constraintSteps.ts';
 import { databaseObjects, type DatabaseObjects } from './databaseObjects.ts';
 import { planEnums } from './enumSteps.ts';
+import { planKeptConstraints } from './keptConstraintSteps.ts';
 import { planKeptObjects, planKeptTypes } from './keptObjectSteps.ts';
 import { planKeptRoutines } from './keptRoutineSteps.ts';
 import { planKeptTriggers } from './keptTriggerSteps.ts';
@@ -51,5 +52,6 @@ export function planSteps(from: DatabaseObjects, to: DatabaseObjects, options: D
   const droppedRoutines = planKeptRoutines(plan);
   const remadeViews = planKeptObjects(plan, steps, droppedRoutines);
   planKeptTriggers(plan, steps, droppedRoutines, remadeViews);
+  planKeptConstraints(plan, steps, droppedRoutines);
   return phaseOrder.flatMap((p) => plan.phases[p]);
 }

@@ -5,12 +5,12 @@ import { callsAny } from './keptRoutineSteps.ts';
 import type { Plan } from './plan.ts';
 
 /** Steps after which a view reading the table must be made again: PostgreSQL refuses them while a view depends on the column. */
-const remakingKinds: ReadonlySet<MigrationStep['kind']> = new Set(['dropTable', 'dropColumn', 'alterColumn', 'replaceType']);
+export const remakingKinds: ReadonlySet<MigrationStep['kind']> = new Set(['dropTable', 'dropColumn', 'alterColumn', 'replaceType']);
 
 /** The names of the tables that steps drop or retype something of: what names them must be made again. */
-export function touchedTableNames(plan: Plan, steps: readonly MigrationStep[]): string[] {
+export function touchedTableNames(plan: Plan, steps: readonly MigrationStep[], kinds = remakingKinds): string[] {
   const touchedTables = new Set(
-    steps.filter((s) => remakingKinds.has(s.kind)).flatMap((s) => [s.tableId ?? s.relationshipId ?? ''].filter(Boolean)),
+    steps.filter((s) => kinds.has(s.kind)).flatMap((s) => [s.tableId ?? s.relationshipId ?? ''].filter(Boolean)),
   );
   return [...touchedTables].flatMap((id) => {
     const table = plan.from.tables.get(id) ?? plan.from.tables.get(`junction:${id}`);

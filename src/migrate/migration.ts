@@ -34,6 +34,7 @@ export type MigrationStepKind =
   | 'addUnique'
   | 'addForeignKey'
   | 'addCheck'
+  | 'addConstraint'
   | 'createIndex'
   | 'createTrigger'
   | 'comment'
