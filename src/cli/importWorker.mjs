@@ -1,9 +1,7 @@
 // Runs one SQL import in a worker thread (see importInWorker.ts): PGlite executes on the thread that
-// calls it, so only another thread can stop a statement that never ends.
-import { parentPort, workerData } from 'node:worker_threads';
+// calls it, so only another thread can stop a statement that never ends. This is the worker run from
+// sources (tsx); the built CLI runs dist-cli/importWorker.mjs, made from the same importWorkerBody.ts.
 import { register } from 'tsx/esm/api';
 
 register();
-const { importSqlInPglite } = await import('../io/importSqlInPglite.ts');
-const { shippedDataDir } = await import('./shippedDataDir.ts');
-parentPort.postMessage(await importSqlInPglite(workerData.sql, shippedDataDir()));
+await import('./importWorkerBody.ts');

@@ -1,17 +1,17 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { PostgresConnection } from '../db/index.ts';
 import { generateDdl, ifNotExistsMeaning, toSqlText, type DdlOptions } from '../ddl/index.ts';
-import { connectPostgres, pgliteRunner, startPglite, type PostgresConnection } from '../db/index.ts';
 import { toDbml } from '../io/dbmlExport.ts';
-import { toMermaid, type ImportResult } from '../io/index.ts';
+import type { ImportResult } from '../io/importSql.ts';
+import { toMermaid } from '../io/mermaid.ts';
 import { lintSchema, type Problem, type SqlRunner } from '../model/index.ts';
 import { formatImportFacts, shortNoteCount } from './formatImport.ts';
-import { importCommand } from './importCommand.ts';
 import { importInWorker } from './importInWorker.ts';
-import { proveInPglite, proveOnServer } from './prove.ts';
-import { diffCommand } from './diffCommand.ts';
 import { documentReaders, readDocument } from './readDocument.ts';
-import { shippedDataDir } from './shippedDataDir.ts';
+
+// PGlite, pg, @dbml/core and elkjs load only in the commands that use them (dynamic imports below and in
+// readDocument.ts): `erd ddl`, `lint`, `mermaid` and `dbml` on a project file start in a fraction of a second.
 
 /** What the command touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -44,10 +44,15 @@ export function nodeIo(): CliIo {
     writeFile: (path, text, { overwrite }) => writeFile(path, text, { flag: overwrite ? 'w' : 'wx' }),
     importSql: (sql, timeLimitMs) => importInWorker(sql, timeLimitMs),
     async openDatabase(extensions = []) {
+      const [{ startPglite }, { pgliteRunner }, { shippedDataDir }] = await Promise.all([
+        import('../db/startPglite.ts'),
+        import('../db/pgliteRunner.ts'),
+        import('./shippedDataDir.ts'),
+      ]);
       const pg = await startPglite(shippedDataDir(), extensions);
       return { runner: pgliteRunner(pg), close: () => pg.close() };
     },
-    connectDatabase: (url) => connectPostgres(url),
+    connectDatabase: async (url) => (await import('../db/postgresRunner.ts')).connectPostgres(url),
   };
 }
 
@@ -100,7 +105,7 @@ const defaultTimeLimitSeconds = 60;
 
 /** Runs `erd` with its arguments; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  if (argv[0] === 'diff') return diffCommand(argv.slice(1), io);
+  if (argv[0] === 'diff') return (await import('./diffCommand.ts')).diffCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -145,7 +150,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const readers = documentReaders(io, timeLimit);
-  if (command === 'import') return importCommand(file, { output: values.output, force: values.force ?? false }, readers, io);
+  if (command === 'import')
+    return (await import('./importCommand.ts')).importCommand(file, { output: values.output, force: values.force ?? false }, readers, io);
   const read = await readDocument(file, readers);
   if (!read.ok) {
     io.stderr(`erd: ${read.error}\n`);
@@ -177,6 +183,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return problems.some((p) => p.severity !== 'info') ? 1 : 0;
   }
   const json = values.json ?? false;
+  const { proveInPglite, proveOnServer } = await import('./prove.ts');
   return databaseUrl === undefined
     ? proveInPglite(file, document, json, io)
     : proveOnServer(file, document, databaseUrl, json, io, { allowPrivilegedRole: values['allow-privileged-role'] === true });

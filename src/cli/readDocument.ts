@@ -1,5 +1,6 @@
-import { importDbml } from '../io/dbmlImport.ts';
-import { importNotes, parseProjectFile, projectFileExtension, type ImportResult } from '../io/index.ts';
+import type { ImportResult } from '../io/importSql.ts';
+import { importNotes } from '../io/importNotes.ts';
+import { parseProjectFile, projectFileExtension } from '../io/projectFile.ts';
 import type { ErdDocument } from '../model/index.ts';
 import type { CliIo } from './main.ts';
 import { formatImportError, type ImportFacts } from './formatImport.ts';
@@ -38,6 +39,7 @@ export async function readDocument(path: string, readers: DocumentReaders): Prom
     };
   }
   if (path.endsWith('.dbml')) {
+    const { importDbml } = await import('../io/dbmlImport.ts'); // @dbml/core takes seconds to load: only for DBML
     const imported = importDbml(text);
     return imported.ok ? { ok: true, document: imported.document } : { ok: false, error: `${path}: invalid DBML: ${imported.error}` };
   }

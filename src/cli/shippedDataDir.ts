@@ -1,22 +1,37 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startingDataDirRecipe } from '../db/startPglite.ts';
 
-const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+/**
+ * Where the data directory may be, first found wins: beside the built CLI (dist-cli/pglite/, made by
+ * scripts/buildCli.ts and shipped in the npm package), then public/pglite/ of a clone run from sources.
+ */
+const candidates = () => [
+  fileURLToPath(new URL('./pglite/', import.meta.url)),
+  fileURLToPath(new URL('../../public/pglite/', import.meta.url)),
+];
+
+/** The installed PGlite's version, wherever npm put it (hoisted in an installed package). */
+function pgliteVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const manifest = join(dirname(entry), '..', 'package.json'); // dist/index.cjs -> the package's root
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
 
 /**
- * The initialised PGlite data directory `scripts/buildDataDir.ts` puts in public/pglite/, when it is
- * there and stamped with the installed PGlite and the current recipe: starting from it skips initdb
- * (5-7 s). Undefined otherwise (a fresh clone before `npm start`), and PGlite runs initdb as usual.
+ * The initialised PGlite data directory `scripts/buildDataDir.ts` makes, when it is there and stamped
+ * with the installed PGlite and the current recipe: starting from it skips initdb (5-7 s). Undefined
+ * otherwise (a fresh clone before any build), and PGlite runs initdb as usual.
  */
 export function shippedDataDir(): Blob | undefined {
-  const file = root('public/pglite/datadir.tar.gz');
-  const stamp = root('public/pglite/datadir.version');
   try {
-    if (!existsSync(file) || !existsSync(stamp)) return undefined;
-    const { version } = JSON.parse(readFileSync(root('node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
-    if (readFileSync(stamp, 'utf8').trim() !== `${version} recipe ${startingDataDirRecipe}`) return undefined;
-    return new Blob([readFileSync(file)]);
+    const dir = candidates().find((d) => existsSync(join(d, 'datadir.tar.gz')) && existsSync(join(d, 'datadir.version')));
+    if (!dir) return undefined;
+    if (readFileSync(join(dir, 'datadir.version'), 'utf8').trim() !== `${pgliteVersion()} recipe ${startingDataDirRecipe}`)
+      return undefined;
+    return new Blob([readFileSync(join(dir, 'datadir.tar.gz'))]);
   } catch {
     return undefined;
   }
