@@ -21,13 +21,30 @@ export function planKeptRoutines(plan: Plan): Set<string> {
   });
   const droppedNames = new Set(dropped.map(routineName));
   if (droppedNames.size > 0) remakeCallers(plan, droppedNames);
-  for (const o of [...dropped].reverse()) plan.phases.dropRoutines.push({ kind: 'dropRoutine', sql: dropSql(o) });
+  // A routine whose parameters or result use a dropped table's row type must go before the table.
+  const goneTables = [...plan.from.tables.values()].filter((t) => !plan.to.tables.has(t.key)).map((t) => t.name);
+  for (const o of [...dropped].reverse())
+    (usesRowTypeOf(o, goneTables) ? plan.phases.dropConstraints : plan.phases.dropRoutines).push({ kind: 'dropRoutine', sql: dropSql(o) });
 
+  // ...and one using the row type of a table made or renamed here waits for it.
+  const comingTables = [...plan.to.tables.values()]
+    .filter((t) => {
+      const old = plan.from.tables.get(t.key);
+      return !old || old.name !== t.name || old.schemaName !== t.schemaName;
+    })
+    .map((t) => t.name);
   const made: MigrationStep[] = [];
+  const madeLate: MigrationStep[] = [];
   for (const o of plan.to.keptRoutines) {
     const old = before.get(keyOf(o));
     if (old?.sql === o.sql) continue;
-    if (old && replaceable(old, o))
+    if (usesRowTypeOf(o, comingTables))
+      madeLate.push({
+        kind: old && replaceable(old, o) ? 'replaceRoutine' : 'createRoutine',
+        sql: old && replaceable(old, o) ? orReplace(o.sql) : o.sql,
+        comment: `${o.name} uses the row type of a table made or renamed above, so it is made after the tables`,
+      });
+    else if (old && replaceable(old, o))
       made.push({ kind: 'replaceRoutine', sql: orReplace(o.sql), comment: `${o.name} changed: replaced in place` });
     else
       made.push({
@@ -36,12 +53,25 @@ export function planKeptRoutines(plan: Plan): Set<string> {
         ...(old ? { comment: `${o.name} changed its arguments or result: dropped above with what calls it, made again here` } : {}),
       });
   }
-  if (made.some((s) => s.kind === 'createRoutine' || s.kind === 'replaceRoutine'))
-    plan.phases.createRoutines.push(
-      { kind: 'setting', sql: 'SET check_function_bodies = false;', comment: 'function bodies may name tables made further down' },
-      ...made,
-    );
+  const setting: MigrationStep = {
+    kind: 'setting',
+    sql: 'SET check_function_bodies = false;',
+    comment: 'function bodies may name tables made further down',
+  };
+  if (made.length > 0) plan.phases.createRoutines.push(setting, ...made);
+  if (madeLate.length > 0) plan.phases.createRoutinesOnTables.push(...(made.length > 0 ? [] : [setting]), ...madeLate);
   return droppedNames;
+}
+
+/** Whether a routine's parameters or result (not its body) name one of the tables, as a row type. */
+function usesRowTypeOf(o: SqlObject, tableNames: readonly string[]): boolean {
+  if (tableNames.length === 0) return false;
+  const signature = `${o.name} ${signatureOf(o.sql) ?? ''}`;
+  return tableNames.some((name) => new RegExp(`(^|[^\\p{L}\\p{N}_$])"?${escapeRegExp(name)}"?($|[^\\p{L}\\p{N}_$])`, 'iu').test(signature));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A routine's identity across versions and imports: its kind and its name with argument types. */

@@ -56,6 +56,11 @@ const newTableCalling = (() => {
   });
   return { ...t, sqlObjects: [isBlank, ...base.sqlObjects!] };
 })();
+const latestNotes = fn('latest_notes()', 'CREATE FUNCTION latest_notes() RETURNS SETOF notes LANGUAGE sql AS $$ SELECT * FROM notes $$;');
+const newTableReturned: Schema = (() => {
+  const added = withTable(base, 'notes', { name: 'body', type: 'text' }).schema;
+  return { ...added, sqlObjects: [...base.sqlObjects!, latestNotes] };
+})();
 const triggerChanged = replacing(touched, touched.sql.replace('BEFORE INSERT OR UPDATE OF note', 'BEFORE INSERT'));
 const noteRetyped = updateColumn(base, made.tableId, note, { type: 'text' });
 
@@ -95,6 +100,12 @@ describe('diffSchemas: kept functions and triggers', () => {
     expect(kindsOf(down)).toEqual(['dropTable', 'dropRoutine']);
   });
 
+  it('makes a function returning the rows of a new table after the table, and drops it before the table on the way down', () => {
+    const { up, down } = diffSchemas(base, newTableReturned);
+    expect(kindsOf(up)).toEqual(['createTable', 'setting', 'createRoutine']);
+    expect(down.map((s) => s.sql)).toEqual(['DROP FUNCTION latest_notes();', 'DROP TABLE notes;']);
+  });
+
   it('drops the functions, the trigger and the view once nothing calls them', () => {
     const { up } = diffSchemas(base, withoutRoutines);
     expect(toMigrationSql(up).indexOf('DROP FUNCTION is_short(text);')).toBeGreaterThan(
@@ -131,6 +142,7 @@ describe.each(engines)('kept functions and triggers migrate on $engine.name', ({
     it('a function changes its result (dropped and made again around its default)', () => migrates(resultChanged));
     it('a new function and a new table whose CHECK calls it', () => migrates(newTableCalling));
     it('every function, trigger and view goes with what calls them', () => migrates(withoutRoutines));
+    it('a new function returns the rows of a new table', () => migrates(newTableReturned));
     it('a trigger changes', () => migrates(triggerChanged));
     it('a column a trigger names changes type', () => migrates(noteRetyped));
   });

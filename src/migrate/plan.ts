@@ -26,6 +26,7 @@ export const phaseOrder = [
   'alterColumns',
   'createTables',
   'addColumns',
+  'createRoutinesOnTables',
   'setNotNull',
   'addKeys',
   'addForeignKeys',
