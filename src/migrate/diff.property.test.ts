@@ -67,8 +67,12 @@ function applyEdit(schema: Schema, [kind, which, detail]: Edit): Schema {
         : schema;
     case 11:
       return table ? updateTableFields(schema, table.id, { comment: detail % 2 === 0 ? '' : `about ${detail}` }) : schema;
-    case 12:
-      return table ? updateTableFields(schema, table.id, { schemaName: detail % 2 === 0 ? 'public' : 'other' }) : schema;
+    case 12: {
+      if (!table) return schema;
+      // Now and then also renamed to another table's name (the move keeps the two apart, or fc.pre drops the case).
+      const renamed = detail % 4 === 3 ? renameTable(schema, table.id, schema.tables[detail % schema.tables.length]!.name) : schema;
+      return updateTableFields(renamed, table.id, { schemaName: detail % 2 === 0 ? 'public' : 'other' });
+    }
     case 13:
       return table && column
         ? updateTableFields(schema, table.id, { indexes: [...table.indexes, makeIndex([column.id], { isUnique: detail % 2 === 0 })] })

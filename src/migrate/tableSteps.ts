@@ -21,9 +21,9 @@ export function planTables(plan: Plan): void {
   for (const t of to.tables.values())
     if (!from.tables.has(t.key)) phases.createTables.push({ kind: 'createTable', ...idsOf(t.key), sql: t.createSql });
   const kept = keptTables(plan);
-  // A table moved and renamed is renamed in its new schema, after the move, when a table staying in its old schema keeps the new name.
+  // A table moved and renamed is renamed in its new schema, after the move, when a table staying in its old schema ends with the new name.
   const staysNamed = (schemaName: string, name: string) =>
-    kept.some(([b, a]) => b.schemaName === schemaName && a.schemaName === schemaName && b.name === name && a.name === name);
+    kept.some(([b, a]) => b.schemaName === schemaName && a.schemaName === schemaName && a.name === name);
   const renamedAfterMove = new Set(
     kept.filter(([b, a]) => b.schemaName !== a.schemaName && b.name !== a.name && staysNamed(b.schemaName, a.name)).map(([, a]) => a.key),
   );
