@@ -14,7 +14,8 @@ import {
 import { EdgeLabel } from './EdgeLabel.tsx';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { crowsFootShapes, type Anchor } from '../layout/crowsFoot.ts';
-import { endRowsOf, useEdgeRoute } from './edgeRoutes.ts';
+import { useEdgeRoute } from './edgeRoutes.ts';
+import { endRowsOf } from '../layout/keyRows.ts';
 
 function Marker({ end, anchor }: { end: Cardinality; anchor: Anchor }) {
   const { lines, circles } = crowsFootShapes(end, anchor);
