@@ -37,12 +37,30 @@ export async function buildCli(root = process.cwd()): Promise<string> {
     copyFileSync(join(root, 'public/pglite', file), join(temporary, 'pglite', file));
   const inputs = Object.keys(result.metafile.inputs).filter((file) => file.startsWith('src/'));
   writeFileSync(join(temporary, 'inputs.json'), JSON.stringify({ inputs }, null, 1) + '\n'); // last: cliBuild.mjs reads its time as the build's
-  const previous = `${out}.${process.pid}.old`;
-  if (existsSync(out)) renameSync(out, previous);
-  renameSync(temporary, out);
-  rmSync(previous, { recursive: true, force: true });
+  swapIn(temporary, out);
   const ms = Math.round(performance.now() - started);
   return `built ${relative(root, out)}/ from ${inputs.length} source files in ${ms} ms; ${dataDir}`;
+}
+
+/**
+ * Replaces `out` with `temporary` by renames: a reader finds the old build, no build (and runs the
+ * sources), or the new one. Another build swapping at the same time (two `npm run build` for e2e) can
+ * put its folder at `out` between our two renames; then it is moved aside in turn and we try again.
+ */
+function swapIn(temporary: string, out: string): void {
+  for (let attempt = 0; ; attempt++) {
+    const previous = `${out}.${process.pid}.${attempt}.old`;
+    try {
+      if (existsSync(out)) renameSync(out, previous);
+      renameSync(temporary, out);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 5 || (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT')) throw error;
+    } finally {
+      rmSync(previous, { recursive: true, force: true });
+    }
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
