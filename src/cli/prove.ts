@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { extensionsSchemaNeeds } from '../db/index.ts';
+import { extensionsSchemaNeeds } from '../db/pgliteExtensions.ts';
 import { validateSchema, type ErdDocument } from '../model/index.ts';
 import { runProof, summarize, type ProofReport } from '../proof/index.ts';
 import { formatProof } from './formatProof.ts';
 import type { CliIo } from './main.ts';
-import { collisions, describeServerRun, isClean, runOnServer, serverTarget, statementTimeoutMs } from './onServer.ts';
 
 /** `erd prove` in PGlite: prints the report; resolves to the exit code. */
 export async function proveInPglite(file: string, document: ErdDocument, json: boolean, io: CliIo): Promise<number> {
@@ -39,6 +38,7 @@ export async function proveOnServer(
   io: CliIo,
   { allowPrivilegedRole = false } = {},
 ): Promise<number> {
+  const { collisions, describeServerRun, isClean, runOnServer, serverTarget, statementTimeoutMs } = await import('./onServer.ts'); // pg: only for a server
   const target = serverTarget(url, io);
   if (!target) return 2;
   const schemaName = `erd_proof_${randomBytes(8).toString('hex')}`;
