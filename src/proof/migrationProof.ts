@@ -1,5 +1,5 @@
 import { failedStatementIndex, parseSql, type Problem, type Schema, type SqlRunner } from '../model/index.ts';
-import { defaultDdlOptions, generateDdl, objectsTablesNeed, quoteIdent, type Statement } from '../ddl/index.ts';
+import { defaultDdlOptions, generateDdl, quoteIdent, type Statement } from '../ddl/index.ts';
 import { buildScenarios } from './buildScenarios.ts';
 import { catalogDifferences } from './catalogDifferences.ts';
 import { snapshotCatalog, type CatalogSnapshot } from './catalogSnapshot.ts';
@@ -154,9 +154,9 @@ export async function proveMigration(
 
 const wholeScope: MigrationScope = { tableIds: 'all', changedRelationshipIds: 'all', leftOut: { tables: 0, relationships: 0 } };
 
+/** A schema's DDL as the migration sees it: every kept object (the migration makes, replaces and drops them), extensions this database lacks as their stand-ins. */
 function ddlOf(schema: Schema, creatableExtensions: readonly string[]): { statements: Statement[]; problems: Problem[] } {
-  const proved = { ...schema, sqlObjects: objectsTablesNeed(schema) };
-  const { statements, problems } = generateDdl(proved, { ...defaultDdlOptions, extensionStandIns: true, creatableExtensions });
+  const { statements, problems } = generateDdl(schema, { ...defaultDdlOptions, extensionStandIns: true, creatableExtensions });
   return { statements: statements.filter((s) => s.kind !== 'note'), problems };
 }
 
