@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startingDataDirRecipe } from '../db/startPglite.ts';
 import { builtCliState, packageRoot } from './cliBuild.mjs';
 
 const run = promisify(execFile);
@@ -55,6 +56,10 @@ describe('npm pack', () => {
       console.warn(`Skipping the installed-package test: npm could not install the packed tarball here:\n${installed.stderr.slice(-600)}`);
       context.skip();
     }
+    // The shipped data directory is used only when its stamp names the PGlite npm installed (pinned in package.json).
+    const read = (path: string) => readFileSync(join(project, 'node_modules', path), 'utf8');
+    const installedPglite = (JSON.parse(read('@electric-sql/pglite/package.json')) as { version: string }).version;
+    expect(read('erd-proof/dist-cli/pglite/datadir.version').trim()).toBe(`${installedPglite} recipe ${startingDataDirRecipe}`);
     copyFileSync(join(packageRoot, 'examples/users-user-profiles.erd.json'), join(project, 'users.erd.json'));
     writeFileSync(
       join(project, 'shop.sql'),
