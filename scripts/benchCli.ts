@@ -29,19 +29,30 @@ const fromSources = [
   "const { main, nodeIo } = await import('./src/cli/main.ts'); process.exitCode = await main(process.argv.slice(1), nodeIo());",
 ];
 
-/** Wall time of `node ARGS`, from spawning to exit, in the repository; rejects if it exits non-zero. */
-async function timedNode(args: string[]): Promise<number> {
+/** Makes the child print its CPU time (all its threads, the import worker's too) as the last line of stderr when it exits. */
+const reportCpu = [
+  '--import',
+  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write(`\\ncpu-ms ${(u.user+u.system)/1000}\\n`)})',
+];
+
+/** Wall time of `node ARGS` from spawning to exit, in the repository, and the CPU time it reported; rejects if it exits non-zero. */
+async function timedNode(args: string[]): Promise<{ wall: number; cpu: number }> {
   const start = performance.now();
-  await run(process.execPath, args, { cwd: root, maxBuffer: 32 << 20 });
-  return performance.now() - start;
+  const { stderr } = await run(process.execPath, [...reportCpu, ...args], { cwd: root, maxBuffer: 32 << 20 });
+  return { wall: performance.now() - start, cpu: Number(/cpu-ms ([\d.]+)\s*$/.exec(stderr)?.[1]) };
 }
 
-/** `runs` times (after one untimed run that warms the file cache). */
-async function times(runs: number, args: string[]): Promise<number[]> {
+const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+
+/**
+ * `runs` wall times (after one untimed run that warms the file cache), and the median CPU time: on a
+ * machine other jobs keep busy the wall time doubles while the CPU time barely moves.
+ */
+async function times(runs: number, args: string[]): Promise<{ times: number[]; cpuMs: number }> {
   await timedNode(args);
-  const measured: number[] = [];
+  const measured: { wall: number; cpu: number }[] = [];
   for (let i = 0; i < runs; i++) measured.push(await timedNode(args));
-  return measured;
+  return { times: measured.map((m) => m.wall), cpuMs: median(measured.map((m) => m.cpu)) };
 }
 
 /** Aims of issue 15, per command, on a project file. */
@@ -63,15 +74,18 @@ export async function measureCli(runs: number): Promise<CliFigure[]> {
   const figures: CliFigure[] = [];
   for (const [command, aim] of commands) {
     const args = [command, example];
+    const built = await times(runs, ['src/cli/erd.mjs', ...args]);
     figures.push({
       name: `erd ${command} on the 5-table example, built bin (new process)`,
-      times: await times(runs, ['src/cli/erd.mjs', ...args]),
+      times: built.times,
       aim,
-      detail: { build: state === 'current' ? 'dist-cli/ as found' : `dist-cli/ was ${state}: built first` },
+      detail: { 'CPU ms (median)': built.cpuMs, build: state === 'current' ? 'dist-cli/ as found' : `dist-cli/ was ${state}: built first` },
     });
+    const anchor = await times(Math.min(runs, 3), [...fromSources, ...args]);
     figures.push({
       name: `erd ${command} on the 5-table example, from sources through tsx (anchor)`,
-      times: await times(Math.min(runs, 3), [...fromSources, ...args]),
+      times: anchor.times,
+      detail: { 'CPU ms (median)': anchor.cpuMs },
     });
   }
   return figures;
