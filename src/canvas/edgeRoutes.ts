@@ -47,7 +47,7 @@ function routesOf(state: ReactFlowState, rows: ReadonlyMap<RelationshipId, EndRo
       targetRowY: ends?.to ?? headerRowY,
     };
   });
-  const routes = routeEdges(tables, requests);
+  const routes = routeEdges(tables, requests, last?.routes);
   if (last) {
     for (const [id, route] of routes) {
       const before = last.routes.get(id);

@@ -15,9 +15,9 @@ import { layoutSchema } from './layoutSchema.ts';
  * ceilings measured when written: they may only go down.
  */
 const schemas = [
-  { file: 'pagila-schema.sql', maxCrossings: 3 },
-  { file: 'lago-structure.sql', maxCrossings: 425 },
-  { file: 'musicbrainz-schema.sql', maxCrossings: 722 },
+  { file: 'pagila-schema.sql', maxCrossings: 0 },
+  { file: 'lago-structure.sql', maxCrossings: 37 },
+  { file: 'musicbrainz-schema.sql', maxCrossings: 31 },
 ];
 
 interface Drawn {

@@ -1,5 +1,5 @@
 import { markerGap, markerLength, type Anchor } from './crowsFoot.ts';
-import { edgePath } from './edgeGeometry.ts';
+import { orthogonalRoute, roundedPath, RoutingSpace, tablesCrossed, type Point } from './orthogonalRoute.ts';
 
 /** A table's box on the canvas, in flow coordinates. */
 export interface TableRect {
@@ -22,6 +22,10 @@ export interface EdgeRequest {
 export interface EdgeRoute {
   source: Anchor;
   target: Anchor;
+  /** The line drawn, from anchor to anchor, as straight segments (the path rounds their corners). */
+  points: Point[];
+  /** How many tables the line passes through where no way round was found: kept while dragging unless more. */
+  tablesCrossed: number;
   path: string;
   labelX: number;
   labelY: number;
@@ -177,9 +181,15 @@ function addEnd(sides: Map<string, End[]>, tableId: string, end: End): void {
  * others there: each end gets its own anchor along its side (see `placeAlongSide`), so two
  * relationships between the same tables are drawn apart and a self-reference is a loop out of one
  * side and back with both ends visible; a side with more ends than it holds passes some round the
- * corner. Edges whose table is missing are left out.
+ * corner. Lines go round the tables in their way (`orthogonalRoute`); given the `previous` routes
+ * (the last frame of a drag), unmoved edges crossing no more tables than when routed keep theirs. Edges whose table
+ * is missing are left out.
  */
-export function routeEdges(tables: ReadonlyMap<string, TableRect>, edges: readonly EdgeRequest[]): Map<string, EdgeRoute> {
+export function routeEdges(
+  tables: ReadonlyMap<string, TableRect>,
+  edges: readonly EdgeRequest[],
+  previous?: ReadonlyMap<string, EdgeRoute>,
+): Map<string, EdgeRoute> {
   const sides = new Map<string, End[]>();
   const endsOf: { id: string; source: End; target: End }[] = [];
   for (const edge of edges) {
@@ -210,14 +220,35 @@ export function routeEdges(tables: ReadonlyMap<string, TableRect>, edges: readon
     if (side === left || side === right) placeAlongSide(ends, side);
     else placeAcrossSide(ends, side);
   }
+  const space = new RoutingSpace([...tables.values()]);
+  const placed = endsOf.map(({ id, source, target }) => ({ id, source: anchorOf(source), target: anchorOf(target) }));
+  // Short edges first: they take the direct ways, longer ones go round them.
+  placed.sort((a, b) => distance(a.source, a.target) - distance(b.source, b.target));
   const routes = new Map<string, EdgeRoute>();
-  for (const { id, source, target } of endsOf) {
-    const sourceAnchor = anchorOf(source);
-    const targetAnchor = anchorOf(target);
-    routes.set(id, { source: sourceAnchor, target: targetAnchor, ...edgePath(sourceAnchor, targetAnchor) });
+  // While dragging, an edge whose ends stayed put and whose line still crosses no table keeps its line: only the moved ones are routed again.
+  for (const { id, source, target } of placed) {
+    const before = previous?.get(id);
+    if (
+      before &&
+      isSameAnchor(before.source, source) &&
+      isSameAnchor(before.target, target) &&
+      tablesCrossed(before.points.slice(1, -1), space) <= before.tablesCrossed
+    ) {
+      space.draw(before.points.slice(1, -1));
+      routes.set(id, before);
+    }
   }
-  return routes;
+  for (const { id, source, target } of placed) {
+    if (routes.has(id)) continue;
+    const points = orthogonalRoute(source, target, space);
+    routes.set(id, { source, target, points, tablesCrossed: tablesCrossed(points.slice(1, -1), space), ...roundedPath(points) });
+  }
+  return new Map(endsOf.filter(({ id }) => routes.has(id)).map(({ id }) => [id, routes.get(id)!]));
 }
+
+const isSameAnchor = (a: Anchor, b: Anchor) => a.x === b.x && a.y === b.y && a.direction === b.direction && a.isVertical === b.isVertical;
+
+const distance = (a: Point, b: Point) => Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
 
 function anchorOf({ table, side, at }: End): Anchor {
   if (side === right) return { x: table.x + table.width, y: at, direction: 1 };

@@ -1,5 +1,4 @@
 import { markerBox } from '../layout/crowsFoot.ts';
-import { edgePolyline } from '../layout/edgeGeometry.ts';
 import type { EdgeRequest, EdgeRoute, TableRect } from '../layout/edgeRouting.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -58,7 +57,7 @@ export function edgesCrossingTables(
   for (const edge of edges) {
     const route = routes.get(edge.id);
     if (!route) continue;
-    const points = edgePolyline(route.source, route.target);
+    const { points } = route;
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
     const bounds = {
