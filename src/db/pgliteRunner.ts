@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { QueryResult, ScriptRunner } from '../model/index.ts';
 import { runPipeline } from './pipeline.ts';
+import { runPipelineGroups } from './pipelineGroups.ts';
 
 /**
  * The catalogs a proof's rolled-back DDL leaves dead rows in. PGlite has no autovacuum, so without
@@ -77,6 +78,7 @@ export function pgliteRunner(pg: PGlite, { upkeepWalBytes = defaultUpkeepWalByte
         const failure = await runPipeline(pg, statements);
         if (failure) throw Object.assign(failure.error as object, { statementIndex: failure.index });
       }),
+    execGroups: (groups) => call(() => runPipelineGroups(pg, groups)),
     statement: (sql) =>
       call(async () => {
         const r = await pg.query<unknown[]>(sql, [], { rowMode: 'array' });

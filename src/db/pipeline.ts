@@ -40,6 +40,11 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The frontend messages for groups of statements, each statement its own Parse/Bind/Execute, each group closed by a Sync. */
+export function pipelineRequest(groups: readonly (readonly string[])[]): Uint8Array {
+  return concat(groups.flatMap((statements) => [...statements.flatMap(extendedQuery), message('S')]));
+}
+
 /** A statement of a pipeline that PostgreSQL refused: its error, and which statement it was (0-based). */
 export interface PipelineFailure {
   error: unknown;
@@ -54,8 +59,7 @@ export interface PipelineFailure {
  */
 export async function runPipeline(pg: PGlite, statements: readonly string[]): Promise<PipelineFailure | undefined> {
   if (statements.length === 0) return undefined;
-  const request = concat([...statements.flatMap(extendedQuery), message('S')]);
-  const { messages } = await pg.execProtocol(request, { throwOnError: false });
+  const { messages } = await pg.execProtocol(pipelineRequest([statements]), { throwOnError: false });
   let done = 0;
   for (const m of messages) {
     if (m.name === 'commandComplete' || m.name === 'emptyQuery') done++;

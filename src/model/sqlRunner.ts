@@ -34,6 +34,18 @@ export interface SqlRunner {
    * the first PostgreSQL refuses and rejects with its error, `statementIndex` saying which (0-based).
    */
   execEach(statements: readonly string[]): Promise<void>;
+  /**
+   * Runs groups of statements in one round trip where the database allows it (PGlite): a refused
+   * statement ends only its own group. Absent, callers send the groups one by one.
+   */
+  execGroups?(groups: readonly (readonly string[])[]): Promise<GroupOutcome[]>;
+}
+
+/** How one group of `execGroups` went: the error and index of its refused statement, if any, and its last query's rows (text). */
+export interface GroupOutcome {
+  error?: unknown;
+  failedAt?: number;
+  rows: (string | null)[][];
 }
 
 /** One statement's result: its columns and rows (row values in column order), or the rows it changed. */

@@ -5,6 +5,7 @@ import {
   singular,
   withArticle,
   type Junction,
+  type RelationshipId,
   type ResolvedForeignKey,
   type Schema,
 } from '../model/index.ts';
@@ -20,17 +21,24 @@ const accepted: Expectation = { outcome: 'accepted' };
 const rejected = (code: string): Expectation => ({ outcome: 'rejected', code });
 type Built = Scenario | UnbuildableScenario;
 
-/** Every scenario that shows what the schema's relationships promise, in relationship order. `statements` is its DDL; `fitted`, sample values that meet its CHECKs. */
+/**
+ * Every scenario that shows what the schema's relationships promise, in relationship order (only those
+ * of `only` when given). `statements` is its DDL; `fitted`, sample values that meet its CHECKs. Each
+ * relationship's sample values are numbered from the start, so its scenarios never depend on which others
+ * are built; `continuousNumbers` numbers them across relationships instead, for rows kept side by side (the console's samples).
+ */
 export function buildScenarios(
   schema: Schema,
   statements: readonly Statement[] = generateDdl(schema).statements,
   fitted: FittedSamples = new Map(),
+  { only, continuousNumbers = false }: { only?: ReadonlySet<RelationshipId>; continuousNumbers?: boolean } = {},
 ): Built[] {
   const resolved = resolveAll(schema);
   const planner = new RowPlanner(resolved, schema.enums, domainBaseTypes(schema.sqlObjects ?? []), fitted);
   const junctions = new Map(junctionTables(schema).map((j) => [j.relationshipId, j]));
   return resolved.flatMap((r) => {
-    if (r.kind === 'invalid') return [];
+    if (r.kind === 'invalid' || (only && !only.has(r.relationship.id))) return [];
+    if (!continuousNumbers) planner.restart();
     if (r.kind === 'manyToMany') return junctionScenarios(junctions.get(r.relationship.id)!, planner, statements);
     return foreignKeyScenarios(r, planner, statements);
   });

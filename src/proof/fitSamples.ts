@@ -9,6 +9,7 @@ import {
   type Schema,
   type SqlRunner,
   type Table,
+  type TableId,
 } from '../model/index.ts';
 import { domainBaseTypes } from './domainTypes.ts';
 import { freshValue, NotProvable, RowPlanner, type PlannedRow } from './rowPlanner.ts';
@@ -27,11 +28,12 @@ const triesPerTable = 32;
  * until the row is accepted. Runs after the DDL, before the scenarios; a CHECK nothing meets leaves its
  * scenarios "not provable", with PostgreSQL's message.
  */
-export async function fitSamples(db: SqlRunner, schema: Schema): Promise<FittedSamples> {
+export async function fitSamples(db: SqlRunner, schema: Schema, only?: ReadonlySet<TableId>): Promise<FittedSamples> {
   const resolved = resolveAll(schema);
   const domains = domainBaseTypes(schema.sqlObjects ?? []);
   const fitted = new Map<ColumnId, string>();
-  for (const table of schema.tables.filter((t) => t.checks.length > 0)) {
+  // `only`: the tables an incremental proof built; each table's fit depends only on it and its parents, built with it.
+  for (const table of schema.tables.filter((t) => t.checks.length > 0 && (!only || only.has(t.id)))) {
     const tried = new Set<string>();
     let focus: { owner: Table; check: CheckConstraint } | undefined;
     let last: { columnId: ColumnId; previous: string | undefined } | undefined;

@@ -15,3 +15,5 @@ export * from './catalogDifferences.ts';
 export * from './sampleRows.ts';
 export * from './migrationProof.ts';
 export * from './migrationScope.ts';
+export * from './proofFingerprints.ts';
+export * from './incrementalProof.ts';

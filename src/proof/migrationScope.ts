@@ -1,5 +1,6 @@
-import { resolveAll, type Relationship, type RelationshipId, type Schema, type TableId } from '../model/index.ts';
+import type { RelationshipId, Schema, TableId } from '../model/index.ts';
 import { sqlObjectPlacement, type Statement } from '../ddl/index.ts';
+import { closeOverParents, endsOf, globalKey, groupByOwner, parentsByChild, relationshipPrefix } from './statementOwners.ts';
 
 /** The part of two schemas a migration proof builds: every table whose DDL differs, and what those need. */
 export interface MigrationScope {
@@ -57,7 +58,7 @@ export function migrationScope(
   const changedRelationshipIds = new Set(
     to.relationships.filter((r) => changed.has(relationshipPrefix + r.id) || endsOf(r).some((t) => changedTables.has(t))).map((r) => r.id),
   );
-  closeOverParents(scope, [from, to]);
+  closeOverParents(scope, parentsByChild([from, to]));
   if (scope.size >= to.tables.length * largeShare) return all('the migration changes most of the schema');
   const keptRelationships = to.relationships.filter((r) => endsOf(r).every((t) => scope.has(t))).length;
   return {
@@ -90,40 +91,6 @@ export function statementsInScope(statements: readonly Statement[], schema: Sche
   return statements.filter((s) => (s.relationshipId ? relationships.has(s.relationshipId) : s.tableId ? tables.has(s.tableId) : true));
 }
 
-const globalKey = 'global';
-const relationshipPrefix = 'relationship:';
-
-/** A statement belongs to its relationship if it has one, else to its table, else to the whole schema. */
-function groupByOwner(statements: readonly Statement[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const s of statements) {
-    if (s.kind === 'note') continue;
-    const key = s.relationshipId ? relationshipPrefix + s.relationshipId : (s.tableId ?? globalKey);
-    groups.set(key, [...(groups.get(key) ?? []), s.sql]);
-  }
-  return groups;
-}
-
 function sameTexts(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   return a !== undefined && b !== undefined && a.length === b.length && a.every((sql, i) => sql === b[i]);
-}
-
-function endsOf(r: Relationship): TableId[] {
-  return [r.from.tableId, r.to.tableId];
-}
-
-/** Adds, transitively, every table a table in the scope references by foreign key, in any of the schemas. */
-function closeOverParents(scope: Set<TableId>, schemas: readonly Schema[]): void {
-  const parents = new Map<TableId, TableId[]>();
-  for (const schema of schemas)
-    for (const r of resolveAll(schema)) {
-      if (r.kind === 'oneToMany' || r.kind === 'oneToOne') parents.set(r.child.id, [...(parents.get(r.child.id) ?? []), r.parent.id]);
-    }
-  const todo = [...scope];
-  while (todo.length > 0)
-    for (const parent of parents.get(todo.pop()!) ?? [])
-      if (!scope.has(parent)) {
-        scope.add(parent);
-        todo.push(parent);
-      }
 }

@@ -48,6 +48,11 @@ export class RowPlanner {
     return ++this.counter;
   }
 
+  /** Numbers sample values from the start again: each relationship's scenarios then read the same whichever others are proved with it. */
+  restart(): void {
+    this.counter = 0;
+  }
+
   /** Continues numbering sample values after `n`. */
   skipTo(n: number): void {
     this.counter = Math.max(this.counter, n);

@@ -1,9 +1,12 @@
-import { type Problem, type Schema, type SqlError, type SqlRunner } from '../model/index.ts';
+import type { Problem, Schema, SqlError, SqlRunner } from '../model/index.ts';
 import type { Statement } from '../ddl/index.ts';
 import { buildScenarios } from './buildScenarios.ts';
 import { fitSamples } from './fitSamples.ts';
-import { judge, type Actual, type Scenario, type ScenarioResult, type UnbuildableScenario } from './scenario.ts';
-import { requireSqlError, withSchemaLoaded, type ScratchOptions } from './scratchSchema.ts';
+import type { ScenarioResult } from './scenario.ts';
+import { runScenarios } from './runScenarios.ts';
+import { withSchemaLoaded, type ScratchOptions } from './scratchSchema.ts';
+
+export { runScenario } from './runScenarios.ts';
 
 /** The outcome of proving a schema: its DDL ran (or where it broke) and every scenario's verdict. */
 export interface ProofReport {
@@ -15,7 +18,10 @@ export interface ProofReport {
 }
 
 /** Where a proof runs (a throwaway schema on a shared server, a statement time limit). */
-export type ProofOptions = ScratchOptions;
+export interface ProofOptions extends ScratchOptions {
+  /** Called with each batch of results as it is judged (the worker sends them on in chunks). */
+  onResults?: (results: ScenarioResult[]) => void;
+}
 
 /**
  * Runs the schema's DDL and every scenario against a database, inside one transaction that is always
@@ -28,72 +34,11 @@ export async function runProof(db: SqlRunner, drawn: Schema, options: ProofOptio
     async (statements, schema) => {
       const fitted = await fitSamples(db, schema);
       await db.exec('SAVEPOINT scenario');
-      const results: ScenarioResult[] = [];
-      for (const scenario of buildScenarios(schema, statements, fitted))
-        results.push('notProvable' in scenario ? unbuildable(scenario) : await runScenario(db, scenario));
-      return results;
+      return runScenarios(db, buildScenarios(schema, statements, fitted), options.onResults);
     },
     options,
   );
   return { problems: loaded.problems, ...(loaded.ddlError ? { ddlError: loaded.ddlError } : {}), results: loaded.value ?? [] };
-}
-
-/**
- * Plays one scenario from the savepoint taken after the DDL: the rollback to it, the setup rows (a
- * refused row is reported with PostgreSQL's own error, which names the row's table), then the
- * statement under test, whose outcome is its own.
- */
-export async function runScenario(db: SqlRunner, scenario: Scenario): Promise<ScenarioResult> {
-  const base = {
-    id: scenario.id,
-    relationshipId: scenario.relationshipId,
-    kind: scenario.kind,
-    title: scenario.title,
-    because: scenario.because,
-    sql: [...scenario.setup, scenario.test],
-    expected: scenario.expected,
-  };
-  try {
-    await db.execEach(['ROLLBACK TO SAVEPOINT scenario', ...scenario.setup]);
-  } catch (error) {
-    const e = requireSqlError(error);
-    return { ...base, actual: null, verdict: 'notProvable', reason: `a sample row was refused while setting up (${e.code}: ${e.message})` };
-  }
-  const actual = await attemptStatement(db, scenario.test);
-  const judged = judge(scenario.expected, actual, scenario.keyColumns);
-  if (judged.verdict !== 'passed') return { ...base, actual, ...judged };
-  if (actual.outcome === 'accepted' && scenario.verify) {
-    const { rows } = await db.query(scenario.verify.sql);
-    const verified = { verified: scenario.verify.expectation, sql: [...base.sql, scenario.verify.sql] };
-    if (rows[0]?.ok !== true)
-      return { ...base, ...verified, actual, verdict: 'failed', reason: `expected ${scenario.verify.expectation}, but it was not` };
-    return { ...base, ...verified, actual, verdict: 'passed' };
-  }
-  return { ...base, actual, verdict: 'passed' };
-}
-
-async function attemptStatement(db: SqlRunner, sql: string): Promise<Actual> {
-  try {
-    await db.exec(sql);
-    return { outcome: 'accepted' };
-  } catch (error) {
-    return { outcome: 'rejected', error: requireSqlError(error) };
-  }
-}
-
-function unbuildable(s: UnbuildableScenario): ScenarioResult {
-  return {
-    id: s.id,
-    relationshipId: s.relationshipId,
-    kind: s.kind,
-    title: s.title,
-    because: '',
-    sql: [],
-    expected: null,
-    actual: null,
-    verdict: 'notProvable',
-    reason: s.notProvable,
-  };
 }
 
 /** Counts of each verdict, for summaries and exit codes. */

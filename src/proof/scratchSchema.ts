@@ -14,6 +14,8 @@ export interface ScratchOptions {
   schemaName?: string | null;
   /** Cancels any one statement running longer than this (SET LOCAL statement_timeout); null for no limit. */
   statementTimeoutMs?: number | null;
+  /** The statements to run of those generated (an incremental proof builds only the tables it proves); the body still gets them all. */
+  only?: (statements: readonly Statement[]) => readonly Statement[];
   /** The body runs the user's own SQL (the console), which may end the transaction: the body reports that itself. */
   runsUserSql?: boolean;
 }
@@ -35,7 +37,7 @@ export async function withSchemaLoaded<T>(
   db: SqlRunner,
   drawn: Schema,
   body: (statements: readonly Statement[], schema: Schema) => Promise<T>,
-  { schemaName = null, statementTimeoutMs = null, runsUserSql = false }: ScratchOptions = {},
+  { schemaName = null, statementTimeoutMs = null, runsUserSql = false, only }: ScratchOptions = {},
 ): Promise<Loaded<T>> {
   const creatableExtensions = await availableExtensions(db, drawn);
   // Of the kept objects, those the tables need: types, domains, sequences, and the functions their CHECKs and defaults call.
@@ -53,7 +55,7 @@ export async function withSchemaLoaded<T>(
     await db.execEach([...timeout, ...scratch, 'SAVEPOINT ddl']);
     const ddlError = await runDdl(
       db,
-      statements.filter((s) => s.kind !== 'note'),
+      (only ? only(statements) : statements).filter((s) => s.kind !== 'note'),
     );
     if (ddlError) return { problems, ddlError };
     const value = await body(statements, schemaName === null ? drawn : intoOneSchema(drawn, schemaName));

@@ -109,7 +109,7 @@ function refuseServerSide(statement: ParsedStatement): SqlError | undefined {
 /** Inserts each relationship's valid child (with its parents), each in a savepoint; rows that cannot be built are skipped. */
 async function loadSamples(db: SqlRunner, schema: Schema, statements: readonly Statement[]): Promise<string[]> {
   const loaded: string[] = [];
-  for (const scenario of buildScenarios(schema, statements)) {
+  for (const scenario of buildScenarios(schema, statements, undefined, { continuousNumbers: true })) {
     if (scenario.kind !== 'validChild' || 'notProvable' in scenario) continue;
     await db.exec('SAVEPOINT sample');
     try {
