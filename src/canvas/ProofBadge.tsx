@@ -11,14 +11,19 @@ const looks = {
 
 type BadgeState = keyof typeof looks;
 
-/** The badge to show: the verdict of a current proof, "running" while one is due, nothing when the proof stopped or has no scenarios here. */
+/**
+ * The badge to show: "running" while the proof proves this relationship again, else its latest verdict
+ * (an edit elsewhere keeps it), "running" while a first verdict is due, nothing when the proof stopped or has no scenarios here.
+ */
 const selectBadge =
   (id: RelationshipId) =>
   (s: EditorState): BadgeState | null => {
-    if (selectIsProofCurrent(s)) return selectRelationshipVerdict(id)(s)?.verdict ?? null;
     // A stopped or crashed proof will not come back by itself: no badge until one runs again.
     if (s.proofStatus === 'error' || s.proofError) return null;
-    return 'running';
+    if (s.proofPending?.has(id)) return 'running';
+    const verdict = selectRelationshipVerdict(id)(s)?.verdict;
+    if (verdict) return verdict;
+    return selectIsProofCurrent(s) ? null : 'running';
   };
 
 function counts(v: RelationshipVerdict): string {

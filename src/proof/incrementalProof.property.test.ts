@@ -13,7 +13,8 @@ import {
 import { testRunner } from '../testing/testDatabase.ts';
 import { propertyRuns, propertyTimeout } from '../testing/propertyRuns.ts';
 import { largeSchema } from '../../scripts/largeSchema.ts';
-import { mergeProofResults, proveChanged } from './incrementalProof.ts';
+import { proveChanged } from './incrementalProof.ts';
+import { mergeProofResults } from './mergeProofResults.ts';
 import type { ScenarioResult } from './scenario.ts';
 
 const runs = propertyRuns(4);

@@ -17,3 +17,4 @@ export * from './migrationProof.ts';
 export * from './migrationScope.ts';
 export * from './proofFingerprints.ts';
 export * from './incrementalProof.ts';
+export * from './mergeProofResults.ts';

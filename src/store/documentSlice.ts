@@ -135,6 +135,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
         readOnlyReason,
         proofReport: null,
         provedSchema: null,
+        proofFingerprints: null,
+        proofPending: null,
         proofError: null,
         proofFocus: null,
         past: [],

@@ -1,10 +1,18 @@
 import type { RelationshipId, Schema } from '../model/index.ts';
-import type { MigrationProofReport, MigrationUnderProof, ProofReport, Trace } from '../proof/index.ts';
+import { mergeProofResults } from '../proof/mergeProofResults.ts';
+import type { MigrationProofReport, MigrationUnderProof, ProofFingerprints, ProofReport, ScenarioResult, Trace } from '../proof/index.ts';
 import { connectWorker, formatDuration, TimeLimitError, WorkerCrashError, type WorkerLike } from './workerConnection.ts';
 
-/** Talks to the proof worker: only the latest schema is proved, stale results are dropped; traces on demand. */
+/** The results the page holds and the fingerprints they were proved against: what lets a proof skip what did not change. */
+export interface KnownProof {
+  results: readonly ScenarioResult[];
+  fingerprints: ProofFingerprints;
+}
+
+/** Talks to the proof worker: only the latest schema is proved, only what changed since the known results; traces on demand. */
 export interface ProofClient {
-  request(schema: Schema): void;
+  /** Proves `schema`; `known` is read when the proof starts (results and fingerprints of the latest finished proof, or null). */
+  request(schema: Schema, known?: () => KnownProof | null): void;
   trace(schema: Schema, relationshipId: RelationshipId): Promise<Trace>;
   /** Proves a migration from `from` to `to` (rolled back), queued behind the proofs. */
   proveMigration(from: Schema, to: Schema, migration: MigrationUnderProof): Promise<MigrationProofReport>;
@@ -16,6 +24,10 @@ export interface ProofState {
   proofReport?: ProofReport | null;
   /** The schema the report proves. */
   provedSchema?: Schema | null;
+  /** What the report's results were proved against; null while they are partial or after a failure. */
+  proofFingerprints?: ProofFingerprints | null;
+  /** The relationships the running proof proves again (their results are not in yet); null when none runs. */
+  proofPending?: ReadonlySet<RelationshipId> | null;
   proofError?: string | null;
 }
 
@@ -30,7 +42,8 @@ export function startPostgresWorker(name: string): WorkerLike {
 /**
  * Starts the worker at once (PGlite begins its start-up while the page loads) and reports through
  * `onState`. A proof past the time limit is stopped by terminating the worker, reported, and a fresh
- * worker takes over.
+ * worker takes over. Each proof sends the fingerprints of the known results, and its results come back
+ * in chunks, merged with the known ones of every relationship it did not prove again.
  */
 export function createProofClient(
   onState: (state: ProofState) => void,
@@ -42,32 +55,60 @@ export function createProofClient(
 ): ProofClient {
   let isReady = false;
   let isRunning = false;
-  let pending: Schema | null = null;
+  let pending: { schema: Schema; known: () => KnownProof | null } | null = null;
 
   const pump = () => {
     if (isRunning || pending === null) return;
-    const schema = pending;
+    const { schema, known: readKnown } = pending;
     pending = null;
     isRunning = true;
+    const known = readKnown();
+    const fresh: ScenarioResult[] = [];
+    let plan: RelationshipId[] = [];
+    const merged = () => mergeProofResults(schema, known?.results ?? [], fresh, known ? plan : schema.relationships.map((r) => r.id));
     // Until PostgreSQL is up the proof waits in the connection's queue (after a crash, sending starts a fresh worker).
     onState({ proofStatus: isReady ? 'running' : 'starting' });
     connection
-      .send({ type: 'prove', schema })
+      .send({ type: 'prove', schema, known: known?.fingerprints ?? null }, timeLimitMs, (progress) => {
+        if ('plan' in progress) {
+          plan = progress.plan;
+          onState({ proofPending: new Set(plan), proofStatus: 'running' });
+        } else {
+          fresh.push(...progress.results);
+          const done = new Set(progress.results.map((r) => r.relationshipId));
+          onState({
+            proofReport: { problems: [], results: merged() },
+            provedSchema: schema,
+            proofFingerprints: null,
+            proofPending: pendingAfter(plan, fresh, done),
+          });
+        }
+      })
       .then(
         (report) => {
-          if (pending === null) onState({ proofStatus: 'ready', proofReport: report, provedSchema: schema, proofError: null });
+          const results = report.fingerprints ? merged() : [];
+          onState({
+            proofStatus: pending === null ? 'ready' : 'running',
+            proofReport: { ...report, results },
+            provedSchema: schema,
+            proofFingerprints: report.fingerprints,
+            proofPending: null,
+            proofError: null,
+          });
         },
         (error: Error) => {
-          if (error instanceof WorkerCrashError) return; // onCrash has said so
+          const lost = { proofPending: null, proofFingerprints: null };
+          if (error instanceof WorkerCrashError) return onState(lost); // onCrash has said so
           if (error instanceof TimeLimitError) {
             onState({
+              ...lost,
               proofStatus: 'starting',
               proofReport: null,
               provedSchema: null,
               proofError: `The proof ran past ${formatDuration(timeLimitMs)} and was stopped; PostgreSQL is restarting.`,
             });
           } else {
-            onState({ proofStatus: 'ready', proofError: `The proof could not run: ${error.message}` });
+            onState({ ...lost, proofStatus: 'ready', proofError: `The proof could not run: ${error.message}` });
           }
         },
       )
@@ -94,11 +135,22 @@ export function createProofClient(
   });
 
   return {
-    request(schema) {
-      pending = schema;
+    request(schema, known = () => null) {
+      pending = { schema, known };
       pump();
     },
     trace: (schema, relationshipId) => connection.send({ type: 'trace', schema, relationshipId }),
     proveMigration: (from, to, migration) => connection.send({ type: 'proveMigration', from, to, migration }),
   };
+}
+
+/** The planned relationships still waiting for results: the last one of a chunk may have more scenarios in the next. */
+function pendingAfter(
+  plan: readonly RelationshipId[],
+  fresh: readonly ScenarioResult[],
+  lastChunk: ReadonlySet<RelationshipId>,
+): Set<RelationshipId> {
+  const seen = new Set(fresh.map((r) => r.relationshipId));
+  const last = fresh.at(-1)?.relationshipId;
+  return new Set(plan.filter((id) => !seen.has(id) || (id === last && lastChunk.has(id))));
 }

@@ -1,10 +1,19 @@
 import type { RelationshipId, Schema } from '../model/index.ts';
 import type { ImportResult } from '../io/importSql.ts';
-import type { ConsoleResult, MigrationProofReport, MigrationUnderProof, ProofReport, Trace } from '../proof/index.ts';
+import type {
+  ConsoleResult,
+  IncrementalProofReport,
+  MigrationProofReport,
+  MigrationUnderProof,
+  ProofFingerprints,
+  ScenarioResult,
+  Trace,
+} from '../proof/index.ts';
 
 /** What the page asks of a PostgreSQL worker, without the id the connection adds. */
 export type WorkerTask =
-  | { type: 'prove'; schema: Schema }
+  /** `known`: the fingerprints the page's results stand on; only relationships whose fingerprint changed are proved (null: all). */
+  | { type: 'prove'; schema: Schema; known?: ProofFingerprints | null }
   | { type: 'trace'; schema: Schema; relationshipId: RelationshipId }
   | { type: 'console'; schema: Schema; sql: string }
   | { type: 'proveMigration'; from: Schema; to: Schema; migration: MigrationUnderProof }
@@ -12,7 +21,7 @@ export type WorkerTask =
 
 /** The answer to each kind of task. */
 export interface TaskResults {
-  prove: ProofReport;
+  prove: IncrementalProofReport;
   trace: Trace;
   console: ConsoleResult;
   proveMigration: MigrationProofReport;
@@ -26,5 +35,9 @@ export type WorkerRequest = WorkerTask & { id: number };
 export type WorkerResponse =
   | { type: 'ready' }
   | { type: 'startFailed'; message: string }
+  | { type: 'progress'; id: number; progress: ProofProgress }
   | { type: 'done'; id: number; result: TaskResults[WorkerTask['type']] }
   | { type: 'failed'; id: number; message: string };
+
+/** What a running proof sends before it is done: which relationships it proves, then their results in chunks. */
+export type ProofProgress = { plan: RelationshipId[] } | { results: ScenarioResult[] };

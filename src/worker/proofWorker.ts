@@ -8,7 +8,7 @@ import { extensionsAskedFor, extensionsSchemaNeeds, loadExtensions } from '../db
 import { pgliteRunner } from '../db/pgliteRunner.ts';
 import { cachedPlanCount, needsFreshBackend, planCheckSchedule } from '../db/backendPlans.ts';
 import type { ScriptRunner } from '../model/index.ts';
-import type { TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';
+import type { ProofProgress, TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';
 
 /** PGlite with the proof, the step-through and the SQL console live here, off the main thread, so the canvas never waits for PostgreSQL. */
 const scope = self as unknown as {
@@ -144,16 +144,25 @@ function extensionsFor(task: WorkerTask): string[] {
   return [...fromSchema, ...fromScript];
 }
 
-async function perform(task: WorkerTask): Promise<TaskResults[WorkerTask['type']]> {
+async function perform(task: WorkerTask, report: (progress: ProofProgress) => void): Promise<TaskResults[WorkerTask['type']]> {
   const loaded = (await database).extensions;
   const missing = extensionsFor(task).filter((e) => !loaded.includes(e));
   // PGlite takes its extensions at start only: a document or script asking for a new one restarts it.
   if (missing.length > 0) await replaceDatabase(missing);
   const { runner, fingerprint } = await database;
-  const { proveMigration, runConsole, runProof, traceRelationship } = await proofLibrary();
+  const { proveChanged, proveMigration, runConsole, traceRelationship } = await proofLibrary();
   switch (task.type) {
     case 'prove':
-      return runProof(runner, task.schema);
+      // The plan first (the page marks those relationships running), then results as each batch is judged.
+      // The results went in those chunks: the answer leaves them out rather than copy thousands twice to the page.
+      return {
+        ...(await proveChanged(runner, task.schema, {
+          known: task.known ?? null,
+          onPlan: (plan) => report({ plan }),
+          onResults: (results) => report({ results }),
+        })),
+        results: [],
+      };
     case 'trace':
       return traceRelationship(runner, task.schema, task.relationshipId);
     case 'proveMigration':
@@ -205,7 +214,8 @@ scope.onmessage = ({ data }) => {
   queue = queue.then(async () => {
     try {
       const started = performance.now();
-      scope.postMessage({ type: 'done', id: data.id, result: await perform(data) });
+      const result = await perform(data, (progress) => scope.postMessage({ type: 'progress', id: data.id, progress }));
+      scope.postMessage({ type: 'done', id: data.id, result });
       if (data.type === 'prove' || data.type === 'trace' || data.type === 'proveMigration') await renewIfWorn(performance.now() - started);
     } catch (error) {
       scope.postMessage({ type: 'failed', id: data.id, message: message(error) });

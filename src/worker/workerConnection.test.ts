@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkerRequest, WorkerResponse } from './proofProtocol.ts';
 import { connectWorker, formatDuration, TimeLimitError, WorkerCrashError, type WorkerLike } from './workerConnection.ts';
-import { emptySchema } from '../model/index.ts';
-import { createProofClient } from './proofClient.ts';
+import { emptySchema, type RelationshipId } from '../model/index.ts';
+import type { ScenarioResult } from '../proof/index.ts';
+import { aSchema, ends } from '../testing/factories.ts';
+import { createProofClient, type ProofState } from './proofClient.ts';
 
 /** A worker that records what it is sent and answers only when told to. */
 class FakeWorker implements WorkerLike {
@@ -131,7 +133,7 @@ describe('createProofClient', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('proves only the latest schema, and reports a proof past the time limit as stopped', async () => {
+  it('proves only the latest schema (a finished proof of an older one is kept, still running), and reports a proof past the time limit as stopped', async () => {
     const workers: FakeWorker[] = [];
     const states: object[] = [];
     const client = createProofClient((s) => states.push(s), {
@@ -146,12 +148,15 @@ describe('createProofClient', () => {
     workers[0]!.reply({ type: 'ready' });
     client.request(b);
     client.request(c);
-    workers[0]!.reply({ type: 'done', id: 1, result: { problems: [], results: [] } });
+    workers[0]!.reply({ type: 'done', id: 1, result: { problems: [], results: [], fingerprints: null, proved: [] } });
     await vi.advanceTimersByTimeAsync(0);
     expect(workers[0]!.sent.map((m) => ('schema' in m ? m.schema : null))).toEqual([a, c]);
-    expect(states).not.toContainEqual(expect.objectContaining({ provedSchema: a }));
+    expect(states).toContainEqual(expect.objectContaining({ provedSchema: a, proofStatus: 'running' }));
+    expect(states).not.toContainEqual(expect.objectContaining({ provedSchema: a, proofStatus: 'ready' }));
     await vi.advanceTimersByTimeAsync(800);
     expect(states.at(-1)).toEqual({
+      proofPending: null,
+      proofFingerprints: null,
       proofStatus: 'starting',
       proofReport: null,
       provedSchema: null,
@@ -159,6 +164,29 @@ describe('createProofClient', () => {
     });
     expect(workers).toHaveLength(2);
   });
+});
+
+it('merges a proof of what changed with the known results: chunks as they come, relationships proved again marked pending until theirs arrive', async () => {
+  const worker = new FakeWorker();
+  const states: ProofState[] = [];
+  const client = createProofClient((s) => states.push(s), { createWorker: () => worker });
+  const { schema } = aSchema(ends.exactlyOne, ends.zeroOrMany);
+  const [kept, edited] = [schema.relationships[0]!.id, 'rel_edited' as RelationshipId];
+  const twoRelationships = { ...schema, relationships: [...schema.relationships, { ...schema.relationships[0]!, id: edited }] };
+  const result = (relationshipId: RelationshipId, title: string) => ({ relationshipId, title }) as ScenarioResult;
+  const fingerprints = { relationships: {}, tables: {}, buildsWhole: false };
+  const known = { results: [result(kept, 'old kept'), result(edited, 'old edited')], fingerprints };
+  worker.reply({ type: 'ready' });
+  client.request(twoRelationships, () => known);
+  expect(worker.sent.at(-1)).toMatchObject({ type: 'prove', known: fingerprints });
+  worker.reply({ type: 'progress', id: 1, progress: { plan: [edited] } });
+  expect(states.at(-1)).toMatchObject({ proofPending: new Set([edited]) });
+  worker.reply({ type: 'progress', id: 1, progress: { results: [result(edited, 'new edited')] } });
+  expect(states.at(-1)!.proofReport!.results.map((r) => r.title)).toEqual(['old kept', 'new edited']);
+  worker.reply({ type: 'done', id: 1, result: { problems: [], results: [], fingerprints, proved: [edited] } });
+  await new Promise((settled) => setTimeout(settled, 0));
+  expect(states.at(-1)).toMatchObject({ proofStatus: 'ready', proofPending: null, proofFingerprints: fingerprints });
+  expect(states.at(-1)!.proofReport!.results.map((r) => r.title)).toEqual(['old kept', 'new edited']);
 });
 
 it('formats time limits in words', () => {

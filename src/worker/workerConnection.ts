@@ -1,4 +1,4 @@
-import type { TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';
+import type { ProofProgress, TaskResults, WorkerRequest, WorkerResponse, WorkerTask } from './proofProtocol.ts';
 
 /** A task that ran past its time limit; the worker was stopped and a fresh one started. */
 export class TimeLimitError extends Error {}
@@ -14,8 +14,15 @@ export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate'> & {
 
 /** A PostgreSQL worker that runs one task at a time and is replaced when a task overruns or it dies. */
 export interface WorkerConnection {
-  /** Sends a task; `timeLimitMs` overrides the connection's limit for this one (an import of a large script). */
-  send<T extends WorkerTask>(task: T, timeLimitMs?: number): Promise<TaskResults[T['type']]>;
+  /**
+   * Sends a task; `timeLimitMs` overrides the connection's limit for this one (an import of a large script);
+   * `onProgress` hears what the task reports before it is done (a proof's plan and chunks of results).
+   */
+  send<T extends WorkerTask>(
+    task: T,
+    timeLimitMs?: number,
+    onProgress?: (progress: ProofProgress) => void,
+  ): Promise<TaskResults[T['type']]>;
 }
 
 export interface ConnectionOptions {
@@ -38,6 +45,7 @@ interface Call {
   timeLimitMs: number;
   resolve(value: unknown): void;
   reject(error: Error): void;
+  onProgress?: ((progress: ProofProgress) => void) | undefined;
 }
 
 /** "800 ms" / "20 s": how long a time limit is, in words. */
@@ -109,6 +117,9 @@ export function connectWorker(options: ConnectionOptions): WorkerConnection {
     } else if (data.type === 'startFailed') {
       crash(`PostgreSQL could not start: ${data.message}`);
       return;
+    } else if (data.type === 'progress') {
+      if (data.id === inFlight?.id) inFlight.onProgress?.(data.progress);
+      return;
     } else if (data.id === inFlight?.id) {
       const call = settle();
       if (data.type === 'done') call.resolve(data.result);
@@ -128,9 +139,9 @@ export function connectWorker(options: ConnectionOptions): WorkerConnection {
 
   start();
   return {
-    send<T extends WorkerTask>(task: T, timeLimitMs = options.timeLimitMs) {
+    send<T extends WorkerTask>(task: T, timeLimitMs = options.timeLimitMs, onProgress?: (progress: ProofProgress) => void) {
       return new Promise<TaskResults[T['type']]>((resolve, reject) => {
-        queue.push({ id: ++nextId, task, timeLimitMs, resolve: resolve as (value: unknown) => void, reject });
+        queue.push({ id: ++nextId, task, timeLimitMs, resolve: resolve as (value: unknown) => void, reject, onProgress });
         pump();
       });
     },
