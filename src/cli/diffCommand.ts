@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { extensionsSchemaNeeds } from '../db/index.ts';
+import { extensionsSchemaNeeds } from '../db/pgliteExtensions.ts';
 import { alignByName, dataLossesOf, diffSchemas, parseRenames, riskySteps, toMigrationSql, type Migration } from '../migrate/index.ts';
 import { proveMigration, type MigrationProofReport } from '../proof/index.ts';
-import { proveDiffOnServer } from './diffOnServer.ts';
 import { formatMigrationProblems, formatMigrationProof, migrationProofExitCode } from './formatMigrationProof.ts';
 import type { ErdDocument, Schema } from '../model/index.ts';
 import { formatImportFacts, shortNoteCount } from './formatImport.ts';
@@ -123,7 +122,9 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   const migration = diffSchemas(fromSchema, to.schema);
   if (!values.prove || migration.problems.length > 0) return report(migration, values, io);
   if (databaseUrl !== undefined)
-    return proveDiffOnServer(fromSchema, to.schema, databaseUrl, io, { allowPrivilegedRole: values['allow-privileged-role'] === true });
+    return (await import('./diffOnServer.ts')).proveDiffOnServer(fromSchema, to.schema, databaseUrl, io, {
+      allowPrivilegedRole: values['allow-privileged-role'] === true,
+    });
   return prove(fromSchema, to.schema, migration, io);
 }
 
