@@ -16,6 +16,16 @@ interface ReportIndex {
 const noResults: ScenarioResult[] = [];
 const noIds: RelationshipId[] = [];
 
+const sameItems = <T>(a: readonly T[] | undefined, b: readonly T[]): a is T[] =>
+  a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+
+let lastIndex: ReportIndex | null = null;
+
+/**
+ * The index of a report. Lists equal item for item to the previous report's (the same result objects:
+ * a proof of what changed keeps the others') are the previous arrays, so the Proof tab's lists of
+ * relationships that did not change do not redraw as each chunk of results arrives.
+ */
 const indexOf = memoize((report: ProofReport): ReportIndex => {
   const byRelationship = new Map<RelationshipId, ScenarioResult[]>();
   for (const result of report.results) {
@@ -23,7 +33,14 @@ const indexOf = memoize((report: ProofReport): ReportIndex => {
     if (list) list.push(result);
     else byRelationship.set(result.relationshipId, [result]);
   }
-  return { byRelationship, relationshipIds: [...byRelationship.keys()], counts: summarize(report) };
+  for (const [id, list] of byRelationship) {
+    const old = lastIndex?.byRelationship.get(id);
+    if (sameItems(old, list)) byRelationship.set(id, old);
+  }
+  const ids = [...byRelationship.keys()];
+  const relationshipIds = sameItems(lastIndex?.relationshipIds, ids) ? lastIndex.relationshipIds : ids;
+  lastIndex = { byRelationship, relationshipIds, counts: summarize(report) };
+  return lastIndex;
 });
 
 /** The relationships the latest report has scenarios for, in report order: the same array until a new report. */

@@ -15,7 +15,7 @@ import {
   type TableId,
 } from '../model/index.ts';
 import { generateDdl, type DdlOptions, type DdlResult } from '../ddl/index.ts';
-import { relationshipVerdicts, type RelationshipVerdict } from '../proof/index.ts';
+import { relationshipVerdicts, type ProofReport, type RelationshipVerdict } from '../proof/index.ts';
 import type { EditorState } from './editorStore.ts';
 import { keepEqual } from './keepEqual.ts';
 
@@ -113,7 +113,21 @@ export const selectColumnFactsAt =
   (s: EditorState): ColumnFacts =>
     selectColumnFacts(tableId)(s)[index] ?? noColumnFacts;
 
-const verdictsOf = memoize(relationshipVerdicts);
+let lastVerdicts = new Map<RelationshipId, RelationshipVerdict>();
+/**
+ * Verdicts per report, each relationship's object kept from the previous report while its counts are the
+ * same: a proof's results arrive in chunks, and a badge whose verdict did not change must not redraw for each.
+ */
+const verdictsOf = memoize((report: ProofReport) => {
+  const next = relationshipVerdicts(report);
+  for (const [id, v] of next) {
+    const old = lastVerdicts.get(id);
+    if (old && old.verdict === v.verdict && old.passed === v.passed && old.failed === v.failed && old.notProvable === v.notProvable)
+      next.set(id, old);
+  }
+  lastVerdicts = next;
+  return next;
+});
 
 /** Whether the proof shown is of the current schema; false while PostgreSQL starts, proves, or the schema changed since. */
 export const selectIsProofCurrent = (s: EditorState) => s.proofStatus === 'ready' && s.provedSchema === s.document.schema;
