@@ -25,7 +25,7 @@ type SessionWindow = {
   erd: {
     store: {
       getState(): { requestProof(): void; proofReport: { results: { verdict: string }[] } | null };
-      subscribe(listener: (s: { proofReport: unknown }) => void): () => void;
+      subscribe(listener: (s: { proofReport: unknown; proofPending: unknown }) => void): () => void;
     };
   };
 };
@@ -39,7 +39,8 @@ const proveOnce = (page: Page) =>
         const before = store.getState().proofReport;
         const started = performance.now();
         const stop = store.subscribe((s) => {
-          if (s.proofReport && s.proofReport !== before) {
+          // Results arrive in chunks (with the relationships still pending): the proof is done when none is.
+          if (s.proofReport && s.proofReport !== before && s.proofPending === null) {
             stop();
             resolve(performance.now() - started);
           }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { selectSchema, useEditorStore } from '../store/index.ts';
 import type { KnownProof, ProofClient } from '../worker/proofClient.ts';
 
@@ -8,12 +8,18 @@ function knownProof(): KnownProof | null {
   return proofReport && proofFingerprints ? { results: proofReport.results, fingerprints: proofFingerprints } : null;
 }
 
-/** Proves the schema after every schema change (debounced) and on request; a drag changes no schema, so it proves nothing. */
+/**
+ * Proves the schema after every schema change (debounced), only what changed since the known results;
+ * an explicit request proves everything again. A drag changes no schema, so it proves nothing.
+ */
 export function useProofRunner(client: ProofClient, debounceMs = 250): void {
   const schema = useEditorStore(selectSchema);
   const requested = useEditorStore((s) => s.proofRequest);
+  const lastRequest = useRef(requested);
   useEffect(() => {
-    const timer = setTimeout(() => client.request(schema, knownProof), debounceMs);
+    const isRerun = lastRequest.current !== requested;
+    lastRequest.current = requested;
+    const timer = setTimeout(() => client.request(schema, isRerun ? () => null : knownProof), debounceMs);
     return () => clearTimeout(timer);
   }, [client, schema, requested, debounceMs]);
 }

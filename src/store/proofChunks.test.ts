@@ -5,12 +5,12 @@ import { createEditorStore } from './editorStore.ts';
 import { selectProvedRelationshipIds, selectScenariosOf } from './proofSelectors.ts';
 import { selectRelationshipVerdict } from './selectors.ts';
 
-const result = (relationshipId: string, verdict: ScenarioResult['verdict']) => ({ relationshipId, verdict }) as ScenarioResult;
+const result = (relationshipId: RelationshipId, verdict: ScenarioResult['verdict']) => ({ relationshipId, verdict }) as ScenarioResult;
 
 describe('proof results arriving in chunks', () => {
   it('keeps the lists and verdicts of relationships whose results did not change, so only the changed ones redraw', () => {
     const store = createEditorStore();
-    const [a, b] = ['rel_a', 'rel_b'] as RelationshipId[];
+    const [a, b] = ['rel_a' as RelationshipId, 'rel_b' as RelationshipId];
     const kept = [result(a, 'passed'), result(a, 'passed')];
     store.getState().setProofState({ proofReport: { problems: [], results: [...kept, result(b, 'passed')] } });
     const before = {
