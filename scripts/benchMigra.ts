@@ -29,7 +29,9 @@ export async function measureMigra(
     let statements: string[] = [];
     for (let i = 0; i < runs + 1; i++) {
       const start = performance.now();
-      const migration = await migra.run(urls[0]!, urls[1]!, { unsafe: true });
+      // A new application_name per run: @pgkit/client warns when a connection string is opened twice.
+      const [a, b] = urls.map((url) => `${url}?application_name=migra_${i}`);
+      const migration = await migra.run(a!, b!, { unsafe: true });
       const time = performance.now() - start;
       for (const side of [migration.s_from, migration.s_target]) await (side as { end?: () => Promise<void> }).end?.();
       statements = [...migration.statements];

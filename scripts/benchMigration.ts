@@ -16,6 +16,7 @@ export interface MigrationFigure {
 }
 
 const timed = async (run: () => unknown): Promise<number> => {
+  (globalThis as { gc?: () => void }).gc?.();
   const start = performance.now();
   await run();
   return performance.now() - start;
@@ -33,7 +34,7 @@ export async function measureMigration(runs: number, startShipped: () => Promise
   const migration = diffSchemas(from, to);
   const cold: number[] = [];
   const afterEdit: number[] = [];
-  for (let i = 0; i < runs + 2; i++) {
+  for (let i = 0; i < runs * 4 + 2; i++) {
     const [a, b] = [structuredClone(from), structuredClone(to)];
     const coldTime = await timed(() => diffSchemas(a, b));
     const edited = structuredClone(to);
