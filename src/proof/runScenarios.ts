@@ -2,7 +2,7 @@ import type { SqlError, SqlRunner } from '../model/index.ts';
 import { judge, type Actual, type Scenario, type ScenarioResult, type UnbuildableScenario } from './scenario.ts';
 import { requireSqlError } from './scratchSchema.ts';
 
-/** Scenarios per round trip into PGlite: about a second of work, so results reach the page in chunks. */
+/** Scenarios per round trip into PGlite: a few hundred milliseconds of work on 2 cores, so results reach the page in chunks. */
 export const scenariosPerBatch = 150;
 
 /**
