@@ -8,13 +8,16 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
-  type Connection,
+  useStoreApi,
   type EdgeMouseHandler,
+  type FinalConnectionState,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import type { Position, RelationshipId, TableId } from '../model/index.ts';
 import { gridSize, toRelationshipEdges, useEditorStore, type NoteFlowNode, type TableFlowNode } from '../store/index.ts';
 import { readDragConnection } from './connectFromHandles.ts';
+import { dropTableOf } from './dropTarget.ts';
+import { ConnectionPreview } from './ConnectionPreview.tsx';
 import { Legend } from './Legend.tsx';
 import { freeSpot } from '../layout/placement.ts';
 import { RelationshipEdge } from './RelationshipEdge.tsx';
@@ -95,7 +98,7 @@ function AddTableButton() {
   );
 }
 
-/** The diagram: tables as nodes, relationships as crow's-foot edges; drag from a table's side handle to connect. */
+/** The diagram: tables as nodes, relationships as crow's-foot edges; drag from a table's side handle and drop on another table to connect. */
 export function DiagramCanvas() {
   const tableNodes = useEditorStore((s) => s.nodes);
   const noteNodes = useEditorStore((s) => s.noteNodes);
@@ -111,17 +114,18 @@ export function DiagramCanvas() {
   const selectedRelationship = selection?.kind === 'relationship' ? selection.id : null;
   const edges = useMemo(() => toRelationshipEdges(relationships, selectedRelationship), [relationships, selectedRelationship]);
 
-  const handleConnect = useCallback(
-    (connection: Connection) => {
-      const drag = readDragConnection(
-        useEditorStore.getState().document.schema,
-        connection.source as TableId,
-        connection.sourceHandle,
-        connection.target as TableId,
-      );
+  const flowStore = useStoreApi();
+  // A drop anywhere on a table connects to it (the table highlighted while dragging), not only on its side dot.
+  const handleConnectEnd = useCallback(
+    (_: MouseEvent | TouchEvent, connection: FinalConnectionState) => {
+      const { transform, nodeLookup } = flowStore.getState();
+      const targetId = dropTableOf(connection, transform, nodeLookup);
+      if (!connection.fromNode || !targetId) return;
+      const schema = useEditorStore.getState().document.schema;
+      const drag = readDragConnection(schema, connection.fromNode.id as TableId, connection.fromHandle?.id, targetId);
       connectTables(drag.parentId, drag.childId, drag.options);
     },
-    [connectTables],
+    [connectTables, flowStore],
   );
   // With Shift / Ctrl / Cmd the click adds to the selection (React Flow reports it as a node change); alone it selects one table.
   const handleNodeClick: NodeMouseHandler<TableFlowNode | NoteFlowNode> = useCallback(
@@ -145,7 +149,7 @@ export function DiagramCanvas() {
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={handleNodesChange}
-      onConnect={handleConnect}
+      onConnectEnd={handleConnectEnd}
       onNodeClick={handleNodeClick}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       onEdgeClick={handleEdgeClick}
@@ -153,7 +157,7 @@ export function DiagramCanvas() {
       connectionMode={ConnectionMode.Loose}
       nodesDraggable={!isReadOnly}
       nodesConnectable={!isReadOnly}
-      connectionRadius={40}
+      connectionRadius={12}
       deleteKeyCode={null}
       onlyRenderVisibleElements
       snapToGrid={isSnapToGrid}
@@ -182,6 +186,7 @@ export function DiagramCanvas() {
       <Panel position="top-right">
         <Legend />
       </Panel>
+      <ConnectionPreview />
     </ReactFlow>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '../store/index.ts';
 import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { columnHandleId } from './connectFromHandles.ts';
+import { selectDropTableId } from './dropTarget.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import { TableOutline } from './TableOutline.tsx';
 import { tableMetrics } from '../layout/tableMetrics.ts';
@@ -91,11 +92,12 @@ function TableNodeView({ id, data, selected }: NodeProps<TableFlowNode>) {
   // '' when the search found the table itself, the column's id when it found a column, else null.
   const hit = useEditorStore((s) => (s.searchHit?.tableId === data.tableId ? (s.searchHit.columnId ?? '') : null));
   const isZoomedOut = useStore(selectIsZoomedOut);
+  const isDropTarget = useStore((s) => selectDropTableId(s) === id);
   if (!table) return null;
-  if (isZoomedOut) return <TableOutline id={id} table={table} selected={selected} isHit={hit !== null} />;
+  if (isZoomedOut) return <TableOutline id={id} table={table} selected={selected} isHit={hit !== null} isDropTarget={isDropTarget} />;
   return (
     <div
-      className={`table-node${selected ? ' selected' : ''}${hit === '' ? ' search-hit' : ''}`}
+      className={`table-node${selected ? ' selected' : ''}${hit === '' ? ' search-hit' : ''}${isDropTarget ? ' drop-target' : ''}`}
       style={{ minWidth: tableMetrics.minWidth }}
       data-testid="table-node"
       data-table-name={table.name}
@@ -126,8 +128,8 @@ function TableNodeView({ id, data, selected }: NodeProps<TableFlowNode>) {
               className="column-handle"
               title={
                 column.isPrimaryKey
-                  ? `Drag to another table: it gets a foreign key to ${table.name}`
-                  : `Drag to another table: ${column.name} becomes a foreign key to it`
+                  ? `Drag onto another table: it gets a foreign key to ${table.name}`
+                  : `Drag onto another table: ${column.name} becomes a foreign key to it`
               }
             />
           </div>

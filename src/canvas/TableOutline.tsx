@@ -6,13 +6,25 @@ import { estimatedSize } from '../layout/autoLayout.ts';
  * A table zoomed out: its box at the size it has when drawn in full (so edges, the minimap and the
  * layout see no change) with only its name in it. The handles stay: React Flow anchors edges on them.
  */
-export function TableOutline({ id, table, selected, isHit }: { id: string; table: Table; selected: boolean; isHit: boolean }) {
+export function TableOutline({
+  id,
+  table,
+  selected,
+  isHit,
+  isDropTarget,
+}: {
+  id: string;
+  table: Table;
+  selected: boolean;
+  isHit: boolean;
+  isDropTarget: boolean;
+}) {
   const width = useStore((s) => s.nodeLookup.get(id)?.measured.width);
   const height = useStore((s) => s.nodeLookup.get(id)?.measured.height);
   const estimate = width && height ? null : estimatedSize(table);
   return (
     <div
-      className={`table-node table-outline${selected ? ' selected' : ''}${isHit ? ' search-hit' : ''}`}
+      className={`table-node table-outline${selected ? ' selected' : ''}${isHit ? ' search-hit' : ''}${isDropTarget ? ' drop-target' : ''}`}
       style={{ width: width ?? estimate!.width, height: height ?? estimate!.height }}
       data-testid="table-node"
       data-table-name={table.name}

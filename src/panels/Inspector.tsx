@@ -12,8 +12,8 @@ export function Inspector() {
     <section className="inspector empty">
       <p>Select a table or a relationship to edit it.</p>
       <p className="muted">
-        Connect two tables by dragging from the dot on a table's side to another table. The new relationship starts as one-to-many; change
-        its ends here.
+        Connect two tables by dragging from the dot on a table's side and dropping anywhere on another table (a note beside the pointer says
+        what it will make). The new relationship starts as one-to-many; change its ends here.
       </p>
       <EnumsEditor />
     </section>
