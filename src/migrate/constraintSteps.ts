@@ -24,6 +24,11 @@ export function planConstraints(plan: Plan): void {
     const next = to.constraints.get(c.key);
     if (!next || signature(c, new Set()) !== signature(next, plan.replaced)) dropped.add(c.key);
   }
+  // A foreign key whose columns or referenced columns change type goes first and comes back after: PostgreSQL
+  // checks it again at each ALTER COLUMN TYPE, when one side is retyped and the other not yet.
+  const retyped = retypedColumns(plan);
+  for (const c of from.constraints.values())
+    if (c.references && [...c.columns, ...c.references.columns].some((k) => retyped.has(k))) dropped.add(c.key);
   // A foreign key must go before the key it references goes, and come back after it is made again.
   const droppedKeys = new Set(
     [...dropped].map((k) => from.constraints.get(k)!).flatMap((c) => (isKey(c) ? [target(c.tableKey, c.columns)] : [])),
@@ -50,6 +55,16 @@ export function planConstraints(plan: Plan): void {
     else if (isKey(c)) phases.addKeys.push(step);
     else phases.addChecks.push(step);
   }
+}
+
+/** Keys of the columns kept in both schemas whose type changes. */
+function retypedColumns({ from, to }: Plan): Set<string> {
+  const retyped = new Set<string>();
+  for (const [key, table] of to.tables) {
+    const before = new Map(from.tables.get(key)?.columns.map((c) => [c.key, c]));
+    for (const c of table.columns) if (before.has(c.key) && before.get(c.key)!.typeKey !== c.typeKey) retyped.add(c.key);
+  }
+  return retyped;
 }
 
 /** A primary key or UNIQUE that a foreign key can reference. */

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  connect,
   deleteRelationship,
+  editColumn,
   renameTable,
   setEnd,
   setIdentifying,
@@ -8,7 +10,7 @@ import {
   updateRelationship,
   type Schema,
 } from '../model/index.ts';
-import { aSchema, ends } from '../testing/factories.ts';
+import { aSchema, aTable, ends, tableOf } from '../testing/factories.ts';
 import { closeEngines, engines } from '../testing/engines.ts';
 import { expectMigrates, kindsOf } from '../testing/migrationCheck.ts';
 import { diffSchemas } from './index.ts';
@@ -36,6 +38,18 @@ describe.each(engines)('relationships migrate on $engine.name', ({ engine, skip 
   afterAll(closeEngines);
   describe.skipIf(Boolean(skip))(skip ? `skipped: ${skip}` : 'executed', () => {
     const migrates = async (to: Schema, from: Schema = base, data = rows) => expectMigrates(await engine.runner(), from, to, data);
+
+    it('retypes a key a self-reference uses: its foreign key goes before and comes back after (found by the property test)', async () => {
+      const { schema, tableId } = aTable('parts');
+      const selfRef = connect(schema, tableId, tableId, { from: ends.zeroOrOne, to: ends.zeroOrMany }).schema;
+      const id = tableOf(selfRef, tableId).columns.find((c) => c.isPrimaryKey)!;
+      const textKeys = editColumn(selfRef, tableId, id.id, { type: 'text' });
+      const parentRef = tableOf(textKeys, tableId).columns.find((c) => !c.isPrimaryKey && c.type === 'text');
+      expect(parentRef, 'the model retypes the foreign key column with its key').toBeDefined();
+      const { up } = diffSchemas(textKeys, selfRef);
+      expect(kindsOf(up)).toEqual(['dropForeignKey', 'alterColumn', 'alterColumn', 'addForeignKey']);
+      await migrates(selfRef, textKeys, `INSERT INTO parts (id, ${parentRef!.name}) VALUES ('1', NULL), ('2', '1');`);
+    });
 
     it('1:N to 1:1 and back', async () => {
       await migrates(setEnd(base, relationshipId, 'to', ends.zeroOrOne));
