@@ -11,6 +11,8 @@ import { canvasFigures, measureLargeCanvas } from './benchCanvas.ts';
 import { proveRepeatedly, type RepeatedProofs } from './benchMemory.ts';
 import { measureImports } from './benchImport.ts';
 import { measureMigration } from './benchMigration.ts';
+import { measureCli } from './benchCli.ts';
+import { measureProofScale } from './benchProofScale.ts';
 import { measureProofSession } from './benchProofSession.ts';
 import { largeSchema } from './largeSchema.ts';
 
@@ -113,6 +115,8 @@ if (process.argv.includes('--migration')) {
   for (const f of figures) printFigure(f);
   process.exit(0);
 }
+for (const f of await measureProofScale(3, startShipped)) figures.push(summarize(f.name, f.times, f.aim, f.detail));
+for (const f of await measureCli(5)) figures.push(summarize(f.name, f.times, f.aim, f.detail));
 // 200 relationships as the app's worker proves them over a session: one PGlite, replaced (untimed) when
 // needsFreshBackend says so. Without that, PostgreSQL keeps every proof's foreign-key plans until its
 // session ends and each run is slower than the last: the second row shows it.
