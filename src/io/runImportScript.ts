@@ -1,9 +1,9 @@
 import { quoteIdent } from '../ddl/index.ts';
-import { asSqlError, type SqlRunner } from '../model/index.ts';
+import { asSqlError, failedStatementIndex, type SqlRunner } from '../model/index.ts';
 import { standInModifierBody } from '../model/standInModifiers.ts';
 import { askRefusal, hidesRefusal } from './hiddenRefusal.ts';
 import { splitSql, type ScriptPiece } from './splitSql.ts';
-import { classifyStatement, extensionName, withNoData, withoutConcurrently } from './statementKinds.ts';
+import { classifyStatement, extensionName, withNoData, withoutConcurrently, type StatementAction } from './statementKinds.ts';
 
 /** Why a script could not be imported: where (line in the original script), what, and PostgreSQL's own words. */
 export interface ImportError {
@@ -41,10 +41,27 @@ export interface ScriptRun {
 /** Prefix of the functions behind stand-in types, so the catalog reader leaves them out. */
 export const standInPrefix = 'erd_stand_in_';
 
+/** One statement of the script to run, as it will be sent, and where it came from. */
+interface Step {
+  piece: ScriptPiece;
+  classified: StatementAction;
+  sql: string;
+  /** Its place among the script's pieces: skips are counted in this order whatever order they are found in. */
+  order: number;
+}
+
+/** What the statement-by-statement path keeps between statements. */
+interface RunState {
+  run: ScriptRun;
+  skip: (order: number, label: string, count?: number) => void;
+  standIns: number;
+}
+
 /**
- * Runs an imported script statement by statement, inside a transaction the caller has begun and
- * will roll back, each statement in a savepoint. Data and server-only statements are skipped and
- * counted; a SET or CREATE EXTENSION PostgreSQL refuses is skipped too. When an extension is missing,
+ * Runs an imported script inside a transaction the caller has begun and will roll back. Data and
+ * server-only statements are skipped and counted. The rest runs in one go (one pipeline, each statement
+ * in a savepoint); only a statement PostgreSQL refuses is run again on its own, where a SET or CREATE
+ * EXTENSION refused is skipped too. When an extension is missing,
  * types it would have provided get text-like stand-ins and statements that need its functions,
  * operator classes or access methods are skipped with a note. Any other failure stops the run.
  */
@@ -56,76 +73,106 @@ export async function runImportScript(
   const mark = await runner.query(`SELECT oid::int AS oid FROM pg_catalog.pg_namespace WHERE nspname = 'erd import mark'`);
   await runner.exec('DROP SCHEMA "erd import mark"');
   const run: ScriptRun = { markOid: Number(mark.rows[0]!.oid), skipped: {}, notes: [], missingExtensions: [] };
-  const skip = (label: string, count = 1) => {
-    run.skipped[label] = (run.skipped[label] ?? 0) + count;
-  };
-  let standIns = 0;
-  for (const piece of splitSql(script)) {
-    if (piece.kind === 'copyData') {
-      skip('COPY rows', piece.rows ?? 0);
-      continue;
-    }
-    if (piece.kind === 'metaCommand') {
-      skip(`psql ${piece.text.split(/\s/)[0]}`);
-      continue;
-    }
-    const classified = classifyStatement(piece.text);
-    if (classified.action === 'skip') {
-      skip(classified.label);
-      continue;
-    }
-    const sql = withNoData(withoutConcurrently(piece.text));
-    for (let attempt = 0; ; attempt++) {
-      const error = await attemptStatement(runner, sql);
-      if (!error) break;
-      if (classified.action === 'try') {
-        if (classified.label === 'CREATE EXTENSION') {
-          const name = extensionName(sql);
-          run.missingExtensions.push({ name, sql: piece.text, schema: await extensionSchema(runner, sql), standIns: [] });
-          run.notes.push(
-            `Line ${piece.line}: extension "${name}" is not available here (${error.message}); it stays in the exported DDL, and its types are read as written.`,
-          );
-        }
-        skip(classified.label);
-        break;
-      }
-      if (error.code === '42P06' && /^create\s+schema\s+(if\s+not\s+exists\s+)?"?public"?\s*;?$/i.test(sql.trim())) {
-        skip('CREATE SCHEMA public');
-        break;
-      }
-      const missing = run.missingExtensions.map((e) => e.name);
-      const typeName = /^type "(.+)" does not exist$/.exec(error.message)?.[1];
-      if (missing.length > 0 && typeName && attempt < 8) {
-        const n = standIns++;
-        // Which missing extension provides the type is unknown: the first one carries it, and an
-        // unqualified type goes where that extension would have put it.
-        const carrier = run.missingExtensions[0]!;
-        const parts = typeName.split('.');
-        const failed = await attemptStatement(runner, standInTypeSql(parts.length > 1 ? parts : [carrier.schema, typeName], n));
-        if (!failed) {
-          // Proofs run in a schema of their own, where the tables' unqualified type names must find it: not in public.
-          carrier.standIns.push(standInTypeSql(parts[0] === 'public' && parts.length === 2 ? parts.slice(1) : parts, n).join('\n'));
-          continue;
-        }
-      }
-      if (
-        error.code === '42704' &&
-        /^comment\s+on\s+extension\s/i.test(sql.trim()) &&
-        missing.includes(extensionName(sql.trim().replace(/^comment\s+on\s+/i, 'create ')))
-      ) {
-        // pg_dump's description of an extension this PostgreSQL lacks: already said in that extension's note.
-        skip('COMMENT ON missing extension');
-        break;
-      }
-      if (missing.length > 0 && (error.code === '42704' || error.code === '42883')) {
-        skip(`needing extension ${missing.join(', ')}`);
-        run.notes.push(`Line ${piece.line}: not imported, it needs what extension ${missing.join(', ')} provides (${error.message}).`);
-        break;
-      }
-      return { ok: false, error: errorAt(piece, error) };
+  const skips: { order: number; label: string; count: number }[] = [];
+  const state: RunState = { run, skip: (order, label, count = 1) => skips.push({ order, label, count }), standIns: 0 };
+  const steps: Step[] = [];
+  for (const [order, piece] of splitSql(script).entries()) {
+    if (piece.kind === 'copyData') state.skip(order, 'COPY rows', piece.rows ?? 0);
+    else if (piece.kind === 'metaCommand') state.skip(order, `psql ${piece.text.split(/\s/)[0]}`);
+    else {
+      const classified = classifyStatement(piece.text);
+      if (classified.action === 'skip') state.skip(order, classified.label);
+      else steps.push({ piece, classified, order, sql: withNoData(withoutConcurrently(piece.text)) });
     }
   }
+  for (let at = 0; at < steps.length;) {
+    const failed = await runInOneGo(
+      runner,
+      steps.slice(at).map((s) => s.sql),
+    );
+    if (failed === undefined) break;
+    const error = await runAlone(runner, steps[at + failed]!, state);
+    if (error) return { ok: false, error };
+    at += failed + 1;
+  }
+  for (const { label, count } of skips.sort((a, b) => a.order - b.order)) run.skipped[label] = (run.skipped[label] ?? 0) + count;
   return { ok: true, run };
+}
+
+/**
+ * Runs statements in one pipeline, each in its own savepoint as when run one by one (a key added by a
+ * later ALTER TABLE then has another transaction id than its table: see `CatalogConstraint.inCreateTable`).
+ * When PostgreSQL refuses one, rolls back its savepoint: every statement before it has run, none after.
+ * Returns the refused one's index, or undefined when all ran.
+ */
+async function runInOneGo(runner: SqlRunner, statements: readonly string[]): Promise<number | undefined> {
+  try {
+    await runner.execEach(statements.flatMap((s) => ['SAVEPOINT erd_import_step', s, 'RELEASE SAVEPOINT erd_import_step']));
+    return undefined;
+  } catch (thrown) {
+    const index = failedStatementIndex(thrown);
+    if (index === undefined || index % 3 !== 1) throw thrown; // not PostgreSQL's refusal of a statement
+    await runner.exec('ROLLBACK TO SAVEPOINT erd_import_step');
+    await runner.exec('RELEASE SAVEPOINT erd_import_step');
+    return (index - 1) / 3;
+  }
+}
+
+/**
+ * Runs one statement PostgreSQL refused in a pipeline again on its own, in a savepoint, to skip it, give
+ * a missing extension's type a stand-in and retry, or report its error (undefined when it ran or was skipped).
+ */
+async function runAlone(runner: SqlRunner, { piece, classified, sql, order }: Step, state: RunState): Promise<ImportError | undefined> {
+  const { run, skip } = state;
+  for (let attempt = 0; ; attempt++) {
+    const error = await attemptStatement(runner, sql);
+    if (!error) return undefined;
+    if (classified.action === 'try') {
+      if (classified.label === 'CREATE EXTENSION') {
+        const name = extensionName(sql);
+        run.missingExtensions.push({ name, sql: piece.text, schema: await extensionSchema(runner, sql), standIns: [] });
+        run.notes.push(
+          `Line ${piece.line}: extension "${name}" is not available here (${error.message}); it stays in the exported DDL, and its types are read as written.`,
+        );
+      }
+      skip(order, classified.label);
+      return undefined;
+    }
+    if (error.code === '42P06' && /^create\s+schema\s+(if\s+not\s+exists\s+)?"?public"?\s*;?$/i.test(sql.trim())) {
+      skip(order, 'CREATE SCHEMA public');
+      return undefined;
+    }
+    const missing = run.missingExtensions.map((e) => e.name);
+    const typeName = /^type "(.+)" does not exist$/.exec(error.message)?.[1];
+    if (missing.length > 0 && typeName && attempt < 8) {
+      const n = state.standIns++;
+      // Which missing extension provides the type is unknown: the first one carries it, and an
+      // unqualified type goes where that extension would have put it.
+      const carrier = run.missingExtensions[0]!;
+      const parts = typeName.split('.');
+      const failed = await attemptStatement(runner, standInTypeSql(parts.length > 1 ? parts : [carrier.schema, typeName], n));
+      if (!failed) {
+        // Proofs run in a schema of their own, where the tables' unqualified type names must find it: not in public.
+        carrier.standIns.push(standInTypeSql(parts[0] === 'public' && parts.length === 2 ? parts.slice(1) : parts, n).join('\n'));
+        continue;
+      }
+    }
+    if (
+      error.code === '42704' &&
+      /^comment\s+on\s+extension\s/i.test(sql.trim()) &&
+      missing.includes(extensionName(sql.trim().replace(/^comment\s+on\s+/i, 'create ')))
+    ) {
+      // pg_dump's description of an extension this PostgreSQL lacks: already said in that extension's note.
+      skip(order, 'COMMENT ON missing extension');
+      return undefined;
+    }
+    if (missing.length > 0 && (error.code === '42704' || error.code === '42883')) {
+      skip(order, `needing extension ${missing.join(', ')}`);
+      run.notes.push(`Line ${piece.line}: not imported, it needs what extension ${missing.join(', ')} provides (${error.message}).`);
+      return undefined;
+    }
+    return errorAt(piece, error);
+  }
 }
 
 /** Where a CREATE EXTENSION puts its objects: its WITH SCHEMA, else the first schema of the search path. */
