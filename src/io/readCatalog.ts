@@ -119,11 +119,11 @@ export async function readCatalog(runner: SqlRunner, mark: number): Promise<Cata
     `SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name,
        coalesce(obj_description(c.oid, 'pg_class'), '') AS comment,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS "partitionKey",
-       coalesce((SELECT json_agg(p.relname ORDER BY p.relname) FROM pg_catalog.pg_class p WHERE p.relispartition AND pg_partition_root(p.oid) = c.oid), '[]'::json) AS partitions,
-       coalesce((SELECT json_agg(ic.relname ORDER BY ic.relname) FROM pg_catalog.pg_index pi JOIN pg_catalog.pg_class p ON p.oid = pi.indrelid
+       CASE WHEN c.relkind = 'p' THEN coalesce((SELECT json_agg(p.relname ORDER BY p.relname) FROM pg_catalog.pg_class p WHERE p.relispartition AND pg_partition_root(p.oid) = c.oid), '[]'::json) ELSE '[]'::json END AS partitions,
+       CASE WHEN c.relkind = 'p' THEN coalesce((SELECT json_agg(ic.relname ORDER BY ic.relname) FROM pg_catalog.pg_index pi JOIN pg_catalog.pg_class p ON p.oid = pi.indrelid
            JOIN pg_catalog.pg_class ic ON ic.oid = pi.indexrelid
          WHERE p.relispartition AND pg_partition_root(p.oid) = c.oid AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = pi.indexrelid)
-           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = pi.indexrelid AND k.conrelid = pi.indrelid)), '[]'::json) AS "partitionIndexes"
+           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = pi.indexrelid AND k.conrelid = pi.indrelid)), '[]'::json) ELSE '[]'::json END AS "partitionIndexes"
      FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relpersistence <> 't' AND c.oid > ${mark}
        AND ${userNamespace} AND NOT ${isExtensionMember('c.oid', 'pg_class')}
@@ -142,7 +142,7 @@ export async function readCatalog(runner: SqlRunner, mark: number): Promise<Cata
         WHERE co.oid = a.attcollation AND a.attcollation <> ct.typcollation) AS "collationSchema",
        (SELECT s.oid::text FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
           JOIN pg_catalog.pg_sequence q ON q.seqrelid = s.oid
-        WHERE d.classid = 'pg_class'::regclass AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a'
+        WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'
           AND q.seqtypid = a.atttypid AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
           AND q.seqstart = 1 AND q.seqincrement = 1 AND q.seqmin = 1 AND q.seqcache = 1 AND NOT q.seqcycle
           AND q.seqmax = CASE a.atttypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END
@@ -150,7 +150,7 @@ export async function readCatalog(runner: SqlRunner, mark: number): Promise<Cata
         LIMIT 1) AS "serialSequenceOid",
        (SELECT json_build_object('start', q.seqstart::text, 'increment', q.seqincrement::text, 'min', q.seqmin::text, 'max', q.seqmax::text, 'cache', q.seqcache::text, 'cycle', q.seqcycle)
         FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_sequence q ON q.seqrelid = d.objid
-        WHERE a.attidentity <> '' AND d.classid = 'pg_class'::regclass AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
+        WHERE a.attidentity <> '' AND d.refclassid = 'pg_class'::regclass AND d.classid = 'pg_class'::regclass AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
         LIMIT 1) AS "identitySequence"
      FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
      WHERE a.attrelid IN (${tableList}) AND a.attnum > 0 AND NOT a.attisdropped
