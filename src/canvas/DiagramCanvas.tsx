@@ -26,6 +26,9 @@ import { focusNoteWhenDrawn, NoteNode } from './NoteNode.tsx';
 import { TableNode } from './TableNode.tsx';
 import { FitOnOpen } from './FitOnOpen.tsx';
 import { CanvasLayersMark } from './CanvasLayersMark.tsx';
+import { LabelScaleMark } from './LabelScaleMark.tsx';
+import { OverviewLabels } from './OverviewLabels.tsx';
+import { minZoom } from './levelOfDetail.ts';
 
 const nodeTypes = { table: TableNode, note: NoteNode };
 const edgeTypes = { relationship: RelationshipEdge };
@@ -164,7 +167,7 @@ export function DiagramCanvas() {
       snapGrid={snapGrid}
       fitView
       fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-      minZoom={0.1}
+      minZoom={minZoom}
       maxZoom={2}
       proOptions={{ hideAttribution: true }}
       colorMode={theme}
@@ -172,6 +175,8 @@ export function DiagramCanvas() {
       <Background gap={gridSize} />
       <FitOnOpen />
       <CanvasLayersMark />
+      <LabelScaleMark />
+      <OverviewLabels />
       <Controls showInteractive={false}>
         <SnapToGridButton />
       </Controls>

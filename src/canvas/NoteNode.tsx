@@ -1,7 +1,9 @@
 import { memo } from 'react';
-import type { NodeProps } from '@xyflow/react';
+import { useStore, type NodeProps } from '@xyflow/react';
 import { maxNoteLength } from '../model/index.ts';
 import { useEditorStore, type NoteFlowNode } from '../store/index.ts';
+import { selectIsZoomedOut } from './levelOfDetail.ts';
+import { noteSummary } from './noteSummary.ts';
 
 /**
  * Puts the caret in a new note once React Flow has drawn and measured it (a few frames after it is
@@ -19,8 +21,14 @@ function NoteNodeView({ data }: NodeProps<NoteFlowNode>) {
   const text = useEditorStore((s) => s.document.notes?.find((n) => n.id === data.noteId)?.text ?? '');
   const setNoteText = useEditorStore((s) => s.setNoteText);
   const deleteNote = useEditorStore((s) => s.deleteNote);
+  const isZoomedOut = useStore(selectIsZoomedOut);
   return (
     <div className="note-node" data-note-id={data.noteId}>
+      {isZoomedOut && (
+        <div className="note-summary" aria-hidden="true">
+          {noteSummary(text) || 'Note'}
+        </div>
+      )}
       <div className="note-grip" title="Drag to move">
         <span>Note</span>
         <button type="button" className="icon nodrag" aria-label="Delete note" title="Delete note" onClick={() => deleteNote(data.noteId)}>
