@@ -135,7 +135,7 @@ export async function proveMigration(
         ...(relationshipResults.some((r) => r.verdict === 'notProvable')
           ? ['some scenarios could not be run honestly: see their reasons']
           : []),
-        ...relationshipScopeNotes(scope, to),
+        ...relationshipScopeNotes(scope, to, relationshipResults),
       ],
     );
     const downRefused = await runScript(db, migration.down);
@@ -201,14 +201,14 @@ async function runStatements(db: SqlRunner, statements: readonly Statement[]): P
 }
 
 /** Which relationships the relationship check proved, when not all. */
-function relationshipScopeNotes(scope: MigrationScope, to: Schema): string[] {
-  const proved = scope.changedRelationshipIds;
-  if (proved === 'all') return [];
-  const others = to.relationships.length - proved.size;
+function relationshipScopeNotes(scope: MigrationScope, to: Schema, results: readonly ScenarioResult[]): string[] {
+  if (scope.changedRelationshipIds === 'all') return [];
+  const proved = new Set(results.map((r) => r.relationshipId)).size;
+  const others = to.relationships.length - proved;
   return others === 0
     ? []
     : [
-        `proved the ${proved.size} relationships whose DDL or tables the migration changes; the other ${others} join tables whose DDL is the same before and after`,
+        `proved the ${proved} relationships whose DDL or tables the migration changes; the other ${others} join tables whose DDL is the same before and after`,
       ];
 }
 

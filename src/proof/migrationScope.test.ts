@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addColumn, connect, emptySchema, renameTable, type Schema, type TableId } from '../model/index.ts';
+import { addColumn, connect, editColumn, emptySchema, renameTable, type Schema, type TableId } from '../model/index.ts';
 import { generateDdl } from '../ddl/index.ts';
 import { diffSchemas, toMigrationSql } from '../migrate/index.ts';
-import { aKeptObject, anEnum, ends, withTable } from '../testing/factories.ts';
+import { aKeptObject, anEnum, ends, tableOf, withTable } from '../testing/factories.ts';
 import { testRunner } from '../testing/testDatabase.ts';
 import { proveMigration } from './migrationProof.ts';
 import { migrationScope, schemaInScope, statementsInScope } from './migrationScope.ts';
@@ -78,6 +78,33 @@ describe('a migration proved on part of a schema', () => {
     const report = await proveMigration(await testRunner(), schema, to, { up, down: toMigrationSql(diffSchemas(to, schema).up) });
     expect(report.checks[0]).toMatchObject({ kind: 'catalog', verdict: 'failed' });
     expect(report.checks[0]!.differences[0]).toMatch(/the up migration was refused: .*t77.*42P01/);
+  });
+
+  it('builds the children of a changed table: a key dropped with CASCADE (their foreign keys gone) fails', async () => {
+    const to = addColumn(schema, ids[10]!, { name: 'extra', type: 'integer' }).schema;
+    const scope = scopeOf(schema, to);
+    expect(scope.tableIds).toEqual(new Set(ids.slice(10, 20)));
+    const { up, down } = diffSchemas(schema, to);
+    const cascade = `ALTER TABLE t10 DROP CONSTRAINT t10_pkey CASCADE;\nALTER TABLE t10 ADD CONSTRAINT t10_pkey PRIMARY KEY (id);\n${toMigrationSql(up)}`;
+    const wrong = await proveMigration(await testRunner(), schema, to, { up: cascade, down: toMigrationSql(down) });
+    expect(wrong.checks[0]).toMatchObject({ kind: 'catalog', verdict: 'failed' });
+    expect(wrong.checks[0]!.differences.join('\n')).toMatch(/t11_t10_id_fkey/);
+    const right = await proveMigration(await testRunner(), schema, to, { up: toMigrationSql(up), down: toMigrationSql(down) });
+    expect(right.checks.map((c) => c.verdict)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    expect(right.checks[2]!.notes).toEqual([expect.stringMatching(/^proved the 9 relationships .* the other 63 /)]);
+  });
+
+  it('passes the diff of a centre whose key is retyped, its children retyped with it', async () => {
+    const id = tableOf(schema, ids[10]!).columns.find((c) => c.isPrimaryKey)!;
+    const to = editColumn(schema, ids[10]!, id.id, { type: 'bigint' });
+    const { up, down } = diffSchemas(schema, to);
+    const report = await proveMigration(await testRunner(), schema, to, { up: toMigrationSql(up), down: toMigrationSql(down) });
+    expect(report.checks.map((c) => [c.kind, c.verdict, c.differences])).toEqual([
+      ['catalog', 'passed', []],
+      ['rows', 'passed', []],
+      ['relationships', 'passed', []],
+      ['down', 'passed', []],
+    ]);
   });
 
   it('fails when the migration misses a change of a table it built', async () => {

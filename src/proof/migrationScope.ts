@@ -20,11 +20,13 @@ const largeShare = 0.6;
 
 /**
  * Which tables a migration proof must build, read from the two schemas' own DDL, never from the diff under
- * proof: a table or relationship whose statements differ between the old and the new DDL is in, with the
- * tables it references (foreign-key parents, transitively, in both schemas) so it can be built and given
- * rows. A table left out has the same statements before and after and no changed table references it; a
- * migration that touches it anyway fails its proof (the table is not there), so leaving it out can turn
- * a wrong pass into a failure but never a failure into a pass. Types, schemas and kept objects that other
+ * proof: a table or relationship whose statements differ between the old and the new DDL is in, with every
+ * table a relationship joins to a changed one (what a step on a changed table can reach: its children's
+ * foreign keys, its junction tables, the triggers of a mandatory end) and the tables all of those reference
+ * (foreign-key parents, transitively, in both schemas) so they can be built and given rows. A table left out
+ * has the same statements before and after and no relationship to a changed table; a migration that touches
+ * it anyway fails its proof (the table is not there), so leaving it out can turn a wrong pass into a failure
+ * but never a failure into a pass. Types, schemas and kept objects that other
  * statements may depend on (views, functions, triggers kept as text) make the whole schema in.
  */
 export function migrationScope(
@@ -55,9 +57,12 @@ export function migrationScope(
     else for (const r of relationships.filter((r) => relationshipPrefix + r.id === key)) endsOf(r).forEach((t) => scope.add(t));
   }
   const changedTables = new Set(scope);
-  const changedRelationshipIds = new Set(
-    to.relationships.filter((r) => changed.has(relationshipPrefix + r.id) || endsOf(r).some((t) => changedTables.has(t))).map((r) => r.id),
-  );
+  const touching = (r: (typeof relationships)[number]) =>
+    changed.has(relationshipPrefix + r.id) || endsOf(r).some((t) => changedTables.has(t));
+  // A step on a changed table reaches every table joined to it (a key dropped with CASCADE takes its children's
+  // foreign keys; a retyped key, its junction tables'): those tables are built too, with what they reference.
+  for (const r of relationships.filter(touching)) endsOf(r).forEach((t) => scope.add(t));
+  const changedRelationshipIds = new Set(to.relationships.filter(touching).map((r) => r.id));
   closeOverParents(scope, parentsByChild([from, to]));
   if (scope.size >= to.tables.length * largeShare) return all('the migration changes most of the schema');
   const keptRelationships = to.relationships.filter((r) => endsOf(r).every((t) => scope.has(t))).length;
