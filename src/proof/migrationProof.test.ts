@@ -84,6 +84,14 @@ describe.each(engines)('migration proofs on $engine.name', ({ engine, skip }) =>
       expect(report.relationshipResults.map((r) => [r.kind, r.verdict])).toContainEqual(['secondChild', 'passed']);
     });
 
+    it('values of optional columns count too: a migration that empties one is caught', async () => {
+      const up = 'ALTER TABLE books ADD COLUMN isbn text; UPDATE books SET isbn = NULL WHERE false;';
+      expect(verdicts(await prove(withIsbn, withIsbn, 'UPDATE books SET isbn = NULL;', ''))).toMatchObject({
+        rows: { verdict: 'failed', differences: [expect.stringMatching(/books\.isbn/)] },
+      });
+      expect(verdicts(await prove(start.schema, withIsbn, up, 'ALTER TABLE books DROP COLUMN isbn;'))).toEqual(allPassed);
+    });
+
     it('renaming a column passes and keeps its values', async () => {
       const report = await prove(
         start.schema,

@@ -81,8 +81,12 @@ export class RowPlanner {
   /** Columns of each parent that alternate keys refer to, by table id; built on first use. */
   private alternateKeys: Map<string, ColumnId[]> | undefined;
 
-  /** Plans one row of `table`; `given` fixes some columns (a foreign key under test, NULL...). */
-  insert(table: Table, given: RowValues = new Map(), path: readonly Table[] = []): PlannedRow {
+  /**
+   * Plans one row of `table`; `given` fixes some columns (a foreign key under test, NULL...). `everyColumn`
+   * also gives a value to optional columns with no default (not to optional foreign keys): a row whose every
+   * value a migration must keep.
+   */
+  insert(table: Table, given: RowValues = new Map(), path: readonly Table[] = [], { everyColumn = false } = {}): PlannedRow {
     const n = this.next();
     const values: RowValues = new Map(given);
     const statements: string[] = [];
@@ -125,7 +129,11 @@ export class RowPlanner {
       }
       // A UNIQUE column left to a constant default would repeat it in a second row: it gets a value of its own.
       const needsValue =
-        c.defaultValue === null ? isEffectivelyNotNull(c, this.resolved) : unique.has(c.id) && !distinctPerRow.test(c.defaultValue);
+        c.defaultValue === null
+          ? everyColumn
+            ? !keyColumns.has(c.id)
+            : isEffectivelyNotNull(c, this.resolved)
+          : unique.has(c.id) && !distinctPerRow.test(c.defaultValue);
       if (needsValue) values.set(c.id, this.valueFor(table, c.id, n));
     }
     statements.push(insertSql(table, values));

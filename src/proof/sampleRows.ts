@@ -31,27 +31,32 @@ export async function insertSampleRows(db: SqlRunner, schema: Schema, perTable: 
   // Deferred checks answer at each row, which is then kept or refused on its own: pending events would
   // make the migration's ALTER TABLE fail (55006), and one parent without its mandatory child would sink every row.
   await db.exec('SET CONSTRAINTS ALL IMMEDIATE');
+  const attempt = async (statements: string[]): Promise<string | undefined> => {
+    await db.exec('SAVEPOINT sample_row');
+    try {
+      await db.execEach(statements);
+      await db.exec('RELEASE SAVEPOINT sample_row');
+      return undefined;
+    } catch (error) {
+      const e = requireSqlError(error);
+      await db.exec('ROLLBACK TO SAVEPOINT sample_row');
+      return `${e.code}: ${e.message}`;
+    }
+  };
   for (const table of schema.tables) {
     for (let i = 0; i < perTable; i++) {
-      let statements: string[];
       try {
-        statements = withRequiredChildren(planner, table, resolved);
+        // The first row fills the optional columns too (their values must survive as well); if PostgreSQL
+        // refuses that row (a CHECK tying optional columns), a row with only what is required takes its place.
+        const fullRowRefused = i === 0 ? await attempt(withRequiredChildren(planner, table, resolved, true)) : 'not tried';
+        const refused = fullRowRefused && (await attempt(withRequiredChildren(planner, table, resolved, false)));
+        if (!refused) continue;
+        missing.push(`a sample row of ${table.name} was refused (${refused})`);
       } catch (error) {
         if (!(error instanceof NotProvable)) throw error;
         missing.push(`no sample row for ${table.name}: ${error.message}`);
-        break;
       }
-      await db.exec('SAVEPOINT sample_row');
-      try {
-        await db.execEach(statements);
-        await db.exec('RELEASE SAVEPOINT sample_row');
-      } catch (error) {
-        const e = requireSqlError(error);
-        await db.exec('ROLLBACK TO SAVEPOINT sample_row');
-        await db.exec('SET CONSTRAINTS ALL IMMEDIATE');
-        missing.push(`a sample row of ${table.name} was refused (${e.code}: ${e.message})`);
-        break;
-      }
+      break;
     }
   }
   return missing;
@@ -62,8 +67,13 @@ export async function insertSampleRows(db: SqlRunner, schema: Schema, perTable: 
  * mandatory child end, with the constraints deferred until all are in and then checked at once: a parent the
  * planner adds for a child may itself need that child.
  */
-function withRequiredChildren(planner: RowPlanner, table: Table, resolved: readonly ResolvedRelationship[]): string[] {
-  const row = planner.insert(table);
+function withRequiredChildren(
+  planner: RowPlanner,
+  table: Table,
+  resolved: readonly ResolvedRelationship[],
+  everyColumn: boolean,
+): string[] {
+  const row = planner.insert(table, new Map(), [], { everyColumn });
   const required = resolved.filter(
     (r): r is ResolvedForeignKey =>
       (r.kind === 'oneToMany' || r.kind === 'oneToOne') && r.parent.id === table.id && r.child.id !== table.id && r.childEnd.min === 1,
