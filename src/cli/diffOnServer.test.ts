@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectPostgres } from '../db/index.ts';
 import { serializeProjectFile } from '../io/index.ts';
 import { addTable, makeVersion, setEnd, updateColumn, updateTableFields, type ErdDocument, type Schema } from '../model/index.ts';
-import { aSchema, ends, tableOf } from '../testing/factories.ts';
+import { aKeptObject, aSchema, ends, tableOf } from '../testing/factories.ts';
 import { memoryCliIo } from '../testing/memoryCliIo.ts';
 import { serverDatabase } from '../testing/serverDatabase.ts';
 import { main } from './main.ts';
@@ -160,6 +160,51 @@ describe.skipIf(Boolean(skip))(
         '    A book with no author (author_id is NULL): expected accepted, but PostgreSQL rejected with 23502 (not_null_violation)\n',
       );
       expect(stdout).toMatch(/\n1 step; 3 of 4 checks passed\nProved on PostgreSQL 15\.\d+ at /);
+      expect(code).toBe(1);
+      expect(await leftovers()).toEqual([]);
+    });
+
+    it("refuses (exit 1, naming it) a kept constraint whose SQL names public: it would lock and check the server's own books", async () => {
+      await client.query(`INSERT INTO public.books VALUES (3, '')`);
+      const check = aKeptObject({
+        kind: 'constraint',
+        name: 'title_set',
+        sql: "ALTER TABLE public.books ADD CONSTRAINT title_set CHECK (title <> '');",
+      });
+      const before = await publicBooks();
+      const { code, stdout, stderr } = await erd(
+        { [to]: projectFile({ ...renamed, sqlObjects: [check] }) },
+        'diff',
+        from,
+        to,
+        '--prove',
+        '--database-url',
+        proverUrl,
+      );
+      expect(stderr).toBe(
+        'erd diff: cannot prove on a server: kept constraint title_set names schema "public" in its SQL, outside the one throwaway schema the proof may touch there; prove it in PGlite (without --database-url)\n',
+      );
+      expect(stdout).toBe('');
+      expect(code).toBe(1);
+      expect(await publicBooks()).toEqual(before);
+      await client.query('DELETE FROM public.books WHERE id = 3');
+      expect(await leftovers()).toEqual([]);
+    });
+
+    it('never reaches a server table through the search path: a kept view reading an undrawn table finds none', async () => {
+      const view = aKeptObject({ kind: 'view', name: 'shelf', sql: 'CREATE VIEW shelf AS SELECT title FROM books;' });
+      const design = { ...renamed, tables: renamed.tables.map((t) => (t.id === books.id ? { ...t, name: 'volumes' } : t)) };
+      const { code, stdout } = await erd(
+        { [to]: projectFile({ ...design, sqlObjects: [view] }) },
+        'diff',
+        from,
+        to,
+        '--prove',
+        '--database-url',
+        proverUrl,
+      );
+      // public.books is on the server, but only the proof's own schemas are on its search path.
+      expect(stdout).toContain('relation "books" does not exist');
       expect(code).toBe(1);
       expect(await leftovers()).toEqual([]);
     });

@@ -5,6 +5,7 @@ import type { Schema } from '../model/index.ts';
 import { proveMigration } from '../proof/index.ts';
 import { formatMigrationProblems, formatMigrationProof, migrationProofExitCode } from './formatMigrationProof.ts';
 import type { CliIo } from './main.ts';
+import { namingOtherSchemas, serverSchemas, writtenSql } from './outsideSchemas.ts';
 import { collisions, describeServerRun, isClean, runOnServer, serverTarget, statementTimeoutMs } from './onServer.ts';
 
 /**
@@ -38,15 +39,29 @@ export async function proveDiffOnServer(
   const run = await runOnServer(url, target, io, { allowPrivilegedRole, sqlFrom: 'the two schemas', schemaName }, async (runner) => {
     // For this connection only (it is closed afterwards): the proof opens its own transaction.
     await runner.exec(`SET statement_timeout = ${statementTimeoutMs}`);
-    return proveMigration(runner, movedFrom, movedTo, {
-      up: toMigrationSql(migration.up),
-      down: toMigrationSql(migration.down),
-      losesData: dataLossesOf([...migration.up, ...migration.down]),
-    });
+    const outside = namingOtherSchemas([...writtenSql(movedFrom), ...writtenSql(movedTo)], await serverSchemas(runner), schemaName);
+    if (outside.length > 0) return { outside };
+    return proveMigration(
+      runner,
+      movedFrom,
+      movedTo,
+      { up: toMigrationSql(migration.up), down: toMigrationSql(migration.down), losesData: dataLossesOf(migration.up) },
+      { scratchSchema: `${schemaName}_scratch` },
+    );
   });
   if ('exitCode' in run) return run.exitCode;
+  if ('outside' in run.value) return refuseOutside(run.value.outside, io);
   const proof = run.value;
   io.stderr(formatMigrationProblems(proof));
   io.stdout(`${formatMigrationProof(proof, migration)}${describeServerRun(run, 'Proved', schemaName)}`);
   return isClean(run.left) ? migrationProofExitCode(proof) : 1;
+}
+
+/** Exit 1, naming each object whose SQL would reach outside the proof's schema: run there, it could lock or read the server's own tables. */
+export function refuseOutside(outside: readonly string[], io: CliIo, command = 'erd diff'): number {
+  for (const reason of outside)
+    io.stderr(
+      `${command}: cannot prove on a server: ${reason}, outside the one throwaway schema the proof may touch there; prove it in PGlite (without --database-url)\n`,
+    );
+  return 1;
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { extensionsSchemaNeeds } from '../db/pgliteExtensions.ts';
+import { objectsTablesNeed } from '../ddl/index.ts';
+import { intoOneSchema } from '../ddl/intoOneSchema.ts';
 import { validateSchema, type ErdDocument } from '../model/index.ts';
 import { runProof, summarize, type ProofReport } from '../proof/index.ts';
 import { formatProof } from './formatProof.ts';
@@ -48,10 +50,15 @@ export async function proveOnServer(
       io.stderr(`erd: ${file}: cannot prove on a server: in the one throwaway schema the proof uses there, ${clash}\n`);
     return 1;
   }
-  const run = await runOnServer(url, target, io, { allowPrivilegedRole, sqlFrom: 'the document', schemaName }, (runner) =>
-    runProof(runner, document.schema, { schemaName, statementTimeoutMs }),
-  );
+  const { namingOtherSchemas, serverSchemas, writtenSql } = await import('./outsideSchemas.ts');
+  const moved = intoOneSchema(document.schema, schemaName);
+  const run = await runOnServer(url, target, io, { allowPrivilegedRole, sqlFrom: 'the document', schemaName }, async (runner) => {
+    // The kept objects a proof builds are those the tables need.
+    const outside = namingOtherSchemas(writtenSql(moved, objectsTablesNeed(moved)), await serverSchemas(runner), schemaName);
+    return outside.length > 0 ? { outside } : runProof(runner, document.schema, { schemaName, statementTimeoutMs });
+  });
   if ('exitCode' in run) return run.exitCode;
+  if ('outside' in run.value) return (await import('./diffOnServer.ts')).refuseOutside(run.value.outside, io, `erd: ${file}`);
   const { value: report, left, version } = run;
   if (json) {
     const server = { version, host: target.host, port: target.port, database: target.database, schema: schemaName };

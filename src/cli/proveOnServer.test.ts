@@ -178,7 +178,8 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
             id: 'sql_evil',
             kind: 'domain',
             name: 'd',
-            sql: 'CREATE DOMAIN d AS int; COMMIT; DROP TABLE IF EXISTS public.victim_cli; COMMIT; BEGIN',
+            // Unqualified: naming public would be refused before the proof (see below).
+            sql: 'CREATE DOMAIN d AS int; COMMIT; DROP TABLE IF EXISTS victim_cli; COMMIT; BEGIN',
           },
         ];
       });
@@ -191,6 +192,27 @@ describe.skipIf(Boolean(skip))(skip ? `erd prove on a PostgreSQL server: skipped
       expect(await leftovers()).toEqual([]);
     } finally {
       await client.query('DROP TABLE IF EXISTS public.victim_cli');
+    }
+  });
+
+  it("refuses (exit 1, naming the table) a default that names public: nextval would advance the server's own sequence", async () => {
+    await client.query('CREATE SEQUENCE IF NOT EXISTS public.cli_ids');
+    try {
+      const path = await exampleWith('public-sequence', (doc) => {
+        doc.schema.tables[0]!.columns[0]!.defaultValue = "nextval('public.cli_ids'::regclass)";
+      });
+      const { code, stdout, stderr } = await erd('prove', path, '--database-url', proverUrl);
+      expect(stderr).toMatch(
+        /^erd: .*public-sequence\.erd\.json: cannot prove on a server: table \w+ names schema "public" in its SQL, outside the one throwaway schema the proof may touch there; prove it in PGlite \(without --database-url\)\n$/,
+      );
+      expect(stdout).toBe('');
+      expect(code).toBe(1);
+      expect((await client.query('SELECT last_value, is_called FROM public.cli_ids')).rows).toEqual([
+        { last_value: '1', is_called: false },
+      ]);
+      expect(await leftovers()).toEqual([]);
+    } finally {
+      await client.query('DROP SEQUENCE IF EXISTS public.cli_ids');
     }
   });
 

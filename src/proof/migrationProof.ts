@@ -47,6 +47,8 @@ export interface MigrationProofOptions {
   rowsPerTable?: number;
   /** Build every table even in a large schema (the bench's anchor for `migrationScope`). */
   wholeSchema?: boolean;
+  /** The schema the proof creates first on the search path; a server run names a fresh one, and then public is left off the path. */
+  scratchSchema?: string;
 }
 
 const titles: Record<MigrationCheckKind, string> = {
@@ -69,7 +71,7 @@ export async function proveMigration(
   from: Schema,
   to: Schema,
   migration: MigrationUnderProof,
-  { rowsPerTable = 3, wholeSchema = false }: MigrationProofOptions = {},
+  { rowsPerTable = 3, wholeSchema = false, scratchSchema = scratchSchemaName }: MigrationProofOptions = {},
 ): Promise<MigrationProofReport> {
   // Built as the proofs build a schema: the kept objects the tables need, extensions this database lacks as their stand-ins.
   const creatable = await availableExtensions(db, { ...to, sqlObjects: [...(from.sqlObjects ?? []), ...(to.sqlObjects ?? [])] });
@@ -82,7 +84,8 @@ export async function proveMigration(
     statementsInScope(fullOld.statements, from, scope),
     statementsInScope(fullNew.statements, to, scope),
   ];
-  const schemas = [...new Set([scratchSchemaName, ...[...from.tables, ...to.tables].map((t) => t.schemaName), 'public'])];
+  const publicToo = scratchSchema === scratchSchemaName ? ['public'] : [];
+  const schemas = [...new Set([scratchSchema, ...[...from.tables, ...to.tables].map((t) => t.schemaName), ...publicToo])];
   const snapshot = async () => publicNamed(await snapshotCatalog(db, schemas));
   const checks: MigrationCheck[] = [];
   const fail = (kind: MigrationCheckKind, differences: string[], notes: string[] = []) =>
@@ -95,7 +98,7 @@ export async function proveMigration(
   await db.exec('BEGIN');
   const transaction = await currentTransaction(db);
   try {
-    await db.execEach([`CREATE SCHEMA ${scratchSchemaName}`, `SET LOCAL search_path TO ${schemas.map(quoteIdent).join(', ')}`]);
+    await db.execEach([`CREATE SCHEMA ${quoteIdent(scratchSchema)}`, `SET LOCAL search_path TO ${schemas.map(quoteIdent).join(', ')}`]);
     const freshNew = await freshSnapshot(db, newStatements, snapshot);
     if ('refused' in freshNew) {
       notProvable(['catalog', 'rows', 'relationships', 'down'], `PostgreSQL refused the new schema's DDL: ${freshNew.refused}`);

@@ -51,7 +51,8 @@ export async function withSchemaLoaded<T>(
     const scratch =
       schemaName === null
         ? [`CREATE SCHEMA ${scratchSchemaName}`, `SET LOCAL search_path TO ${searchPath(scratchSchemaName, drawn)}`]
-        : [`SET LOCAL search_path TO ${searchPath(schemaName, drawn)}`];
+        : // On a server only its own schema: an unqualified name in kept SQL must not reach the server's tables.
+          [`SET LOCAL search_path TO ${quoteIdent(schemaName)}`];
     await db.execEach([...timeout, ...scratch, 'SAVEPOINT ddl']);
     const ddlError = await runDdl(
       db,
