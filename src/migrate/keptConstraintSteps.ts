@@ -3,6 +3,7 @@ import { names, remakingKinds, touchedTableNames } from './keptObjectSteps.ts';
 import { callsAny } from './keptRoutineSteps.ts';
 import type { MigrationStep } from './migration.ts';
 import type { Plan } from './plan.ts';
+import { dropStep } from './keptDropSql.ts';
 
 const identifier = String.raw`(?:"(?:[^"]|"")*"|[^\s."(]+)`;
 const constraintHead = new RegExp(
@@ -26,12 +27,7 @@ export function planKeptConstraints(plan: Plan, steps: readonly MigrationStep[],
   const remade = new Set(plan.from.keptConstraints.filter((c) => next.get(keyOf(c))?.sql !== c.sql || isStale(c)).map(keyOf));
   for (const c of [...plan.from.keptConstraints].reverse()) {
     if (!remade.has(keyOf(c))) continue;
-    const head = constraintHead.exec(c.sql);
-    plan.phases.dropForeignKeys.push({
-      kind: 'dropConstraint',
-      sql: head ? `ALTER TABLE ${head[1]} DROP CONSTRAINT ${head[2]};` : '',
-      ...(head ? {} : { comment: `drop the constraint ${c.name} by hand: its kept text does not read as ALTER TABLE … ADD CONSTRAINT` }),
-    });
+    plan.phases.dropForeignKeys.push({ kind: 'dropConstraint', ...dropStep(c) });
   }
   const before = new Set(plan.from.keptConstraints.map(keyOf));
   for (const c of plan.to.keptConstraints)

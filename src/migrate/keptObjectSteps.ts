@@ -3,6 +3,7 @@ import type { SqlObject } from '../model/index.ts';
 import type { MigrationStep } from './migration.ts';
 import { callsAny } from './keptRoutineSteps.ts';
 import type { Plan } from './plan.ts';
+import { dropStep } from './keptDropSql.ts';
 
 /** Steps after which a view reading the table must be made again: PostgreSQL refuses them while a view depends on the column. */
 export const remakingKinds: ReadonlySet<MigrationStep['kind']> = new Set(['dropTable', 'dropColumn', 'alterColumn', 'replaceType']);
@@ -46,7 +47,7 @@ export function planKeptObjects(
     }
   }
   for (const v of [...inPlacementOrder(plan.from.keptViews)].reverse())
-    if (remade.has(keyOf(v))) plan.phases.dropViews.push({ kind: 'dropView', sql: dropSql(v) });
+    if (remade.has(keyOf(v))) plan.phases.dropViews.push({ kind: 'dropView', ...dropStep(v) });
   const before = new Set(plan.from.keptViews.map(keyOf));
   for (const v of inPlacementOrder(plan.to.keptViews))
     if (remade.has(keyOf(v)) || !before.has(keyOf(v)))
@@ -84,23 +85,6 @@ function inPlacementOrder(objects: readonly SqlObject[]): SqlObject[] {
     .map(({ o }) => o);
 }
 
-/** DROP for a kept view, materialized view or index; an index lives in its table's schema, read from its kept text. */
-function dropSql(o: SqlObject): string {
-  if (o.kind === 'view') return `DROP VIEW ${o.name};`;
-  if (o.kind === 'materializedView') return `DROP MATERIALIZED VIEW ${o.name};`;
-  const match = /^CREATE (?:UNIQUE )?INDEX (?:CONCURRENTLY )?(\S+) ON (?:ONLY )?((?:"(?:[^"]|"")*"|[^\s."]+)\.)?/.exec(o.sql);
-  return `DROP INDEX ${match?.[2] ?? ''}${match?.[1] ?? o.name};`;
-}
-
-const dropWords: Partial<Record<SqlObject['kind'], string>> = {
-  sequence: 'SEQUENCE',
-  domain: 'DOMAIN',
-  type: 'TYPE',
-  collation: 'COLLATION',
-  extension: 'EXTENSION',
-  schema: 'SCHEMA',
-};
-
 /**
  * Kept objects tables use (a sequence a new column's default calls, a domain, an extension): made before
  * the tables when new, dropped after them when gone. One whose text changed is left as it is and said so:
@@ -124,5 +108,5 @@ export function planKeptTypes(plan: Plan): void {
   }
   for (const o of [...plan.from.keptBeforeTables].reverse())
     if (!after.has(keyOf(o)) && !(plan.options.extensionStandIns && o.kind === 'extension'))
-      plan.phases.dropKeptTypes.push({ kind: 'dropKeptObject', sql: `DROP ${dropWords[o.kind] ?? o.kind.toUpperCase()} ${o.name};` });
+      plan.phases.dropKeptTypes.push({ kind: 'dropKeptObject', ...dropStep(o) });
 }

@@ -1,6 +1,7 @@
 import { calledNames, quoteIdent, routineName } from '../ddl/index.ts';
 import type { SqlObject } from '../model/index.ts';
 import type { MigrationStep } from './migration.ts';
+import { dropStep } from './keptDropSql.ts';
 import { idsOf, keptTables, tableRef, type Plan } from './plan.ts';
 
 /**
@@ -24,7 +25,7 @@ export function planKeptRoutines(plan: Plan): Set<string> {
   // A routine whose parameters or result use a dropped table's row type must go before the table.
   const goneTables = [...plan.from.tables.values()].filter((t) => !plan.to.tables.has(t.key)).map((t) => t.name);
   for (const o of [...dropped].reverse())
-    (usesRowTypeOf(o, goneTables) ? plan.phases.dropConstraints : plan.phases.dropRoutines).push({ kind: 'dropRoutine', sql: dropSql(o) });
+    (usesRowTypeOf(o, goneTables) ? plan.phases.dropConstraints : plan.phases.dropRoutines).push({ kind: 'dropRoutine', ...dropStep(o) });
 
   // ...and one using the row type of a table made or renamed here waits for it.
   const comingTables = [...plan.to.tables.values()]
@@ -120,14 +121,6 @@ export function signatureOf(sql: string): string | undefined {
 /** The statement with OR REPLACE, so it replaces the routine in place. */
 function orReplace(sql: string): string {
   return sql.replace(/^(\s*CREATE)\s+(?:OR\s+REPLACE\s+)?(FUNCTION|PROCEDURE)\b/i, '$1 OR REPLACE $2');
-}
-
-/** DROP for a kept routine: its name carries its argument types (`public.f(integer)`), as DROP FUNCTION wants. */
-function dropSql(o: SqlObject): string {
-  const word =
-    o.kind === 'aggregate' ? 'AGGREGATE' : /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?PROCEDURE\b/i.test(o.sql) ? 'PROCEDURE' : 'FUNCTION';
-  const name = o.name.includes('(') ? o.name : `${o.name}()`;
-  return `DROP ${word} ${name};`;
 }
 
 /** Whether SQL text calls one of `names`. */

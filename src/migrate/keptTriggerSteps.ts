@@ -3,6 +3,7 @@ import { names, touchedTableNames } from './keptObjectSteps.ts';
 import { callsAny } from './keptRoutineSteps.ts';
 import type { MigrationStep } from './migration.ts';
 import type { Plan } from './plan.ts';
+import { dropStep } from './keptDropSql.ts';
 
 const identifier = String.raw`(?:"(?:[^"]|"")*"|[^\s."(]+)`;
 const triggerHead = new RegExp(
@@ -31,12 +32,7 @@ export function planKeptTriggers(
   const remade = new Set(plan.from.keptTriggers.filter((t) => next.get(t.name)?.sql !== t.sql || isStale(t)).map((t) => t.name));
   for (const t of [...plan.from.keptTriggers].reverse()) {
     if (!remade.has(t.name)) continue;
-    const head = triggerHead.exec(t.sql);
-    plan.phases.dropKeptTriggers.push({
-      kind: 'dropTrigger',
-      sql: head ? `DROP TRIGGER ${head[1]} ON ${head[2]};` : '',
-      ...(head ? {} : { comment: `drop the trigger ${t.name} by hand: its kept text does not read as CREATE TRIGGER` }),
-    });
+    plan.phases.dropKeptTriggers.push({ kind: 'dropTrigger', ...dropStep(t) });
   }
   const before = new Set(plan.from.keptTriggers.map((t) => t.name));
   for (const t of plan.to.keptTriggers)

@@ -83,13 +83,18 @@ export function riskySteps(steps: readonly MigrationStep[]): MigrationStep[] {
   return steps.filter((s) => s.losesData !== undefined || s.rejectsRows !== undefined);
 }
 
+/** Text as `--` lines: PostgreSQL ends such a comment at a carriage return as at a line feed, so both start a new `--` line. */
+function commentLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).map((l) => `-- ${l}`);
+}
+
 /** Joins steps into a script: each risky step preceded by a comment saying what it can do to existing rows. */
 export function toMigrationSql(steps: readonly MigrationStep[]): string {
   const text = steps.map((s) => {
     const lines = [
-      ...(s.losesData ? [`-- DATA LOSS: ${s.losesData}`] : []),
-      ...(s.rejectsRows ? [`-- MAY REJECT ROWS: ${s.rejectsRows}`] : []),
-      ...(s.comment ? s.comment.split('\n').map((l) => `-- ${l}`) : []),
+      ...(s.losesData ? commentLines(`DATA LOSS: ${s.losesData}`) : []),
+      ...(s.rejectsRows ? commentLines(`MAY REJECT ROWS: ${s.rejectsRows}`) : []),
+      ...(s.comment ? commentLines(s.comment) : []),
       ...(s.sql ? [s.sql] : []),
     ];
     return lines.join('\n');

@@ -20,6 +20,7 @@ export * from './sqlRunner.ts';
 export * from './postgresParser.ts';
 export * from './sqlFragments.ts';
 export * from './sqlObjectCheck.ts';
+export * from './keptObjectTarget.ts';
 export * from './validate.ts';
 export * from './lint.ts';
 export * from './junction.ts';
