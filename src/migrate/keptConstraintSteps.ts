@@ -3,7 +3,7 @@ import { names, remakingKinds, touchedTableNames } from './keptObjectSteps.ts';
 import { callsAny } from './keptRoutineSteps.ts';
 import type { MigrationStep } from './migration.ts';
 import type { Plan } from './plan.ts';
-import { dropStep } from './keptDropSql.ts';
+import { dropStep, keptRejection } from './keptDropSql.ts';
 
 const identifier = String.raw`(?:"(?:[^"]|"")*"|[^\s."(]+)`;
 const constraintHead = new RegExp(
@@ -30,8 +30,13 @@ export function planKeptConstraints(plan: Plan, steps: readonly MigrationStep[],
     plan.phases.dropForeignKeys.push({ kind: 'dropConstraint', ...dropStep(c) });
   }
   const before = new Set(plan.from.keptConstraints.map(keyOf));
-  for (const c of plan.to.keptConstraints)
-    if (remade.has(keyOf(c)) || !before.has(keyOf(c))) plan.phases.addForeignKeys.push({ kind: 'addConstraint', sql: c.sql });
+  const textBefore = new Map(plan.from.keptConstraints.map((c) => [keyOf(c), c.sql]));
+  for (const c of plan.to.keptConstraints) {
+    if (!remade.has(keyOf(c)) && before.has(keyOf(c))) continue;
+    // New or changed text: rows already in its table may break it.
+    const rejectsRows = textBefore.get(keyOf(c)) === c.sql ? undefined : keptRejection(c, plan.from.tables.values());
+    plan.phases.addForeignKeys.push({ kind: 'addConstraint', sql: c.sql, ...(rejectsRows ? { rejectsRows } : {}) });
+  }
 }
 
 /** A kept constraint's identity: its table and name as its text has them (names are unique per table only). */

@@ -1,5 +1,6 @@
 import { quoteIdent } from '../ddl/index.ts';
 import { keptObjectTarget, type SqlObject, type TargetArgument } from '../model/index.ts';
+import type { DbTable } from './databaseObjectTypes.ts';
 
 const dropWords: Record<SqlObject['kind'], string> = {
   view: 'VIEW',
@@ -63,4 +64,20 @@ export function keptDropSql(o: SqlObject): string | undefined {
 export function dropStep(o: SqlObject): { sql: string; comment?: string } {
   const sql = keptDropSql(o);
   return sql ? { sql } : { sql: '', comment: `drop the kept ${o.kind} ${o.name} by hand: its kept text cannot be read` };
+}
+
+/**
+ * What existing rows can make a kept UNIQUE index or constraint fail when it is made on a table that was
+ * already there, as the generator says of its own new UNIQUEs and CHECKs; undefined when none can
+ * (a plain index, NOT VALID, or a table made in the same migration).
+ */
+export function keptRejection(o: SqlObject, existingTables: Iterable<DbTable>): string | undefined {
+  const target = keptObjectTarget(o);
+  if (!target?.checksExistingRows || !target.table) return undefined;
+  const [schemaName, name] = target.table.length > 1 ? target.table : [undefined, target.table[0]];
+  const table = [...existingTables].find((t) => t.name === name && (schemaName === undefined || t.schemaName === schemaName));
+  if (!table) return undefined;
+  return o.kind === 'index'
+    ? `fails while rows of ${table.name} repeat what the kept unique index ${target.names.at(-1)} covers`
+    : `fails while a row of ${table.name} breaks the kept constraint ${target.names.at(-1)}`;
 }

@@ -3,7 +3,7 @@ import type { SqlObject } from '../model/index.ts';
 import type { MigrationStep } from './migration.ts';
 import { callsAny } from './keptRoutineSteps.ts';
 import type { Plan } from './plan.ts';
-import { dropStep } from './keptDropSql.ts';
+import { dropStep, keptRejection } from './keptDropSql.ts';
 
 /** Steps after which a view reading the table must be made again: PostgreSQL refuses them while a view depends on the column. */
 export const remakingKinds: ReadonlySet<MigrationStep['kind']> = new Set(['dropTable', 'dropColumn', 'alterColumn', 'replaceType']);
@@ -49,13 +49,18 @@ export function planKeptObjects(
   for (const v of [...inPlacementOrder(plan.from.keptViews)].reverse())
     if (remade.has(keyOf(v))) plan.phases.dropViews.push({ kind: 'dropView', ...dropStep(v) });
   const before = new Set(plan.from.keptViews.map(keyOf));
-  for (const v of inPlacementOrder(plan.to.keptViews))
-    if (remade.has(keyOf(v)) || !before.has(keyOf(v)))
-      plan.phases.createViews.push({
-        kind: 'createView',
-        sql: v.sql,
-        ...(v.kind === 'materializedView' ? { comment: `${v.name} is made WITH NO DATA as kept: REFRESH it` } : {}),
-      });
+  const textBefore = new Map(plan.from.keptViews.map((v) => [keyOf(v), v.sql]));
+  for (const v of inPlacementOrder(plan.to.keptViews)) {
+    if (!remade.has(keyOf(v)) && before.has(keyOf(v))) continue;
+    // A new or changed UNIQUE index: rows already in its table may repeat.
+    const rejectsRows = textBefore.get(keyOf(v)) === v.sql ? undefined : keptRejection(v, plan.from.tables.values());
+    plan.phases.createViews.push({
+      kind: 'createView',
+      sql: v.sql,
+      ...(v.kind === 'materializedView' ? { comment: `${v.name} is made WITH NO DATA as kept: REFRESH it` } : {}),
+      ...(rejectsRows ? { rejectsRows } : {}),
+    });
+  }
   const after = new Set(plan.to.keptViews.map(keyOf));
   return new Set(plan.from.keptViews.filter((v) => v.kind !== 'index' && (remade.has(keyOf(v)) || !after.has(keyOf(v)))).map(bareName));
 }

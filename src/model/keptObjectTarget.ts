@@ -26,6 +26,8 @@ export interface KeptObjectTarget {
   /** An ordered-set aggregate: how many of `args` are direct (before ORDER BY). */
   directArgs?: number;
   procedure?: boolean;
+  /** A UNIQUE index, or a constraint without NOT VALID: made on a table with rows, existing rows may make it fail. */
+  checksExistingRows?: boolean;
 }
 
 const strings = (list: unknown): string[] => ((list as { String?: { sval: string } }[] | undefined) ?? []).map((n) => n.String?.sval ?? '');
@@ -54,13 +56,17 @@ function readTarget(kind: SqlObject['kind'], s: Tree): KeptObjectTarget | undefi
     case 'materializedView':
       return { names: rangeNames((s.into as Tree | undefined)?.rel) };
     case 'index':
-      return typeof s.idxname === 'string' ? { names: [s.idxname], table: rangeNames(s.relation) } : undefined;
+      return typeof s.idxname === 'string'
+        ? { names: [s.idxname], table: rangeNames(s.relation), checksExistingRows: s.unique === true }
+        : undefined;
     case 'trigger':
       return { names: [String(s.trigname ?? '')], table: rangeNames(s.relation) };
     case 'constraint': {
-      const cmds = (s.cmds as { AlterTableCmd?: { def?: { Constraint?: { conname?: string } } } }[] | undefined) ?? [];
-      const name = cmds.length === 1 ? cmds[0]!.AlterTableCmd?.def?.Constraint?.conname : undefined;
-      return name ? { names: [name], table: rangeNames(s.relation) } : undefined;
+      const cmds =
+        (s.cmds as { AlterTableCmd?: { def?: { Constraint?: { conname?: string; skip_validation?: boolean } } } }[] | undefined) ?? [];
+      const constraint = cmds.length === 1 ? cmds[0]!.AlterTableCmd?.def?.Constraint : undefined;
+      const name = constraint?.conname;
+      return name ? { names: [name], table: rangeNames(s.relation), checksExistingRows: constraint?.skip_validation !== true } : undefined;
     }
     case 'sequence':
       return { names: rangeNames(s.sequence) };
