@@ -92,4 +92,32 @@ describe('erd diff', () => {
     expect(output.stdout).toContain('1 step; 4 of 4 checks passed');
     expect(code).toBe(0);
   });
+
+  it('--prove says the possible renames and, like the plain diff, exits 1 on a step that can lose data unless allowed', async () => {
+    const files = { 'old.sql': orders, 'new.sql': orders.replace(', note text', ', remark text') };
+    const { io, output } = memoryCliIo(files);
+    io.openDatabase = async () => ({ runner: await testRunner(), close: async () => {} });
+    const refused = await main(['diff', 'old.sql', 'new.sql', '--prove'], io);
+    // The drop is declared in the script, so the proof passes; the gate is the script's, as without --prove.
+    expect(output.stdout).toContain('2 steps; 4 of 4 checks passed');
+    expect(output.stderr).toContain('erd diff: maybe a rename: orders.note -> orders.remark; confirm it with --renames\n');
+    expect(output.stderr).toContain('erd diff: can lose data: drops column orders.note and its values\n');
+    expect(output.stderr).toMatch(/pass --allow-data-loss to exit 0 anyway\n$/);
+    expect(refused).toBe(1);
+    output.stderr = '';
+    expect(await main(['diff', 'old.sql', 'new.sql', '--prove', '--allow-data-loss'], io)).toBe(0);
+    expect(output.stderr).toContain('maybe a rename');
+    expect(output.stderr).not.toContain('--allow-data-loss');
+  });
+
+  it('--prove reports a down script PostgreSQL refuses (a NOT NULL column re-added over rows) as a failed check, not a crash', async () => {
+    const files = { 'old.sql': orders.replace(', note text', ', note text NOT NULL'), 'new.sql': orders.replace(', note text', '') };
+    const { io, output } = memoryCliIo(files);
+    io.openDatabase = async () => ({ runner: await testRunner(), close: async () => {} });
+    const code = await main(['diff', 'old.sql', 'new.sql', '--prove', '--allow-data-loss'], io);
+    expect(output.stdout).toMatch(/^FAILED {2}The down migration brings back the old schema$/m);
+    expect(output.stdout).toContain('23502');
+    expect(output.stdout).toContain('1 step; 3 of 4 checks passed');
+    expect(code).toBe(1);
+  });
 });

@@ -121,11 +121,14 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   const fromSchema = isOneDocument(from.file, to.file) ? from.schema : alignByName(from.schema, to.schema, renames.renames);
   const migration = diffSchemas(fromSchema, to.schema);
   if (!values.prove || migration.problems.length > 0) return report(migration, values, io);
-  if (databaseUrl !== undefined)
-    return (await import('./diffOnServer.ts')).proveDiffOnServer(fromSchema, to.schema, databaseUrl, io, {
-      allowPrivilegedRole: values['allow-privileged-role'] === true,
-    });
-  return prove(fromSchema, to.schema, migration, io);
+  const proved =
+    databaseUrl === undefined
+      ? await prove(fromSchema, to.schema, migration, io)
+      : await (
+          await import('./diffOnServer.ts')
+        ).proveDiffOnServer(fromSchema, to.schema, databaseUrl, io, { allowPrivilegedRole: values['allow-privileged-role'] === true });
+  // Proven or not, the up script is the one to run: its possible renames and data losses are said, and gate the exit code, as without --prove.
+  return proved === 2 ? 2 : Math.max(proved, warnAndGate(migration, migration.up, values['allow-data-loss'] === true, io));
 }
 
 /** Versions of one project file are matched by id; anything else by name, with the confirmed renames. */
@@ -139,7 +142,7 @@ async function prove(from: Schema, to: Schema, migration: Migration, io: CliIo):
     proof = await proveMigration(db.runner, from, to, {
       up: toMigrationSql(migration.up),
       down: toMigrationSql(migration.down),
-      losesData: dataLossesOf([...migration.up, ...migration.down]),
+      losesData: dataLossesOf(migration.up),
     });
   } finally {
     await db.close();
@@ -158,11 +161,16 @@ function report(migration: Migration, options: { down?: boolean; json?: boolean;
   const steps = options.down ? migration.down : migration.up;
   if (options.json) io.stdout(JSON.stringify(migration, null, 2) + '\n');
   else io.stdout(toMigrationSql(steps));
+  return warnAndGate(migration, steps, options['allow-data-loss'] === true, io);
+}
+
+/** On stderr: the possible renames to confirm and each risky step; 1 when a step can lose data and that was not allowed. */
+function warnAndGate(migration: Migration, steps: Migration['up'], allowDataLoss: boolean, io: CliIo): number {
   for (const r of migration.proposedRenames) io.stderr(`erd diff: maybe a rename: ${r.description}; confirm it with --renames\n`);
   const losing = riskySteps(steps).filter((s) => s.losesData !== undefined);
   for (const s of riskySteps(steps))
     io.stderr(`erd diff: ${s.losesData ? 'can lose data' : 'may reject rows'}: ${s.losesData ?? s.rejectsRows}\n`);
-  if (losing.length > 0 && !options['allow-data-loss']) {
+  if (losing.length > 0 && !allowDataLoss) {
     io.stderr(`erd diff: ${losing.length} step(s) can lose data (marked in the script); pass --allow-data-loss to exit 0 anyway\n`);
     return 1;
   }

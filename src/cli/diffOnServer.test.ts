@@ -181,7 +181,8 @@ describe.skipIf(Boolean(skip))(
         '--database-url',
         proverUrl,
       );
-      expect(stderr).toBe(
+      // Then, as for any diff, the up script's risky steps.
+      expect(stderr).toContain(
         'erd diff: cannot prove on a server: kept constraint title_set names schema "public" in its SQL, outside the one throwaway schema the proof may touch there; prove it in PGlite (without --database-url)\n',
       );
       expect(stdout).toBe('');
@@ -206,6 +207,30 @@ describe.skipIf(Boolean(skip))(
       // public.books is on the server, but only the proof's own schemas are on its search path.
       expect(stdout).toContain('relation "books" does not exist');
       expect(code).toBe(1);
+      expect(await leftovers()).toEqual([]);
+    });
+
+    it('exits 1 on a step that can lose data unless --allow-data-loss, as without --prove, and names it by the drawn schema', async () => {
+      // Deployed with a nullable books.note the design drops (down can add it back over rows).
+      const note = { ...title, id: `${title.id}_note` as typeof title.id, name: 'note', isNotNull: false };
+      const withNote = {
+        ...deployed.schema,
+        tables: deployed.schema.tables.map((t) => (t.id === books.id ? { ...t, columns: [...t.columns, note] } : t)),
+      };
+      const document: ErdDocument = {
+        schema: deployed.schema,
+        layout: {},
+        versions: [makeVersion('deployed', withNote, 'marked', new Date('2026-12-03T12:00:00Z'))!],
+      };
+      const files = { [to]: serializeProjectFile(document) };
+      const refused = await erd(files, 'diff', from, to, '--prove', '--database-url', proverUrl);
+      expect(refused.stdout).toContain('1 step; 4 of 4 checks passed');
+      expect(refused.stderr).toBe(
+        'erd diff: can lose data: drops column books.note and its values\nerd diff: 1 step(s) can lose data (marked in the script); pass --allow-data-loss to exit 0 anyway\n',
+      );
+      expect(refused.code).toBe(1);
+      const allowed = await erd(files, 'diff', from, to, '--prove', '--database-url', proverUrl, '--allow-data-loss');
+      expect(allowed).toMatchObject({ code: 0, stderr: 'erd diff: can lose data: drops column books.note and its values\n' });
       expect(await leftovers()).toEqual([]);
     });
 

@@ -275,7 +275,10 @@ function publicNamed(snapshot: CatalogSnapshot): CatalogSnapshot {
 }
 
 async function requireSameTransaction(db: SqlRunner, transaction: string): Promise<void> {
-  const now = await currentTransaction(db);
+  // Aborted by a refused down script (re-adding a NOT NULL column over rows): still the proof's own transaction.
+  const now = await currentTransaction(db).catch((error: unknown) =>
+    requireSqlError(error).code === '25P02' ? transaction : Promise.reject(error),
+  );
   if (now !== transaction)
     throw new TransactionEscapedError(`the proof's transaction ${transaction} ended before its ROLLBACK (now in ${now})`);
 }
