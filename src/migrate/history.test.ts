@@ -46,7 +46,9 @@ describe.each(executedOn)('real histories on $engine.name', ({ engine, skip }) =
     describe.each(['openstreetmap', 'danbooru'])('migrations between consecutive releases of %s', (project) => {
       const hasHistory = hasCorpusFile(`history/${project}`);
       const releases = hasHistory ? readdirSync(`${corpusDir}history/${project}`).sort() : [];
-      it.skipIf(!hasHistory).each(releases.slice(1).map((to, i) => [releases[i]!, to]))(
+      // Without the corpus there are no release pairs: one skipped test says so, rather than none at all.
+      if (!hasHistory) it.skip(`skipped: ${corpusDir}history/${project} not found (a fresh clone has no ../shared)`, () => {});
+      it.each(releases.slice(1).map((to, i) => [releases[i]!, to]))(
         '%s -> %s: up reaches the newer release, down returns',
         async (fromFile, toFile) => {
           const [before, after] = [await imported(`history/${project}/${fromFile}`), await imported(`history/${project}/${toFile}`)];

@@ -37,7 +37,7 @@ export function MigrationProof({
     const scripts = {
       up: toMigrationSql(migration.up),
       down: toMigrationSql(migration.down),
-      losesData: dataLossesOf([...migration.up, ...migration.down]),
+      losesData: dataLossesOf(migration.up),
     };
     setProof({ migration, state: { status: 'running' } });
     proveMigration(from, schema, scripts).then(
