@@ -1,5 +1,5 @@
 import { calledNames, quoteIdent, routineName } from '../ddl/index.ts';
-import type { SqlObject } from '../model/index.ts';
+import { keptObjectTarget, type SqlObject } from '../model/index.ts';
 import type { MigrationStep } from './migration.ts';
 import { dropStep } from './keptDropSql.ts';
 import { idsOf, keptTables, tableRef, type Plan } from './plan.ts';
@@ -20,6 +20,8 @@ export function planKeptRoutines(plan: Plan): Set<string> {
     const now = next.get(keyOf(o));
     return !now || (now.sql !== o.sql && !replaceable(o, now));
   });
+  dropped.push(...standardBodyCallers(plan, dropped));
+  const droppedKeys = new Set(dropped.map(keyOf));
   const droppedNames = new Set(dropped.map(routineName));
   if (droppedNames.size > 0) remakeCallers(plan, droppedNames);
   // A routine whose parameters or result use a dropped table's row type must go before the table.
@@ -37,21 +39,29 @@ export function planKeptRoutines(plan: Plan): Set<string> {
   const made: MigrationStep[] = [];
   const madeLate: MigrationStep[] = [];
   for (const o of plan.to.keptRoutines) {
+    const dropsOld = droppedKeys.has(keyOf(o));
     const old = before.get(keyOf(o));
-    if (old?.sql === o.sql) continue;
+    if (old?.sql === o.sql && !dropsOld) continue;
     if (usesRowTypeOf(o, comingTables))
       madeLate.push({
-        kind: old && replaceable(old, o) ? 'replaceRoutine' : 'createRoutine',
-        sql: old && replaceable(old, o) ? orReplace(o.sql) : o.sql,
+        kind: old && !dropsOld ? 'replaceRoutine' : 'createRoutine',
+        sql: old && !dropsOld ? orReplace(o.sql) : o.sql,
         comment: `${o.name} uses the row type of a table made or renamed above, so it is made after the tables`,
       });
-    else if (old && replaceable(old, o))
+    else if (old && !dropsOld)
       made.push({ kind: 'replaceRoutine', sql: orReplace(o.sql), comment: `${o.name} changed: replaced in place` });
     else
       made.push({
         kind: 'createRoutine',
         sql: o.sql,
-        ...(old ? { comment: `${o.name} changed its arguments or result: dropped above with what calls it, made again here` } : {}),
+        ...(old
+          ? {
+              comment:
+                old.sql === o.sql
+                  ? `${o.name} calls a routine dropped above in its SQL-standard body: dropped above with it, made again here`
+                  : `${o.name} changed its arguments or result: dropped above with what calls it, made again here`,
+            }
+          : {}),
       });
   }
   const setting: MigrationStep = {
@@ -62,6 +72,26 @@ export function planKeptRoutines(plan: Plan): Set<string> {
   if (made.length > 0) plan.phases.createRoutines.push(setting, ...made);
   if (madeLate.length > 0) plan.phases.createRoutinesOnTables.push(...(made.length > 0 ? [] : [setting]), ...madeLate);
   return droppedNames;
+}
+
+/**
+ * Kept routines both sides have whose SQL-standard body (`RETURN …`, `BEGIN ATOMIC`) calls a dropped
+ * routine, and those calling them in turn: PostgreSQL refuses to drop a routine such a body depends on.
+ */
+function standardBodyCallers(plan: Plan, dropped: readonly SqlObject[]): SqlObject[] {
+  const gone = new Set(dropped);
+  const callers: SqlObject[] = [];
+  for (let grew = true; grew;) {
+    grew = false;
+    const names = new Set([...gone].map(routineName));
+    for (const o of plan.from.keptRoutines) {
+      if (gone.has(o) || !keptObjectTarget(o)?.standardBody || !callsAny(o.sql, names)) continue;
+      gone.add(o);
+      callers.push(o);
+      grew = true;
+    }
+  }
+  return callers;
 }
 
 /** Whether a routine's parameters or result (not its body) name one of the tables, as a row type. */

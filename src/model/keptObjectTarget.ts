@@ -26,6 +26,8 @@ export interface KeptObjectTarget {
   /** An ordered-set aggregate: how many of `args` are direct (before ORDER BY). */
   directArgs?: number;
   procedure?: boolean;
+  /** A function whose body is SQL-standard (`RETURN …`, `BEGIN ATOMIC`): PostgreSQL records what it calls as dependencies. */
+  standardBody?: boolean;
   /** A UNIQUE index, or a constraint without NOT VALID: made on a table with rows, existing rows may make it fail. */
   checksExistingRows?: boolean;
 }
@@ -82,7 +84,12 @@ function readTarget(kind: SqlObject['kind'], s: Tree): KeptObjectTarget | undefi
       return { names: [String(s.extname ?? '')] };
     case 'function': {
       const args = ((s.parameters as unknown[] | undefined) ?? []).map(argument);
-      return { names: strings(s.funcname), args: args.filter((a) => a !== undefined), procedure: s.is_procedure === true };
+      return {
+        names: strings(s.funcname),
+        args: args.filter((a) => a !== undefined),
+        procedure: s.is_procedure === true,
+        standardBody: s.sql_body !== undefined,
+      };
     }
     case 'aggregate': {
       if (s.oldstyle === true) {
