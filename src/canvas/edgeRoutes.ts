@@ -10,7 +10,26 @@ interface Routed {
   nodes: ReactFlowState['nodes'];
   edges: ReactFlowState['edges'];
   rows: ReadonlyMap<RelationshipId, EndRows>;
+  tables: Map<string, TableRect>;
+  requests: EdgeRequest[];
   routes: Map<string, EdgeRoute>;
+}
+
+const sameRect = (a: TableRect | undefined, b: TableRect) =>
+  a !== undefined && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+const sameRequest = (a: EdgeRequest | undefined, b: EdgeRequest) =>
+  a !== undefined &&
+  a.id === b.id &&
+  a.source === b.source &&
+  a.target === b.target &&
+  a.sourceRowY === b.sourceRowY &&
+  a.targetRowY === b.targetRowY;
+
+/** Whether the routing input is the same geometry as last time: typing a column's name changes nodes, not where edges go. */
+function sameGeometry(last: Routed, tables: Map<string, TableRect>, requests: EdgeRequest[]): boolean {
+  if (last.tables.size !== tables.size || last.requests.length !== requests.length) return false;
+  for (const [id, rect] of tables) if (!sameRect(last.tables.get(id), rect)) return false;
+  return requests.every((r, i) => sameRequest(last.requests[i], r));
 }
 
 /** The last routing of each React Flow (the canvas, an image being drawn), keyed by its node lookup, which lives as long as it does. */
@@ -20,8 +39,9 @@ const isSameRoute = (a: EdgeRoute, b: EdgeRoute) =>
   a.path === b.path && a.labelX === b.labelX && a.labelY === b.labelY && a.source.direction === b.source.direction;
 
 /**
- * Every edge's route, computed once per change of the nodes (a drag frame, a measurement) for all edges
- * together; an edge whose route did not change keeps the same object, so only moved edges re-render.
+ * Every edge's route, computed for all edges together when the tables' places or sizes or the ends' rows change
+ * (a drag frame, a measurement), not on every change of the nodes; an edge whose route did not change keeps the
+ * same object, so only moved edges re-render.
  */
 function routesOf(state: ReactFlowState, rows: ReadonlyMap<RelationshipId, EndRows>): Map<string, EdgeRoute> {
   const last = lastRouted.get(state.nodeLookup);
@@ -47,6 +67,10 @@ function routesOf(state: ReactFlowState, rows: ReadonlyMap<RelationshipId, EndRo
       targetRowY: ends?.to ?? headerRowY,
     };
   });
+  if (last && sameGeometry(last, tables, requests)) {
+    lastRouted.set(state.nodeLookup, { ...last, nodes: state.nodes, edges: state.edges, rows });
+    return last.routes;
+  }
   const routes = routeEdges(tables, requests, last?.routes);
   if (last) {
     for (const [id, route] of routes) {
@@ -54,7 +78,7 @@ function routesOf(state: ReactFlowState, rows: ReadonlyMap<RelationshipId, EndRo
       if (before && isSameRoute(before, route)) routes.set(id, before);
     }
   }
-  lastRouted.set(state.nodeLookup, { nodes: state.nodes, edges: state.edges, rows, routes });
+  lastRouted.set(state.nodeLookup, { nodes: state.nodes, edges: state.edges, rows, tables, requests, routes });
   return routes;
 }
 
