@@ -5,9 +5,9 @@ import { catalogDifferences } from './catalogDifferences.ts';
 import { snapshotCatalog, type CatalogSnapshot } from './catalogSnapshot.ts';
 import { fitSamples } from './fitSamples.ts';
 import { migrationScope, schemaInScope, statementsInScope, type MigrationScope } from './migrationScope.ts';
-import { runScenario } from './runProof.ts';
+import { runScenarios } from './runScenarios.ts';
 import { countRows, insertSampleRows, lostRows, restoreInitialDeferral, type DataLoss } from './sampleRows.ts';
-import { describeActual, describeExpectation, type ScenarioResult, type Verdict } from './scenario.ts';
+import { describeActual, describeExpectation, type Scenario, type ScenarioResult, type Verdict } from './scenario.ts';
 import { availableExtensions, currentTransaction, requireSqlError, scratchSchemaName, TransactionEscapedError } from './scratchSchema.ts';
 
 /** What a migration proof checks, in the order it reports them. */
@@ -253,12 +253,10 @@ async function relationshipScenarios(
   await restoreInitialDeferral(db);
   const fitted = await fitSamples(db, to);
   await db.exec('SAVEPOINT scenario');
-  const results: ScenarioResult[] = [];
-  for (const scenario of buildScenarios(to, statements, fitted)) {
-    if ('notProvable' in scenario || (only !== 'all' && !only.has(scenario.relationshipId))) continue;
-    results.push(await runScenario(db, scenario));
-  }
-  return results;
+  const built = buildScenarios(to, statements, fitted).filter(
+    (s): s is Scenario => !('notProvable' in s) && (only === 'all' || only.has(s.relationshipId)),
+  );
+  return runScenarios(db, built);
 }
 
 /** Keys of the scratch schema read as `public`, where the tables are drawn. */
