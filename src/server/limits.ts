@@ -1,0 +1,35 @@
+/** What one client may send: the server closes a connection that goes past these. */
+export interface CollabLimits {
+  /** Largest websocket message (and body of a room creation), in bytes. */
+  maxMessageBytes: number;
+  /** Messages a connection may send per second, on average. */
+  messagesPerSecond: number;
+  /** Messages a connection may send at once above that average (joining sends several). */
+  burstMessages: number;
+  /** Largest room, as its Yjs state plus the updates accepted since it was loaded, in bytes. */
+  maxRoomBytes: number;
+}
+
+/** Limits that fit a 500-table document (a few hundred kB) and a drag sending an update per frame. */
+export const defaultLimits: CollabLimits = {
+  maxMessageBytes: 4 * 1024 * 1024,
+  messagesPerSecond: 200,
+  burstMessages: 2000,
+  maxRoomBytes: 32 * 1024 * 1024,
+};
+
+/** A token bucket: `take()` says whether one more message fits the rate. */
+export function rateLimiter(limits: Pick<CollabLimits, 'messagesPerSecond' | 'burstMessages'>, now = () => performance.now()) {
+  let tokens = limits.burstMessages;
+  let last = now();
+  return {
+    take(): boolean {
+      const time = now();
+      tokens = Math.min(limits.burstMessages, tokens + ((time - last) / 1000) * limits.messagesPerSecond);
+      last = time;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { createRequire } from 'node:module';
+import * as Y from 'yjs';
+
+/** Node 20 has no global WebSocket: the provider is given ws's (ws ships no types; the provider takes any constructor). */
+const WebSocketPolyfill: unknown = createRequire(import.meta.url)('ws');
+
+/** What POST /api/rooms answered. */
+export interface TestRoom {
+  room: string;
+  editToken: string;
+  viewToken: string;
+}
+
+/** Creates a room on the server at `httpUrl` from a Y.Doc's state. */
+export async function createTestRoom(httpUrl: string, doc: Y.Doc): Promise<TestRoom> {
+  const response = await fetch(`${httpUrl}/api/rooms`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream' },
+    body: new Uint8Array(Y.encodeStateAsUpdate(doc)).buffer,
+  });
+  if (response.status !== 201) throw new Error(`room creation answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as TestRoom;
+}
+
+/** A Hocuspocus provider in a room, as the browser has one, with what the tests look at. */
+export interface TestClient {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  /** Close events of the websocket, in order. */
+  closes: { code: number; reason: string }[];
+  /** Sends raw bytes on the websocket, as a client that ignores the protocol's rules would. */
+  sendRaw(bytes: Uint8Array): void;
+  destroy(): void;
+}
+
+/** Joins `room` with `token` over the websocket at `websocketUrl` (ws:// … /collab). */
+export function joinTestRoom(websocketUrl: string, room: string, token: string): TestClient {
+  const doc = new Y.Doc();
+  const closes: TestClient['closes'] = [];
+  const socket = new HocuspocusProviderWebsocket({ url: websocketUrl, WebSocketPolyfill, delay: 200, minDelay: 100, maxDelay: 1000 });
+  socket.on('close', ({ event }: { event: { code: number; reason: unknown } }) =>
+    closes.push({ code: event.code, reason: String(event.reason) }),
+  );
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, token, document: doc });
+  provider.attach();
+  return {
+    doc,
+    provider,
+    closes,
+    sendRaw: (bytes) => (socket.webSocket as unknown as { send(data: Uint8Array): void }).send(bytes),
+    destroy() {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+function varUint(value: number): number[] {
+  const out: number[] = [];
+  while (value > 0x7f) {
+    out.push((value & 0x7f) | 0x80);
+    value = Math.floor(value / 128);
+  }
+  out.push(value);
+  return out;
+}
+
+/** A Hocuspocus Sync/Update message carrying `update` for `room`, framed as the provider frames it. */
+export function updateMessage(room: string, update: Uint8Array): Uint8Array {
+  const name = new TextEncoder().encode(room);
+  return Uint8Array.from([...varUint(name.length), ...name, 0, 2, ...varUint(update.length), ...update]);
+}
