@@ -7,10 +7,17 @@ import { freePort } from './postgresServer.ts';
 /** A throwaway redis-server on 127.0.0.1 for the tests, or why there is none. */
 export type TestRedis = { url: string; stop(): Promise<void> } | { skipReason: string };
 
+/** Why the Redis tests cannot run here (no redis-server), or undefined when they can. */
+export function redisSkipReason(): string | undefined {
+  return spawnSync('redis-server', ['--version']).error
+    ? 'redis-server not found (apt-get install redis-server; .ci/run installs it): Redis tests skipped'
+    : undefined;
+}
+
 /** Starts redis-server in a temporary directory on a free port of 127.0.0.1, saving nothing to disk. */
 export async function startTestRedis(): Promise<TestRedis> {
-  if (spawnSync('redis-server', ['--version']).error)
-    return { skipReason: 'redis-server not found (apt-get install redis-server; .ci/run installs it): Redis tests skipped' };
+  const skipReason = redisSkipReason();
+  if (skipReason) return { skipReason };
   const dir = mkdtempSync(join(tmpdir(), 'erd-redis-'));
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'];
