@@ -89,6 +89,8 @@ Commands:
   import FILE  read a .sql or .dbml file into a project file, printed on stdout
                  -o, --output OUT  write it to OUT instead (an existing OUT is left alone)
                  --force           replace OUT if it exists
+  serve        run the collaboration server for a team (the app and its live rooms on one
+               port); erd serve --help
 
   --time-limit SECONDS  for a .sql FILE: stop the import after this long (default 60);
                         a DO block or a function it calls can loop forever
@@ -106,6 +108,7 @@ const defaultTimeLimitSeconds = 60;
 /** Runs `erd` with its arguments; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'diff') return (await import('./diffCommand.ts')).diffCommand(argv.slice(1), io);
+  if (argv[0] === 'serve') return (await import('./serveCommand.ts')).serveCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
