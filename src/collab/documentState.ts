@@ -35,11 +35,7 @@ export function readDocument(ydoc: Y.Doc): ErdDocument {
  * re-reading only what it touched: untouched objects are the previous ones. Run it on remote and undo transactions; a local edit already has
  * its document in the store, but running it there too keeps `raw` current for the next change.
  */
-export function readDocumentChange(
-  ydoc: Y.Doc,
-  previous: DocumentState,
-  changed: ReadonlyMap<Y.AbstractType<unknown>, ReadonlySet<string | null>>,
-): DocumentState {
+export function readDocumentChange(ydoc: Y.Doc, previous: DocumentState, changed: Y.Transaction['changed']): DocumentState {
   const raw = readRawDocumentChange(ydoc, previous.raw, changed);
   if (raw === previous.raw) return previous.newlyDropped.length === 0 ? previous : { ...previous, newlyDropped: [] };
   const repaired = repairDocument(raw, previous.document);

@@ -32,11 +32,7 @@ export function readRawDocument(ydoc: Y.Doc): ErdDocument {
  * `ydoc.on('afterTransaction')`): every untouched table, column, relationship... is the previous
  * object itself, so a remote edit to one table makes one new table, not 500.
  */
-export function readRawDocumentChange(
-  ydoc: Y.Doc,
-  previous: ErdDocument,
-  changed: ReadonlyMap<Y.AbstractType<unknown>, ReadonlySet<string | null>>,
-): ErdDocument {
+export function readRawDocumentChange(ydoc: Y.Doc, previous: ErdDocument, changed: Y.Transaction['changed']): ErdDocument {
   const touched = touchedParts(ydoc, changed);
   const c = touched.collections;
   const y = roots(ydoc);

@@ -17,7 +17,7 @@ export interface TouchedTable {
 export interface TouchedParts {
   meta: boolean;
   collections: Partial<Record<RootName, TouchedCollection>>;
-  /** Tables whose nested content changed, each with what inside (a table replaced whole is only in `collections.tables`). */
+  /** Tables whose content changed, each with what inside (a table replaced whole, or one of its nested maps, is in `collections.tables`). */
   tables: Map<string, TouchedTable>;
 }
 
@@ -43,7 +43,7 @@ const nestedByKey: Record<string, keyof TouchedTable> = {
 /** The keys from the top-level type down to `type`, and the top-level type's name. */
 function pathOf(ydoc: Y.Doc, type: Y.AbstractType<unknown>): { root: string | undefined; keys: string[] } {
   const keys: string[] = [];
-  let current = type;
+  let current: Y.AbstractType<unknown> = type;
   while (current._item) {
     keys.unshift(current._item.parentSub ?? '');
     current = current._item.parent as Y.AbstractType<unknown>;
@@ -56,11 +56,11 @@ function pathOf(ydoc: Y.Doc, type: Y.AbstractType<unknown>): { root: string | un
  * What a transaction changed, from its `changed` map (type -> keys changed on it; `null` for an
  * array): the incremental reader re-reads only these parts.
  */
-export function touchedParts(ydoc: Y.Doc, changed: ReadonlyMap<Y.AbstractType<unknown>, ReadonlySet<string | null>>): TouchedParts {
+export function touchedParts(ydoc: Y.Doc, changed: Y.Transaction['changed']): TouchedParts {
   const touched: TouchedParts = { meta: false, collections: {}, tables: new Map() };
   const collection = (root: RootName) => (touched.collections[root] ??= { ids: new Set() });
   for (const [type, changedKeys] of changed) {
-    const { root: rootName, keys } = pathOf(ydoc, type);
+    const { root: rootName, keys } = pathOf(ydoc, type as Y.AbstractType<unknown>);
     const root = rootName === undefined ? undefined : rootByName.get(rootName);
     if (root === undefined) continue;
     if (root === 'meta') {
@@ -76,6 +76,7 @@ export function touchedParts(ydoc: Y.Doc, changed: ReadonlyMap<Y.AbstractType<un
     if (keys.length === 0) {
       for (const key of changedKeys) if (key !== null) ids.add(key);
     } else if (root !== 'tables') ids.add(keys[0]!);
+    else if (keys.length === 1 && [...changedKeys].some((key) => key !== null && key in nestedByKey)) ids.add(keys[0]!);
     else touchTable(touched, keys, changedKeys);
   }
   return touched;
