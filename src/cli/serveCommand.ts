@@ -68,13 +68,16 @@ export async function serveCommand(argv: string[], io: CliIo, context: ServeCont
   const redisUrl = context.env.REDIS_URL || undefined;
   const storageDir = resolve(values.storage ?? 'erd-rooms');
   const staticDir = builtApp();
-  const { startCollabServer } = await import('../server/startCollabServer.ts');
+  const [{ startCollabServer }, { shippedDataDir }] = await Promise.all([
+    import('../server/startCollabServer.ts'),
+    import('./shippedDataDir.ts'),
+  ]);
   let server;
   try {
     server = await startCollabServer({
       port,
       host: values.host ?? '0.0.0.0',
-      storage: databaseUrl ? { databaseUrl } : { dir: storageDir },
+      storage: databaseUrl ? { databaseUrl } : { dir: storageDir, startingDataDir: shippedDataDir() },
       redisUrl,
       staticDir,
       log: (line) => io.stderr(`erd serve: ${line}\n`),

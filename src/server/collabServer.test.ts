@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { testDataDirPath } from '../testing/testDataDir.ts';
 import { createTestRoom, joinTestRoom, updateMessage, type TestClient } from '../testing/collabClients.ts';
 import { startCollabServer, type CollabServer } from './startCollabServer.ts';
 
@@ -16,6 +17,8 @@ function aDoc(entries: Record<string, string> = { title: 'orders' }): Y.Doc {
 
 const meta = (client: TestClient) => client.doc.getMap('meta').toJSON();
 const maxMessageBytes = 64 * 1024;
+/** The suite's initialised PGlite data directory: a new room store starts from it instead of running initdb. */
+const startingDataDir = () => new Blob([readFileSync(testDataDirPath())]);
 
 /** GET with the path sent as written (fetch would normalise `/../`). */
 function rawGet(url: string, path: string): Promise<{ status: number; body: string; type?: string }> {
@@ -52,7 +55,7 @@ describe('the collaboration server', () => {
     server = await startCollabServer({
       port: 0,
       host: '127.0.0.1',
-      storage: { dir: join(root, 'storage') },
+      storage: { dir: join(root, 'storage'), startingDataDir: startingDataDir() },
       staticDir: join(root, 'site'),
       limits: { maxMessageBytes },
       log: (line) => logs.push(line),
@@ -167,7 +170,7 @@ describe('the collaboration server', () => {
 describe('a restart of the collaboration server', () => {
   it('keeps the room and its edits', async () => {
     const root = mkdtempSync(join(tmpdir(), 'erd-collab-restart-'));
-    const options = { port: 0, host: '127.0.0.1', storage: { dir: root }, log: () => {} };
+    const options = { port: 0, host: '127.0.0.1', storage: { dir: root, startingDataDir: startingDataDir() }, log: () => {} };
     let server = await startCollabServer(options);
     try {
       const room = await createTestRoom(server.httpUrl, aDoc());

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A room as kept: the digests of its two tokens (never the tokens). */
@@ -61,12 +61,17 @@ async function sqlRoomStore(query: Query, close: () => Promise<void>): Promise<R
   };
 }
 
-/** Rooms in PGlite on disk under `storageDir` (made on first use: no set-up). */
-export async function pgliteRoomStore(storageDir: string): Promise<RoomStore> {
+/**
+ * Rooms in PGlite on disk under `storageDir` (made on first use: no set-up). A new folder starts from
+ * `startingDataDir` when given (an initialised data directory dumped by PGlite: a second instead of
+ * initdb's ten on a loaded machine).
+ */
+export async function pgliteRoomStore(storageDir: string, startingDataDir?: Blob): Promise<RoomStore> {
   const { PGlite } = await import('@electric-sql/pglite');
   const dataDir = join(storageDir, 'rooms-pglite');
   mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create({ dataDir });
+  const isNew = !existsSync(join(dataDir, 'PG_VERSION'));
+  const pg = await PGlite.create({ dataDir, ...(isNew && startingDataDir ? { loadDataDir: startingDataDir } : {}) });
   return sqlRoomStore(
     async (sql, params) => (await pg.query<Record<string, unknown>>(sql, params)).rows,
     () => pg.close(),

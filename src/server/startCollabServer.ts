@@ -12,8 +12,8 @@ export interface CollabServerOptions {
   /** 0 picks a free port. */
   port: number;
   host: string;
-  /** Rooms in PGlite under this folder, or in a PostgreSQL server. */
-  storage: { dir: string } | { databaseUrl: string };
+  /** Rooms in PGlite under this folder (a new one starts from `startingDataDir` when given), or in a PostgreSQL server. */
+  storage: { dir: string; startingDataDir?: Blob } | { databaseUrl: string };
   /** redis://… : several instances behind a load balancer share rooms through it. */
   redisUrl?: string;
   /** The built app (dist/), served on the same port. */
@@ -58,7 +58,9 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   const log = options.log ?? ((line: string) => process.stderr.write(`erd serve: ${line}\n`));
   const gate = options.gate ?? checkUpdate;
   const store =
-    'dir' in options.storage ? await pgliteRoomStore(options.storage.dir) : await postgresRoomStore(options.storage.databaseUrl);
+    'dir' in options.storage
+      ? await pgliteRoomStore(options.storage.dir, options.storage.startingDataDir)
+      : await postgresRoomStore(options.storage.databaseUrl);
   const extensions: Extension[] = [
     httpExtension({ store, gate, maxBodyBytes: limits.maxMessageBytes, staticDir: options.staticDir, log }),
     guardExtension({ store, limits, gate, log }),
