@@ -52,14 +52,19 @@ export function repairDocument(document: ErdDocument, previous?: ErdDocument): R
   return { document: { ...document, schema, layout }, dropped };
 }
 
+const unknownTable = '(deleted table)';
+
 /** Names tables by id, looking in the document before the change for one deleted since. */
 function tableNamer(schema: Schema, previous?: Schema): (id: string) => string {
-  return (id) => (schema.tables.find((t) => t.id === id) ?? previous?.tables.find((t) => t.id === id))?.name ?? 'a deleted table';
+  return (id) => (schema.tables.find((t) => t.id === id) ?? previous?.tables.find((t) => t.id === id))?.name ?? unknownTable;
 }
 
 function why(schema: Schema, rel: Relationship, problem: string, nameOf: (id: string) => string): string {
   const missing = [rel.from.tableId, rel.to.tableId].find((id) => !schema.tables.some((t) => t.id === id));
-  if (missing) return `its table ${nameOf(missing)} was deleted by someone else`;
+  if (missing) {
+    const name = nameOf(missing);
+    return name === unknownTable ? 'one of its tables was deleted' : `its table ${name} was deleted`;
+  }
   return `edits made at the same time left it inconsistent (${problem.replace(/^relationship \S+:? ?/, '')})`;
 }
 
@@ -103,10 +108,7 @@ function withoutStrayIndexes(schema: Schema, dropped: string[]): Schema {
     const ids = new Set<string>(table.columns.map((c) => c.id));
     const indexes = table.indexes.filter((index) => {
       const whole = index.columnIds.length > 0 && index.columnIds.every((id) => ids.has(id));
-      if (!whole)
-        dropped.push(
-          `the index ${index.name || 'without a name'} of ${table.name} was removed: a column it covered was deleted by someone else`,
-        );
+      if (!whole) dropped.push(`the index ${index.name || 'without a name'} of ${table.name} was removed: a column it covered was deleted`);
       return whole;
     });
     const keyOrder = table.primaryKeyColumnIds?.filter((id) => ids.has(id));
@@ -138,7 +140,7 @@ function withMatchingKeyTypes(schema: Schema, broken: ReadonlyMap<string, string
       if (!column || !referenced || typeFamily(column.type) === typeFamily(referenced.type) || retyped.has(id)) return;
       retyped.set(id, referenced.type);
       dropped.push(
-        `${child.name}.${column.name} became ${referenced.type} to match ${parent.name}.${referenced.name}, changed by someone else`,
+        `${child.name}.${column.name} became ${referenced.type} to match ${parent.name}.${referenced.name} (changed at the same time)`,
       );
     });
   }

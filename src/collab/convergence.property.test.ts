@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addTable, checkInvariants, emptySchema, type ErdDocument } from '../model/index.ts';
+import { apply, editArb, type Edit } from '../testing/schemaEdits.ts';
+import { propertyRuns, propertyTimeout } from '../testing/propertyRuns.ts';
+import { readDocument, readDocumentChange, readDocumentState, type DocumentState } from './documentState.ts';
+import { applyDocumentChange, writeDocument } from './writeDocument.ts';
+
+/** PROPERTY_RUNS=2000 for a long run; each run is a few dozen edits and deliveries on 2 or 3 replicas (50 ms allowed). */
+const runs = propertyRuns(150);
+const remote = Symbol('remote');
+const local = Symbol('local');
+
+/** One person's editor: a Y.Doc, the state read from it after every transaction, and the updates it sent. */
+interface Replica {
+  ydoc: Y.Doc;
+  state: DocumentState;
+  sent: Uint8Array[];
+  /** How many of each replica's updates this one has received, in order, per sender. */
+  received: number[];
+}
+
+function replicas(count: number): Replica[] {
+  const first = new Y.Doc();
+  const start = addTable(addTable(emptySchema, 'authors').schema, 'books').schema;
+  const document: ErdDocument = { schema: start, layout: Object.fromEntries(start.tables.map((t, i) => [t.id, { x: i * 300, y: 0 }])) };
+  writeDocument(first, document);
+  const initial = Y.encodeStateAsUpdate(first);
+  return Array.from({ length: count }, () => {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, initial);
+    const replica: Replica = { ydoc, state: readDocumentState(ydoc), sent: [], received: new Array<number>(count).fill(0) };
+    ydoc.on('afterTransaction', (tr: Y.Transaction) => (replica.state = readDocumentChange(ydoc, replica.state, tr.changed)));
+    ydoc.on('update', (update: Uint8Array, origin: unknown) => origin === local && replica.sent.push(update));
+    return replica;
+  });
+}
+
+/** A person edits what their editor shows (the repaired document), as the store would. */
+function edit(replica: Replica, change: Edit): void {
+  const before = replica.state.document;
+  const after = { ...before, schema: apply(before.schema, change).schema };
+  applyDocumentChange(replica.ydoc, before, after, local);
+}
+
+/** Delivers a sender's next update (or, with `again`, one already delivered: networks repeat themselves). */
+function deliver(to: Replica, from: Replica, fromIndex: number, again: boolean): void {
+  const count = to.received[fromIndex]!;
+  if (again && count > 0) Y.applyUpdate(to.ydoc, from.sent[count - 1]!, remote);
+  else if (count < from.sent.length) {
+    Y.applyUpdate(to.ydoc, from.sent[count]!, remote);
+    to.received[fromIndex] = count + 1;
+  }
+}
+
+const stepArb = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), who: fc.nat(2), edit: editArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('deliver' as const), to: fc.nat(2), from: fc.nat(2), again: fc.boolean() }) },
+);
+
+describe('concurrent editing on 2 and 3 replicas', () => {
+  for (const count of [2, 3]) {
+    it(
+      `${count} replicas converge to one document that holds the model's invariants, whatever the delivery order`,
+      () => {
+        fc.assert(
+          fc.property(fc.array(stepArb, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { maxLength: 60 }), (steps, finalOrder) => {
+            const peers = replicas(count);
+            for (const step of steps) {
+              if (step.kind === 'edit') edit(peers[step.who % count]!, step.edit);
+              else if (step.to % count !== step.from % count)
+                deliver(peers[step.to % count]!, peers[step.from % count]!, step.from % count, step.again);
+            }
+            // Then every update reaches everyone, in an order drawn from `finalOrder`, some twice.
+            const pairs = peers.flatMap((to, t) => peers.flatMap((from, f) => (t === f ? [] : [{ to, from, f }])));
+            for (const pick of finalOrder) {
+              const { to, from, f } = pairs[pick % pairs.length]!;
+              deliver(to, from, f, pick % 7 === 0);
+            }
+            for (const { to, from, f } of pairs) while (to.received[f]! < from.sent.length) deliver(to, from, f, false);
+            const documents = peers.map((p) => readDocument(p.ydoc));
+            for (const [i, peer] of peers.entries()) {
+              expect(documents[i], `replica ${i} against replica 0`).toStrictEqual(documents[0]);
+              expect(peer.state.document, `replica ${i}'s incremental reading`).toStrictEqual(documents[i]);
+            }
+            expect(checkInvariants(documents[0]!.schema)).toEqual([]);
+          }),
+          { numRuns: runs },
+        );
+      },
+      propertyTimeout(runs, 50),
+    );
+  }
+});
