@@ -4,6 +4,7 @@ import { projectFileSchema } from '../io/projectFileSchema.ts';
 import { readRawDocument, readRawDocumentChange } from './readDocument.ts';
 import { repairDocument } from './repairDocument.ts';
 import { structureProblem } from './structureChecks.ts';
+import { isStillWhole } from './changedScope.ts';
 import { touchedParts, type TouchedParts } from './touchedParts.ts';
 
 /** The verdict on one update a peer sent: applied, or refused with a reason for the server's log. */
@@ -44,7 +45,14 @@ const zodOf = {
  * per keystroke would cost more than the check) with the document it holds: brought up to date
  * from the room before each check, dropped after a refusal.
  */
-const shadows = new WeakMap<Y.Doc, { copy: Y.Doc; raw: ErdDocument }>();
+const shadows = new WeakMap<Y.Doc, Shadow>();
+
+/** A room's copy, the document it holds as stored, and whether that document's schema needs no repair (so a change is checked only where it lands). */
+interface Shadow {
+  copy: Y.Doc;
+  raw: ErdDocument;
+  isWhole: boolean;
+}
 
 /**
  * Whether a peer's update may reach a room: it must decode, keep the Y.Doc in this format (known
@@ -74,7 +82,7 @@ export function checkRemoteUpdate(current: Y.Doc, update: Uint8Array, limits: Do
 }
 
 /** The room's copy, made on first use and brought up to date with what the room took since (other instances, the store, deletions). */
-function shadowOf(current: Y.Doc): { copy: Y.Doc; raw: ErdDocument } {
+function shadowOf(current: Y.Doc): Shadow {
   const known = shadows.get(current);
   if (known && !isAhead(known.copy, current)) {
     let changed: Y.Transaction['changed'] | undefined;
@@ -82,12 +90,17 @@ function shadowOf(current: Y.Doc): { copy: Y.Doc; raw: ErdDocument } {
     known.copy.on('afterTransaction', listen);
     Y.applyUpdate(known.copy, Y.encodeStateAsUpdate(current, Y.encodeStateVector(known.copy)));
     known.copy.off('afterTransaction', listen);
-    if (changed) known.raw = readRawDocumentChange(known.copy, known.raw, changed);
+    if (changed) {
+      const raw = readRawDocumentChange(known.copy, known.raw, changed);
+      known.isWhole = known.isWhole && isStillWhole(known.raw.schema, raw.schema) ? true : repairDocument(raw).dropped.length === 0;
+      known.raw = raw;
+    }
     return known;
   }
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(current));
-  const made = { copy, raw: readRawDocument(copy) };
+  const raw = readRawDocument(copy);
+  const made = { copy, raw, isWhole: repairDocument(raw).dropped.length === 0 };
   shadows.set(current, made);
   return made;
 }
@@ -99,18 +112,22 @@ function isAhead(copy: Y.Doc, room: Y.Doc): boolean {
   return false;
 }
 
-function checkChange(shadow: { copy: Y.Doc; raw: ErdDocument }, changed: Y.Transaction['changed'], limits: DocumentLimits): UpdateVerdict {
+function checkChange(shadow: Shadow, changed: Y.Transaction['changed'], limits: DocumentLimits): UpdateVerdict {
   const touched = touchedParts(shadow.copy, changed);
   const structure = structureProblem(shadow.copy, touched);
   if (structure) return { ok: false, reason: structure };
   const raw = readRawDocumentChange(shadow.copy, shadow.raw, changed);
   const problem = contentProblem(raw, touched, limits) ?? idProblem(raw);
   if (problem) return { ok: false, reason: problem };
-  if (raw.schema !== shadow.raw.schema) {
-    const broken = checkInvariants(repairDocument(raw).document.schema);
+  let isWhole = shadow.isWhole;
+  if (raw.schema !== shadow.raw.schema && !(shadow.isWhole && isStillWhole(shadow.raw.schema, raw.schema))) {
+    const repaired = repairDocument(raw);
+    const broken = checkInvariants(repaired.document.schema);
     if (broken.length > 0) return { ok: false, reason: `the document cannot be repaired: ${broken[0]}` };
+    isWhole = repaired.dropped.length === 0;
   }
   shadow.raw = raw;
+  shadow.isWhole = isWhole;
   return { ok: true };
 }
 

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { ErdDocument } from '../model/index.ts';
 import { readRawDocument, readRawDocumentChange } from './readDocument.ts';
 import { repairDocument } from './repairDocument.ts';
+import { isStillWhole } from './changedScope.ts';
 
 /**
  * What a peer knows of a Y.Doc: the document as stored (`raw`), the repaired one the editor shows
@@ -38,6 +39,10 @@ export function readDocument(ydoc: Y.Doc): ErdDocument {
 export function readDocumentChange(ydoc: Y.Doc, previous: DocumentState, changed: Y.Transaction['changed']): DocumentState {
   const raw = readRawDocumentChange(ydoc, previous.raw, changed);
   if (raw === previous.raw) return previous.newlyDropped.length === 0 ? previous : { ...previous, newlyDropped: [] };
+  if (previous.dropped.length === 0 && isStillWhole(previous.raw.schema, raw.schema)) {
+    const repaired = repairDocument(raw, previous.document, { schemaIsWhole: true });
+    if (repaired.dropped.length === 0) return { raw, document: repaired.document, dropped: [], newlyDropped: [] };
+  }
   const repaired = repairDocument(raw, previous.document);
   const before = new Set(previous.dropped);
   const newlyDropped = repaired.dropped.filter((message) => !before.has(message));

@@ -25,8 +25,13 @@ export interface Repair {
  * broken indexes and relationships are removed, a key column whose parent key changed type takes
  * that type. A document that needs nothing comes back as the same object. `previous` (the document
  * before the change) only names what went: a table deleted by someone else is no longer in `document`.
+ * `known.schemaIsWhole` (isStillWhole said so) skips the schema's checks: only the layout is tidied.
  */
-export function repairDocument(document: ErdDocument, previous?: ErdDocument): Repair {
+export function repairDocument(document: ErdDocument, previous?: ErdDocument, known: { schemaIsWhole?: boolean } = {}): Repair {
+  if (known.schemaIsWhole) {
+    const layout = layoutOfTables(document.layout, document.schema);
+    return { document: layout === document.layout ? document : { ...document, layout }, dropped: [] };
+  }
   const dropped: string[] = [];
   const nameOf = tableNamer(document.schema, previous?.schema);
   let schema = withoutDuplicateIds(document.schema, dropped);
