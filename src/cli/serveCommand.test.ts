@@ -6,6 +6,9 @@ import { memoryCliIo } from '../testing/memoryCliIo.ts';
 import { main } from './main.ts';
 import { serveCommand } from './serveCommand.ts';
 
+/** Waits for a condition; generous, since the machine may be loaded (the tests assert what happens, not how fast). */
+const eventually = <T>(check: () => T) => vi.waitFor(check, { timeout: 15_000, interval: 50 });
+
 it('erd serve runs the server until stopped, says where rooms are kept and that the operator can read them', async () => {
   const storage = mkdtempSync(join(tmpdir(), 'erd-serve-'));
   const { io, output } = memoryCliIo({});
@@ -13,7 +16,7 @@ it('erd serve runs the server until stopped, says where rooms are kept and that 
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const exit = serveCommand(['--port', '0', '--host', '127.0.0.1', '--storage', storage], io, { env: {}, stopped });
   try {
-    await vi.waitFor(() => expect(output.stdout).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/), { timeout: 20_000 });
+    await eventually(() => expect(output.stdout).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/));
     const url = /listening on (http:\/\/[^ ]+)/.exec(output.stdout)![1]!;
     const created = await fetch(`${url}/api/rooms`, { method: 'POST', body: new Uint8Array([0, 0]) });
     expect(created.status).toBe(201);

@@ -1,24 +1,13 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { checkRemoteUpdate, type UpdateVerdict } from '../collab/checkRemoteUpdate.ts';
 
-/** The gate's answer on one update a client sent. */
-export type UpdateVerdict = { ok: true } | { ok: false; reason: string };
+export type { UpdateVerdict };
 
 /** Decides whether a client's Yjs update may reach a room: checked before it is applied, never after. */
 export type UpdateGate = (current: Y.Doc, update: Uint8Array) => UpdateVerdict;
 
 /**
- * The server's gate: the update must be a Yjs update that applies to a copy of the room without an
- * error. (collab/'s checkRemoteUpdate, the model's own check of what the update would make of the
- * document, takes this place when it lands.)
+ * The server's gate: collab/'s check of what the update would make of the document (it decodes and
+ * applies whole, keeps the document's format, and leaves a document the model accepts).
  */
-export const checkUpdate: UpdateGate = (current, update) => {
-  try {
-    const trial = new Y.Doc({ gc: false });
-    Y.applyUpdate(trial, Y.encodeStateAsUpdate(current));
-    Y.applyUpdate(trial, update);
-    trial.destroy();
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, reason: `not an update of this room (${(error as Error).name})` };
-  }
-};
+export const checkUpdate: UpdateGate = (current, update) => checkRemoteUpdate(current, update);

@@ -1,9 +1,25 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { createRequire } from 'node:module';
 import * as Y from 'yjs';
+import { readDocument } from '../collab/documentState.ts';
+import { applyDocumentChange, writeDocument } from '../collab/writeDocument.ts';
+import { addTable, renameTable, type ErdDocument } from '../model/index.ts';
+import { aTable } from './factories.ts';
 
-/** Node 20 has no global WebSocket: the provider is given ws's (ws ships no types; the provider takes any constructor). */
-const WebSocketPolyfill: unknown = createRequire(import.meta.url)('ws');
+type NodeWebSocket = new (...args: unknown[]) => { on(event: 'error', listener: () => void): void };
+const NodeWebSocket = createRequire(import.meta.url)('ws') as NodeWebSocket;
+
+/**
+ * Node 20 has no global WebSocket: the provider is given ws's (ws ships no types). A socket closed while
+ * it connects (a test ending while the provider reconnects) emits an error event ws would throw
+ * without a listener; the provider learns of it from the close event anyway.
+ */
+class WebSocketPolyfill extends NodeWebSocket {
+  constructor(...args: unknown[]) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
 
 /** What POST /api/rooms answered. */
 export interface TestRoom {
@@ -70,4 +86,31 @@ function varUint(value: number): number[] {
 export function updateMessage(room: string, update: Uint8Array): Uint8Array {
   const name = new TextEncoder().encode(room);
   return Uint8Array.from([...varUint(name.length), ...name, 0, 2, ...varUint(update.length), ...update]);
+}
+
+/** A room's first state: a document with one table named `name`, written as the editor writes it. */
+export function aRoomDoc(name = 'orders'): Y.Doc {
+  const doc = new Y.Doc();
+  const document: ErdDocument = { schema: aTable(name).schema, layout: {} };
+  writeDocument(doc, document);
+  return doc;
+}
+
+/** The names of the tables a copy of the room holds, in order. */
+export function tableNames(doc: Y.Doc): string[] {
+  return readDocument(doc).schema.tables.map((table) => table.name);
+}
+
+/** Renames the table called `from` in a copy of the room, as the editor does (the provider sends the update). */
+export function renameTableIn(doc: Y.Doc, from: string, to: string): void {
+  const before = readDocument(doc);
+  const table = before.schema.tables.find((t) => t.name === from);
+  if (!table) throw new Error(`no table ${from}`);
+  applyDocumentChange(doc, before, { ...before, schema: renameTable(before.schema, table.id, to) });
+}
+
+/** Adds a table named `name` to a copy of the room, as the editor does. */
+export function addTableIn(doc: Y.Doc, name: string): void {
+  const before = readDocument(doc);
+  applyDocumentChange(doc, before, { ...before, schema: addTable(before.schema, name).schema });
 }
