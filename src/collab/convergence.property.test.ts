@@ -4,8 +4,8 @@ import * as Y from 'yjs';
 import { addTable, checkInvariants, emptySchema, type ErdDocument } from '../model/index.ts';
 import { apply, editArb, type Edit } from '../testing/schemaEdits.ts';
 import { propertyRuns, propertyTimeout } from '../testing/propertyRuns.ts';
-import { readDocument, readDocumentChange, readDocumentState, type DocumentState } from './documentState.ts';
-import { applyDocumentChange, writeDocument } from './writeDocument.ts';
+import { commitLocalChange, readDocument, readDocumentChange, readDocumentState, type DocumentState } from './documentState.ts';
+import { writeDocument } from './writeDocument.ts';
 
 /** PROPERTY_RUNS=2000 for a long run; each run is a few dozen edits and deliveries on 2 or 3 replicas (50 ms allowed). */
 const runs = propertyRuns(150);
@@ -31,7 +31,9 @@ function replicas(count: number): Replica[] {
     const ydoc = new Y.Doc();
     Y.applyUpdate(ydoc, initial);
     const replica: Replica = { ydoc, state: readDocumentState(ydoc), sent: [], received: new Array<number>(count).fill(0) };
-    ydoc.on('afterTransaction', (tr: Y.Transaction) => (replica.state = readDocumentChange(ydoc, replica.state, tr.changed)));
+    ydoc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.origin !== local) replica.state = readDocumentChange(ydoc, replica.state, tr.changed);
+    });
     ydoc.on('update', (update: Uint8Array, origin: unknown) => origin === local && replica.sent.push(update));
     return replica;
   });
@@ -40,8 +42,7 @@ function replicas(count: number): Replica[] {
 /** A person edits what their editor shows (the repaired document), as the store would. */
 function edit(replica: Replica, change: Edit): void {
   const before = replica.state.document;
-  const after = { ...before, schema: apply(before.schema, change).schema };
-  applyDocumentChange(replica.ydoc, before, after, local);
+  replica.state = commitLocalChange(replica.ydoc, replica.state, { ...before, schema: apply(before.schema, change).schema }, local);
 }
 
 /** Delivers a sender's next update (or, with `again`, one already delivered: networks repeat themselves). */

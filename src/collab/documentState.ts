@@ -3,6 +3,7 @@ import type { ErdDocument } from '../model/index.ts';
 import { readRawDocument, readRawDocumentChange } from './readDocument.ts';
 import { repairDocument } from './repairDocument.ts';
 import { isStillWhole } from './changedScope.ts';
+import { applyDocumentChange } from './writeDocument.ts';
 
 /**
  * What a peer knows of a Y.Doc: the document as stored (`raw`), the repaired one the editor shows
@@ -32,12 +33,35 @@ export function readDocument(ydoc: Y.Doc): ErdDocument {
 }
 
 /**
- * The state after a transaction (`ydoc.on('afterTransaction', (tr) => ...)` with `tr.changed`),
- * re-reading only what it touched: untouched objects are the previous ones. Run it on remote and undo transactions; a local edit already has
- * its document in the store, but running it there too keeps `raw` current for the next change.
+ * The state after a transaction someone else made (`ydoc.on('afterTransaction', (tr) => ...)` with
+ * `tr.changed`: remote updates, and a Y.UndoManager's undo and redo), re-reading only what it
+ * touched: untouched objects are the previous ones. Skip the transactions commitLocalChange makes.
  */
 export function readDocumentChange(ydoc: Y.Doc, previous: DocumentState, changed: Y.Transaction['changed']): DocumentState {
-  const raw = readRawDocumentChange(ydoc, previous.raw, changed);
+  return stateAfter(previous, readRawDocumentChange(ydoc, previous.raw, changed));
+}
+
+/**
+ * A local edit: writes what differs between the shown document and `after` in one transaction with
+ * `origin` (the origin a Y.UndoManager tracks), and returns the new state, whose document is `after`
+ * itself (the objects the store already holds) unless the merge still needs repair.
+ */
+export function commitLocalChange(ydoc: Y.Doc, previous: DocumentState, after: ErdDocument, origin: unknown): DocumentState {
+  let changed: Y.Transaction['changed'] | undefined;
+  const listen = (transaction: Y.Transaction) => (changed = transaction.changed);
+  ydoc.on('afterTransaction', listen);
+  try {
+    applyDocumentChange(ydoc, previous.document, after, origin);
+  } finally {
+    ydoc.off('afterTransaction', listen);
+  }
+  // With nothing repaired the Y.Doc held exactly the shown document, so it now holds exactly `after`.
+  if (previous.raw === previous.document) return stateAfter(previous, after);
+  return changed ? readDocumentChange(ydoc, previous, changed) : previous;
+}
+
+/** The state for a new stored document: repaired, checking only what changed when the previous one needed no repair. */
+function stateAfter(previous: DocumentState, raw: ErdDocument): DocumentState {
   if (raw === previous.raw) return previous.newlyDropped.length === 0 ? previous : { ...previous, newlyDropped: [] };
   if (previous.dropped.length === 0 && isStillWhole(previous.raw.schema, raw.schema)) {
     const repaired = repairDocument(raw, previous.document, { schemaIsWhole: true });
