@@ -30,10 +30,12 @@ it('erd serve runs the server until stopped, says where rooms are kept and that 
   expect(output.stderr).toContain('stopped; rooms stored');
 });
 
-it('erd serve refuses a bad port, and erd --help lists it', async () => {
+it('erd serve refuses a bad port and Redis without PostgreSQL, and erd --help lists it', async () => {
   const { io, output } = memoryCliIo({});
   expect(await main(['serve', '--port', 'eighty'], io)).toBe(2);
   expect(output.stderr).toContain('--port takes a port number');
+  expect(await serveCommand([], io, { env: { REDIS_URL: 'redis://127.0.0.1:6379' } })).toBe(2);
+  expect(output.stderr).toContain('REDIS_URL needs DATABASE_URL');
   expect(await main(['--help', 'x'], io)).toBe(0);
   expect(output.stdout).toContain('erd serve --help');
 });

@@ -66,6 +66,10 @@ export async function serveCommand(argv: string[], io: CliIo, context: ServeCont
   }
   const databaseUrl = context.env.DATABASE_URL || undefined;
   const redisUrl = context.env.REDIS_URL || undefined;
+  if (redisUrl && !databaseUrl) {
+    io.stderr('erd serve: REDIS_URL needs DATABASE_URL: instances share rooms through one PostgreSQL (each PGlite is its own)\n');
+    return 2;
+  }
   const storageDir = resolve(values.storage ?? 'erd-rooms');
   const staticDir = builtApp();
   const [{ startCollabServer }, { shippedDataDir }] = await Promise.all([
