@@ -126,3 +126,10 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** Every top-level type of a document: what a Y.UndoManager tracks (`new Y.UndoManager(documentTypes(ydoc), { trackedOrigins })`). */
+export function documentTypes(ydoc: Y.Doc): (Y.Map<unknown> | Y.Array<unknown>)[] {
+  return Object.values(rootNames).map((name) =>
+    name === rootNames.meta || !name.endsWith('Order') ? ydoc.getMap(name) : ydoc.getArray(name),
+  );
+}
