@@ -34,6 +34,25 @@ export interface DdlResult {
  * Any error in the model blocks generation rather than produce SQL that does not say what the diagram says.
  */
 export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptions): DdlResult {
+  const { statements, problems } = ddlStatements(drawn, options);
+  if (problems.some((p) => p.severity === 'error')) return { statements, problems };
+  statements.unshift(...settingsFor(statements, keptObjectsOf(drawn, options)));
+  if (options.wrapInTransaction && statements.length > 0) {
+    statements.unshift({ kind: 'transaction', sql: 'BEGIN;' });
+    statements.push({ kind: 'transaction', sql: 'COMMIT;' });
+  }
+  return { statements, problems };
+}
+
+/** The kept objects the options include. */
+function keptObjectsOf(drawn: Schema, options: DdlOptions): SqlObject[] {
+  return options.includeSqlObjects === false
+    ? []
+    : (drawn.sqlObjects ?? []).filter((o) => !options.sqlObjectKinds || options.sqlObjectKinds.includes(o.kind));
+}
+
+/** The DDL's statements without the session settings and transaction around them: what a migration reads its objects from. */
+export function ddlStatements(drawn: Schema, options: DdlOptions = defaultDdlOptions): DdlResult {
   const schema = options.schemaName === null ? drawn : intoOneSchema(drawn, options.schemaName);
   const problems = withOptionNamed(validateSchema(schema), drawn, options);
   if (problems.some((p) => p.severity === 'error')) return { statements: [], problems };
@@ -49,10 +68,7 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
     ...junctions.map((j) => j.name),
     ...schema.enums.map((e) => e.name),
   ]);
-  const kept =
-    options.includeSqlObjects === false
-      ? []
-      : (drawn.sqlObjects ?? []).filter((o) => !options.sqlObjectKinds || options.sqlObjectKinds.includes(o.kind));
+  const kept = keptObjectsOf(drawn, options);
   // CHECKs and defaults that call a kept function wait for it (ALTER TABLE after the functions).
   const proofMode = { standIns: options.extensionStandIns === true, creatable: options.creatableExtensions ?? [] };
   const late = lateExpressions(schema, kept);
@@ -81,11 +97,6 @@ export function generateDdl(drawn: Schema, options: DdlOptions = defaultDdlOptio
     s.kind === 'addCheck' ? rerunnable(s) : s,
   );
   statements.push(...afterRoutines(sqlObjectStatements(kept, 'afterTables', proofMode).map(rerunnable), kept, lateStatements));
-  statements.unshift(...settingsFor(statements, kept));
-  if (options.wrapInTransaction && statements.length > 0) {
-    statements.unshift({ kind: 'transaction', sql: 'BEGIN;' });
-    statements.push({ kind: 'transaction', sql: 'COMMIT;' });
-  }
   return { statements, problems };
 }
 

@@ -10,19 +10,10 @@ import { idsOf, tableRef, type Plan } from './plan.ts';
  */
 export function planConstraints(plan: Plan): void {
   const { from, to, phases } = plan;
-  const signature = (c: DbConstraint, marks: ReadonlySet<string>) =>
-    JSON.stringify([
-      c.kind,
-      c.tableKey,
-      c.columns.map((k) => (marks.has(k) ? `${k}#` : k)),
-      c.expression ?? '',
-      c.references ? [c.references.tableKey, c.references.columns.map((k) => (marks.has(k) ? `${k}#` : k))] : null,
-      c.clauses ?? '',
-    ]);
   const dropped = new Set<string>();
   for (const c of from.constraints.values()) {
     const next = to.constraints.get(c.key);
-    if (!next || signature(c, new Set()) !== signature(next, plan.replaced)) dropped.add(c.key);
+    if (!next || !isSameConstraint(c, next, plan.replaced)) dropped.add(c.key);
   }
   // A foreign key whose columns or referenced columns change type goes first and comes back after: PostgreSQL
   // checks it again at each ALTER COLUMN TYPE, when one side is retyped and the other not yet.
@@ -55,6 +46,21 @@ export function planConstraints(plan: Plan): void {
     else if (isKey(c)) phases.addKeys.push(step);
     else phases.addChecks.push(step);
   }
+}
+
+/** Whether a constraint stays as it is: same kind, table, columns, expression, referenced key and clauses, none of its columns replaced. */
+function isSameConstraint(before: DbConstraint, after: DbConstraint, replaced: ReadonlySet<string>): boolean {
+  const sameColumns = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((k, i) => k === b[i] && !replaced.has(k));
+  const [a, b] = [before.references, after.references];
+  return (
+    before.kind === after.kind &&
+    before.tableKey === after.tableKey &&
+    sameColumns(before.columns, after.columns) &&
+    (before.expression ?? '') === (after.expression ?? '') &&
+    (a && b ? a.tableKey === b.tableKey && sameColumns(a.columns, b.columns) : a === b) &&
+    (before.clauses ?? '') === (after.clauses ?? '')
+  );
 }
 
 /** Keys of the columns kept in both schemas whose type changes. */

@@ -1,9 +1,10 @@
 import { isEffectivelyNotNull, junctionTables, memoize, primaryKeyOf, resolveAll, type Column, type Schema } from '../model/index.ts';
-import { defaultDdlOptions, generateDdl, qualifiedName, sqlObjectPlacement, type DdlOptions, type Statement } from '../ddl/index.ts';
+import { ddlStatements, defaultDdlOptions, qualifiedName, sqlObjectPlacement, type DdlOptions, type Statement } from '../ddl/index.ts';
 import { columnDefinition } from '../ddl/tableStatements.ts';
 import { constraintLines, createdIndex, triggerParts } from './statementText.ts';
 import type { DatabaseObjects, DbColumn, DbConstraint } from './databaseObjectTypes.ts';
 import { addJunction, relationshipConstraint } from './relationshipObjects.ts';
+import { columnObject, constraintObject } from './objectShapes.ts';
 
 export type * from './databaseObjectTypes.ts';
 
@@ -15,7 +16,7 @@ export { junctionKey } from './relationshipObjects.ts';
 export const databaseObjects = memoize(objectsOf);
 
 function objectsOf(schema: Schema): DatabaseObjects {
-  const { statements, problems } = generateDdl(schema, options);
+  const { statements, problems } = ddlStatements(schema, options);
   const objects: DatabaseObjects = {
     tables: new Map(),
     constraints: new Map(),
@@ -32,21 +33,23 @@ function objectsOf(schema: Schema): DatabaseObjects {
   if (problems.some((p) => p.severity === 'error')) return objects;
   const resolved = resolveAll(schema);
   const typeKey = enumTypeKeys(schema);
-  const dbColumn = (c: Column, key: string, notNull: boolean, definitionOf = columnDefinition): DbColumn => ({
-    key,
-    name: c.name,
-    type: c.type,
-    typeKey: typeKey(c.type),
-    collation: c.collation ? `${c.collationSchema ?? 'pg_catalog'}.${c.collation}` : '',
-    notNull: notNull || c.isPrimaryKey || c.identity !== null,
-    defaultValue: c.defaultValue,
-    identity: c.identity,
-    identityOptions: c.identityOptions,
-    generated: c.generated,
-    comment: c.comment,
-    definition: definitionOf(c, notNull),
-    nullableDefinition: definitionOf(c, false),
-  });
+  const dbColumn = (c: Column, key: string, notNull: boolean): DbColumn =>
+    columnObject(
+      {
+        key,
+        name: c.name,
+        type: c.type,
+        typeKey: typeKey(c.type),
+        collation: c.collation ? `${c.collationSchema ?? 'pg_catalog'}.${c.collation}` : '',
+        notNull: notNull || c.isPrimaryKey || c.identity !== null,
+        defaultValue: c.defaultValue,
+        identity: c.identity,
+        identityOptions: c.identityOptions,
+        generated: c.generated,
+        comment: c.comment,
+      },
+      (withNotNull) => columnDefinition(c, withNotNull && notNull),
+    );
   const byKind = groupBy(statements, (s) => s.kind);
   const ofKind = (kind: Statement['kind']) => byKind.get(kind) ?? [];
   const byTable = groupBy(statements, (s) => s.tableId);
@@ -88,7 +91,10 @@ function objectsOf(schema: Schema): DatabaseObjects {
       });
     constraintLines(createSql).forEach((line, n) => {
       const made = inlineKeys[n]!;
-      objects.constraints.set(made.key, { definition: line.definition, ...made, tableKey: table.id, name: line.name, inline: true });
+      objects.constraints.set(
+        made.key,
+        constraintObject({ definition: line.definition, ...made, tableKey: table.id, name: line.name, inline: true }),
+      );
     });
     const indexStatements = ofTable.filter((s) => s.kind === 'createIndex');
     const remaining = table.indexes.filter((i) => !(i.isConstraint && i.isUnique));
@@ -97,15 +103,18 @@ function objectsOf(schema: Schema): DatabaseObjects {
       const columnNames = (ids: string[]) => ids.map((id) => table.columns.find((c) => c.id === id)!.name).join('\u0000');
       const index = remaining.find((i) => i.isUnique === made.isUnique && columnNames(i.columnIds) === made.columns.join('\u0000'))!;
       remaining.splice(remaining.indexOf(index), 1);
-      objects.constraints.set(`index:${index.id}`, {
-        key: `index:${index.id}`,
-        tableKey: table.id,
-        kind: index.isUnique ? 'uniqueIndex' : 'index',
-        name: made.name,
-        columns: index.columnIds,
-        inline: false,
-        sql: s.sql,
-      });
+      objects.constraints.set(
+        `index:${index.id}`,
+        constraintObject({
+          key: `index:${index.id}`,
+          tableKey: table.id,
+          kind: index.isUnique ? 'uniqueIndex' : 'index',
+          name: made.name,
+          columns: index.columnIds,
+          inline: false,
+          sql: s.sql,
+        }),
+      );
     }
   }
 
@@ -158,12 +167,17 @@ function enumTypeKeys(schema: Schema): (type: string) => string {
     if (e.schemaName === 'public') names.push(`public.${e.name}`);
     for (const n of names) byName.set(n, e.id);
   }
+  const keys = new Map<string, string>();
   return (type) => {
+    const known = keys.get(type);
+    if (known !== undefined) return known;
     const text = type.trim();
     const array = text.endsWith('[]');
     const base = array ? text.slice(0, -2).trim() : text;
     const id = byName.get(base);
-    return id ? `enum:${id}${array ? '[]' : ''}` : canonicalType(text);
+    const key = id ? `enum:${id}${array ? '[]' : ''}` : canonicalType(text);
+    keys.set(type, key);
+    return key;
   };
 }
 

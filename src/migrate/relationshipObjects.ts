@@ -2,6 +2,7 @@ import { quoteIdent, type Statement } from '../ddl/index.ts';
 import type { Column, Junction, ResolvedForeignKey } from '../model/index.ts';
 import type { DatabaseObjects, DbColumn, DbConstraint } from './databaseObjectTypes.ts';
 import { constraintLines } from './statementText.ts';
+import { columnObject, constraintObject } from './objectShapes.ts';
 
 /** The key of a junction table, which has no table id of its own. */
 export function junctionKey(relationshipId: string): string {
@@ -29,20 +30,12 @@ export function addJunction(
   const keyColumns = sides.flatMap(({ side, columns }) =>
     columns.map((k): DbColumn => {
       const definition = `${quoteIdent(k.name)} ${k.type} NOT NULL`;
-      const typeText = typeKey(k.type);
-      return {
-        key: `${tableKey}:${side}:${k.references.id}`,
-        name: k.name,
-        type: k.type,
-        typeKey: typeText,
-        collation: '',
-        notNull: true,
-        defaultValue: null,
-        identity: null,
-        comment: '',
-        definition,
-        nullableDefinition: definition,
-      };
+      const facts = { key: `${tableKey}:${side}:${k.references.id}`, name: k.name, type: k.type, typeKey: typeKey(k.type) };
+      const absent = { identityOptions: undefined, generated: undefined };
+      return columnObject(
+        { ...facts, collation: '', notNull: true, defaultValue: null, identity: null, ...absent, comment: '' },
+        () => definition,
+      );
     }),
   );
   const extra = j.extraColumns.map((c) => dbColumn({ ...c, isPrimaryKey: false }, c.id, c.isNotNull));
@@ -55,30 +48,36 @@ export function addJunction(
     createSql,
   });
   const pk = constraintLines(createSql)[0]!;
-  objects.constraints.set(`primaryKey:${tableKey}`, {
-    key: `primaryKey:${tableKey}`,
-    tableKey,
-    kind: 'primaryKey',
-    name: pk.name,
-    columns: keyColumns.map((c) => c.key),
-    inline: true,
-    definition: pk.definition,
-  });
+  objects.constraints.set(
+    `primaryKey:${tableKey}`,
+    constraintObject({
+      key: `primaryKey:${tableKey}`,
+      tableKey,
+      kind: 'primaryKey',
+      name: pk.name,
+      columns: keyColumns.map((c) => c.key),
+      inline: true,
+      definition: pk.definition,
+    }),
+  );
   const foreignKeys = statements.filter((s) => s.kind === 'addForeignKey');
   sides.forEach(({ side, columns, parent }, n) => {
     const key = `foreignKey:${j.relationshipId}:${side}`;
-    objects.constraints.set(key, {
+    objects.constraints.set(
       key,
-      tableKey,
-      kind: 'foreignKey',
-      name: foreignKeys[n]!.constraintName!,
-      columns: columns.map((k) => `${tableKey}:${side}:${k.references.id}`),
-      references: { tableKey: parent.id, columns: columns.map((k) => k.references.id) },
-      clauses: clausesOf(j.resolved.relationship),
-      inline: false,
-      relationshipId: j.relationshipId,
-      sql: foreignKeys[n]!.sql,
-    });
+      constraintObject({
+        key,
+        tableKey,
+        kind: 'foreignKey',
+        name: foreignKeys[n]!.constraintName!,
+        columns: columns.map((k) => `${tableKey}:${side}:${k.references.id}`),
+        references: { tableKey: parent.id, columns: columns.map((k) => k.references.id) },
+        clauses: clausesOf(j.resolved.relationship),
+        inline: false,
+        relationshipId: j.relationshipId,
+        sql: foreignKeys[n]!.sql,
+      }),
+    );
   });
 }
 
@@ -91,15 +90,15 @@ export function relationshipConstraint(r: ResolvedForeignKey, s: Statement, kind
     columns: r.columns.map((c) => c.id),
     relationshipId: r.relationship.id,
   };
-  if (kind === 'unique') return { ...common, kind, inline: false, sql: s.sql };
-  return {
+  if (kind === 'unique') return constraintObject({ ...common, kind, inline: false, sql: s.sql });
+  return constraintObject({
     ...common,
     kind,
     references: { tableKey: r.parent.id, columns: r.parentColumns.map((c) => c.id) },
     clauses: clausesOf(r.relationship),
     inline: false,
     sql: s.sql,
-  };
+  });
 }
 
 /** A foreign key's actions and deferral as comparable text. */

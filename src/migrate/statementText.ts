@@ -21,20 +21,26 @@ export interface ConstraintLine {
 /** The table constraints of a generated CREATE TABLE, in order. */
 export function constraintLines(createTableSql: string): ConstraintLine[] {
   const lines = createTableSql.split('\n').slice(1, -1);
-  const pattern = new RegExp(String.raw`^  CONSTRAINT (${identifier}) (.*?),?$`);
-  return lines.flatMap((line) => {
-    const match = pattern.exec(line);
-    return match ? [{ name: unquote(match[1]!), definition: match[2]! }] : [];
-  });
+  const found: ConstraintLine[] = [];
+  for (const line of lines) {
+    const match = line.startsWith('  CONSTRAINT ') ? constraintLine.exec(line) : null;
+    if (match) found.push({ name: unquote(match[1]!), definition: match[2]! });
+  }
+  return found;
 }
+
+const constraintLine = new RegExp(String.raw`^  CONSTRAINT (${identifier}) (.*?),?$`);
 
 /** The name, uniqueness and column names of a generated CREATE [UNIQUE] INDEX. */
 export function createdIndex(sql: string): { name: string; isUnique: boolean; columns: string[] } {
-  const match = new RegExp(String.raw`^CREATE (UNIQUE )?INDEX (${identifier}) ON .* \((.*)\);$`).exec(sql);
+  const match = createIndex.exec(sql);
   if (!match) throw new Error(`not a generated CREATE INDEX: ${sql}`);
-  const columns = [...match[3]!.matchAll(new RegExp(identifier, 'g'))].map((m) => unquote(m[0]));
+  const columns = [...match[3]!.matchAll(identifiers)].map((m) => unquote(m[0]));
   return { name: unquote(match[2]!), isUnique: match[1] !== undefined, columns };
 }
+
+const createIndex = new RegExp(String.raw`^CREATE (UNIQUE )?INDEX (${identifier}) ON .* \((.*)\);$`);
+const identifiers = new RegExp(identifier, 'g');
 
 /** The table a generated constraint trigger is on and the function it runs, as SQL references. */
 export function triggerParts(sql: string): { tableRef: string; functionRef: string } {

@@ -230,14 +230,18 @@ function validateNamespaces(schema: Schema): Problem[] {
   const relations = new Map<string, string>();
   const types = new Map<string, string>();
   const claim = (space: Map<string, string>, schemaName: string, name: string, what: string, at: Omit<Problem, 'severity' | 'message'>) => {
-    const key = JSON.stringify([schemaName, name]);
+    const key = `${schemaName.length}:${schemaName}.${name}`;
     const owner = space.get(key);
+    if (!owner) {
+      space.set(key, what);
+      return;
+    }
     const message =
       owner === what
         ? `Two ${plural[what] ?? what} are named "${name}"; rename one`
         : `The ${what} "${name}" has the same name as the ${owner}; rename one`;
     const isAlreadyReported = space === types && what !== 'enum type' && owner !== 'enum type';
-    if (owner && !isAlreadyReported) problems.push({ severity: 'error', message, ...at });
+    if (!isAlreadyReported) problems.push({ severity: 'error', message, ...at });
     else space.set(key, what);
   };
   for (const table of schema.tables) {
@@ -288,6 +292,8 @@ function validateJunction(r: ResolvedJunction): Problem[] {
 
 /** SET NULL and SET DEFAULT must be able to do what they say, or PostgreSQL refuses the delete at run time. */
 function validateActions(r: ResolvedForeignKey, resolved: readonly ResolvedRelationship[]): Problem[] {
+  const setsColumns = (a: string) => a === 'set null' || a === 'set default';
+  if (!setsColumns(r.relationship.onDelete) && !setsColumns(r.relationship.onUpdate)) return [];
   const problems: Problem[] = [];
   const relationshipId = r.relationship.id;
   const columns = r.columns.map((c) => c.name).join(', ');
