@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { BaseEdge, useStore, type EdgeProps } from '@xyflow/react';
 import { endKindOf, isIdentifyingResolved, type Cardinality, type RelationshipId } from '../model/index.ts';
 import {
@@ -16,6 +16,7 @@ import { selectIsZoomedOut } from './levelOfDetail.ts';
 import { crowsFootShapes, type Anchor } from '../layout/crowsFoot.ts';
 import { useEdgeRoute } from './edgeRoutes.ts';
 import { endRowsOf } from '../layout/keyRows.ts';
+import { dashedPieces, type DashedPiece } from '../layout/roundedCorners.ts';
 
 function Marker({ end, anchor }: { end: Cardinality; anchor: Anchor }) {
   const { lines, circles } = crowsFootShapes(end, anchor);
@@ -37,6 +38,26 @@ const selectIsIdentifying = (id: RelationshipId) => (s: EditorState) => {
   return resolved !== undefined && isIdentifyingResolved(resolved);
 };
 
+/** How an edge's dashes go (7 on, 5 off), as the legend draws them. */
+const dashes = '7 5';
+
+/**
+ * A non-identifying edge's line: its pieces dashed in phase (see `dashedPieces`: Chromium re-dashes a whole
+ * path for every raster tile it touches), under one element carrying React Flow's line class, and the path whole for the pointer.
+ */
+function DashedLine({ id, path, pieces }: { id: string; path: string; pieces: DashedPiece[] }) {
+  return (
+    <>
+      <g id={id} className="react-flow__edge-path">
+        {pieces.map((piece, i) => (
+          <path key={i} d={piece.path} fill="none" strokeDasharray={dashes} strokeDashoffset={-piece.start} />
+        ))}
+      </g>
+      <path d={path} fill="none" strokeOpacity={0} strokeWidth={24} className="react-flow__edge-interaction" />
+    </>
+  );
+}
+
 /** A relationship drawn between the key rows of its tables, with a crow's-foot marker on each end. */
 function RelationshipEdgeView({ id, data, selected }: EdgeProps<RelationshipFlowEdge>) {
   const relationship = useEditorStore(selectRelationshipById(data!.relationshipId));
@@ -46,6 +67,7 @@ function RelationshipEdgeView({ id, data, selected }: EdgeProps<RelationshipFlow
   const description = useEditorStore(selectDescriptionById(data!.relationshipId));
   const problems = useEditorStore(selectRelationshipProblemsById(data!.relationshipId));
   const isZoomedOut = useStore(selectIsZoomedOut);
+  const pieces = useMemo(() => (route && !isIdentifying ? dashedPieces(route.points) : null), [route, isIdentifying]);
   if (!route || !relationship) return null;
   const { path, labelX, labelY } = route;
   return (
@@ -56,7 +78,7 @@ function RelationshipEdgeView({ id, data, selected }: EdgeProps<RelationshipFlow
       aria-label={description}
     >
       <title>{description}</title>
-      <BaseEdge id={id} path={path} interactionWidth={24} />
+      {pieces ? <DashedLine id={id} path={path} pieces={pieces} /> : <BaseEdge id={id} path={path} interactionWidth={24} />}
       <Marker end={relationship.from} anchor={route.source} />
       <Marker end={relationship.to} anchor={route.target} />
       {!isZoomedOut && <EdgeLabel relationshipId={relationship.id} name={relationship.name} problems={problems} x={labelX} y={labelY} />}

@@ -1,5 +1,6 @@
 import { markerLength, type Anchor } from './crowsFoot.ts';
 import type { TableRect } from './edgeRouting.ts';
+import { roundedCorners } from './roundedCorners.ts';
 
 /** A point in flow coordinates. */
 export interface Point {
@@ -243,13 +244,7 @@ function leavesOutward(points: Point[], sourceOut: Point, targetOut: Point): boo
 /** An SVG path through a route's points, its corners rounded, and the point halfway along it for the label. */
 export function roundedPath(points: readonly Point[]): { path: string; labelX: number; labelY: number } {
   let path = `M ${points[0]!.x} ${points[0]!.y}`;
-  for (let i = 1; i < points.length - 1; i++) {
-    const [a, p, b] = [points[i - 1]!, points[i]!, points[i + 1]!];
-    const r = Math.min(8, Math.hypot(p.x - a.x, p.y - a.y) / 2, Math.hypot(b.x - p.x, b.y - p.y) / 2);
-    const into = unit(a, p);
-    const out = unit(p, b);
-    path += ` L ${p.x - into.x * r} ${p.y - into.y * r} Q ${p.x} ${p.y} ${p.x + out.x * r} ${p.y + out.y * r}`;
-  }
+  for (const { from, control, to } of roundedCorners(points)) path += ` L ${from.x} ${from.y} Q ${control.x} ${control.y} ${to.x} ${to.y}`;
   const last = points[points.length - 1]!;
   path += ` L ${last.x} ${last.y}`;
   const half = points.slice(1).reduce((sum, p, i) => sum + Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y), 0) / 2;
@@ -264,9 +259,4 @@ export function roundedPath(points: readonly Point[]): { path: string; labelX: n
     walked += length;
   }
   return { path, labelX: last.x, labelY: last.y };
-}
-
-function unit(a: Point, b: Point): Point {
-  const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-  return { x: (b.x - a.x) / length, y: (b.y - a.y) / length };
 }
