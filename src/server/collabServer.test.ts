@@ -10,6 +10,7 @@ import {
   addTableIn,
   createTestRoom,
   joinTestRoom,
+  queryAwarenessMessage,
   renameTableIn,
   tableNames,
   updateMessage,
@@ -158,6 +159,16 @@ describe('the collaboration server', () => {
     const late = enter(room.room, room.viewToken);
     await eventually(() => expect(names(late)).toEqual(['orders', 'customers']));
     expect(names(other)).toEqual(['orders', 'customers']);
+  });
+
+  it('closes the connection of a client that floods the server with messages', async () => {
+    const room = await createTestRoom(server.httpUrl, aRoomDoc('orders'));
+    const flooder = enter(room.room, room.viewToken);
+    await synced(flooder);
+    const logged = logs.length;
+    for (let i = 0; i < 3000; i++) flooder.sendRaw(queryAwarenessMessage(room.room)); // the default allows bursts of 2,000
+    await eventually(() => expect(flooder.closes.map((close) => close.code)).toContain(4429));
+    expect(logs.slice(logged)).toContainEqual(expect.stringMatching(/^refused a message in room \w{8}: too many messages/));
   });
 
   it('refuses to create a room from an oversized body, or from bytes that are no document', async () => {

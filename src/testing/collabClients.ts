@@ -114,3 +114,9 @@ export function addTableIn(doc: Y.Doc, name: string): void {
   const before = readDocument(doc);
   applyDocumentChange(doc, before, { ...before, schema: addTable(before.schema, name).schema });
 }
+
+/** A Hocuspocus QueryAwareness message for `room`: small, harmless, and answered by the server (a flood of them tests the rate limit). */
+export function queryAwarenessMessage(room: string): Uint8Array {
+  const name = new TextEncoder().encode(room);
+  return Uint8Array.from([...varUint(name.length), ...name, 3]);
+}
