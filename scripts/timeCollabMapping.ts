@@ -1,7 +1,8 @@
 /**
  * Times the Yjs mapping (src/collab/) on the generated 500-table / 600-relationship document: filling
  * a Y.Doc, one column renamed written by applyDocumentChange, the same change read incrementally on
- * another replica (with the repair), the server's checkRemoteUpdate on it, and a full read for contrast.
+ * another replica (with the repair), the server's checkRemoteUpdate on it, a full read for contrast, and
+ * the server's check of the whole document arriving in an empty room.
  * Run: npx tsx scripts/timeCollabMapping.ts
  */
 import * as Y from 'yjs';
@@ -56,6 +57,10 @@ for (let i = 0; i < 200; i++) {
   const reused = remoteState.document.schema.tables.filter((t, k) => t === before.document.schema.tables[k]).length;
   if (reused !== 499) throw new Error(`a remote rename made ${500 - reused} new tables`);
 }
+const firstFill = time(() => {
+  const verdict = checkRemoteUpdate(new Y.Doc(), initial);
+  if (!verdict.ok) throw new Error(verdict.reason);
+});
 const full = median(Array.from({ length: 10 }, () => time(() => readDocument(remote))));
 console.log(`500 tables, 600 relationships; Y.Doc ${(initial.byteLength / 1024).toFixed(0)} kB; fill ${fill.toFixed(1)} ms`);
 console.log(`one column renamed, median of 200 (max):`);
@@ -63,3 +68,4 @@ console.log(`  applyDocumentChange      ${median(writes).toFixed(3)} ms (${Math.
 console.log(`  readDocumentChange       ${median(reads).toFixed(3)} ms (${Math.max(...reads).toFixed(2)})  [499 of 500 tables reused]`);
 console.log(`  checkRemoteUpdate        ${median(checks).toFixed(3)} ms (${Math.max(...checks).toFixed(2)})`);
 console.log(`full readDocument          ${full.toFixed(1)} ms`);
+console.log(`checkRemoteUpdate of the whole document filling an empty room: ${firstFill.toFixed(1)} ms`);

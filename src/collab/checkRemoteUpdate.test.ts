@@ -57,6 +57,7 @@ describe('checkRemoteUpdate', () => {
     ['an unknown top-level part', (y) => y.getMap('scripts').set('a', 1), /unknown top-level part "scripts"/],
     ['a control character in a name', (y) => firstTable(y).set('name', 'users\u0000'), /control character/],
     ['a 10 MB string', (y) => firstColumn(y).set('comment', 'x'.repeat(10 * 1024 * 1024)), /bytes is over/],
+    ['a 2 MB comment', (y) => firstColumn(y).set('comment', 'x'.repeat(2 * 1024 * 1024)), /comment is longer than/],
     ['another format version', (y) => roots(y).meta.set('format', 99), /format 99/],
     ['a relationship without a shape', (y) => roots(y).relationships.byId.set('rel_x', new Y.Map([['name', 'x']])), /no shape/],
     ['an order holding a number', (y) => roots(y).tables.order.push([7 as unknown as string]), /order of tables/],
