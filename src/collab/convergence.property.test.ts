@@ -6,6 +6,7 @@ import { apply, editArb, type Edit } from '../testing/schemaEdits.ts';
 import { propertyRuns, propertyTimeout } from '../testing/propertyRuns.ts';
 import { commitLocalChange, readDocument, readDocumentChange, readDocumentState, type DocumentState } from './documentState.ts';
 import { writeDocument } from './writeDocument.ts';
+import { checkRemoteUpdate } from './checkRemoteUpdate.ts';
 
 /** PROPERTY_RUNS=2000 for a long run; each run is a few dozen edits and deliveries on 2 or 3 replicas (50 ms allowed). */
 const runs = propertyRuns(150);
@@ -21,22 +22,41 @@ interface Replica {
   received: number[];
 }
 
-function replicas(count: number): Replica[] {
+/** The room: it checks each update as it arrives (an honest edit is never refused) before applying it. */
+function serverFor(initial: Uint8Array): { ydoc: Y.Doc; take(update: Uint8Array): void } {
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, initial);
+  return {
+    ydoc,
+    take(update) {
+      expect(checkRemoteUpdate(ydoc, update)).toEqual({ ok: true });
+      Y.applyUpdate(ydoc, update);
+    },
+  };
+}
+
+function replicas(count: number): { peers: Replica[]; server: ReturnType<typeof serverFor> } {
   const first = new Y.Doc();
   const start = addTable(addTable(emptySchema, 'authors').schema, 'books').schema;
   const document: ErdDocument = { schema: start, layout: Object.fromEntries(start.tables.map((t, i) => [t.id, { x: i * 300, y: 0 }])) };
   writeDocument(first, document);
   const initial = Y.encodeStateAsUpdate(first);
-  return Array.from({ length: count }, () => {
+  const server = serverFor(initial);
+  const peers = Array.from({ length: count }, () => {
     const ydoc = new Y.Doc();
     Y.applyUpdate(ydoc, initial);
     const replica: Replica = { ydoc, state: readDocumentState(ydoc), sent: [], received: new Array<number>(count).fill(0) };
     ydoc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.origin !== local) replica.state = readDocumentChange(ydoc, replica.state, tr.changed);
     });
-    ydoc.on('update', (update: Uint8Array, origin: unknown) => origin === local && replica.sent.push(update));
+    ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== local) return;
+      replica.sent.push(update);
+      server.take(update);
+    });
     return replica;
   });
+  return { peers, server };
 }
 
 /** A person edits what their editor shows (the repaired document), as the store would. */
@@ -63,11 +83,11 @@ const stepArb = fc.oneof(
 describe('concurrent editing on 2 and 3 replicas', () => {
   for (const count of [2, 3]) {
     it(
-      `${count} replicas converge to one document that holds the model's invariants, whatever the delivery order`,
+      `${count} replicas and the room (which accepts every honest update) converge to one document holding the model's invariants, whatever the delivery order`,
       () => {
         fc.assert(
           fc.property(fc.array(stepArb, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { maxLength: 60 }), (steps, finalOrder) => {
-            const peers = replicas(count);
+            const { peers, server } = replicas(count);
             for (const step of steps) {
               if (step.kind === 'edit') edit(peers[step.who % count]!, step.edit);
               else if (step.to % count !== step.from % count)
@@ -85,6 +105,7 @@ describe('concurrent editing on 2 and 3 replicas', () => {
               expect(documents[i], `replica ${i} against replica 0`).toStrictEqual(documents[0]);
               expect(peer.state.document, `replica ${i}'s incremental reading`).toStrictEqual(documents[i]);
             }
+            expect(readDocument(server.ydoc), 'the room').toStrictEqual(documents[0]);
             expect(checkInvariants(documents[0]!.schema)).toEqual([]);
           }),
           { numRuns: runs },
