@@ -1,13 +1,13 @@
 import type { Connection, Document, Extension, beforeHandleMessagePayload, onAuthenticatePayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { rateLimiter, type CollabLimits } from './limits.ts';
+import type { CollabLimits } from './limits.ts';
 import { logName, looksLikeSecret, tokenMatches } from './roomSecrets.ts';
 import type { RoomStore } from './roomStore.ts';
 import { readClientMessage } from './syncMessage.ts';
 import type { UpdateGate } from './updateGate.ts';
 
 /** Close codes a client sees (4000-4999 are the application's). */
-export const closeCodes = { updateRefused: 4400, rateLimited: 4429 } as const;
+export const updateRefusedCode = 4400;
 
 /** A refusal Hocuspocus passes to the client as its reason; no message, so Hocuspocus logs nothing (no room id). */
 class Refusal extends Error {
@@ -26,17 +26,16 @@ const dropped = () => new Promise<never>(() => {});
  */
 export function guardExtension(options: {
   store: RoomStore;
-  limits: CollabLimits;
+  limits: Pick<CollabLimits, 'maxRoomBytes'>;
   gate: UpdateGate;
   log: (line: string) => void;
 }): Extension {
   const { store, limits, gate, log } = options;
-  const buckets = new WeakMap<Connection, ReturnType<typeof rateLimiter>>();
   const roomBytes = new WeakMap<Document, number>();
 
-  const refuse = (connection: Connection, code: number, reason: string, room: string) => {
+  const refuse = (connection: Connection, reason: string, room: string) => {
     log(`refused a message in room ${logName(room)}: ${reason}; connection closed`);
-    connection.webSocket.close(code, code === closeCodes.rateLimited ? 'rate-limited' : 'update-refused');
+    connection.webSocket.close(updateRefusedCode, 'update-refused');
     return dropped();
   };
 
@@ -52,17 +51,14 @@ export function guardExtension(options: {
       throw new Refusal('permission-denied');
     },
     async beforeHandleMessage({ connection, document, documentName, update: message }: beforeHandleMessagePayload) {
-      let bucket = buckets.get(connection);
-      if (!bucket) buckets.set(connection, (bucket = rateLimiter(limits)));
-      if (!bucket.take()) return refuse(connection, closeCodes.rateLimited, 'too many messages', documentName);
       const read = readClientMessage(message);
-      if (read.kind === 'malformed') return refuse(connection, closeCodes.updateRefused, 'malformed message', documentName);
+      if (read.kind === 'malformed') return refuse(connection, 'malformed message', documentName);
       if (read.kind === 'other' || connection.readOnly) return; // a view-only connection's update is refused by Hocuspocus
       const size = roomBytes.get(document) ?? Y.encodeStateAsUpdate(document).length;
       if (size + read.update.length > limits.maxRoomBytes)
-        return refuse(connection, closeCodes.updateRefused, `room would pass ${limits.maxRoomBytes} bytes`, documentName);
+        return refuse(connection, `room would pass ${limits.maxRoomBytes} bytes`, documentName);
       const verdict = gate(document, read.update);
-      if (!verdict.ok) return refuse(connection, closeCodes.updateRefused, verdict.reason, documentName);
+      if (!verdict.ok) return refuse(connection, verdict.reason, documentName);
       roomBytes.set(document, size + read.update.length);
     },
   };

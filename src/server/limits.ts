@@ -33,3 +33,27 @@ export function rateLimiter(limits: Pick<CollabLimits, 'messagesPerSecond' | 'bu
     },
   };
 }
+
+/** The part of a websocket the rate limit needs (ws's, as Hocuspocus hands it over). */
+interface LimitedSocket {
+  on(event: 'message', listener: () => void): void;
+  close(code: number, reason: string): void;
+}
+
+/** Close code of a connection that sent too many messages. */
+export const rateLimitedCode = 4429;
+
+/**
+ * Counts every message a websocket sends, before Hocuspocus reads it (also those it queues while the
+ * token is checked, and those for any number of room names), and closes the socket past the rate.
+ */
+export function limitSocketRate(socket: LimitedSocket, limits: CollabLimits, log: (line: string) => void): void {
+  const bucket = rateLimiter(limits);
+  let closed = false;
+  socket.on('message', () => {
+    if (closed || bucket.take()) return;
+    closed = true;
+    log('closed a connection that sent too many messages');
+    socket.close(rateLimitedCode, 'rate-limited');
+  });
+}

@@ -3,7 +3,7 @@ import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import { guardExtension } from './guardExtension.ts';
 import { collabPath, httpExtension } from './httpExtension.ts';
-import { defaultLimits, type CollabLimits } from './limits.ts';
+import { defaultLimits, limitSocketRate, type CollabLimits } from './limits.ts';
 import { pgliteRoomStore, postgresRoomStore } from './roomStore.ts';
 import { checkUpdate, type UpdateGate } from './updateGate.ts';
 
@@ -74,6 +74,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     { port: options.port, address: options.host, quiet: true, stopOnSignals: false, debounce: 1000, maxDebounce: 5000, extensions },
     { maxPayload: limits.maxMessageBytes },
   );
+  server.webSocketServer.on('connection', (socket: Parameters<typeof limitSocketRate>[0]) => limitSocketRate(socket, limits, log));
   try {
     await server.listen();
   } catch (error) {

@@ -6,7 +6,13 @@ import { applyDocumentChange, writeDocument } from '../collab/writeDocument.ts';
 import { addTable, renameTable, type ErdDocument } from '../model/index.ts';
 import { aTable } from './factories.ts';
 
-type NodeWebSocket = new (...args: unknown[]) => { on(event: 'error', listener: () => void): void };
+type NodeWebSocket = new (...args: unknown[]) => {
+  on(event: 'error', listener: () => void): void;
+  on(event: 'open', listener: () => void): void;
+  on(event: 'close', listener: (code: number) => void): void;
+  send(data: Uint8Array): void;
+  close(): void;
+};
 const NodeWebSocket = createRequire(import.meta.url)('ws') as NodeWebSocket;
 
 /**
@@ -119,4 +125,13 @@ export function addTableIn(doc: Y.Doc, name: string): void {
 export function queryAwarenessMessage(room: string): Uint8Array {
   const name = new TextEncoder().encode(room);
   return Uint8Array.from([...varUint(name.length), ...name, 3]);
+}
+
+/** A bare websocket to the server, never authenticated: what a hostile script opens. */
+export async function openRawSocket(websocketUrl: string): Promise<{ send(bytes: Uint8Array): void; closes: number[]; close(): void }> {
+  const socket = new WebSocketPolyfill(websocketUrl);
+  const closes: number[] = [];
+  socket.on('close', (code) => closes.push(code));
+  await new Promise<void>((resolve) => socket.on('open', resolve));
+  return { send: (bytes) => socket.send(bytes), closes, close: () => socket.close() };
 }
