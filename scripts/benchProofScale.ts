@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
-import { pgliteRunner } from '../src/db/index.ts';
+import { pgliteRunner, startPglite } from '../src/db/index.ts';
 import { updateRelationship, type Schema, type ScriptRunner } from '../src/model/index.ts';
 import { mergeProofResults, proveChanged, runScenario, summarize, withSchemaLoaded, buildScenarios } from '../src/proof/index.ts';
 import { fitSamples } from '../src/proof/fitSamples.ts';
@@ -100,4 +102,13 @@ export async function measureProofScale(runs: number, startShipped: () => Promis
       detail: editDetail,
     },
   ];
+}
+
+/** Run alone (`npx tsx scripts/benchProofScale.ts [runs]`, after `npm run bench` or `tsx scripts/buildDataDir.ts` built the data directory): prints each figure's runs. */
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dataDir = readFileSync('public/pglite/datadir.tar.gz');
+  for (const f of await measureProofScale(Number(process.argv[2] ?? 1), () => startPglite(new Blob([dataDir])))) {
+    const times = f.times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ');
+    console.log(`${f.name}: ${times}${f.aim ? ` (aim ${f.aim})` : ''}${f.detail ? ` ${JSON.stringify(f.detail)}` : ''}`);
+  }
 }
