@@ -11,28 +11,31 @@ import { propertyRuns } from '../testing/propertyRuns.ts';
 import { applyDocumentChange, writeDocument } from './writeDocument.ts';
 import { readDocument } from './documentState.ts';
 import { readRawDocument } from './readDocument.ts';
+import { checkRemoteUpdate } from './checkRemoteUpdate.ts';
 
 const runs = propertyRuns(100);
 
-/** A document through a Y.Doc and its encoded update, as a peer joining a room receives it. */
+/** A document through a Y.Doc and its encoded update, as a peer joining a room receives it (the room having accepted it). */
 function throughYjs(document: ErdDocument): ErdDocument {
   const ydoc = new Y.Doc();
   writeDocument(ydoc, document);
+  const update = Y.encodeStateAsUpdate(ydoc);
+  expect(checkRemoteUpdate(new Y.Doc(), update)).toEqual({ ok: true });
   const joined = new Y.Doc();
-  Y.applyUpdate(joined, Y.encodeStateAsUpdate(ydoc));
+  Y.applyUpdate(joined, update);
   return readDocument(joined);
 }
 
 describe('document <-> Y.Doc', () => {
   for (const template of templates.filter((t) => t.fileName)) {
-    it(`is the identity for the template ${template.title}`, () => {
+    it(`is the identity for the template ${template.title}, which a room accepts`, () => {
       const loaded = parseProjectFile(readFileSync(join(process.cwd(), 'examples', template.fileName!), 'utf8'));
       if (!loaded.ok) throw new Error(loaded.error);
       expect(throughYjs(loaded.document)).toStrictEqual(loaded.document);
     });
   }
 
-  it('is the identity for random documents (optional parts present or absent as written)', () => {
+  it('is the identity for random documents (optional parts present or absent as written), which a room accepts', () => {
     fc.assert(
       fc.property(documentArb, (document) => {
         expect(throughYjs(document)).toStrictEqual(document);
