@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addTable, checkInvariants, emptySchema, type ErdDocument } from '../model/index.ts';
+import { addNote, addTable, checkInvariants, deleteNote, emptySchema, moveColumn, setNoteText, type ErdDocument } from '../model/index.ts';
 import { apply, editArb, type Edit } from '../testing/schemaEdits.ts';
 import { propertyRuns, propertyTimeout } from '../testing/propertyRuns.ts';
 import { commitLocalChange, readDocument, readDocumentChange, readDocumentState, type DocumentState } from './documentState.ts';
@@ -59,11 +59,55 @@ function replicas(count: number): { peers: Replica[]; server: ReturnType<typeof 
   return { peers, server };
 }
 
-/** A person edits what their editor shows (the repaired document), as the store would. */
-function edit(replica: Replica, change: Edit): void {
-  const before = replica.state.document;
-  replica.state = commitLocalChange(replica.ydoc, replica.state, { ...before, schema: apply(before.schema, change).schema }, local);
+/** Edits beyond the schema's meaning: orders, places and notes, where concurrent edits race on the same keys and arrays. */
+const layoutEditArb = fc.oneof(
+  fc.record({ kind: fc.constant('moveColumn' as const), table: fc.nat(20), column: fc.nat(20), to: fc.nat(5) }),
+  fc.record({ kind: fc.constant('moveTable' as const), table: fc.nat(20), to: fc.nat(5) }),
+  fc.record({ kind: fc.constant('drag' as const), table: fc.nat(20), x: fc.integer({ min: -500, max: 500 }) }),
+  fc.record({ kind: fc.constant('addNote' as const), text: fc.constantFrom('', 'todo', 'ask <b>ops</b>') }),
+  fc.record({ kind: fc.constant('noteText' as const), note: fc.nat(5), text: fc.constantFrom('x', 'why?') }),
+  fc.record({ kind: fc.constant('deleteNote' as const), note: fc.nat(5) }),
+);
+type LayoutEdit = typeof layoutEditArb extends fc.Arbitrary<infer E> ? E : never;
+
+function applyLayoutEdit(document: ErdDocument, change: LayoutEdit): ErdDocument {
+  const tables = document.schema.tables;
+  const table = 'table' in change && tables.length > 0 ? tables[change.table % tables.length]! : undefined;
+  const notes = document.notes ?? [];
+  const note = 'note' in change && notes.length > 0 ? notes[change.note % notes.length]! : undefined;
+  switch (change.kind) {
+    case 'moveColumn': {
+      const column = table && table.columns[change.column % table.columns.length];
+      return table && column
+        ? { ...document, schema: moveColumn(document.schema, table.id, column.id, change.to % table.columns.length) }
+        : document;
+    }
+    case 'moveTable': {
+      if (!table) return document;
+      const rest = tables.filter((t) => t !== table);
+      rest.splice(change.to % (rest.length + 1), 0, table);
+      return { ...document, schema: { ...document.schema, tables: rest } };
+    }
+    case 'drag':
+      return table ? { ...document, layout: { ...document.layout, [table.id]: { x: change.x, y: 0 } } } : document;
+    case 'addNote':
+      return { ...document, notes: addNote(notes, { x: 0, y: 0 }, change.text).notes };
+    case 'noteText':
+      return note ? { ...document, notes: setNoteText(notes, note.id, change.text) } : document;
+    case 'deleteNote':
+      return note ? { ...document, notes: deleteNote(notes, note.id) } : document;
+  }
 }
+
+/** A person edits what their editor shows (the repaired document), as the store would. */
+function edit(replica: Replica, change: Edit | LayoutEdit): void {
+  const before = replica.state.document;
+  const after = isLayoutEdit(change) ? applyLayoutEdit(before, change) : { ...before, schema: apply(before.schema, change).schema };
+  replica.state = commitLocalChange(replica.ydoc, replica.state, after, local);
+}
+
+const layoutKinds = new Set(['moveColumn', 'moveTable', 'drag', 'addNote', 'noteText', 'deleteNote']);
+const isLayoutEdit = (change: Edit | LayoutEdit): change is LayoutEdit => layoutKinds.has(change.kind);
 
 /** Delivers a sender's next update (or, with `again`, one already delivered: networks repeat themselves). */
 function deliver(to: Replica, from: Replica, fromIndex: number, again: boolean): void {
@@ -77,6 +121,7 @@ function deliver(to: Replica, from: Replica, fromIndex: number, again: boolean):
 
 const stepArb = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), who: fc.nat(2), edit: editArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), who: fc.nat(2), edit: layoutEditArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('deliver' as const), to: fc.nat(2), from: fc.nat(2), again: fc.boolean() }) },
 );
 
