@@ -150,6 +150,27 @@ describe('the collaboration server', () => {
     expect(names(ada)).toEqual(['orders', 'customers']);
   });
 
+  it('refuses a message Hocuspocus would throw on before Hocuspocus reads it, so nothing logs the room id', async () => {
+    const room = await createTestRoom(server.httpUrl, aRoomDoc('orders'));
+    const client = enter(room.room, room.editToken);
+    await synced(client);
+    const consoleError = vi.spyOn(console, 'error');
+    try {
+      const name = new TextEncoder().encode(room.room);
+      client.sendRaw(Uint8Array.from([name.length, ...name, 0, 7, 0])); // sync message type 7 does not exist
+      await eventually(() => expect(client.closes.map((close) => close.code)).toContain(4400));
+      expect(logs.at(-1)).toMatch(/^refused a message in room \w{8}: unknown sync message 7/);
+      expect(
+        consoleError.mock.calls
+          .flat()
+          .map(String)
+          .filter((text) => text.includes(room.room)),
+      ).toEqual([]);
+    } finally {
+      consoleError.mockRestore();
+    }
+  });
+
   it('closes the connection of a client that sends an oversized message', async () => {
     const room = await createTestRoom(server.httpUrl, aRoomDoc('orders'));
     const [big, other] = [enter(room.room, room.editToken), enter(room.room, room.editToken)];

@@ -52,7 +52,7 @@ export function guardExtension(options: {
     },
     async beforeHandleMessage({ connection, document, documentName, update: message }: beforeHandleMessagePayload) {
       const read = readClientMessage(message);
-      if (read.kind === 'malformed') return refuse(connection, 'malformed message', documentName);
+      if (read.kind === 'refused') return refuse(connection, read.reason, documentName);
       if (read.kind === 'other' || connection.readOnly) return; // a view-only connection's update is refused by Hocuspocus
       const size = roomBytes.get(document) ?? Y.encodeStateAsUpdate(document).length;
       if (size + read.update.length > limits.maxRoomBytes)

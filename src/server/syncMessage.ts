@@ -1,17 +1,23 @@
-/** What a message from a client carries, as far as the server's checks care. */
-export type ClientMessage = { kind: 'document update'; update: Uint8Array } | { kind: 'other' } | { kind: 'malformed' };
+import * as Y from 'yjs';
 
-// Hocuspocus's framing (lib0 encoding): varString document name, varUint message type, then for a Sync
-// message (0, or 4 for SyncReply) a varUint y-protocols sync type, where 1 (SyncStep2) and 2 (Update)
-// carry a varUint8Array Yjs update. Read here without lib0 (not a dependency of ours): a few lines.
-const messageSync = 0;
-const messageSyncReply = 4;
-const syncStep2 = 1;
-const syncUpdate = 2;
+/** What a message from a client carries, as far as the server's checks care. */
+export type ClientMessage = { kind: 'document update'; update: Uint8Array } | { kind: 'other' } | { kind: 'refused'; reason: string };
+
+// Hocuspocus's framing (lib0 encoding): varString document name, varUint message type, then per type:
+// Sync (0, or 4 for SyncReply): a varUint y-protocols sync type, 0 (SyncStep1) with a state vector,
+// 1 (SyncStep2) or 2 (Update) with a Yjs update, each a varUint8Array; Awareness (1): a varUint8Array
+// of [count, then clientID, clock, JSON state per client]; Stateless (5): a varString. Read here without
+// lib0 (not a dependency of ours): a few lines. Anything Hocuspocus would throw on is refused first,
+// since Hocuspocus logs the document name (the room id) with the error.
+const type = { sync: 0, awareness: 1, stateless: 5, broadcastStateless: 6, syncReply: 4 } as const;
+const sync = { step1: 0, step2: 1, update: 2 } as const;
 
 class Reader {
   private at = 0;
   constructor(private readonly bytes: Uint8Array) {}
+  get done(): boolean {
+    return this.at === this.bytes.length;
+  }
   varUint(): number {
     let value = 0;
     for (let shift = 0; shift < 53; shift += 7) {
@@ -28,19 +34,50 @@ class Reader {
     this.at += length;
     return slice;
   }
+  varBytes(): Uint8Array {
+    return this.bytesOf(this.varUint());
+  }
+  varString(): string {
+    return new TextDecoder('utf-8', { fatal: true }).decode(this.varBytes());
+  }
 }
 
-/** Reads a client's message: a Yjs update it would apply to the room (SyncStep2 or Update), or something else. */
+/** An awareness update as y-protocols writes it: every client's state must be JSON. */
+function isAwarenessUpdate(payload: Uint8Array): boolean {
+  const reader = new Reader(payload);
+  for (let count = reader.varUint(); count > 0; count--) {
+    reader.varUint(); // clientID
+    reader.varUint(); // clock
+    JSON.parse(reader.varString());
+  }
+  return reader.done;
+}
+
+function read(message: Uint8Array): ClientMessage {
+  const reader = new Reader(message);
+  reader.varString(); // the document name
+  const messageType = reader.varUint();
+  if (messageType === type.sync || messageType === type.syncReply) {
+    const syncType = reader.varUint();
+    const payload = reader.varBytes();
+    if (syncType === sync.step2 || syncType === sync.update) return { kind: 'document update', update: payload };
+    if (syncType !== sync.step1) return { kind: 'refused', reason: `unknown sync message ${syncType}` };
+    Y.decodeStateVector(payload);
+    return { kind: 'other' };
+  }
+  if (messageType === type.awareness)
+    return isAwarenessUpdate(reader.varBytes()) ? { kind: 'other' } : { kind: 'refused', reason: 'malformed awareness' };
+  if (messageType === type.stateless) reader.varString();
+  if (messageType === type.broadcastStateless)
+    return { kind: 'refused', reason: 'broadcast stateless messages are not used by the editor' };
+  return { kind: 'other' };
+}
+
+/** Reads a client's message: a Yjs update it would apply to the room (SyncStep2 or Update), something else, or something refused. */
 export function readClientMessage(message: Uint8Array): ClientMessage {
   try {
-    const reader = new Reader(message);
-    reader.bytesOf(reader.varUint()); // the document name
-    const type = reader.varUint();
-    if (type !== messageSync && type !== messageSyncReply) return { kind: 'other' };
-    const syncType = reader.varUint();
-    if (syncType !== syncStep2 && syncType !== syncUpdate) return { kind: 'other' };
-    return { kind: 'document update', update: reader.bytesOf(reader.varUint()) };
-  } catch {
-    return { kind: 'malformed' };
+    return read(message);
+  } catch (error) {
+    return { kind: 'refused', reason: `malformed message (${(error as Error).message.slice(0, 80)})` };
   }
 }
