@@ -13,4 +13,4 @@ export { readRawDocument } from './readDocument.ts';
 export { readDocument, readDocumentState, readDocumentChange, commitLocalChange, type DocumentState } from './documentState.ts';
 export { repairDocument, type Repair } from './repairDocument.ts';
 export { checkRemoteUpdate, defaultDocumentLimits, type DocumentLimits, type UpdateVerdict } from './checkRemoteUpdate.ts';
-export { yFormatVersion, rootNames, documentTypes } from './yShape.ts';
+export { yFormatVersion, rootNames, documentTypes, storedFormat } from './yShape.ts';

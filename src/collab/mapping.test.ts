@@ -12,6 +12,7 @@ import { applyDocumentChange, writeDocument } from './writeDocument.ts';
 import { readDocument } from './documentState.ts';
 import { readRawDocument } from './readDocument.ts';
 import { checkRemoteUpdate } from './checkRemoteUpdate.ts';
+import { storedFormat, yFormatVersion } from './yShape.ts';
 
 const runs = propertyRuns(100);
 
@@ -44,7 +45,7 @@ describe('document <-> Y.Doc', () => {
     );
   });
 
-  it('writes one key for one column renamed, in one transaction', () => {
+  it('writes one key for one column renamed, in one transaction, in a Y.Doc that says its format', () => {
     const loaded = parseProjectFile(readFileSync(join(process.cwd(), 'examples', templates[1]!.fileName!), 'utf8'));
     if (!loaded.ok) throw new Error(loaded.error);
     const before = loaded.document;
@@ -59,5 +60,7 @@ describe('document <-> Y.Doc', () => {
     expect([...writes[0]!.changed.values()].map((keys) => [...keys])).toEqual([['name']]);
     expect(writes[0]!.origin).toBe('me');
     expect(readRawDocument(ydoc)).toStrictEqual(after);
+    expect(storedFormat(ydoc)).toBe(yFormatVersion);
+    expect(storedFormat(new Y.Doc())).toBeUndefined();
   });
 });

@@ -133,3 +133,9 @@ export function documentTypes(ydoc: Y.Doc): (Y.Map<unknown> | Y.Array<unknown>)[
     name === rootNames.meta || !name.endsWith('Order') ? ydoc.getMap(name) : ydoc.getArray(name),
   );
 }
+
+/** The format the Y.Doc was written in (undefined while empty): a newer one than yFormatVersion is opened read-only or migrated first. */
+export function storedFormat(ydoc: Y.Doc): number | undefined {
+  const format = ydoc.getMap<unknown>(rootNames.meta).get('format');
+  return typeof format === 'number' ? format : undefined;
+}
