@@ -102,6 +102,7 @@ describe('the collaboration server', () => {
     const room = await createTestRoom(server.httpUrl, aRoomDoc('orders'));
     const [editor, viewer] = [enter(room.room, room.editToken), enter(room.room, room.viewToken)];
     await Promise.all([synced(editor), synced(viewer)]);
+    expect([editor.provider.authorizedScope, viewer.provider.authorizedScope]).toEqual(['read-write', 'readonly']);
     renameTableIn(viewer.doc, 'orders', 'defaced'); // the provider sends it: the server must refuse it
     const local = new Y.Doc();
     Y.applyUpdate(local, Y.encodeStateAsUpdate(viewer.doc));
