@@ -17,6 +17,7 @@ import {
   updateMessage,
   type TestClient,
 } from '../testing/collabClients.ts';
+import { defaultLimits } from './limits.ts';
 import { startCollabServer, type CollabServer } from './startCollabServer.ts';
 
 /** Waits for a condition; generous, since the machine may be loaded (the tests assert what happens, not how fast). */
@@ -199,6 +200,14 @@ describe('the collaboration server', () => {
     const garbage = await fetch(`${server.httpUrl}/api/rooms`, { method: 'POST', body: new Uint8Array([1, 1, 255, 255, 255]) });
     expect(garbage.status).toBe(400);
     expect((await fetch(`${server.httpUrl}/api/rooms`)).status).toBe(405);
+  });
+
+  it('refuses to create rooms past the rate an address may', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < defaultLimits.burstRooms + 1; i++)
+      statuses.push((await fetch(`${server.httpUrl}/api/rooms`, { method: 'POST', body: new Uint8Array([0, 0]) })).status);
+    expect(statuses).toContain(429);
+    expect(statuses.filter((status) => status === 201).length).toBeGreaterThan(0);
   });
 
   it('serves the built app with its content types and nothing outside it', async () => {

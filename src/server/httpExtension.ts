@@ -1,5 +1,6 @@
 import type { Extension, onRequestPayload, onUpgradePayload } from '@hocuspocus/server';
 import type { Duplex } from 'node:stream';
+import { keyedRateLimiter, type CollabLimits } from './limits.ts';
 import { createRoom } from './roomsApi.ts';
 import type { RoomStore } from './roomStore.ts';
 import { serveStatic } from './staticFiles.ts';
@@ -20,20 +21,24 @@ const handled = (): Promise<never> => Promise.reject(undefined);
 export function httpExtension(options: {
   store: RoomStore;
   gate: UpdateGate;
-  maxBodyBytes: number;
+  limits: Pick<CollabLimits, 'maxMessageBytes' | 'roomsPerMinute' | 'burstRooms'>;
   staticDir?: string;
   log: (line: string) => void;
 }): Extension {
+  const { limits } = options;
+  const creations = keyedRateLimiter({ messagesPerSecond: limits.roomsPerMinute / 60, burstMessages: limits.burstRooms });
   return {
     extensionName: 'erd-http',
     async onRequest({ request, response }: onRequestPayload) {
       const path = (request.url ?? '/').split('?')[0]!;
       try {
-        if (path === roomsPath && request.method === 'POST')
+        if (path === roomsPath && request.method === 'POST' && !creations.take(request.socket.remoteAddress ?? ''))
+          response.writeHead(429, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '60' }).end('Too many rooms created\n');
+        else if (path === roomsPath && request.method === 'POST')
           await createRoom(request, response, {
             store: options.store,
             gate: options.gate,
-            maxBytes: options.maxBodyBytes,
+            maxBytes: limits.maxMessageBytes,
             log: options.log,
           });
         else if (path.startsWith('/api/') || path === roomsPath)

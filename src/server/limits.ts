@@ -8,14 +8,20 @@ export interface CollabLimits {
   burstMessages: number;
   /** Largest room, as its Yjs state plus the updates accepted since it was loaded, in bytes. */
   maxRoomBytes: number;
+  /** Rooms one address may create per minute, on average (behind a proxy, every client shares its address). */
+  roomsPerMinute: number;
+  /** Rooms one address may create at once above that average. */
+  burstRooms: number;
 }
 
-/** Limits that fit a 500-table document (a few hundred kB) and a drag sending an update per frame. */
+/** Limits that fit a 500-table document (a few hundred kB), a drag sending an update per frame, and a meeting sharing a few documents. */
 export const defaultLimits: CollabLimits = {
   maxMessageBytes: 4 * 1024 * 1024,
   messagesPerSecond: 200,
   burstMessages: 2000,
   maxRoomBytes: 32 * 1024 * 1024,
+  roomsPerMinute: 30,
+  burstRooms: 60,
 };
 
 /** A token bucket: `take()` says whether one more message fits the rate. */
@@ -56,4 +62,19 @@ export function limitSocketRate(socket: LimitedSocket, limits: CollabLimits, log
     log('closed a connection that sent too many messages');
     socket.close(rateLimitedCode, 'rate-limited');
   });
+}
+
+/** A rate limit per key (a client's address): `take(key)` says whether one more fits; forgets every key past `maxKeys`. */
+export function keyedRateLimiter(limits: Pick<CollabLimits, 'messagesPerSecond' | 'burstMessages'>, maxKeys = 10_000) {
+  const buckets = new Map<string, ReturnType<typeof rateLimiter>>();
+  return {
+    take(key: string): boolean {
+      let bucket = buckets.get(key);
+      if (!bucket) {
+        if (buckets.size >= maxKeys) buckets.clear();
+        buckets.set(key, (bucket = rateLimiter(limits)));
+      }
+      return bucket.take();
+    },
+  };
 }

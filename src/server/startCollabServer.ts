@@ -62,7 +62,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       ? await pgliteRoomStore(options.storage.dir, options.storage.startingDataDir)
       : await postgresRoomStore(options.storage.databaseUrl);
   const extensions: Extension[] = [
-    httpExtension({ store, gate, maxBodyBytes: limits.maxMessageBytes, staticDir: options.staticDir, log }),
+    httpExtension({ store, gate, limits, staticDir: options.staticDir, log }),
     guardExtension({ store, limits, gate, log }),
     new Database({
       fetch: ({ documentName }) => store.loadState(documentName),
