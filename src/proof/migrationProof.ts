@@ -6,6 +6,7 @@ import { snapshotCatalog, type CatalogSnapshot } from './catalogSnapshot.ts';
 import { fitSamples } from './fitSamples.ts';
 import { migrationScope, schemaInScope, statementsInScope, type MigrationScope } from './migrationScope.ts';
 import { runScenarios } from './runScenarios.ts';
+import { sharedBuild, type SharedBuild } from './sharedBuild.ts';
 import { countRows, insertSampleRows, lostRows, restoreInitialDeferral, type DataLoss } from './sampleRows.ts';
 import { describeActual, describeExpectation, type Scenario, type ScenarioResult, type Verdict } from './scenario.ts';
 import { availableExtensions, currentTransaction, requireSqlError, scratchSchemaName, TransactionEscapedError } from './scratchSchema.ts';
@@ -64,7 +65,8 @@ const titles: Record<MigrationCheckKind, string> = {
  * the catalog with the fresh new one, the rows with those before (by id, so under new names), runs the
  * relationship scenarios on the migrated database itself, then runs `down` and compares with the old one.
  * Tables drawn in `public` are built in the scratch schema, as the proofs do. In a large schema only the
- * tables whose DDL changes and those they reference are built (`migrationScope`).
+ * tables whose DDL changes and those they reference are built (`migrationScope`), and what the two schemas
+ * build alike is built once, before both (`sharedBuild`).
  */
 export async function proveMigration(
   db: SqlRunner,
@@ -99,13 +101,17 @@ export async function proveMigration(
   const transaction = await currentTransaction(db);
   try {
     await db.execEach([`CREATE SCHEMA ${quoteIdent(scratchSchema)}`, `SET LOCAL search_path TO ${schemas.map(quoteIdent).join(', ')}`]);
-    const freshNew = await freshSnapshot(db, newStatements, snapshot);
+    const builds = await buildShared(
+      db,
+      scope.tableIds === 'all' ? undefined : sharedBuild(oldStatements, newStatements, [...from.relationships, ...to.relationships]),
+    );
+    const freshNew = await freshSnapshot(db, builds?.newOnly ?? newStatements, snapshot);
     if ('refused' in freshNew) {
       notProvable(['catalog', 'rows', 'relationships', 'down'], `PostgreSQL refused the new schema's DDL: ${freshNew.refused}`);
       return report();
     }
     // The old schema is built once: its catalog before any row is the fresh build the down migration must return to.
-    const oldRefused = await runStatements(db, oldStatements);
+    const oldRefused = await runStatements(db, builds?.oldOnly ?? oldStatements);
     if (oldRefused) {
       notProvable(['catalog', 'rows', 'relationships', 'down'], `PostgreSQL refused the old schema's DDL: ${oldRefused}`);
       return report();
@@ -161,6 +167,15 @@ const wholeScope: MigrationScope = { tableIds: 'all', changedRelationshipIds: 'a
 function ddlOf(schema: Schema, creatableExtensions: readonly string[]): { statements: Statement[]; problems: Problem[] } {
   const { statements, problems } = generateDdl(schema, { ...defaultDdlOptions, extensionStandIns: true, creatableExtensions });
   return { statements: statements.filter((s) => s.kind !== 'note'), problems };
+}
+
+/** Builds what both schemas share (`sharedBuild`) once; undefined, having built nothing, when there is no split or PostgreSQL refused it. */
+async function buildShared(db: SqlRunner, split: SharedBuild | undefined): Promise<SharedBuild | undefined> {
+  if (!split || split.shared.length === 0) return undefined;
+  await db.exec('SAVEPOINT shared');
+  const refused = await runStatements(db, split.shared);
+  await db.exec(refused ? 'ROLLBACK TO SAVEPOINT shared' : 'RELEASE SAVEPOINT shared');
+  return refused ? undefined : split;
 }
 
 /** Builds DDL from a savepoint, snapshots it, and rolls it back (which frees its locks: no shared memory piles up). */
