@@ -3,7 +3,7 @@ import type { ErdDocument, Layout } from '../src/model/index.ts';
 
 interface StoreState {
   document: ErdDocument;
-  past: unknown[];
+  undoDepth: number;
   isArranging: boolean;
   loadDocument(document: ErdDocument): void;
 }
@@ -40,7 +40,7 @@ export class NavigationPage {
   }
 
   async undoSteps(): Promise<number> {
-    return this.page.evaluate(() => (window as unknown as ErdWindow).erd.store.getState().past.length);
+    return this.page.evaluate(() => (window as unknown as ErdWindow).erd.store.getState().undoDepth);
   }
 
   /** Runs "Arrange automatically" from the toolbar and waits for the layout worker to finish. */

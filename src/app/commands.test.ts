@@ -25,7 +25,7 @@ describe('commands', () => {
   it('finds the enabled command for a chord; plain keys never fire in text fields', () => {
     const state = createEditorStore().getState();
     const commands: Command[] = [
-      { id: 'undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], isEnabled: (s) => s.past.length > 0, run: () => {} },
+      { id: 'undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], isEnabled: (s) => s.undoDepth > 0, run: () => {} },
       { id: 'add', label: 'Add a table', group: 'Diagram', shortcuts: ['T'], run: () => {} },
       { id: 'palette', label: 'Command palette', group: 'Help', shortcuts: ['Mod+K'], worksInTextFields: true, run: () => {} },
     ];
@@ -38,7 +38,7 @@ describe('commands', () => {
   it('selects the enabled commands afresh from each state, so an open palette follows the store', () => {
     const store = createEditorStore();
     const commands: Command[] = [
-      { id: 'undo', label: 'Undo', group: 'Edit', isEnabled: (s) => s.past.length > 0, run: () => {} },
+      { id: 'undo', label: 'Undo', group: 'Edit', isEnabled: (s) => s.undoDepth > 0, run: () => {} },
       { id: 'add', label: 'Add a table', group: 'Diagram', run: () => {} },
     ];
     const selectEnabled = selectEnabledCommandIds(commands);

@@ -29,7 +29,7 @@ export function useCommands(): Command[] {
         group: 'Edit',
         shortcuts: ['Mod+Z'],
         inToolbar: true,
-        isEnabled: (s) => s.past.length > 0,
+        isEnabled: (s) => s.undoDepth > 0,
         run: () => store().undo(),
       },
       {
@@ -38,7 +38,7 @@ export function useCommands(): Command[] {
         group: 'Edit',
         shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
         inToolbar: true,
-        isEnabled: (s) => s.future.length > 0,
+        isEnabled: (s) => s.redoDepth > 0,
         run: () => store().redo(),
       },
       {

@@ -18,7 +18,7 @@ describe('the document slice: moving tables', () => {
     expect(store.getState().document.layout).toEqual(arranged);
     expect(store.getState().document.schema).toBe(before.schema);
     expect(store.getState().nodes.map((n) => n.position)).toEqual(Object.values(arranged));
-    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().undoDepth).toBe(1);
     store.getState().undo();
     expect(store.getState().document.layout).toEqual(before.layout);
     expect(store.getState().nodes.map((n) => n.position)).toEqual(before.schema.tables.map((t) => before.layout[t.id]));
@@ -30,7 +30,7 @@ describe('the document slice: moving tables', () => {
     const store = loaded();
     const { layout } = store.getState().document;
     store.getState().moveTables({ ...layout, ['tbl_gone' as TableId]: { x: 1, y: 1 } });
-    expect(store.getState().past).toHaveLength(0);
+    expect(store.getState().undoDepth).toBe(0);
     expect(store.getState().document.layout).toBe(layout);
   });
 });

@@ -11,25 +11,32 @@ import {
   type Schema,
   type TableId,
 } from '../model/index.ts';
-import { dragStep, recordChange, type UndoPolicy } from './history.ts';
+import { dragStep, recordChange, type UndoFields, type UndoPolicy } from './history.ts';
 import { selectionUpdate, tablesSelected, type Reselection } from './selectionSlice.ts';
 import { toNoteNodes, toTableNodes, type NoteFlowNode, type TableFlowNode } from './toFlow.ts';
 import type { EditorState } from './editorStore.ts';
 
-/** The document, its React Flow nodes, and snapshot-based undo. */
-export interface DocumentSlice {
+/** Undo and redo of this person's own edits: the Y.UndoManager of the Y.Doc the store is bound to (documentBinding.ts). */
+export interface DocumentHistory {
+  undo(): void;
+  redo(): void;
+}
+
+/** The document, its React Flow nodes, and how its changes go on the undo stack of the Y.Doc it is bound to. */
+export interface DocumentSlice extends UndoFields {
   document: ErdDocument;
   nodes: TableFlowNode[];
   /** The document's sticky notes as canvas nodes. */
   noteNodes: NoteFlowNode[];
-  past: ErdDocument[];
-  future: ErdDocument[];
-  lastMergeKey: string | null;
+  /** How many documents were loaded: a load starts the Y.Doc binding afresh (a new local Y.Doc, an empty undo stack). */
+  documentLoads: number;
+  /** Where undo and redo go: set by the Y.Doc binding, which every store has (createEditorStore binds a local one). */
+  history: DocumentHistory | null;
   /** The document as it was when the current drag began: the drag's one undo step. */
   dragStartDocument: ErdDocument | null;
   /** Why the open document may only be looked at (a file from a newer editor), or null when it may be edited. */
   readOnlyReason: string | null;
-  /** Replaces the document (open a file, first start); clears undo. With a reason, every edit is refused until another document is loaded. */
+  /** Replaces the document (open a file, first start); clears undo (the binding starts a new Y.Doc). With a reason, every edit is refused until another document is loaded. */
   loadDocument(document: ErdDocument, readOnlyReason?: string | null): void;
   /** Applies a pure schema edit (the one place a schema changes) as `policy` says; `placed` positions new tables. */
   editSchema(edit: (schema: Schema) => Schema, policy: UndoPolicy, placed?: Layout): void;
@@ -42,7 +49,9 @@ export interface DocumentSlice {
    * ends a drag, so undo restores every previous position together.
    */
   moveTables(positions: Layout): void;
+  /** Undoes this person's last step, never a colleague's (through `history`). */
   undo(): void;
+  /** Redoes the step this person undid last. */
   redo(): void;
 }
 
@@ -58,11 +67,10 @@ export function documentUpdate(
   reselection?: Reselection,
 ): Partial<EditorState> | null {
   if (state.readOnlyReason !== null) return null;
-  const { past, future, lastMergeKey } = state;
   const selectedTableIds = reselection?.selectedTableIds ?? state.selectedTableIds;
   return {
     document,
-    ...recordChange({ past, future, lastMergeKey }, state.document, policy),
+    ...recordChange(state, policy),
     // A new selection ends a typing run: the next keystrokes are a new undo step.
     ...(reselection && { ...reselection, lastMergeKey: null }),
     nodes: toTableNodes(document, state.nodes, selectedTableIds),
@@ -99,31 +107,16 @@ function canvasSelection(state: EditorState, changes: NodeChange<TableFlowNode |
 }
 
 export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlice> = (set, get) => {
-  const restore = (document: ErdDocument, past: ErdDocument[], future: ErdDocument[]) => {
-    const state = get();
-    const selection = state.selection && stillExists(document, state.selection) ? state.selection : null;
-    const selectedTableIds = state.selectedTableIds.filter((id) => document.schema.tables.some((t) => t.id === id));
-    // Undo or redo in the middle of a drag: the document the drag started from is no longer the one shown, so it is no undo step.
-    set({
-      document,
-      past,
-      future,
-      lastMergeKey: null,
-      dragStartDocument: null,
-      selection,
-      selectedTableIds,
-      nodes: toTableNodes(document, state.nodes, selectedTableIds),
-      noteNodes: toNoteNodes(document.notes, state.noteNodes),
-    });
-  };
-
   return {
     document: { schema: emptySchema, layout: {} },
     nodes: [],
     noteNodes: [],
-    past: [],
-    future: [],
+    lastUndoStep: 'none',
     lastMergeKey: null,
+    undoDepth: 0,
+    redoDepth: 0,
+    documentLoads: 0,
+    history: null,
     dragStartDocument: null,
     readOnlyReason: null,
 
@@ -139,9 +132,11 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
         proofPending: null,
         proofError: null,
         proofFocus: null,
-        past: [],
-        future: [],
+        lastUndoStep: 'none',
         lastMergeKey: null,
+        undoDepth: 0,
+        redoDepth: 0,
+        documentLoads: get().documentLoads + 1,
         dragStartDocument: null,
         selection: null,
         selectedTableIds: [],
@@ -201,9 +196,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
         state.document,
         moves.some((m) => m.type === 'position' && m.dragging === true),
       );
-      const { past, future, lastMergeKey } = state;
       set({
-        ...recordChange({ past, future, lastMergeKey }, step.before, step.policy),
+        ...recordChange(state, step.policy),
         // A selection in the same batch ends any typing merge, as on its own.
         ...selected,
         nodes,
@@ -224,21 +218,11 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     },
 
     undo() {
-      const { past, future, document } = get();
-      const previous = past.at(-1);
-      if (previous) restore(previous, past.slice(0, -1), [document, ...future]);
+      get().history?.undo();
     },
 
     redo() {
-      const { past, future, document } = get();
-      const next = future[0];
-      if (next) restore(next, [...past, document], future.slice(1));
+      get().history?.redo();
     },
   };
 };
-
-function stillExists(document: ErdDocument, selection: NonNullable<EditorState['selection']>): boolean {
-  return selection.kind === 'table'
-    ? document.schema.tables.some((t) => t.id === selection.id)
-    : document.schema.relationships.some((r) => r.id === selection.id);
-}

@@ -46,7 +46,7 @@ describe('editor store', () => {
     const store = freshStore();
     const a = store.getState().addTable({ x: 0, y: 0 });
     for (const name of ['a', 'au', 'aut', 'authors']) store.getState().renameTable(a, name);
-    expect(store.getState().past).toHaveLength(2);
+    expect(store.getState().undoDepth).toBe(2);
     store.getState().undo();
     expect(store.getState().document.schema.tables[0]!.name).toBe('table');
   });
@@ -60,7 +60,7 @@ describe('editor store', () => {
     store.getState().handleNodesChange([{ type: 'position', id, position: { x: 100, y: 0 }, dragging: false }]);
     expect(store.getState().document.schema).toBe(schema);
     expect(store.getState().document.layout[id]).toEqual({ x: 100, y: 0 });
-    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().undoDepth).toBe(1);
     store.getState().undo();
     expect(store.getState().document.layout[id]).toEqual({ x: 60, y: 140 });
   });
@@ -70,7 +70,7 @@ describe('editor store', () => {
     store.getState().loadDocument(exampleDocument());
     store.getState().select({ kind: 'table', id: 'tbl_books' as TableId });
     store.getState().handleNodesChange([{ type: 'dimensions', id: 'tbl_books', dimensions: { width: 200, height: 100 } }]);
-    expect(store.getState().past).toHaveLength(0);
+    expect(store.getState().undoDepth).toBe(0);
     expect(store.getState().nodes.find((n) => n.id === 'tbl_books')).toMatchObject({
       selected: true,
       measured: { width: 200, height: 100 },
@@ -106,10 +106,10 @@ describe('editor store', () => {
     expect(selectRelationshipVerdict(rel!.id)(store.getState())).toEqual({ verdict: 'failed', passed: 0, failed: 1, notProvable: 0 });
     store.getState().renameTable(document.schema.tables[0]!.id, 'writers');
     expect(selectIsProofCurrent(store.getState())).toBe(false);
-    const past = store.getState().past.length;
+    const past = store.getState().undoDepth;
     store.getState().openDialog({ kind: 'stepThrough', relationshipId: rel!.id });
     store.getState().setConsoleSql('SELECT 1');
-    expect(store.getState().past.length).toBe(past);
+    expect(store.getState().undoDepth).toBe(past);
   });
 
   it('copies, pastes, duplicates and deletes several tables, each as one undo step', () => {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { bindLocalDocument } from './documentBinding.ts';
 import { createClipboardSlice, type ClipboardSlice } from './clipboardSlice.ts';
 import { createDocumentSlice, type DocumentSlice } from './documentSlice.ts';
 import { createMigrationSlice, type MigrationSlice } from './migrationSlice.ts';
@@ -26,7 +27,7 @@ export type EditorState = DocumentSlice &
 
 /** Creates an editor store; the app uses one, tests make their own. */
 export function createEditorStore() {
-  return create<EditorState>()((...a) => ({
+  const store = create<EditorState>()((...a) => ({
     ...createDocumentSlice(...a),
     ...createSelectionSlice(...a),
     ...createClipboardSlice(...a),
@@ -39,6 +40,8 @@ export function createEditorStore() {
     ...createNoteActions(...a),
     ...createVersionActions(...a),
   }));
+  bindLocalDocument(store);
+  return store;
 }
 
 /** The app's store. */

@@ -1,8 +1,5 @@
 import type { ErdDocument } from '../model/index.ts';
 
-/** How many document snapshots undo keeps. */
-const historyLimit = 200;
-
 /**
  * How an action's change of the document goes on the undo stack, declared by each action (as excalidraw's
  * `captureUpdate` and tldraw's `history`): a step of its own, one step with the changes before it that
@@ -15,33 +12,37 @@ export function recordOrMerge(mergeKey: string | undefined): UndoPolicy {
   return mergeKey === undefined ? 'record' : { mergeKey };
 }
 
-/** The undo stack: documents before and after the current one, and the merge key of the last step. */
-export interface History {
-  past: ErdDocument[];
-  future: ErdDocument[];
+/**
+ * What the last change of the document is to the undo history (a Y.UndoManager, see documentBinding.ts):
+ * a new step, part of the step before it, or no step at all (written untracked).
+ */
+export type UndoStep = 'new' | 'merge' | 'none';
+
+/** The undo fields of the store: what the document binding reads, and what the Undo and Redo commands show. */
+export interface UndoFields {
+  lastUndoStep: UndoStep;
   lastMergeKey: string | null;
+  /** How many steps this person can undo, and redo (the undo manager's stacks). */
+  undoDepth: number;
+  redoDepth: number;
 }
 
-/** The history once the document `before` has been changed by an action with `policy`. */
-export function recordChange(history: History, before: ErdDocument, policy: UndoPolicy): History {
-  if (policy === 'ignore') return history;
+/** The undo fields once the document has been changed by an action with `policy` (a new step empties the redo stack). */
+export function recordChange(fields: UndoFields, policy: UndoPolicy): Partial<UndoFields> {
+  if (policy === 'ignore') return { lastUndoStep: 'none' };
   const mergeKey = policy === 'record' ? null : policy.mergeKey;
-  const merges = mergeKey !== null && mergeKey === history.lastMergeKey;
-  return { past: merges ? history.past : [...history.past, before].slice(-historyLimit), future: [], lastMergeKey: mergeKey };
+  const merges = mergeKey !== null && mergeKey === fields.lastMergeKey && fields.undoDepth > 0;
+  return { lastUndoStep: merges ? 'merge' : 'new', lastMergeKey: mergeKey, undoDepth: fields.undoDepth + (merges ? 0 : 1), redoDepth: 0 };
 }
-
 /** Where a drag stands after a move: the first move marks where it started, the last (not dragging) ends it. */
 export interface DragStep {
   /** The moves during a drag are ignored; the one that ends it records one step from the drag's start. */
   policy: UndoPolicy;
-  /** The document the step goes back to. */
-  before: ErdDocument;
   /** The document the drag started from while it goes on, null once it ended. */
   dragStart: ErdDocument | null;
 }
 
 /** A move of tables or notes: while dragging it marks the start, at the end (or a move without a drag) it records once. */
 export function dragStep(dragStart: ErdDocument | null, current: ErdDocument, isDragging: boolean): DragStep {
-  const before = dragStart ?? current;
-  return isDragging ? { policy: 'ignore', before, dragStart: before } : { policy: 'record', before, dragStart: null };
+  return isDragging ? { policy: 'ignore', dragStart: dragStart ?? current } : { policy: 'record', dragStart: null };
 }

@@ -13,5 +13,6 @@ export type { RenameAnswer } from './migrationSlice.ts';
 export type { OpenDialog, SidebarTab, ThemePreference } from './uiSlice.ts';
 export type { ConnectOptions } from './schemaActions.ts';
 export type { UndoPolicy } from './history.ts';
+export { bindStoreToYDoc, bindLocalDocument, repairNoticeId, type DocumentBinding, type BindingOptions } from './documentBinding.ts';
 export type { ProofSlice, ProofStatus } from './proofSlice.ts';
 export type { ImportDraft, NoticeAction, SaveStatus, WorkNotice } from './workSlice.ts';

@@ -25,7 +25,7 @@ describe('the Migration tab state', () => {
     expect(selectMigrationBase(store.getState())).toBe(imported);
     store.getState().deleteVersion(imported.id);
     expect(selectMigrationBase(store.getState())).toBe(store.getState().document.versions![0]);
-    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().undoDepth).toBe(1);
   });
 
   it('keeps rename answers per base version, outside the document and its undo history', () => {
@@ -41,7 +41,7 @@ describe('the Migration tab state', () => {
     store.getState().answerRename(marked.id, 'a>b', null);
     expect(selectRenameAnswers(store.getState())).toEqual({ 'c>d': 'rejected' });
     expect(store.getState().document).toBe(before);
-    expect(store.getState().past).toHaveLength(0);
+    expect(store.getState().undoDepth).toBe(0);
   });
 
   it('diffs the base against the schema once per schema object, with the confirmed renames', () => {

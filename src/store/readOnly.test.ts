@@ -13,7 +13,7 @@ describe('a document opened read-only', () => {
     store.getState().handleNodesChange([{ type: 'position', id: first!.id, position: { x: 999, y: 999 }, dragging: false }]);
     store.getState().addNote({ x: 0, y: 0 });
     expect(store.getState().document).toBe(document);
-    expect(store.getState().past).toEqual([]);
+    expect(store.getState().undoDepth).toBe(0);
 
     store.getState().loadDocument(document);
     expect(store.getState().readOnlyReason).toBeNull();

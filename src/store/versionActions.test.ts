@@ -21,7 +21,7 @@ describe('version actions', () => {
     const marked = store.getState().document.versions!.at(-1)!;
     expect(marked).toEqual({ id, name: 'deployed 2026-12-03 17:00', createdAt: '2026-12-03T17:00:00.000Z', kind: 'marked', schema });
     expect(marked.schema).toBe(schema);
-    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().undoDepth).toBe(1);
     store.getState().renameTable(authors, 'writers');
     expect(store.getState().document.versions!.at(-1)!.schema.tables[0]!.name).toBe('authors');
     store.getState().undo();
@@ -47,7 +47,7 @@ describe('version actions', () => {
     expect(store.getState().document.versions![0]!.name).toBe('v1');
     store.getState().renameVersion(imported.id, '   ');
     expect(store.getState().markVersion('\n')).toBeNull();
-    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().undoDepth).toBe(1);
     store.getState().deleteVersion(imported.id);
     expect(store.getState().document).not.toHaveProperty('versions');
     expect(selectVersions(store.getState())).toEqual([]);
@@ -65,6 +65,6 @@ describe('version actions', () => {
     store.getState().renameVersion(imported.id, 'x');
     store.getState().deleteVersion(imported.id);
     expect(store.getState().document.versions).toEqual([imported]);
-    expect(store.getState().past).toEqual([]);
+    expect(store.getState().undoDepth).toBe(0);
   });
 });

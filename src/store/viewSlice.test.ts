@@ -15,7 +15,7 @@ describe('view state', () => {
     store.getState().toggleSnapToGrid();
     store.getState().setSearchHit({ tableId: 'tbl_books' as TableId, columnId: null });
     expect(store.getState()).toMatchObject({ isSnapToGrid: true, searchHit: { tableId: 'tbl_books', columnId: null } });
-    expect(store.getState().past).toHaveLength(0);
+    expect(store.getState().undoDepth).toBe(0);
     store.getState().toggleSnapToGrid();
     expect(store.getState().isSnapToGrid).toBe(false);
   });
