@@ -25,6 +25,9 @@ import { ResizeHandle } from '../panels/ResizeHandle.tsx';
 import { DocumentMenu } from './DocumentMenu.tsx';
 import { KeepingWork } from './KeepingWork.tsx';
 import { ExportImageDialog } from '../panels/ExportImageDialog.tsx';
+import { LiveBar } from '../panels/LiveBar.tsx';
+import { ShareLiveDialog } from '../panels/ShareLiveDialog.tsx';
+import { useLiveView } from '../keeping/livePage.ts';
 
 /** The console brings CodeMirror: loaded when first opened. */
 const ConsolePanel = lazy(() => import('../panels/ConsolePanel.tsx').then((m) => ({ default: m.ConsolePanel })));
@@ -92,6 +95,7 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
   const setPanelSizes = useEditorStore((s) => s.setPanelSizes);
   const toggleSidebar = useEditorStore((s) => s.toggleSidebar);
   const commands = useCommands();
+  const isShareLiveOpen = useLiveView((v) => v.isDialogOpen);
   useProofRunner(proofClient);
   useCommandKeys(commands);
   useTheme();
@@ -103,6 +107,7 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
             ERD <span>Proof</span>
           </h1>
           <DocumentMenu />
+          <LiveBar />
           <span className="tagline">PostgreSQL ER diagrams, proven by PostgreSQL</span>
           <div className="spacer" />
           {commands
@@ -191,6 +196,7 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
         {dialog?.kind === 'shortcuts' && <ShortcutsSheet commands={commands} />}
         {dialog?.kind === 'connect' && <ConnectDialog />}
         {dialog?.kind === 'exportImage' && <ExportImageDialog format={dialog.format} drawImage={DrawImage} />}
+        {isShareLiveOpen && <ShareLiveDialog />}
         <KeepingWork />
       </div>
     </EditorTasksContext>

@@ -5,7 +5,8 @@ import './app.css';
 import { useEditorStore } from '../store/index.ts';
 import { App } from './App.tsx';
 import { createConsoleClient } from '../worker/consoleClient.ts';
-import { startKeepingWork } from '../keeping/keepingWork.ts';
+import { startKeepingWork, workKeeper } from '../keeping/keepingWork.ts';
+import { liveSession, startLiveSession } from '../keeping/livePage.ts';
 import { savedTheme } from './useTheme.ts';
 import type { ProofSlice } from '../store/index.ts';
 import type { ProofClient } from '../worker/proofClient.ts';
@@ -15,11 +16,12 @@ export function startEditor(proofClient: ProofClient, timings: object): ProofSli
   useEditorStore.getState().setTheme(savedTheme());
 
   /** A small test API, as tldraw does: e2e tests read state instead of scraping text. */
-  (window as unknown as { erd: unknown }).erd = { store: useEditorStore, timings };
+  (window as unknown as { erd: unknown }).erd = { store: useEditorStore, timings, shareLive: () => liveSession().shareLive() };
 
   const consoleClient = createConsoleClient();
   // The stored document (or the first-start example) is in the store before the first render.
-  void startKeepingWork(useEditorStore).then(() =>
+  void startKeepingWork(useEditorStore).then(() => {
+    startLiveSession(useEditorStore, workKeeper());
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
         <App
@@ -32,7 +34,7 @@ export function startEditor(proofClient: ProofClient, timings: object): ProofSli
           }}
         />
       </StrictMode>,
-    ),
-  );
+    );
+  });
   return useEditorStore.getState().setProofState;
 }

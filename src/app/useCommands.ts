@@ -7,6 +7,7 @@ import { useViewCommands } from './useViewCommands.ts';
 import { fileCommands } from './fileCommands.ts';
 import { versionCommands } from './versionCommands.ts';
 import { exportCommands } from './exportCommands.ts';
+import { liveCommands } from './liveCommands.ts';
 
 const store = () => useEditorStore.getState();
 const hasTables = (s: EditorState) => s.document.schema.tables.length > 0;
@@ -23,6 +24,7 @@ export function useCommands(): Command[] {
       ...fileCommands,
       ...versionCommands,
       ...exportCommands,
+      ...liveCommands,
       {
         id: 'edit.undo',
         label: 'Undo',

@@ -29,6 +29,7 @@ import { CanvasLayersMark } from './CanvasLayersMark.tsx';
 import { LabelScaleMark } from './LabelScaleMark.tsx';
 import { OverviewLabels } from './OverviewLabels.tsx';
 import { minZoom } from './levelOfDetail.ts';
+import { LivePresence } from './LivePresence.tsx';
 
 const nodeTypes = { table: TableNode, note: NoteNode };
 const edgeTypes = { relationship: RelationshipEdge };
@@ -192,6 +193,7 @@ export function DiagramCanvas() {
         <Legend />
       </Panel>
       <ConnectionPreview />
+      <LivePresence />
     </ReactFlow>
   );
 }
