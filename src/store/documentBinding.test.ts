@@ -105,6 +105,25 @@ describe('two stores bound to two Y.Docs', () => {
     expect(alice.getState().document.layout[books]).toEqual({ x: 500, y: 0 });
   });
 
+  it("a colleague's edit in the middle of a drag neither stops the drag nor joins its undo step", () => {
+    const { alice, bob } = twoPeople();
+    const start = alice.getState().document.layout[authors];
+    const books = alice.getState().document.schema.tables[1]!.id;
+    drag(alice, authors, 10, true);
+    bob.getState().renameTable(books, 'volumes');
+    expect(alice.getState().document.layout[authors]).toEqual({ x: 10, y: 0 });
+    expect(alice.getState().dragStartDocument).not.toBeNull();
+    drag(alice, authors, 20, true);
+    drag(alice, authors, 30, false);
+    expect(bob.getState().document.layout[authors]).toEqual({ x: 30, y: 0 });
+    alice.getState().undo();
+    expect(alice.getState().undoDepth).toBe(0);
+    for (const store of [alice, bob]) {
+      expect(store.getState().document.layout[authors]).toEqual(start);
+      expect(tableNamed(store, books)!.name).toBe('volumes');
+    }
+  });
+
   it('a connect and a paste are one step each', () => {
     const { alice, bob } = twoPeople();
     const [first, second] = alice.getState().document.schema.tables;
