@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { writeDocument, yFormatVersion } from '../collab/index.ts';
 import type { TableId } from '../model/index.ts';
 import { exampleDocument } from '../testing/example.ts';
 import { bindStoreToYDoc, repairNoticeId } from './documentBinding.ts';
@@ -169,5 +170,17 @@ describe('two stores bound to two Y.Docs', () => {
     alice.getState().undo();
     expect(tableNamed(alice, authors)!.name).toBe('authors');
     expect(alice.getState().undoDepth).toBe(0);
+  });
+
+  it('opens a Y.Doc written by a newer editor read-only: no local edit reaches it', () => {
+    const ydoc = new Y.Doc();
+    writeDocument(ydoc, exampleDocument());
+    ydoc.getMap('meta').set('format', yFormatVersion + 1);
+    const store = createEditorStore();
+    bindStoreToYDoc(store, ydoc, { origin: 'me' });
+    expect(store.getState().readOnlyReason).toMatch(/newer version/);
+    const before = Y.encodeStateVector(ydoc);
+    store.getState().renameTable(authors, 'writers');
+    expect(Y.encodeStateVector(ydoc)).toEqual(before);
   });
 });
