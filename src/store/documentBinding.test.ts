@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { writeDocument, yFormatVersion } from '../collab/index.ts';
+import { readDocument, writeDocument, yFormatVersion } from '../collab/index.ts';
 import type { TableId } from '../model/index.ts';
 import { exampleDocument } from '../testing/example.ts';
 import { bindStoreToYDoc, repairNoticeId } from './documentBinding.ts';
@@ -182,5 +182,21 @@ describe('two stores bound to two Y.Docs', () => {
     const before = Y.encodeStateVector(ydoc);
     store.getState().renameTable(authors, 'writers');
     expect(Y.encodeStateVector(ydoc)).toEqual(before);
+  });
+
+  it('commits an edit even when another listener sets the store while zustand tells of it', () => {
+    const store = createEditorStore();
+    // Like a saver marking the document unsaved on every change of it.
+    store.subscribe(
+      (next, previous) =>
+        next.document !== previous.document && next.setWork({ saveStatus: next.saveStatus === 'unsaved' ? 'saving' : 'unsaved' }),
+    );
+    store.getState().loadDocument(exampleDocument());
+    const ydoc = new Y.Doc();
+    bindStoreToYDoc(store, ydoc, { origin: 'me' });
+    store.getState().renameTable(authors, 'writers');
+    expect(readDocument(ydoc).schema.tables.find((t) => t.id === authors)!.name).toBe('writers');
+    store.getState().undo();
+    expect(tableNamed(store, authors)!.name).toBe('authors');
   });
 });
