@@ -127,49 +127,6 @@ export function bindStoreToYDoc(store: StoreApi<EditorState>, ydoc: Y.Doc, optio
    * the binding last handled, and a listener added while zustand notifies hears of that update too.
    */
   seen = store.getState();
-  }
-
-  const onTransaction = (transaction: Y.Transaction) => {
-    if (isOwnWrite) return;
-    const previous = state;
-    state = readDocumentChange(ydoc, state, transaction.changed);
-    const isUndoOrRedo = transaction.origin === undoManager;
-    if (state.document === previous.document && !isUndoOrRedo && state.newlyDropped.length === 0) return;
-    if (isUndoOrRedo) dragMoved.clear();
-    show(viewUpdate(store.getState(), state, undoManager, isUndoOrRedo));
-  };
-
-  const commit = (next: EditorState, previous: EditorState) => {
-    const step = next.lastUndoStep;
-    const dragStart = previous.dragStartDocument;
-    const endsDrag = dragStart !== null && next.dragStartDocument === null && step === 'new';
-    writeOwn(() => {
-      if (step === 'none') {
-        if (next.dragStartDocument !== null) noteMoves(dragMoved, previous.document, next.document);
-        state = commitLocalChange(ydoc, state, next.document, untracked);
-        return;
-      }
-      if (endsDrag) {
-        noteMoves(dragMoved, previous.document, next.document);
-        state = commitLocalChange(ydoc, state, movedBack(next.document, dragStart, dragMoved), untracked);
-      }
-      dragMoved.clear();
-      if (step === 'new') undoManager.stopCapturing();
-      state = commitLocalChange(ydoc, state, next.document, origin);
-    });
-    // A local change the merge had to repair (a colleague deleted what it touched), or an undo stack that did not grow.
-    const isRepaired = state.document !== next.document;
-    if (isRepaired || next.undoDepth !== undoManager.undoStack.length || next.redoDepth !== undoManager.redoStack.length)
-      show(viewUpdate(next, state, undoManager, false));
-  };
-
-  let loads = store.getState().documentLoads;
-  /**
-   * The store as the binding last saw it. Changes are read against it rather than zustand's arguments:
-   * a listener that sets the store while zustand notifies makes those arguments stale (and zustand
-   * also calls a listener added while it notifies with the change that was being notified).
-   */
-  seen = store.getState();
   const unsubscribe = store.subscribe(() => {
     if (isOwnWrite) return;
     const next = store.getState();
