@@ -107,7 +107,6 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
             ERD <span>Proof</span>
           </h1>
           <DocumentMenu />
-          <LiveBar />
           <span className="tagline">PostgreSQL ER diagrams, proven by PostgreSQL</span>
           <div className="spacer" />
           {commands
@@ -120,6 +119,7 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
         <main className="workspace">
           <div className="canvas-area">
             <DiagramCanvas />
+            <LiveBar />
             {!sizes.isSidebarOpen && (
               <button type="button" className="reopen-sidebar" onClick={toggleSidebar} title="Show the sidebar (Ctrl+\)">
                 Show sidebar

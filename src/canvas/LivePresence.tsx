@@ -75,13 +75,14 @@ export function LivePresence() {
     };
     domNode.addEventListener('pointermove', move);
     domNode.addEventListener('pointerleave', away);
-    domNode.addEventListener('wheel', stopFollowing, { passive: true });
-    domNode.addEventListener('pointerdown', stopFollowing);
+    // In the capture phase: React Flow's zoom stops these events before they bubble up.
+    domNode.addEventListener('wheel', stopFollowing, { passive: true, capture: true });
+    domNode.addEventListener('pointerdown', stopFollowing, { capture: true });
     return () => {
       domNode.removeEventListener('pointermove', move);
       domNode.removeEventListener('pointerleave', away);
-      domNode.removeEventListener('wheel', stopFollowing);
-      domNode.removeEventListener('pointerdown', stopFollowing);
+      domNode.removeEventListener('wheel', stopFollowing, { capture: true });
+      domNode.removeEventListener('pointerdown', stopFollowing, { capture: true });
     };
   }, [room, domNode, flow]);
 
