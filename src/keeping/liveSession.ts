@@ -148,7 +148,11 @@ export function createLiveSession(store: StoreApi<EditorState>, keeper: WorkKeep
     async shareLive(): Promise<LiveLinks> {
       update({ isDialogOpen: true, error: null });
       if (view.links) return view.links;
-      if (joined) throw new Error('this document is already in a live session; its links are with the person who shared it');
+      if (joined) {
+        const text = 'This diagram is already in a live session, joined from a link: ask the person who shared it for the links.';
+        update({ error: text });
+        throw new Error(text);
+      }
       const ydoc = new Y.Doc();
       bindStore(ydoc); // an empty Y.Doc receives the store's document
       try {
