@@ -10,9 +10,10 @@ export type ErdWindow = { erd: { store: Store; shareLive(): Promise<Links> } };
 export class Participant {
   private constructor(readonly page: Page) {}
 
-  static async open(browser: Browser, name: string, url: string): Promise<Participant> {
+  /** `name` null: a first visit, where the page asks for one. */
+  static async open(browser: Browser, name: string | null, url: string): Promise<Participant> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript((given) => localStorage.setItem('erd-live-name', given), name);
+    if (name !== null) await context.addInitScript((given) => localStorage.setItem('erd-live-name', given), name);
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => 'erd' in window && (window as unknown as ErdWindow).erd.store.getState().saveStatus !== 'loading');

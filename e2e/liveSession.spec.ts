@@ -134,3 +134,17 @@ test('the view-only link cannot change anything', async ({ browser }) => {
   expect(await ada.tableName(table.id)).toBe('ada_renamed');
   await cleo.expectProved();
 });
+
+test('the name is asked once, shown to the others, and remembered', async ({ browser }) => {
+  const { ada, links } = await aRoomOfTwo(browser);
+  const dee = await Participant.open(browser, null, `${server.httpUrl}/`);
+  await dee.join(links.edit);
+  await dee.page.getByLabel('Your name, as others see it').fill('Dee');
+  await dee.page.getByRole('button', { name: 'Use this name' }).click();
+  await expect(ada.page.getByRole('list', { name: 'Who is here' })).toContainText('Dee');
+
+  await dee.page.reload();
+  await expect(dee.status).toHaveAttribute('data-connection', 'connected');
+  await expect(dee.page.getByRole('list', { name: 'Who is here' })).toContainText('Dee (you)');
+  await expect(dee.page.getByLabel('Your name, as others see it')).toHaveCount(0);
+});
