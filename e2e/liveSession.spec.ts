@@ -135,7 +135,7 @@ test('the view-only link cannot change anything', async ({ browser }) => {
   await cleo.expectProved();
 });
 
-test('the name is asked once, shown to the others, and remembered', async ({ browser }) => {
+test('the name is asked once, shown to the others, and remembered; another document leaves the room', async ({ browser }) => {
   const { ada, links } = await aRoomOfTwo(browser);
   const dee = await Participant.open(browser, null, `${server.httpUrl}/`);
   await dee.join(links.edit);
@@ -147,4 +147,10 @@ test('the name is asked once, shown to the others, and remembered', async ({ bro
   await expect(dee.status).toHaveAttribute('data-connection', 'connected');
   await expect(dee.page.getByRole('list', { name: 'Who is here' })).toContainText('Dee (you)');
   await expect(dee.page.getByLabel('Your name, as others see it')).toHaveCount(0);
+
+  // Opening another document leaves the room: the others no longer list Dee, and a reload does not rejoin.
+  await dee.page.getByRole('button', { name: 'New blank diagram' }).click();
+  await expect(dee.status).toHaveCount(0);
+  expect(new URL(dee.page.url()).hash).toBe('');
+  await expect(ada.page.getByRole('list', { name: 'Who is here' })).not.toContainText('Dee');
 });

@@ -126,7 +126,13 @@ export function createLiveSession(store: StoreApi<EditorState>, keeper: WorkKeep
   }
 
   const bindStore = (ydoc: Y.Doc) => {
-    binding = bind(store, ydoc, { origin: Symbol('my live edits'), onEnd: () => ((binding = null), leave()) });
+    // Another document opened: the session ends, and a reload no longer rejoins the room.
+    const onEnd = () => {
+      binding = null;
+      leave();
+      if (readLiveFragment(location.hash)) history.replaceState(null, '', `${location.pathname}${location.search}`);
+    };
+    binding = bind(store, ydoc, { origin: Symbol('my live edits'), onEnd });
     if (view.isReadOnly) store.setState({ readOnlyReason: viewOnlyReason });
   };
 
