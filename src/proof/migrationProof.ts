@@ -101,21 +101,21 @@ export async function proveMigration(
   const transaction = await currentTransaction(db);
   try {
     await db.execEach([`CREATE SCHEMA ${quoteIdent(scratchSchema)}`, `SET LOCAL search_path TO ${schemas.map(quoteIdent).join(', ')}`]);
-    const builds = await buildShared(
-      db,
-      scope.tableIds === 'all' ? undefined : sharedBuild(oldStatements, newStatements, [...from.relationships, ...to.relationships]),
-    );
-    const freshNew = await freshSnapshot(db, builds?.newOnly ?? newStatements, snapshot);
-    if ('refused' in freshNew) {
-      notProvable(['catalog', 'rows', 'relationships', 'down'], `PostgreSQL refused the new schema's DDL: ${freshNew.refused}`);
+    const split =
+      scope.tableIds === 'all' ? undefined : sharedBuild(oldStatements, newStatements, [...from.relationships, ...to.relationships]);
+    // A split build PostgreSQL refuses (a name it picks itself, taken in another order) is retried whole: the split never turns a build that works into one refused.
+    await db.exec('SAVEPOINT builds');
+    let built = await buildBoth(db, await buildShared(db, split), oldStatements, newStatements, snapshot);
+    if ('refused' in built && split) {
+      await db.exec('ROLLBACK TO SAVEPOINT builds');
+      built = await buildBoth(db, undefined, oldStatements, newStatements, snapshot);
+    }
+    if ('refused' in built) {
+      notProvable(['catalog', 'rows', 'relationships', 'down'], built.refused);
       return report();
     }
-    // The old schema is built once: its catalog before any row is the fresh build the down migration must return to.
-    const oldRefused = await runStatements(db, builds?.oldOnly ?? oldStatements);
-    if (oldRefused) {
-      notProvable(['catalog', 'rows', 'relationships', 'down'], `PostgreSQL refused the old schema's DDL: ${oldRefused}`);
-      return report();
-    }
+    await db.exec('RELEASE SAVEPOINT builds');
+    const { freshNew } = built;
     const freshOld = await snapshot();
     const rowNotes = await insertSampleRows(db, oldSchema, rowsPerTable);
     const before = await countRows(db, oldSchema);
@@ -167,6 +167,24 @@ const wholeScope: MigrationScope = { tableIds: 'all', changedRelationshipIds: 'a
 function ddlOf(schema: Schema, creatableExtensions: readonly string[]): { statements: Statement[]; problems: Problem[] } {
   const { statements, problems } = generateDdl(schema, { ...defaultDdlOptions, extensionStandIns: true, creatableExtensions });
   return { statements: statements.filter((s) => s.kind !== 'note'), problems };
+}
+
+/**
+ * Builds the fresh new schema (snapshotted, then rolled back) and the old one over what both share, as `split` says
+ * (undefined: each whole); the new schema's catalog, or why PostgreSQL refused one of them.
+ */
+async function buildBoth(
+  db: SqlRunner,
+  split: SharedBuild | undefined,
+  oldStatements: readonly Statement[],
+  newStatements: readonly Statement[],
+  snapshot: () => Promise<CatalogSnapshot>,
+): Promise<{ freshNew: CatalogSnapshot } | { refused: string }> {
+  const freshNew = await freshSnapshot(db, split?.newOnly ?? newStatements, snapshot);
+  if ('refused' in freshNew) return { refused: `PostgreSQL refused the new schema's DDL: ${freshNew.refused}` };
+  // The old schema is built once: its catalog before any row is the fresh build the down migration must return to.
+  const oldRefused = await runStatements(db, split?.oldOnly ?? oldStatements);
+  return oldRefused ? { refused: `PostgreSQL refused the old schema's DDL: ${oldRefused}` } : { freshNew };
 }
 
 /** Builds what both schemas share (`sharedBuild`) once; undefined, having built nothing, when there is no split or PostgreSQL refused it. */

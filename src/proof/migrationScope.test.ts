@@ -107,6 +107,21 @@ describe('a migration proved on part of a schema', () => {
     ]);
   });
 
+  it('builds each schema whole when the shared part would take a name PostgreSQL picks in the whole script (a serial sequence)', async () => {
+    // In the whole script table t11_n_seq comes first, so t11's serial gets t11_n_seq1; built first as shared, t11 would take t11_n_seq.
+    const named = addColumn(renameTable(schema, ids[10]!, 't11_n_seq'), ids[11]!, { name: 'n', type: 'serial' }).schema;
+    const to = addColumn(named, ids[10]!, { name: 'extra', type: 'integer' }).schema;
+    const { up, down } = diffSchemas(named, to);
+    const report = await proveMigration(await testRunner(), named, to, { up: toMigrationSql(up), down: toMigrationSql(down) });
+    expect(report.scope.tableIds).not.toBe('all');
+    expect(report.checks.map((c) => [c.kind, c.verdict, c.differences])).toEqual([
+      ['catalog', 'passed', []],
+      ['rows', 'passed', []],
+      ['relationships', 'passed', []],
+      ['down', 'passed', []],
+    ]);
+  });
+
   it('fails when the migration misses a change of a table it built', async () => {
     const to = addColumn(schema, ids[25]!, { name: 'extra', type: 'integer' }).schema;
     const report = await proveMigration(await testRunner(), schema, to, { up: '', down: '' });

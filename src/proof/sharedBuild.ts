@@ -29,7 +29,7 @@ function groupTexts(statements: readonly Statement[]): Map<string, string> {
  * after it makes every object from the same statement over the same objects it names, as the whole script
  * does: the catalog (compared by name: every constraint, index and trigger the generator makes is named)
  * is that of the whole script. The proof then builds the shared part once instead of twice, and falls back
- * to the two whole builds when PostgreSQL refuses the shared part (a statement naming something the split
+ * to the two whole builds when PostgreSQL refuses any part of the split (a statement naming something the split
  * cannot see), so the split never turns a build that works into one refused.
  */
 export function sharedBuild(
