@@ -33,6 +33,8 @@ const firstTable = (ydoc: Y.Doc) => roots(ydoc).tables.byId.get(template().schem
 const firstColumn = (ydoc: Y.Doc) =>
   (firstTable(ydoc).get('columns') as Y.Map<Y.Map<unknown>>).get(template().schema.tables[0]!.columns[1]!.id)!;
 
+const firstRelationship = (ydoc: Y.Doc) => roots(ydoc).relationships.byId.get(template().schema.relationships[0]!.id) as Y.Map<unknown>;
+
 describe('checkRemoteUpdate', () => {
   it('accepts an ordinary edit, a markup-like name as plain text, and the edits after it', () => {
     const { server, peer, send } = room();
@@ -58,6 +60,14 @@ describe('checkRemoteUpdate', () => {
     ['a control character in a name', (y) => firstTable(y).set('name', 'users\u0000'), /control character/],
     ['a 10 MB string', (y) => firstColumn(y).set('comment', 'x'.repeat(10 * 1024 * 1024)), /bytes is over/],
     ['a 2 MB comment', (y) => firstColumn(y).set('comment', 'x'.repeat(2 * 1024 * 1024)), /comment is longer than/],
+    ['a table without its schemaName (zod would fill the default)', (y) => firstTable(y).delete('schemaName'), /schemaName/],
+    [
+      'a column without its comment and identity',
+      (y) => (firstColumn(y).delete('comment'), firstColumn(y).delete('identity')),
+      /comment|identity/,
+    ],
+    ['a relationship without its junction', (y) => firstRelationship(y).delete('junction'), /junction/],
+    ['a relationship without isDeferrable', (y) => firstRelationship(y).delete('isDeferrable'), /isDeferrable/],
     ['another format version', (y) => roots(y).meta.set('format', 99), /format 99/],
     ['a relationship without a shape', (y) => roots(y).relationships.byId.set('rel_x', new Y.Map([['name', 'x']])), /no shape/],
     ['an order holding a number', (y) => roots(y).tables.order.push([7 as unknown as string]), /order of tables/],

@@ -3,6 +3,7 @@ import { checkInvariants, hasControlCharacter, type ErdDocument } from '../model
 import { projectFileSchema } from '../io/projectFileSchema.ts';
 import { readRawDocument, readRawDocumentChange } from './readDocument.ts';
 import { repairDocument } from './repairDocument.ts';
+import { completeDocument } from './completeDocument.ts';
 import { structureProblem } from './structureChecks.ts';
 import { isStillWhole } from './changedScope.ts';
 import { touchedParts, type TouchedParts } from './touchedParts.ts';
@@ -92,7 +93,8 @@ function shadowOf(current: Y.Doc): Shadow {
     known.copy.off('afterTransaction', listen);
     if (changed) {
       const raw = readRawDocumentChange(known.copy, known.raw, changed);
-      known.isWhole = known.isWhole && isStillWhole(known.raw.schema, raw.schema) ? true : repairDocument(raw).dropped.length === 0;
+      known.isWhole =
+        known.isWhole && isStillWhole(known.raw.schema, raw.schema) ? true : repairDocument(completeDocument(raw)).dropped.length === 0;
       known.raw = raw;
     }
     return known;
@@ -100,7 +102,7 @@ function shadowOf(current: Y.Doc): Shadow {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(current));
   const raw = readRawDocument(copy);
-  const made = { copy, raw, isWhole: repairDocument(raw).dropped.length === 0 };
+  const made = { copy, raw, isWhole: repairDocument(completeDocument(raw)).dropped.length === 0 };
   shadows.set(current, made);
   return made;
 }
@@ -121,7 +123,7 @@ function checkChange(shadow: Shadow, changed: Y.Transaction['changed'], limits: 
   if (problem) return { ok: false, reason: problem };
   let isWhole = shadow.isWhole;
   if (raw.schema !== shadow.raw.schema && !(shadow.isWhole && isStillWhole(shadow.raw.schema, raw.schema))) {
-    const repaired = repairDocument(raw);
+    const repaired = repairDocument(completeDocument(raw));
     const broken = checkInvariants(repaired.document.schema);
     if (broken.length > 0) return { ok: false, reason: `the document cannot be repaired: ${broken[0]}` };
     isWhole = repaired.dropped.length === 0;
@@ -153,6 +155,8 @@ function contentProblem(raw: ErdDocument, touched: TouchedParts, limits: Documen
         const issue = parsed.error.issues[0]!;
         return `${part}.${item.id.slice(0, 40)}.${issue.path.map(String).join('.')}: ${issue.message}`;
       }
+      const missing = firstDifference(item, parsed.data, `${part}.${item.id.slice(0, 40)}`);
+      if (missing) return `${missing} is missing or not as the editor writes it`;
       const problem = textProblem(item, `${part}.${item.id.slice(0, 40)}`, limits);
       if (problem) return problem;
       if (part === 'tables' && item.id.startsWith('note_')) return `tables.${item.id.slice(0, 40)}: a table id cannot start with note_`;
@@ -163,6 +167,25 @@ function contentProblem(raw: ErdDocument, touched: TouchedParts, limits: Documen
   for (const id of c.layout?.ids ?? []) {
     const position = raw.layout[id as keyof typeof raw.layout];
     if (position && !file.layout.valueType.safeParse(position).success) return `layout.${id.slice(0, 40)} is not a position`;
+  }
+  return undefined;
+}
+
+/**
+ * Where an entity and what zod made of it differ: zod fills defaults (a table's schemaName, a
+ * relationship's junction), so an entity missing them passes the schema but would crash every peer
+ * that reads it; only an entity zod returns unchanged is complete. Undefined when they are the same.
+ */
+function firstDifference(input: unknown, parsed: unknown, where: string): string | undefined {
+  if (input === parsed) return undefined;
+  if (typeof input !== 'object' || typeof parsed !== 'object' || input === null || parsed === null) return where;
+  if (Array.isArray(input) !== Array.isArray(parsed)) return where;
+  const a = input as Record<string, unknown>;
+  const b = parsed as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((key) => a[key] !== undefined || b[key] !== undefined));
+  for (const key of keys) {
+    const difference = firstDifference(a[key], b[key], `${where}.${key}`);
+    if (difference) return difference;
   }
   return undefined;
 }

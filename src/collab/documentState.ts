@@ -4,9 +4,11 @@ import { readRawDocument, readRawDocumentChange } from './readDocument.ts';
 import { repairDocument } from './repairDocument.ts';
 import { isStillWhole } from './changedScope.ts';
 import { applyDocumentChange } from './writeDocument.ts';
+import { completeDocument } from './completeDocument.ts';
 
 /**
- * What a peer knows of a Y.Doc: the document as stored (`raw`), the repaired one the editor shows
+ * What a peer knows of a Y.Doc: the document as stored (`raw`, with the fields a project file may
+ * leave out filled by completeDocument), the repaired one the editor shows
  * (`document`, the same object when nothing needed repair), everything the repair drops, in plain
  * words, and what the last change newly dropped (to tell the user once). The repair is recomputed from `raw` on every change, never from the
  * previous repaired document, so every peer shows the same document for the same Y.Doc whatever
@@ -22,7 +24,7 @@ export interface DocumentState {
 
 /** Reads a whole Y.Doc: on joining a room or opening a stored document. */
 export function readDocumentState(ydoc: Y.Doc): DocumentState {
-  const raw = readRawDocument(ydoc);
+  const raw = completeDocument(readRawDocument(ydoc));
   const { document, dropped } = repairDocument(raw);
   return { raw, document, dropped, newlyDropped: dropped };
 }
@@ -38,7 +40,7 @@ export function readDocument(ydoc: Y.Doc): ErdDocument {
  * touched: untouched objects are the previous ones. Skip the transactions commitLocalChange makes.
  */
 export function readDocumentChange(ydoc: Y.Doc, previous: DocumentState, changed: Y.Transaction['changed']): DocumentState {
-  return stateAfter(previous, readRawDocumentChange(ydoc, previous.raw, changed));
+  return stateAfter(previous, completeDocument(readRawDocumentChange(ydoc, previous.raw, changed)));
 }
 
 /**
