@@ -1,4 +1,4 @@
-// `npm run bench [-- --json | --canvas | --migration]`: figures for the team, never assertions. Runs on this machine.
+// `npm run bench [-- --json | --canvas | --migration | --collab [--quick]]`: figures for the team, never assertions. Runs on this machine.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { generateDdl, toSqlText } from '../src/ddl/index.ts';
@@ -8,6 +8,7 @@ import { aSchema, ends } from '../src/testing/factories.ts';
 import { exampleDocument } from '../src/testing/example.ts';
 import { measurePageOpen } from './benchBrowser.ts';
 import { canvasFigures, measureLargeCanvas } from './benchCanvas.ts';
+import { collabSeconds, measureCollab } from './benchCollab.ts';
 import { proveRepeatedly, type RepeatedProofs } from './benchMemory.ts';
 import { measureImports } from './benchImport.ts';
 import { measureMigration } from './benchMigration.ts';
@@ -70,6 +71,12 @@ function printFigure(f: Figure): void {
 // `npm run bench -- --canvas`: only the 500-table canvas figures (it builds the app first), for work on the canvas.
 if (process.argv.includes('--canvas')) {
   for (const f of canvasFigures(await measureLargeCanvas(3))) printFigure(summarize(f.name, f.times, f.aim, f.detail));
+  process.exit(0);
+}
+
+// `npm run bench -- --collab`: only the live-session figures (it builds the app first); `--quick` runs the busy room 10 s instead of 60.
+if (process.argv.includes('--collab')) {
+  for (const f of await measureCollab({ seconds: collabSeconds(process.argv) })) printFigure(summarize(f.name, f.times, f.aim, f.detail));
   process.exit(0);
 }
 
@@ -180,6 +187,8 @@ figures.push(
 );
 figures.push(summarize('Example proved in headless Chromium, proofs 451-500 of 500 (same)', browserSession.lastBlock));
 for (const f of canvasFigures(await measureLargeCanvas(3, { build: false }))) figures.push(summarize(f.name, f.times, f.aim, f.detail));
+for (const f of await measureCollab({ seconds: collabSeconds(process.argv), build: false }))
+  figures.push(summarize(f.name, f.times, f.aim, f.detail));
 
 if (process.argv.includes('--json')) {
   const memory = Object.fromEntries(
