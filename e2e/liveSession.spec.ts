@@ -48,6 +48,8 @@ async function aRoomOfTwo(browser: Parameters<typeof Participant.open>[0]) {
 
 test('A renames a column and B sees it within a second; a proof runs in both', async ({ browser }) => {
   const { ada, bea } = await aRoomOfTwo(browser);
+  // Both first finish the proof joining started, so the second measures delivery, not two PGlites starting on two cores.
+  await Promise.all([ada.expectProved(), bea.expectProved()]);
   const table = (await ada.document()).schema.tables[0]!;
   await ada.act('updateColumn', table.id, table.columns[0]!.id, { name: 'renamed_live' });
   await expect.poll(() => bea.columnNames(table.id), { timeout: 1000 }).toContain('renamed_live');
