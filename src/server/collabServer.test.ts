@@ -18,6 +18,7 @@ import {
   type TestClient,
 } from '../testing/collabClients.ts';
 import { defaultLimits } from './limits.ts';
+import { rateLimitedCode, unauthenticatedCode } from './socketGuard.ts';
 import { startCollabServer, type CollabServer } from './startCollabServer.ts';
 
 /** Waits for a condition; generous, since the machine may be loaded (the tests assert what happens, not how fast). */
@@ -185,13 +186,26 @@ describe('the collaboration server', () => {
     expect(names(other)).toEqual(['orders', 'customers']);
   });
 
-  it('closes a connection that floods the server with messages, even before it authenticates', async () => {
+  it('closes a connection that floods the server with messages', async () => {
     const room = await createTestRoom(server.httpUrl, aRoomDoc('orders'));
-    const flooder = await openRawSocket(server.websocketUrl);
+    const flooder = enter(room.room, room.viewToken);
+    await synced(flooder);
     const logged = logs.length;
-    for (let i = 0; i < 3000; i++) flooder.send(queryAwarenessMessage(room.room)); // the default allows bursts of 2,000
-    await eventually(() => expect(flooder.closes).toContain(4429));
+    for (let i = 0; i < 3000; i++) flooder.sendRaw(queryAwarenessMessage(room.room)); // the default allows bursts of 2,000
+    await eventually(() => expect(flooder.closes.map((close) => close.code)).toContain(rateLimitedCode));
     expect(logs.slice(logged)).toContain('closed a connection that sent too many messages');
+  });
+
+  it('closes a socket that sends more than a few messages, or bytes, before its token is accepted (Hocuspocus would queue them all)', async () => {
+    const room = await createTestRoom(server.httpUrl, aRoomDoc('orders'));
+    const [chatty, heavy] = [await openRawSocket(server.websocketUrl), await openRawSocket(server.websocketUrl)];
+    for (let i = 0; i <= defaultLimits.messagesBeforeAuthentication; i++) chatty.send(queryAwarenessMessage(room.room));
+    const half = new Uint8Array(defaultLimits.bytesBeforeAuthentication / 2);
+    for (let i = 0; i < 3; i++) heavy.send(updateMessage(room.room, half));
+    await eventually(() => expect([...chatty.closes, ...heavy.closes]).toEqual([unauthenticatedCode, unauthenticatedCode]));
+    const member = enter(room.room, room.editToken);
+    await synced(member);
+    expect(member.closes).toEqual([]);
   });
 
   it('refuses to create a room from an oversized body, or from bytes that are no document', async () => {

@@ -29,8 +29,10 @@ export function guardExtension(options: {
   limits: Pick<CollabLimits, 'maxRoomBytes'>;
   gate: UpdateGate;
   log: (line: string) => void;
+  /** Told of each room a socket's token was accepted for (the socket's upgrade request names it). */
+  onAuthenticated?: (request: object, room: string) => void;
 }): Extension {
-  const { store, limits, gate, log } = options;
+  const { store, limits, gate, log, onAuthenticated } = options;
   const roomBytes = new WeakMap<Document, number>();
 
   const refuse = (connection: Connection, reason: string, room: string) => {
@@ -41,11 +43,15 @@ export function guardExtension(options: {
 
   return {
     extensionName: 'erd-guard',
-    async onAuthenticate({ documentName, token, connectionConfig }: onAuthenticatePayload) {
+    async onAuthenticate({ documentName, token, connectionConfig, request }: onAuthenticatePayload) {
       const keys = looksLikeSecret(documentName) && typeof token === 'string' ? await store.findRoom(documentName) : undefined;
-      if (keys && tokenMatches(token, keys.editDigest)) return { access: 'edit' };
+      if (keys && tokenMatches(token, keys.editDigest)) {
+        onAuthenticated?.(request, documentName);
+        return { access: 'edit' };
+      }
       if (keys && tokenMatches(token, keys.viewDigest)) {
         connectionConfig.readOnly = true; // Hocuspocus itself then refuses this connection's updates
+        onAuthenticated?.(request, documentName);
         return { access: 'view' };
       }
       throw new Refusal('permission-denied');

@@ -6,6 +6,18 @@ export interface CollabLimits {
   messagesPerSecond: number;
   /** Messages a connection may send at once above that average (joining sends several). */
   burstMessages: number;
+  /** Bytes a connection may send per second, on average. */
+  bytesPerSecond: number;
+  /** Bytes a connection may send at once above that average (at least one largest message). */
+  burstBytes: number;
+  /** A connection that has not joined a room with a valid token by then is closed. */
+  authenticateWithinMs: number;
+  /** Messages a connection may send for a room before its token is accepted (the provider sends three). */
+  messagesBeforeAuthentication: number;
+  /** Bytes a connection may send for a room before its token is accepted. */
+  bytesBeforeAuthentication: number;
+  /** Connections one address (an IPv6 /64) may hold open (behind a proxy, every client shares its address). */
+  socketsPerAddress: number;
   /** Largest room, as its Yjs state plus the updates accepted since it was loaded, in bytes. */
   maxRoomBytes: number;
   /** Rooms one address may create per minute, on average (behind a proxy, every client shares its address). */
@@ -19,49 +31,46 @@ export const defaultLimits: CollabLimits = {
   maxMessageBytes: 4 * 1024 * 1024,
   messagesPerSecond: 200,
   burstMessages: 2000,
+  bytesPerSecond: 1024 * 1024,
+  burstBytes: 8 * 1024 * 1024,
+  authenticateWithinMs: 10_000,
+  messagesBeforeAuthentication: 8,
+  bytesBeforeAuthentication: 64 * 1024,
+  socketsPerAddress: 64,
   maxRoomBytes: 32 * 1024 * 1024,
   roomsPerMinute: 30,
   burstRooms: 60,
 };
 
-/** A token bucket: `take()` says whether one more message fits the rate. */
+/** A token bucket: `take(amount)` says whether `amount` more (one message, or its bytes) fits the rate. */
 export function rateLimiter(limits: Pick<CollabLimits, 'messagesPerSecond' | 'burstMessages'>, now = () => performance.now()) {
   let tokens = limits.burstMessages;
   let last = now();
   return {
-    take(): boolean {
+    take(amount = 1): boolean {
       const time = now();
       tokens = Math.min(limits.burstMessages, tokens + ((time - last) / 1000) * limits.messagesPerSecond);
       last = time;
-      if (tokens < 1) return false;
-      tokens -= 1;
+      if (tokens < amount) return false;
+      tokens -= amount;
       return true;
     },
   };
 }
 
-/** The part of a websocket the rate limit needs (ws's, as Hocuspocus hands it over). */
-interface LimitedSocket {
-  on(event: 'message', listener: () => void): void;
-  close(code: number, reason: string): void;
-}
-
-/** Close code of a connection that sent too many messages. */
-export const rateLimitedCode = 4429;
-
-/**
- * Counts every message a websocket sends, before Hocuspocus reads it (also those it queues while the
- * token is checked, and those for any number of room names), and closes the socket past the rate.
- */
-export function limitSocketRate(socket: LimitedSocket, limits: CollabLimits, log: (line: string) => void): void {
-  const bucket = rateLimiter(limits);
-  let closed = false;
-  socket.on('message', () => {
-    if (closed || bucket.take()) return;
-    closed = true;
-    log('closed a connection that sent too many messages');
-    socket.close(rateLimitedCode, 'rate-limited');
-  });
+/** The key a client's address is limited under: an IPv4 address, or the /64 of an IPv6 one (one host holds a whole /64). */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group || '0', 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** A rate limit per key (a client's address): `take(key)` says whether one more fits; forgets every key past `maxKeys`. */

@@ -1,9 +1,11 @@
+import type { IncomingMessage } from 'node:http';
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import { guardExtension } from './guardExtension.ts';
 import { collabPath, httpExtension } from './httpExtension.ts';
-import { defaultLimits, limitSocketRate, type CollabLimits } from './limits.ts';
+import { defaultLimits, type CollabLimits } from './limits.ts';
+import { socketGuard, type GuardedSocket } from './socketGuard.ts';
 import { pgliteRoomStore, postgresRoomStore } from './roomStore.ts';
 import { checkUpdate, type UpdateGate } from './updateGate.ts';
 
@@ -61,9 +63,10 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     'dir' in options.storage
       ? await pgliteRoomStore(options.storage.dir, options.storage.startingDataDir)
       : await postgresRoomStore(options.storage.databaseUrl);
+  const sockets = socketGuard(limits, log);
   const extensions: Extension[] = [
     httpExtension({ store, gate, limits, staticDir: options.staticDir, log }),
-    guardExtension({ store, limits, gate, log }),
+    guardExtension({ store, limits, gate, log, onAuthenticated: sockets.authenticated }),
     new Database({
       fetch: ({ documentName }) => store.loadState(documentName),
       store: ({ documentName, state }) => store.saveState(documentName, state),
@@ -74,7 +77,9 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     { port: options.port, address: options.host, quiet: true, stopOnSignals: false, debounce: 1000, maxDebounce: 5000, extensions },
     { maxPayload: limits.maxMessageBytes },
   );
-  server.webSocketServer.on('connection', (socket: Parameters<typeof limitSocketRate>[0]) => limitSocketRate(socket, limits, log));
+  server.webSocketServer.on('connection', (socket: GuardedSocket, request: IncomingMessage) =>
+    sockets.watch(socket, request, request.socket.remoteAddress ?? ''),
+  );
   try {
     await server.listen();
   } catch (error) {
