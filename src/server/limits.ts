@@ -36,7 +36,7 @@ export const defaultLimits: CollabLimits = {
   authenticateWithinMs: 10_000,
   messagesBeforeAuthentication: 8,
   bytesBeforeAuthentication: 64 * 1024,
-  socketsPerAddress: 64,
+  socketsPerAddress: 256,
   maxRoomBytes: 32 * 1024 * 1024,
   roomsPerMinute: 30,
   burstRooms: 60,
