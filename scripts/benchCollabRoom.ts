@@ -24,8 +24,12 @@ export async function forkServer(): Promise<BenchServer> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./benchCollabServer.ts', import.meta.url)), { stdio: 'inherit' });
   const next = () =>
     new Promise<ServerReply>((resolve, reject) => {
-      child.once('message', (reply) => resolve(reply as ServerReply));
-      child.once('exit', (code) => reject(new Error(`the bench's collaboration server exited (${code})`)));
+      const exited = (code: number | null) => reject(new Error(`the bench's collaboration server exited (${code})`));
+      child.once('exit', exited);
+      child.once('message', (reply) => {
+        child.off('exit', exited);
+        resolve(reply as ServerReply);
+      });
     });
   const ask = (request: ServerRequest) => child.send(request);
   const ready = await next();
