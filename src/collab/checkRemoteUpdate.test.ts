@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { parseProjectFile } from '../io/projectFile.ts';
 import { addTable, editColumn, type ErdDocument } from '../model/index.ts';
-import { checkRemoteUpdate } from './checkRemoteUpdate.ts';
+import { checkRemoteUpdate, defaultDocumentLimits } from './checkRemoteUpdate.ts';
 import { applyDocumentChange, writeDocument } from './writeDocument.ts';
 import { readDocument } from './documentState.ts';
 import { roots } from './yShape.ts';
@@ -94,6 +94,36 @@ describe('checkRemoteUpdate', () => {
     expect(!verdict.ok && verdict.reason).toMatch(reason);
   });
 
+  it('refuses an update whose check throws, and checks the next one on a fresh copy', () => {
+    const { server, send } = room();
+    let throws = true;
+    const limits = {
+      ...defaultDocumentLimits,
+      get maxTables() {
+        if (throws) throw new Error('unforeseen');
+        return defaultDocumentLimits.maxTables;
+      },
+    };
+    expect(
+      checkRemoteUpdate(
+        server,
+        send((y) => firstColumn(y).set('name', 'one')),
+        limits,
+      ),
+    ).toEqual({
+      ok: false,
+      reason: 'the update could not be checked (unforeseen)',
+    });
+    throws = false;
+    expect(
+      checkRemoteUpdate(
+        server,
+        send((y) => firstColumn(y).set('name', 'two')),
+        limits,
+      ),
+    ).toEqual({ ok: true });
+  });
+
   it('refuses bytes that are not an update, and still checks the next one after a refusal', () => {
     const { server, send } = room();
     expect(checkRemoteUpdate(server, new Uint8Array([1, 2, 3, 250, 250]))).toMatchObject({ ok: false });
@@ -131,5 +161,39 @@ describe('checkRemoteUpdate', () => {
         send((y) => firstColumn(y).set('type', 5)),
       ),
     ).toMatchObject({ ok: false });
+  });
+});
+
+describe('checkRemoteUpdate in a room damaged before the checks existed', () => {
+  /** Stores `damage` in the room unchecked, as an older server did, and brings the peer up to date. */
+  function damaged(damage: (ydoc: Y.Doc) => void) {
+    const made = room();
+    const older = new Y.Doc();
+    Y.applyUpdate(older, Y.encodeStateAsUpdate(made.server));
+    damage(older);
+    Y.applyUpdate(made.server, Y.encodeStateAsUpdate(older, Y.encodeStateVector(made.server)));
+    Y.applyUpdate(made.peer, Y.encodeStateAsUpdate(made.server));
+    return made;
+  }
+
+  it('accepts an honest edit in a room holding a column that is not a map (every reader leaves it out)', () => {
+    const { server, send } = damaged((y) => (firstTable(y).get('columns') as Y.Map<unknown>).set('col_evil', 'text'));
+    expect(
+      checkRemoteUpdate(
+        server,
+        send((y) => firstTable(y).set('name', 'renamed')),
+      ),
+    ).toEqual({ ok: true });
+  });
+
+  it('accepts an honest edit in a room holding a relationship without its ends (every reader drops it)', () => {
+    const relationship = template().schema.relationships[0]!.id;
+    const { server, send } = damaged((y) => (roots(y).relationships.byId.get(relationship) as Y.Map<unknown>).set('shape', {}));
+    expect(
+      checkRemoteUpdate(
+        server,
+        send((y) => firstColumn(y).set('name', 'two')),
+      ),
+    ).toEqual({ ok: true });
   });
 });

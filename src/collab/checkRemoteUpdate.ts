@@ -48,7 +48,7 @@ const zodOf = {
  */
 const shadows = new WeakMap<Y.Doc, Shadow>();
 
-/** A room's copy, the document it holds as stored, and whether that document's schema needs no repair (so a change is checked only where it lands). */
+/** A room's copy, the document it holds as stored (completed as peers read it: completeDocument), and whether that document's schema needs no repair (so a change is checked only where it lands). */
 interface Shadow {
   copy: Y.Doc;
   raw: ErdDocument;
@@ -63,6 +63,16 @@ interface Shadow {
  * parts the update touched are checked, so a keystroke in a 500-table room costs little.
  */
 export function checkRemoteUpdate(current: Y.Doc, update: Uint8Array, limits: DocumentLimits = defaultDocumentLimits): UpdateVerdict {
+  try {
+    return check(current, update, limits);
+  } catch (error) {
+    // A check that throws (a room damaged before a check existed) refuses: the copy is made again next time.
+    shadows.delete(current);
+    return { ok: false, reason: `the update could not be checked (${(error as Error).message.slice(0, 80)})` };
+  }
+}
+
+function check(current: Y.Doc, update: Uint8Array, limits: DocumentLimits): UpdateVerdict {
   if (update.byteLength > limits.maxUpdateBytes)
     return { ok: false, reason: `update of ${update.byteLength} bytes is over ${limits.maxUpdateBytes}` };
   const shadow = shadowOf(current);
@@ -92,7 +102,7 @@ function shadowOf(current: Y.Doc): Shadow {
     Y.applyUpdate(known.copy, Y.encodeStateAsUpdate(current, Y.encodeStateVector(known.copy)));
     known.copy.off('afterTransaction', listen);
     if (changed) {
-      const raw = readRawDocumentChange(known.copy, known.raw, changed);
+      const raw = completeDocument(readRawDocumentChange(known.copy, known.raw, changed));
       known.isWhole =
         known.isWhole && isStillWhole(known.raw.schema, raw.schema) ? true : repairDocument(completeDocument(raw)).dropped.length === 0;
       known.raw = raw;
@@ -101,10 +111,19 @@ function shadowOf(current: Y.Doc): Shadow {
   }
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(current));
-  const raw = readRawDocument(copy);
-  const made = { copy, raw, isWhole: repairDocument(completeDocument(raw)).dropped.length === 0 };
+  const raw = completeDocument(readRawDocument(copy));
+  const made = { copy, raw, isWhole: needsNoRepair(raw) };
   shadows.set(current, made);
   return made;
+}
+
+/** Whether a stored document holds the model's invariants as it is; false for one too damaged to repair (stored before the checks existed), so the next change is checked whole. */
+function needsNoRepair(raw: ErdDocument): boolean {
+  try {
+    return repairDocument(raw).dropped.length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The copy holds something the room does not (an update checked and then not applied): it is made again. */
@@ -119,16 +138,20 @@ function checkChange(shadow: Shadow, changed: Y.Transaction['changed'], limits: 
   const structure = structureProblem(shadow.copy, touched);
   if (structure) return { ok: false, reason: structure };
   const raw = readRawDocumentChange(shadow.copy, shadow.raw, changed);
-  const problem = contentProblem(raw, touched, limits) ?? idProblem(raw);
+  const problem = contentProblem(raw, touched, limits);
   if (problem) return { ok: false, reason: problem };
+  // Untouched entities as every peer reads them (a room stored before these checks may lack defaults).
+  const whole = completeDocument(raw);
+  const duplicate = idProblem(whole);
+  if (duplicate) return { ok: false, reason: duplicate };
   let isWhole = shadow.isWhole;
-  if (raw.schema !== shadow.raw.schema && !(shadow.isWhole && isStillWhole(shadow.raw.schema, raw.schema))) {
-    const repaired = repairDocument(completeDocument(raw));
+  if (whole.schema !== shadow.raw.schema && !(shadow.isWhole && isStillWhole(shadow.raw.schema, whole.schema))) {
+    const repaired = repairDocument(whole);
     const broken = checkInvariants(repaired.document.schema);
     if (broken.length > 0) return { ok: false, reason: `the document cannot be repaired: ${broken[0]}` };
     isWhole = repaired.dropped.length === 0;
   }
-  shadow.raw = raw;
+  shadow.raw = whole;
   shadow.isWhole = isWhole;
   return { ok: true };
 }

@@ -27,7 +27,10 @@ describe('completeDocument', () => {
       const table = roots(ydoc).tables.byId.get(tableId) as Y.Map<unknown>;
       table.delete('schemaName');
       table.delete('comment');
-      for (const column of (table.get('columns') as Y.Map<Y.Map<unknown>>).values()) (column.delete('comment'), column.delete('identity'));
+      for (const column of (table.get('columns') as Y.Map<Y.Map<unknown>>).values()) {
+        column.delete('comment');
+        column.delete('identity');
+      }
       const relationship = roots(ydoc).relationships.byId.get(relationshipId) as Y.Map<unknown>;
       relationship.delete('junction');
       relationship.delete('isDeferrable');
@@ -38,6 +41,13 @@ describe('completeDocument', () => {
     expect([table.schemaName, table.comment, table.columns[0]!.comment, table.columns[0]!.identity]).toEqual(['public', '', '', null]);
     expect(full.schema.relationships[0]).toMatchObject({ isDeferrable: false, junction: { name: '', columns: [] } });
     expect(() => generateDdl(full.schema)).not.toThrow();
+  });
+
+  it('drops a relationship stored without its ends, the same on a full and an incremental read', () => {
+    const { ydoc, seen, relationshipId } = room();
+    (roots(ydoc).relationships.byId.get(relationshipId) as Y.Map<unknown>).set('shape', { keyHolder: 'from' });
+    expect(readDocumentState(ydoc).document.schema.relationships).toEqual([]);
+    expect(seen.state.document).toEqual(readDocumentState(ydoc).document);
   });
 
   it('gives back the very document when nothing is missing', () => {

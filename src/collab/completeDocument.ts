@@ -3,8 +3,9 @@ import type { Column, EnumType, ErdDocument, Relationship, Schema, Table, Versio
 /**
  * Fills the fields a project file may leave out (a table's schemaName and comment, a column's
  * comment and identity, a relationship's isDeferrable and junction, an enum's schemaName) with the
- * defaults the project file gives them, wherever a stored room lacks them: rooms written before the
- * server refused such updates would otherwise crash every reader ("reading 'trim'"). Deterministic,
+ * defaults the project file gives them, wherever a stored room lacks them, and drops a relationship
+ * without its ends: rooms written before the server refused such updates would otherwise crash every
+ * reader ("reading 'trim'"). Deterministic,
  * so every peer shows the same document; the same object comes back when nothing was missing.
  */
 export function completeDocument(document: ErdDocument): ErdDocument {
@@ -16,7 +17,8 @@ export function completeDocument(document: ErdDocument): ErdDocument {
 
 function completeSchema(schema: Schema): Schema {
   const tables = mapSame(schema.tables, completeTable);
-  const relationships = mapSame(schema.relationships, completeRelationship);
+  const whole = schema.relationships.every(hasShape) ? schema.relationships : schema.relationships.filter(hasShape);
+  const relationships = mapSame(whole, completeRelationship);
   const enums = schema.enums === undefined ? [] : mapSame(schema.enums, completeEnum);
   if (tables === schema.tables && relationships === schema.relationships && enums === schema.enums) return schema;
   return { ...schema, tables, relationships, enums };
@@ -59,6 +61,12 @@ function completeRelationship(relationship: Relationship): Relationship {
     columns === junction.columns && typeof junction.name === 'string' ? junction : { name: junction.name ?? '', columns };
   if (completeJunction === relationship.junction && typeof relationship.isDeferrable === 'boolean') return relationship;
   return { ...relationship, isDeferrable: relationship.isDeferrable ?? false, junction: completeJunction };
+}
+
+/** Whether a relationship has the ends and key columns every reader needs; one without them cannot be filled in, so it is dropped. */
+function hasShape(relationship: Relationship): boolean {
+  const { from, to, foreignKeyColumnIds } = relationship as Partial<Relationship>;
+  return typeof from?.tableId === 'string' && typeof to?.tableId === 'string' && Array.isArray(foreignKeyColumnIds);
 }
 
 function completeEnum(type: EnumType): EnumType {

@@ -39,7 +39,7 @@ export function readRawDocumentChange(ydoc: Y.Doc, previous: ErdDocument, change
   const again = <T extends { id: string }>(
     part: { ids: Set<string> } | undefined,
     collection: Parameters<typeof readItems<T>>[0],
-    read: (id: string, value: unknown) => T,
+    read: (id: string, value: unknown) => T | undefined,
     before: readonly T[],
   ): T[] => (part ? readItems(collection, read, before, part.ids) : (before as T[]));
   const tablesTouched = c.tables !== undefined || touched.tables.size > 0;
@@ -95,8 +95,9 @@ function assemble(
 }
 
 /** A table with its columns, checks and indexes; with `previous` and what changed inside, untouched ones are the previous objects. */
-function readTable(id: string, tableMap: Y.Map<unknown>, previous?: Table, touched?: TouchedTable): Table {
+function readTable(id: string, tableMap: Y.Map<unknown>, previous?: Table, touched?: TouchedTable): Table | undefined {
   const table = entityOf<Table>('table', id, tableMap);
+  if (!table) return undefined;
   for (const which of tableCollections) {
     const nested = nestedCollection(tableMap, which);
     const read = (itemId: string, value: unknown) => entityOf<{ id: string }>(which.kind, itemId, value as Y.Map<unknown>);
@@ -108,7 +109,8 @@ function readTable(id: string, tableMap: Y.Map<unknown>, previous?: Table, touch
 
 const readNote = (id: string, value: unknown) => entityOf<Note>('note', id, value as Y.Map<unknown>);
 const readSqlObject = (id: string, value: unknown) => entityOf<SqlObject>('sqlObject', id, value as Y.Map<unknown>);
-const readVersion = (_id: string, value: unknown) => value as Version;
+const readVersion = (_id: string, value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Version) : undefined;
 
 /** The layout with the changed tables' entries re-read; the previous object when none changed. */
 function readLayoutChange(layout: Y.Map<unknown>, previous: Layout, tableIds: ReadonlySet<string>): Layout {

@@ -106,19 +106,22 @@ function longestIncreasing<T>(items: readonly T[], key: (item: T) => number): T[
 
 /**
  * The items of a collection in order. With `previous` and the ids touched since, an untouched item
- * is the previous object itself, and an unchanged list is the previous array.
+ * is the previous object itself, and an unchanged list is the previous array. An item `read` cannot
+ * make (undefined: a value of the wrong kind, stored before the server checked updates) is left out.
  */
 export function readItems<T extends { id: string }>(
   collection: Collection,
-  read: (id: string, value: unknown) => T,
+  read: (id: string, value: unknown) => T | undefined,
   previous?: readonly T[],
   touched?: ReadonlySet<string>,
 ): T[] {
   const previousById = previous && touched ? new Map(previous.map((item) => [item.id, item])) : undefined;
-  const items = readOrder(collection).map((id) => {
+  const items: T[] = [];
+  for (const id of readOrder(collection)) {
     const old = previousById?.get(id);
-    return old !== undefined && !touched!.has(id) ? old : read(id, collection.byId.get(id));
-  });
+    const item = old !== undefined && !touched!.has(id) ? old : read(id, collection.byId.get(id));
+    if (item !== undefined) items.push(item);
+  }
   const unchanged = previous !== undefined && previous.length === items.length && items.every((item, i) => item === previous[i]);
   return unchanged ? (previous as T[]) : items;
 }

@@ -26,8 +26,9 @@ function shapeOf(rel: Relationship): Record<string, unknown> {
   return shape;
 }
 
-/** The entity a Y.Map of fields holds, its keys in the model's order. */
-export function entityOf<T>(kind: EntityKind, id: string, ymap: Y.Map<unknown>): T {
+/** The entity a Y.Map of fields holds, its keys in the model's order; undefined when the value is no Y.Map (dropped by every reader alike). */
+export function entityOf<T>(kind: EntityKind, id: string, ymap: unknown): T | undefined {
+  if (!(ymap instanceof Y.Map)) return undefined;
   const entity: Record<string, unknown> = { id };
   for (const key of entityFields[kind]) {
     const value = ymap.get(key);

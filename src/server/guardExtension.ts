@@ -63,9 +63,18 @@ export function guardExtension(options: {
       const size = roomBytes.get(document) ?? Y.encodeStateAsUpdate(document).length;
       if (size + read.update.length > limits.maxRoomBytes)
         return refuse(connection, `room would pass ${limits.maxRoomBytes} bytes`, documentName);
-      const verdict = gate(document, read.update);
+      const verdict = checkedBy(gate, document, read.update);
       if (!verdict.ok) return refuse(connection, verdict.reason, documentName);
       roomBytes.set(document, size + read.update.length);
     },
   };
+}
+
+/** The gate's verdict; a gate that throws refuses (its exception would reach Hocuspocus, which logs the room id). */
+function checkedBy(gate: UpdateGate, document: Y.Doc, update: Uint8Array): ReturnType<UpdateGate> {
+  try {
+    return gate(document, update);
+  } catch (error) {
+    return { ok: false, reason: `the check threw (${(error as Error).message.slice(0, 80)})` };
+  }
 }
