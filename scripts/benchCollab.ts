@@ -32,6 +32,8 @@ function paintFigure(what: string, run: RemotePaint): CollabFigure {
     aim: 'under 100 ms',
     detail: {
       p95: round(percentile(run.latencies, 0.95)),
+      toBsStoreMedian: round(median(run.toStore)),
+      toBsStoreP95: round(percentile(run.toStore, 0.95)),
       edits: run.latencies.length,
       longTasksOnB: run.longTasks.length,
       longestTaskMs: round(Math.max(0, ...run.longTasks)),

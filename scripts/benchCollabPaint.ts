@@ -12,17 +12,23 @@ import { largeDocument } from './largeDocument.ts';
 const port = 4181;
 
 type State = Record<string, unknown> & {
+  proofStatus: string;
+  proofError: string | null;
+  provedSchema: unknown;
   document: ErdDocument;
   saveStatus: string;
   select(selection: { kind: 'table'; id: string }): void;
 };
 type PaintWindow = {
-  erd: { store: { getState(): State }; shareLive(): Promise<{ edit: string; view: string }> };
+  erd: { store: { getState(): State; subscribe(listener: () => void): () => void }; shareLive(): Promise<{ edit: string; view: string }> };
   /** Installed before the app loads (below). */
-  paintWatch: { until(selector: string, text: string): Promise<number>; longTasksSince(epochMs: number): number[] };
+  paintWatch: { until(selector: string, text: string): Promise<Arrival>; longTasksSince(epochMs: number): number[] };
 };
 
-/** Before the app loads: resolves to the epoch time of the first painted frame where `selector` shows `text`, and keeps long tasks. */
+/** Epoch times on B: the store's document changed, and the first frame painted showing the new text (NaN after 5 s without). */
+type Arrival = { stored: number; painted: number };
+
+/** Before the app loads: `until` resolves when a frame shows `text` in `selector`, noting when the store changed first; keeps long tasks. */
 function paintWatcher() {
   const longTasks: PerformanceEntry[] = [];
   new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask' });
@@ -38,16 +44,36 @@ function paintWatcher() {
     until: (selector, text) =>
       new Promise((resolve) => {
         const giveUpAt = performance.now() + 5000;
+        const store = (window as unknown as PaintWindow).erd.store;
+        const shownBefore = store.getState().document;
+        let stored = NaN;
+        const unsubscribe = store.subscribe(() => {
+          if (store.getState().document === shownBefore) return;
+          stored = performance.timeOrigin + performance.now();
+          unsubscribe();
+        });
         const poll = () =>
           requestAnimationFrame(() => {
-            if (document.querySelector(selector)?.textContent === text) void afterPaint().then(resolve);
-            else if (performance.now() > giveUpAt) resolve(NaN);
+            if (document.querySelector(selector)?.textContent === text) void afterPaint().then((painted) => resolve({ stored, painted }));
+            else if (performance.now() > giveUpAt) resolve({ stored, painted: NaN });
             else poll();
           });
         poll();
       }),
     longTasksSince: (epochMs) => longTasks.filter((t) => performance.timeOrigin + t.startTime >= epochMs).map((t) => t.duration),
   };
+}
+
+/** Waits until the page's proof of its document has finished, or stopped at its time limit. */
+async function waitForProofToSettle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = (window as unknown as PaintWindow).erd.store.getState();
+      return (s.proofStatus === 'ready' || s.proofStatus === 'error') && (s.provedSchema === s.document.schema || s.proofError !== null);
+    },
+    null,
+    { timeout: 180_000, polling: 250 },
+  );
 }
 
 /** A participant's page, with a name already given (the page asks once) and the watcher installed. */
@@ -66,6 +92,8 @@ async function openPage(browser: Browser, name: string, url: string): Promise<Pa
 /** What one document measured: per remote edit, A's store action to B's frame showing it; B's long tasks meanwhile. */
 export interface RemotePaint {
   latencies: number[];
+  /** Per remote edit, A's store action to B's store holding it (the rest is B's render). */
+  toStore: number[];
   longTasks: number[];
 }
 
@@ -124,33 +152,36 @@ async function measureDocument(browser: Browser, erdDocument: ErdDocument | null
   const b = await openPage(browser, 'Bea', links.edit);
   await b.locator('[data-testid="live-status"][data-connection="connected"]').waitFor({ timeout: 60_000 });
   await b.locator('.react-flow__node-table').first().waitFor();
-  await b.waitForTimeout(erdDocument ? 5000 : 1500); // the first paint and proof start settle
+  // As benchCanvas measures: after the whole document's proof (each page proves for itself), not during.
+  await Promise.all([a, b].map(waitForProofToSettle));
   const target = await targetOn(b, erdDocument !== null);
   await b.waitForTimeout(500);
   const latencies: number[] = [];
+  const toStore: number[] = [];
   const began = Date.now();
   for (let i = 0; i < edits; i++) {
     const name = `renamed_remotely_${i}`;
     // Not returned: evaluate would wait for the promise.
     await b.evaluate(
       ([selector, text]) => {
-        (window as unknown as { pending: Promise<number> }).pending = (window as unknown as PaintWindow).paintWatch.until(selector, text);
+        (window as unknown as { pending: Promise<Arrival> }).pending = (window as unknown as PaintWindow).paintWatch.until(selector, text);
       },
       [target.selector, name] as const,
     );
     const sentAt = await target.rename(a, name);
-    const paintedAt = await b.evaluate(() => (window as unknown as { pending: Promise<number> }).pending);
-    if (Number.isNaN(paintedAt)) {
+    const arrival = await b.evaluate(() => (window as unknown as { pending: Promise<Arrival> }).pending);
+    if (Number.isNaN(arrival.painted)) {
       const shown = await b.evaluate((selector) => document.querySelector(selector)?.textContent, target.selector);
       throw new Error(`B never painted the remote rename to ${name} within 5 s (${target.selector} shows ${shown})`);
     }
-    latencies.push(paintedAt - sentAt);
+    latencies.push(arrival.painted - sentAt);
+    toStore.push(arrival.stored - sentAt);
     await b.waitForTimeout(400);
   }
   const longTasks = await b.evaluate((since) => (window as unknown as PaintWindow).paintWatch.longTasksSince(since), began);
   await a.context().close();
   await b.context().close();
-  return { latencies, longTasks };
+  return { latencies, toStore, longTasks };
 }
 
 /**
