@@ -32,6 +32,7 @@ function paintFigure(what: string, run: RemotePaint): CollabFigure {
     aim: 'under 100 ms',
     detail: {
       p95: round(percentile(run.latencies, 0.95)),
+      actionOnAMedian: round(median(run.onA)),
       toBsStoreMedian: round(median(run.toStore)),
       toBsStoreP95: round(percentile(run.toStore, 0.95)),
       edits: run.latencies.length,

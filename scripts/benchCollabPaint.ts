@@ -92,13 +92,15 @@ async function openPage(browser: Browser, name: string, url: string): Promise<Pa
 /** What one document measured: per remote edit, A's store action to B's frame showing it; B's long tasks meanwhile. */
 export interface RemotePaint {
   latencies: number[];
-  /** Per remote edit, A's store action to B's store holding it (the rest is B's render). */
+  /** Per remote edit, A's store action to B's store holding it, as B's last store subscriber hears (the rest is B's render). */
   toStore: number[];
+  /** Per edit, A's store action itself (its commit to the Y.Doc, the send and A's own store subscribers). */
+  onA: number[];
   longTasks: number[];
 }
 
 /** What A edits and where B shows it: a column name on the small document, a table name on the large one (zoomed out to fit, it draws names only: the table is selected on B so its name is drawn). */
-type Target = { tableId: string; selector: string; rename(page: Page, name: string): Promise<number> };
+type Target = { tableId: string; selector: string; rename(page: Page, name: string): Promise<{ sentAt: number; actionMs: number }> };
 
 async function targetOn(b: Page, large: boolean): Promise<Target> {
   const nameSelector = '.table-name, .table-outline-name';
@@ -125,7 +127,7 @@ async function targetOn(b: Page, large: boolean): Promise<Target> {
       ([action, args]) => {
         const sentAt = performance.timeOrigin + performance.now();
         ((window as unknown as PaintWindow).erd.store.getState()[action] as (...a: unknown[]) => void)(...args);
-        return sentAt;
+        return { sentAt, actionMs: performance.timeOrigin + performance.now() - sentAt };
       },
       [action, args] as const,
     );
@@ -158,6 +160,7 @@ async function measureDocument(browser: Browser, erdDocument: ErdDocument | null
   await b.waitForTimeout(500);
   const latencies: number[] = [];
   const toStore: number[] = [];
+  const onA: number[] = [];
   const began = Date.now();
   for (let i = 0; i < edits; i++) {
     const name = `renamed_remotely_${i}`;
@@ -168,7 +171,8 @@ async function measureDocument(browser: Browser, erdDocument: ErdDocument | null
       },
       [target.selector, name] as const,
     );
-    const sentAt = await target.rename(a, name);
+    const { sentAt, actionMs } = await target.rename(a, name);
+    onA.push(actionMs);
     const arrival = await b.evaluate(() => (window as unknown as { pending: Promise<Arrival> }).pending);
     if (Number.isNaN(arrival.painted)) {
       const shown = await b.evaluate((selector) => document.querySelector(selector)?.textContent, target.selector);
@@ -181,7 +185,7 @@ async function measureDocument(browser: Browser, erdDocument: ErdDocument | null
   const longTasks = await b.evaluate((since) => (window as unknown as PaintWindow).paintWatch.longTasksSince(since), began);
   await a.context().close();
   await b.context().close();
-  return { latencies, toStore, longTasks };
+  return { latencies, toStore, onA, longTasks };
 }
 
 /**
