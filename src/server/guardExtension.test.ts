@@ -51,4 +51,25 @@ describe('the guard extension', () => {
     expect(logs[0]).toMatch(/the check threw/);
     expect(logs[0]).not.toContain(room);
   });
+
+  it('refuses, from a view-only connection, an Update, a SyncStep2 that would change the room, and a malformed one; lets through one that adds nothing', async () => {
+    const step2 = (update: Uint8Array) => {
+      const message = updateMessage(room, update);
+      message[room.length + 2] = 1; // the sync type: SyncStep2 instead of Update
+      return message;
+    };
+    const refusals = [updateMessage(room, anUpdate()), step2(anUpdate()), step2(Uint8Array.from([3, 0xff, 0xff, 0xff]))].map(
+      async (message) => {
+        const { closes, logs, handle } = guarded(() => ({ ok: true }), true);
+        return { settled: await settles(handle(message)), closes, logs };
+      },
+    );
+    for (const refused of await Promise.all(refusals)) {
+      expect(refused).toMatchObject({ settled: false, closes: [updateRefusedCode] });
+      expect(refused.logs[0]).toMatch(/view-only token/);
+    }
+    const { closes, handle } = guarded(() => ({ ok: true }), true);
+    await expect(handle(step2(Y.encodeStateAsUpdate(new Y.Doc())))).resolves.toBeUndefined();
+    expect(closes).toEqual([]);
+  });
 });

@@ -59,7 +59,11 @@ export function guardExtension(options: {
     async beforeHandleMessage({ connection, document, documentName, update: message }: beforeHandleMessagePayload) {
       const read = readClientMessage(message);
       if (read.kind === 'refused') return refuse(connection, read.reason, documentName);
-      if (read.kind === 'other' || connection.readOnly) return; // a view-only connection's update is refused by Hocuspocus
+      if (read.kind === 'other') return;
+      if (connection.readOnly) {
+        const problem = viewOnlyProblem(document, read.step, read.update);
+        return problem ? refuse(connection, problem, documentName) : undefined;
+      }
       const size = roomBytes.get(document) ?? Y.encodeStateAsUpdate(document).length;
       if (size + read.update.length > limits.maxRoomBytes)
         return refuse(connection, `room would pass ${limits.maxRoomBytes} bytes`, documentName);
@@ -76,5 +80,19 @@ function checkedBy(gate: UpdateGate, document: Y.Doc, update: Uint8Array): Retur
     return gate(document, update);
   } catch (error) {
     return { ok: false, reason: `the check threw (${(error as Error).message.slice(0, 80)})` };
+  }
+}
+
+/**
+ * Why a view-only connection's update is refused, before Hocuspocus reads it (it would throw, and log
+ * the room id, on a malformed one): it may only answer the room's SyncStep1 with a SyncStep2 that
+ * adds nothing (what a viewer's provider sends); anything that would change the room is refused.
+ */
+function viewOnlyProblem(document: Y.Doc, step: 'step2' | 'update', update: Uint8Array): string | undefined {
+  if (step === 'update') return 'an update on a view-only token';
+  try {
+    return Y.snapshotContainsUpdate(Y.snapshot(document), update) ? undefined : 'changes on a view-only token';
+  } catch {
+    return 'a malformed update on a view-only token';
   }
 }

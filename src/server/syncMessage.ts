@@ -1,15 +1,18 @@
 import * as Y from 'yjs';
 
 /** What a message from a client carries, as far as the server's checks care. */
-export type ClientMessage = { kind: 'document update'; update: Uint8Array } | { kind: 'other' } | { kind: 'refused'; reason: string };
+export type ClientMessage =
+  { kind: 'document update'; step: 'step2' | 'update'; update: Uint8Array } | { kind: 'other' } | { kind: 'refused'; reason: string };
 
 // Hocuspocus's framing (lib0 encoding): varString document name, varUint message type, then per type:
 // Sync (0, or 4 for SyncReply): a varUint y-protocols sync type, 0 (SyncStep1) with a state vector,
 // 1 (SyncStep2) or 2 (Update) with a Yjs update, each a varUint8Array; Awareness (1): a varUint8Array
-// of [count, then clientID, clock, JSON state per client]; Stateless (5): a varString. Read here without
+// of [count, then clientID, clock, JSON state per client]; Auth (2): a varUint auth type, 0 (Token) with
+// a varString; QueryAwareness (3) and Close (7): nothing; Stateless (5): a varString. Read here without
 // lib0 (not a dependency of ours): a few lines. Anything Hocuspocus would throw on is refused first,
 // since Hocuspocus logs the document name (the room id) with the error.
-const type = { sync: 0, awareness: 1, stateless: 5, broadcastStateless: 6, syncReply: 4 } as const;
+const type = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, syncReply: 4, stateless: 5, broadcastStateless: 6, close: 7 } as const;
+const tokenAuth = 0;
 const sync = { step1: 0, step2: 1, update: 2 } as const;
 
 class Reader {
@@ -60,17 +63,24 @@ function read(message: Uint8Array): ClientMessage {
   if (messageType === type.sync || messageType === type.syncReply) {
     const syncType = reader.varUint();
     const payload = reader.varBytes();
-    if (syncType === sync.step2 || syncType === sync.update) return { kind: 'document update', update: payload };
+    if (syncType === sync.step2 || syncType === sync.update)
+      return { kind: 'document update', step: syncType === sync.step2 ? 'step2' : 'update', update: payload };
     if (syncType !== sync.step1) return { kind: 'refused', reason: `unknown sync message ${syncType}` };
     Y.decodeStateVector(payload);
     return { kind: 'other' };
   }
   if (messageType === type.awareness)
     return isAwarenessUpdate(reader.varBytes()) ? { kind: 'other' } : { kind: 'refused', reason: 'malformed awareness' };
-  if (messageType === type.stateless) reader.varString();
   if (messageType === type.broadcastStateless)
     return { kind: 'refused', reason: 'broadcast stateless messages are not used by the editor' };
-  return { kind: 'other' };
+  if (messageType === type.auth) {
+    const authType = reader.varUint();
+    if (authType !== tokenAuth) return { kind: 'refused', reason: `unknown auth message ${authType}` };
+    reader.varString();
+  } else if (messageType === type.stateless) reader.varString();
+  else if (messageType !== type.queryAwareness && messageType !== type.close)
+    return { kind: 'refused', reason: `unknown message type ${messageType}` };
+  return reader.done ? { kind: 'other' } : { kind: 'refused', reason: 'bytes after the message' };
 }
 
 /** Reads a client's message: a Yjs update it would apply to the room (SyncStep2 or Update), something else, or something refused. */
