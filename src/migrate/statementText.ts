@@ -29,7 +29,8 @@ export function constraintLines(createTableSql: string): ConstraintLine[] {
   return found;
 }
 
-const constraintLine = new RegExp(String.raw`^  CONSTRAINT (${identifier}) (.*?),?$`);
+// Flag s: a quoted name may hold U+2028 or U+2029, which `.` does not match otherwise.
+const constraintLine = new RegExp(String.raw`^  CONSTRAINT (${identifier}) (.*?),?$`, 's');
 
 /** The name, uniqueness and column names of a generated CREATE [UNIQUE] INDEX. */
 export function createdIndex(sql: string): { name: string; isUnique: boolean; columns: string[] } {
@@ -39,13 +40,13 @@ export function createdIndex(sql: string): { name: string; isUnique: boolean; co
   return { name: unquote(match[2]!), isUnique: match[1] !== undefined, columns };
 }
 
-const createIndex = new RegExp(String.raw`^CREATE (UNIQUE )?INDEX (${identifier}) ON .* \((.*)\);$`);
+const createIndex = new RegExp(String.raw`^CREATE (UNIQUE )?INDEX (${identifier}) ON .* \((.*)\);$`, 's');
 const identifiers = new RegExp(identifier, 'g');
 
 /** The table a generated constraint trigger is on and the function it runs, as SQL references. */
 export function triggerParts(sql: string): { tableRef: string; functionRef: string } {
-  const table = /\n {2}AFTER [A-Z ]+ ON (.*)\n/.exec(sql);
-  const fn = /EXECUTE FUNCTION (.*)\(\);$/.exec(sql);
+  const table = /\n {2}AFTER [A-Z ]+ ON ([^\n]*)\n/.exec(sql);
+  const fn = /EXECUTE FUNCTION ([^\n]*)\(\);$/.exec(sql);
   if (!table || !fn) throw new Error(`not a generated constraint trigger: ${sql}`);
   return { tableRef: table[1]!, functionRef: fn[1]! };
 }
