@@ -26,4 +26,17 @@ describe('constraint names', () => {
     expect(first).not.toBe(second);
     expect(first.endsWith('_fkey')).toBe(true);
   });
+
+  it('replays recorded names only when each comes out the same, and then takes them', () => {
+    const first = new NameAllocator([]);
+    const { allocations } = first.recording(() => [first.allocate('a', ['b'], 'key'), first.allocate('a', ['b'], 'key')]);
+    expect(allocations.map((a) => a.name)).toEqual(['a_b_key', 'a_b1_key']);
+    const same = new NameAllocator([]);
+    expect(same.replay(allocations)).toBe(true);
+    expect(same.allocate('a', ['b'], 'key')).toBe('a_b2_key');
+    // Another table already holds a_b1_key: the second name would differ, so nothing is taken.
+    const taken = new NameAllocator(['a_b1_key']);
+    expect(taken.replay(allocations)).toBe(false);
+    expect(taken.allocate('a', ['b'], 'key')).toBe('a_b_key');
+  });
 });

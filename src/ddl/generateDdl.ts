@@ -14,7 +14,8 @@ import { intoOneSchema } from './intoOneSchema.ts';
 
 import { defaultDdlOptions, type DdlOptions } from './options.ts';
 import { quoteIdent, quoteLiteral } from './quoteIdent.ts';
-import { createJunctionTable, foreignKeyStatements, junctionStatements } from './relationshipStatements.ts';
+import { createJunctionTable, junctionStatements } from './relationshipStatements.ts';
+import { foreignKeyStatementsOnce } from './keyStatementsMemo.ts';
 import { effectiveSchema, executedUnlessExists, ifNotExists, qualifiedName, unlessExists } from './sqlText.ts';
 import type { Statement } from './statement.ts';
 import { createComments, createIndexes, createTable } from './tableStatements.ts';
@@ -88,7 +89,9 @@ export function ddlStatements(drawn: Schema, options: DdlOptions = defaultDdlOpt
   // A foreign key to an alternate key needs its UNIQUE first: unique indexes it references, and every relationship's UNIQUE.
   const referenced = referencedIndexes(resolved);
   for (const table of schema.tables) statements.push(...createIndexes(table, names, options, (i) => referenced.has(i.id)));
-  const keys = resolved.flatMap((r) => (r.kind === 'oneToOne' || r.kind === 'oneToMany' ? foreignKeyStatements(r, names, options) : []));
+  const keys = resolved.flatMap((r) =>
+    r.kind === 'oneToOne' || r.kind === 'oneToMany' ? foreignKeyStatementsOnce(r, names, options) : [],
+  );
   statements.push(...keys.filter((s) => s.kind === 'addUnique'), ...keys.filter((s) => s.kind !== 'addUnique'));
   for (const j of junctions) statements.push(...junctionStatements(j, names, options));
   for (const table of schema.tables) statements.push(...createIndexes(table, names, options, (i) => !referenced.has(i.id)));

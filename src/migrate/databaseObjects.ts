@@ -1,10 +1,11 @@
-import { isEffectivelyNotNull, junctionTables, memoize, primaryKeyOf, resolveAll, type Column, type Schema } from '../model/index.ts';
+import { isEffectivelyNotNull, junctionTables, memoize, resolveAll, type Column, type Schema } from '../model/index.ts';
 import { ddlStatements, defaultDdlOptions, qualifiedName, sqlObjectPlacement, type DdlOptions, type Statement } from '../ddl/index.ts';
 import { columnDefinition } from '../ddl/tableStatements.ts';
-import { constraintLines, createdIndex, triggerParts } from './statementText.ts';
-import type { DatabaseObjects, DbColumn, DbConstraint } from './databaseObjectTypes.ts';
+import { triggerParts } from './statementText.ts';
+import { tableObjects, type TableObjectsMemo } from './tableObjects.ts';
+import type { DatabaseObjects, DbColumn } from './databaseObjectTypes.ts';
 import { addJunction, relationshipConstraint } from './relationshipObjects.ts';
-import { columnObject, constraintObject } from './objectShapes.ts';
+import { columnObject } from './objectShapes.ts';
 
 export type * from './databaseObjectTypes.ts';
 
@@ -12,7 +13,14 @@ const options: DdlOptions = { ...defaultDdlOptions, includeSqlObjects: false };
 
 export { junctionKey } from './relationshipObjects.ts';
 
-/** Flattens a schema into the database objects its DDL creates, with the generator's own names (once per schema: the base version's stay while the user edits). */
+/** Each table's objects, kept while its Table object lives (the undo history and the versions hold the same objects). */
+const tableMemo: TableObjectsMemo = new WeakMap();
+
+/**
+ * Flattens a schema into the database objects its DDL creates, with the generator's own names (once per
+ * schema: the base version's stay while the user edits; after an edit, only the tables whose objects
+ * could differ are read again).
+ */
 export const databaseObjects = memoize(objectsOf);
 
 function objectsOf(schema: Schema): DatabaseObjects {
@@ -61,61 +69,18 @@ function objectsOf(schema: Schema): DatabaseObjects {
     objects.enums.set(e.id, { key: e.id, schemaName: e.schemaName, name: e.name, values: e.values, createSql });
   }
 
+  const enumNames = schema.enums.map((e) => `${e.id}\u0001${e.schemaName}\u0001${e.name}`).join('\u0002');
   for (const table of schema.tables) {
     const ofTable = byTable.get(table.id) ?? [];
-    const createSql = ofTable.find((s) => s.kind === 'createTable')!.sql;
-    const columns = table.columns.map((c) => dbColumn(c, c.id, isEffectivelyNotNull(c, resolved)));
-    objects.tables.set(table.id, {
-      key: table.id,
-      schemaName: table.schemaName,
-      name: table.name,
-      comment: table.comment,
-      columns,
-      createSql,
-    });
-    // CREATE TABLE lists its primary key, then UNIQUE columns, UNIQUE constraints and CHECKs, in this order.
-    const key = primaryKeyOf(table);
-    const inlineKeys: Omit<DbConstraint, 'name' | 'inline' | 'tableKey'>[] = [];
-    if (key.length > 0) inlineKeys.push({ key: `primaryKey:${table.id}`, kind: 'primaryKey', columns: key.map((c) => c.id) });
-    for (const c of table.columns)
-      if (c.isUnique && !(c.isPrimaryKey && key.length === 1)) inlineKeys.push({ key: `unique:${c.id}`, kind: 'unique', columns: [c.id] });
-    for (const i of table.indexes)
-      if (i.isConstraint && i.isUnique) inlineKeys.push({ key: `index:${i.id}`, kind: 'unique', columns: i.columnIds });
-    for (const c of table.checks)
-      inlineKeys.push({
-        key: `check:${c.id}`,
-        kind: 'check',
-        columns: [],
-        expression: c.expression,
-        definition: `CHECK (${c.expression})`,
-      });
-    constraintLines(createSql).forEach((line, n) => {
-      const made = inlineKeys[n]!;
-      objects.constraints.set(
-        made.key,
-        constraintObject({ definition: line.definition, ...made, tableKey: table.id, name: line.name, inline: true }),
-      );
-    });
-    const indexStatements = ofTable.filter((s) => s.kind === 'createIndex');
-    const remaining = table.indexes.filter((i) => !(i.isConstraint && i.isUnique));
-    for (const s of indexStatements) {
-      const made = createdIndex(s.sql);
-      const columnNames = (ids: string[]) => ids.map((id) => table.columns.find((c) => c.id === id)!.name).join('\u0000');
-      const index = remaining.find((i) => i.isUnique === made.isUnique && columnNames(i.columnIds) === made.columns.join('\u0000'))!;
-      remaining.splice(remaining.indexOf(index), 1);
-      objects.constraints.set(
-        `index:${index.id}`,
-        constraintObject({
-          key: `index:${index.id}`,
-          tableKey: table.id,
-          kind: index.isUnique ? 'uniqueIndex' : 'index',
-          name: made.name,
-          columns: index.columnIds,
-          inline: false,
-          sql: s.sql,
-        }),
-      );
-    }
+    const inputs = {
+      createSql: ofTable.find((s) => s.kind === 'createTable')!.sql,
+      indexStatements: ofTable.filter((s) => s.kind === 'createIndex'),
+      notNulls: table.columns.map((c) => (isEffectivelyNotNull(c, resolved) ? '1' : '0')).join(''),
+      enumNames,
+    };
+    const made = tableObjects(table, inputs, dbColumn, tableMemo);
+    objects.tables.set(table.id, made.table);
+    for (const c of made.constraints) objects.constraints.set(c.key, c);
   }
 
   for (const j of junctionTables(schema)) addJunction(objects, j, byRelationship.get(j.relationshipId) ?? [], dbColumn, typeKey);
@@ -123,9 +88,8 @@ function objectsOf(schema: Schema): DatabaseObjects {
   for (const r of resolved) {
     if (r.kind !== 'oneToOne' && r.kind !== 'oneToMany') continue;
     for (const s of byRelationship.get(r.relationship.id) ?? []) {
-      if (s.kind === 'addUnique') objects.constraints.set(`unique:${r.relationship.id}`, relationshipConstraint(r, s, 'unique'));
-      if (s.kind === 'addForeignKey')
-        objects.constraints.set(`foreignKey:${r.relationship.id}`, relationshipConstraint(r, s, 'foreignKey'));
+      if (s.kind === 'addUnique') objects.constraints.set(`unique:${r.relationship.id}`, relationshipConstraint(r, s));
+      if (s.kind === 'addForeignKey') objects.constraints.set(`foreignKey:${r.relationship.id}`, relationshipConstraint(r, s));
     }
   }
 

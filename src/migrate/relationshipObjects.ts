@@ -81,8 +81,22 @@ export function addJunction(
   });
 }
 
-/** A 1:N or 1:1's UNIQUE or foreign key, from the generator's statement. */
-export function relationshipConstraint(r: ResolvedForeignKey, s: Statement, kind: 'unique' | 'foreignKey'): DbConstraint {
+/** Each key statement's constraint, with the relationship and tables it was read with. */
+const readKeys = new WeakMap<Statement, { r: ResolvedForeignKey; constraint: DbConstraint }>();
+
+/**
+ * A 1:N or 1:1's UNIQUE or foreign key, from the generator's statement; read once per statement object
+ * (the generator reuses a relationship's statements while it and its tables are the same objects).
+ */
+export function relationshipConstraint(r: ResolvedForeignKey, s: Statement): DbConstraint {
+  const known = readKeys.get(s);
+  if (known && known.r.relationship === r.relationship && known.r.child === r.child && known.r.parent === r.parent) return known.constraint;
+  const constraint = readKeyStatement(r, s, s.kind === 'addUnique' ? 'unique' : 'foreignKey');
+  readKeys.set(s, { r, constraint });
+  return constraint;
+}
+
+function readKeyStatement(r: ResolvedForeignKey, s: Statement, kind: 'unique' | 'foreignKey'): DbConstraint {
   const common = {
     key: `${kind}:${r.relationship.id}`,
     tableKey: r.child.id,

@@ -33,7 +33,7 @@ function checkName(name: string, what: string): string | undefined {
 /** Every problem that stops the DDL from being generated or run as drawn (errors), or deserves a look (warnings). */
 export function validateSchema(schema: Schema): Problem[] {
   const problems: Problem[] = [];
-  for (const table of schema.tables) problems.push(...validateTable(table));
+  for (const table of schema.tables) problems.push(...tableProblems(table));
   problems.push(...validateEnums(schema), ...validateNamespaces(schema), ...validateConstraintNames(schema), ...validateSqlObjects(schema));
   const resolved = resolveAll(schema);
   for (const r of resolved) {
@@ -46,6 +46,15 @@ export function validateSchema(schema: Schema): Problem[] {
       problems.push(...validateActions(r, resolved), ...validateKeyTypes(r), ...validateReferencedKey(r, resolved));
     }
   }
+  return problems;
+}
+
+/** Each table's own problems, kept while the Table object lives: after an edit, only the edited table is checked again. */
+const checkedTables = new WeakMap<Table, Problem[]>();
+
+function tableProblems(table: Table): Problem[] {
+  let problems = checkedTables.get(table);
+  if (!problems) checkedTables.set(table, (problems = validateTable(table)));
   return problems;
 }
 
