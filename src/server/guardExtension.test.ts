@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { beforeHandleMessagePayload } from '@hocuspocus/server';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { updateMessage } from '../testing/collabClients.ts';
+import { defaultLimits } from './limits.ts';
 import { guardExtension, updateRefusedCode } from './guardExtension.ts';
 import type { RoomStore } from './roomStore.ts';
 import type { UpdateGate } from './updateGate.ts';
 
 const room = 'r'.repeat(24);
 
-/** The guard with `gate`, and a connection whose close code and the log lines the tests read. */
+/** The guard with `gate`, one room, and a connection to it (`join` opens another) whose close codes and the log lines the tests read. */
 function guarded(gate: UpdateGate, readOnly = false) {
   const logs: string[] = [];
-  const closes: number[] = [];
-  const guard = guardExtension({ store: {} as RoomStore, limits: { maxRoomBytes: 1 << 20 }, gate, log: (line) => logs.push(line) });
-  const connection = { readOnly, webSocket: { close: (code: number) => closes.push(code) } };
-  const handle = (message: Uint8Array) =>
-    guard.beforeHandleMessage!({
-      connection,
-      document: new Y.Doc(),
-      documentName: room,
-      update: message,
-    } as unknown as beforeHandleMessagePayload);
-  return { logs, closes, handle };
+  const guard = guardExtension({ store: {} as RoomStore, limits: defaultLimits, gate, log: (line) => logs.push(line) });
+  const document = new Y.Doc();
+  const join = (readOnly = false) => {
+    const closes: number[] = [];
+    const connection = { readOnly, webSocket: { readyState: 1, close: (code: number) => closes.push(code) } };
+    const handle = (message: Uint8Array) =>
+      guard.beforeHandleMessage!({ connection, document, documentName: room, update: message } as unknown as beforeHandleMessagePayload);
+    return { closes, handle, connection };
+  };
+  return { logs, join, ...join(readOnly) };
 }
 
 /** Whether a promise settled within a few turns of the event loop. */
@@ -72,4 +73,36 @@ describe('the guard extension', () => {
     await expect(handle(step2(Y.encodeStateAsUpdate(new Y.Doc())))).resolves.toBeUndefined();
     expect(closes).toEqual([]);
   });
+
+  it('applies a connection’s awareness only for its own client (no other open connection’s), and refuses one over the limit', async () => {
+    const awarenessMessage = (clientId: number, state: unknown) => {
+      const awareness = new Awareness(new Y.Doc());
+      awareness.clientID = clientId;
+      awareness.states.set(clientId, state as Record<string, unknown>);
+      awareness.meta.set(clientId, { clock: 1, lastUpdated: 0 });
+      const update = encodeAwarenessUpdate(awareness, [clientId]);
+      const name = new TextEncoder().encode(room);
+      return Uint8Array.from([name.length, ...name, 1, ...varUint(update.length), ...update]);
+    };
+    const ada = guarded(() => ({ ok: true }));
+    await expect(ada.handle(awarenessMessage(7, { user: { name: 'Ada' } }))).resolves.toBeUndefined();
+    await expect(ada.handle(awarenessMessage(7, { user: { name: 'Ada' }, cursor: { x: 1, y: 2 } }))).resolves.toBeUndefined();
+    expect(await settles(ada.handle(awarenessMessage(8, { user: { name: 'Bob, echoed' } })))).toBe(false); // dropped
+    const mallory = ada.join(true);
+    expect(await settles(mallory.handle(awarenessMessage(7, { user: { name: 'Ada pretending' } })))).toBe(false);
+    await expect(mallory.handle(awarenessMessage(9, { user: { name: 'Mallory' } }))).resolves.toBeUndefined();
+    expect(await settles(mallory.handle(awarenessMessage(7, { user: { name: 'Ada pretending' } })))).toBe(false);
+    expect([ada.closes, mallory.closes, ada.logs]).toEqual([[], [], []]);
+    ada.connection.webSocket.readyState = 3; // Ada's connection closed: her reconnection speaks for her again
+    await expect(ada.join().handle(awarenessMessage(7, { user: { name: 'Ada' } }))).resolves.toBeUndefined();
+    const big = guarded(() => ({ ok: true }));
+    expect(await settles(big.handle(awarenessMessage(9, { junk: 'a'.repeat(defaultLimits.maxAwarenessBytes) })))).toBe(false);
+    expect(big.logs[0]).toMatch(/awareness of \d+ bytes/);
+  });
 });
+
+function varUint(value: number): number[] {
+  const out: number[] = [];
+  for (; value > 0x7f; value = Math.floor(value / 128)) out.push((value & 0x7f) | 0x80);
+  return [...out, value];
+}

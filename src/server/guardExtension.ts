@@ -16,6 +16,9 @@ class Refusal extends Error {
   }
 }
 
+/** WebSocket.OPEN. */
+const openSocket = 1;
+
 /** A promise that never settles: Hocuspocus applies a message only after beforeHandleMessage resolves, and logs the room id when it rejects. */
 const dropped = () => new Promise<never>(() => {});
 
@@ -26,7 +29,7 @@ const dropped = () => new Promise<never>(() => {});
  */
 export function guardExtension(options: {
   store: RoomStore;
-  limits: Pick<CollabLimits, 'maxRoomBytes'>;
+  limits: Pick<CollabLimits, 'maxRoomBytes' | 'maxAwarenessBytes'>;
   gate: UpdateGate;
   log: (line: string) => void;
   /** Told of each room a socket's token was accepted for (the socket's upgrade request names it). */
@@ -34,6 +37,22 @@ export function guardExtension(options: {
 }): Extension {
   const { store, limits, gate, log, onAuthenticated } = options;
   const roomBytes = new WeakMap<Document, number>();
+  /**
+   * The awareness client each connection speaks for: the one its first awareness update named, if no
+   * open connection to the room had it. Only its own presence is applied, so no one can put words in
+   * another participant's name; a large presence closes the connection.
+   */
+  const awarenessClient = new WeakMap<Connection, number>();
+  const claimedClients = new WeakMap<Document, Map<number, Connection>>();
+  const claim = (document: Document, connection: Connection, clientId: number): boolean => {
+    const claims = claimedClients.get(document) ?? new Map<number, Connection>();
+    claimedClients.set(document, claims);
+    const holder = claims.get(clientId);
+    if (holder && holder !== connection && holder.webSocket.readyState === openSocket) return false;
+    claims.set(clientId, connection);
+    awarenessClient.set(connection, clientId);
+    return true;
+  };
 
   const refuse = (connection: Connection, reason: string, room: string) => {
     log(`refused a message in room ${logName(room)}: ${reason}; connection closed`);
@@ -59,6 +78,16 @@ export function guardExtension(options: {
     async beforeHandleMessage({ connection, document, documentName, update: message }: beforeHandleMessagePayload) {
       const read = readClientMessage(message);
       if (read.kind === 'refused') return refuse(connection, read.reason, documentName);
+      if (read.kind === 'awareness') {
+        if (read.bytes > limits.maxAwarenessBytes)
+          return refuse(connection, `awareness of ${read.bytes} bytes is over ${limits.maxAwarenessBytes}`, documentName);
+        // Providers echo the others' presence and time it out: such messages are dropped, not refused.
+        const own = awarenessClient.get(connection);
+        const [only, ...more] = read.clientIds;
+        if (only === undefined || more.length > 0) return dropped();
+        if (own === undefined ? !claim(document, connection, only) : only !== own) return dropped();
+        return;
+      }
       if (read.kind === 'other') return;
       if (connection.readOnly) {
         const problem = viewOnlyProblem(document, read.step, read.update);

@@ -18,6 +18,8 @@ export interface CollabLimits {
   bytesBeforeAuthentication: number;
   /** Connections one address (an IPv6 /64) may hold open (behind a proxy, every client shares its address). */
   socketsPerAddress: number;
+  /** Largest awareness (presence) message: a name, a colour, a cursor, a viewport and the selected tables' ids. */
+  maxAwarenessBytes: number;
   /** Largest room, as its Yjs state plus the updates accepted since it was loaded, in bytes. */
   maxRoomBytes: number;
   /** Rooms one address may create per minute, on average (behind a proxy, every client shares its address). */
@@ -37,6 +39,7 @@ export const defaultLimits: CollabLimits = {
   messagesBeforeAuthentication: 8,
   bytesBeforeAuthentication: 64 * 1024,
   socketsPerAddress: 256,
+  maxAwarenessBytes: 64 * 1024,
   maxRoomBytes: 32 * 1024 * 1024,
   roomsPerMinute: 30,
   burstRooms: 60,

@@ -24,7 +24,11 @@ describe('readClientMessage', () => {
     awareness.setLocalState({ user: { name: '<b>Ada</b>', colour: '#f00' } });
     const awarenessUpdate = encodeAwarenessUpdate(awareness, [doc.clientID]);
     expect(readClientMessage(Uint8Array.from([...name, 0, 0, ...withBytes(Y.encodeStateVector(doc))]))).toEqual({ kind: 'other' });
-    expect(readClientMessage(Uint8Array.from([...name, 1, ...withBytes(awarenessUpdate)]))).toEqual({ kind: 'other' });
+    expect(readClientMessage(Uint8Array.from([...name, 1, ...withBytes(awarenessUpdate)]))).toEqual({
+      kind: 'awareness',
+      clientIds: [doc.clientID],
+      bytes: awarenessUpdate.length,
+    });
     expect(readClientMessage(queryAwarenessMessage(room))).toEqual({ kind: 'other' });
     expect(readClientMessage(Uint8Array.from([...name, 2, 0, 3, 97, 98, 99]))).toEqual({ kind: 'other' }); // a token sent again
   });

@@ -2,7 +2,10 @@ import * as Y from 'yjs';
 
 /** What a message from a client carries, as far as the server's checks care. */
 export type ClientMessage =
-  { kind: 'document update'; step: 'step2' | 'update'; update: Uint8Array } | { kind: 'other' } | { kind: 'refused'; reason: string };
+  | { kind: 'document update'; step: 'step2' | 'update'; update: Uint8Array }
+  | { kind: 'awareness'; clientIds: number[]; bytes: number }
+  | { kind: 'other' }
+  | { kind: 'refused'; reason: string };
 
 // Hocuspocus's framing (lib0 encoding): varString document name, varUint message type, then per type:
 // Sync (0, or 4 for SyncReply): a varUint y-protocols sync type, 0 (SyncStep1) with a state vector,
@@ -45,15 +48,16 @@ class Reader {
   }
 }
 
-/** An awareness update as y-protocols writes it: every client's state must be JSON. */
-function isAwarenessUpdate(payload: Uint8Array): boolean {
+/** The clients an awareness update speaks for, as y-protocols writes it (every state JSON); undefined when malformed. */
+function awarenessClients(payload: Uint8Array): number[] | undefined {
   const reader = new Reader(payload);
+  const clientIds: number[] = [];
   for (let count = reader.varUint(); count > 0; count--) {
-    reader.varUint(); // clientID
+    clientIds.push(reader.varUint());
     reader.varUint(); // clock
     JSON.parse(reader.varString());
   }
-  return reader.done;
+  return reader.done ? clientIds : undefined;
 }
 
 function read(message: Uint8Array): ClientMessage {
@@ -69,8 +73,12 @@ function read(message: Uint8Array): ClientMessage {
     Y.decodeStateVector(payload);
     return { kind: 'other' };
   }
-  if (messageType === type.awareness)
-    return isAwarenessUpdate(reader.varBytes()) ? { kind: 'other' } : { kind: 'refused', reason: 'malformed awareness' };
+  if (messageType === type.awareness) {
+    const payload = reader.varBytes();
+    const clientIds = awarenessClients(payload);
+    if (!clientIds || !reader.done) return { kind: 'refused', reason: 'malformed awareness' };
+    return { kind: 'awareness', clientIds, bytes: payload.length };
+  }
   if (messageType === type.broadcastStateless)
     return { kind: 'refused', reason: 'broadcast stateless messages are not used by the editor' };
   if (messageType === type.auth) {
