@@ -103,8 +103,7 @@ function shadowOf(current: Y.Doc): Shadow {
     known.copy.off('afterTransaction', listen);
     if (changed) {
       const raw = completeDocument(readRawDocumentChange(known.copy, known.raw, changed));
-      known.isWhole =
-        known.isWhole && isStillWhole(known.raw.schema, raw.schema) ? true : repairDocument(completeDocument(raw)).dropped.length === 0;
+      known.isWhole = known.isWhole && isStillWhole(known.raw.schema, raw.schema) ? true : needsNoRepair(raw);
       known.raw = raw;
     }
     return known;
@@ -120,7 +119,7 @@ function shadowOf(current: Y.Doc): Shadow {
 /** Whether a stored document holds the model's invariants as it is; false for one too damaged to repair (stored before the checks existed), so the next change is checked whole. */
 function needsNoRepair(raw: ErdDocument): boolean {
   try {
-    return repairDocument(raw).dropped.length === 0;
+    return repairDocument(raw).document.schema === raw.schema;
   } catch {
     return false;
   }
@@ -149,7 +148,7 @@ function checkChange(shadow: Shadow, changed: Y.Transaction['changed'], limits: 
     const repaired = repairDocument(whole);
     const broken = checkInvariants(repaired.document.schema);
     if (broken.length > 0) return { ok: false, reason: `the document cannot be repaired: ${broken[0]}` };
-    isWhole = repaired.dropped.length === 0;
+    isWhole = repaired.document.schema === whole.schema;
   }
   shadow.raw = whole;
   shadow.isWhole = isWhole;

@@ -65,7 +65,8 @@ export function commitLocalChange(ydoc: Y.Doc, previous: DocumentState, after: E
 /** The state for a new stored document: repaired, checking only what changed when the previous one needed no repair. */
 function stateAfter(previous: DocumentState, raw: ErdDocument): DocumentState {
   if (raw === previous.raw) return previous.newlyDropped.length === 0 ? previous : { ...previous, newlyDropped: [] };
-  if (previous.dropped.length === 0 && isStillWhole(previous.raw.schema, raw.schema)) {
+  // Only a stored schema that needed no repair at all (not even a silent one) lets the check look at the change alone.
+  if (previous.document.schema === previous.raw.schema && isStillWhole(previous.raw.schema, raw.schema)) {
     const repaired = repairDocument(raw, previous.document, { schemaIsWhole: true });
     if (repaired.dropped.length === 0) return { raw, document: repaired.document, dropped: [], newlyDropped: [] };
   }

@@ -19,7 +19,7 @@ export function checkInvariants(schema: Schema, context: InvariantContext = {}):
   const broken: string[] = [];
   broken.push(...uniqueIds(schema));
   const tables = new Map(schema.tables.map((t) => [t.id as string, t]));
-  for (const table of schema.tables) broken.push(...indexColumns(table));
+  for (const table of schema.tables) broken.push(...indexColumns(table), ...keyOrderColumns(table));
   const usedKeyColumns = new Set<ColumnId>();
   const sharedKeyColumns = new Set<ColumnId>();
   for (const rel of schema.relationships) {
@@ -60,6 +60,12 @@ function indexColumns(table: Table): string[] {
   return table.indexes
     .filter((i) => i.columnIds.length === 0 || i.columnIds.some((id) => !findColumn(table, id)))
     .map((i) => `an index of ${table.name} (${i.name || i.id}) names a column the table does not have`);
+}
+
+/** The primary key's recorded column order names only columns the table has (a deleted column's id left there reads differently on every peer). */
+function keyOrderColumns(table: Table): string[] {
+  const stale = (table.primaryKeyColumnIds ?? []).filter((id) => !findColumn(table, id));
+  return stale.length > 0 ? [`the primary key order of ${table.name} names ${stale.length} column(s) the table does not have`] : [];
 }
 
 /**

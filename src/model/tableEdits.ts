@@ -88,13 +88,19 @@ export function updateColumn(schema: Schema, tableId: TableId, columnId: ColumnI
 
 /** A table without some columns, and without the indexes that used them (as PostgreSQL drops them with the column). */
 export function withoutColumns(table: Table, columnIds: ReadonlySet<ColumnId>): Table {
-  return {
+  const without: Table = {
     ...table,
     columns: table.columns.filter((c) => !columnIds.has(c.id)),
     indexes: table.indexes.some((i) => i.columnIds.some((id) => columnIds.has(id)))
       ? table.indexes.filter((i) => !i.columnIds.some((id) => columnIds.has(id)))
       : table.indexes,
   };
+  const keyOrder = table.primaryKeyColumnIds;
+  if (!keyOrder?.some((id) => columnIds.has(id))) return without;
+  const kept = keyOrder.filter((id) => !columnIds.has(id));
+  if (kept.length > 0) without.primaryKeyColumnIds = kept;
+  else delete without.primaryKeyColumnIds;
+  return without;
 }
 
 /** A new CHECK with a fresh id: unnamed (the generator names it) and always true until the user writes one. */

@@ -50,6 +50,7 @@ export const editArb = fc.oneof(
   fc.record({ kind: fc.constant('keyHolder' as const), rel: at, side: sideArb }),
   fc.record({ kind: fc.constant('identifying' as const), rel: at, on: fc.boolean() }),
   fc.record({ kind: fc.constant('primaryKey' as const), table: at, column: at, on: fc.boolean() }),
+  fc.record({ kind: fc.constant('keyOrder' as const), table: at }),
   fc.record({ kind: fc.constant('columnType' as const), table: at, column: at, type: typeArb }),
   fc.record({ kind: fc.constant('renameColumn' as const), table: at, column: at, name: columnNameArb }),
   fc.record({ kind: fc.constant('renameTable' as const), table: at, name: tableNameArb }),
@@ -95,6 +96,13 @@ export function apply(schema: Schema, edit: Edit): { schema: Schema; isOwnColumn
       return table && column
         ? { schema: editColumn(schema, table.id, column.id, { isPrimaryKey: edit.on }), touched: column.id }
         : { schema };
+    case 'keyOrder': {
+      // The key's columns in reverse order, as an import of PRIMARY KEY (b, a) records it.
+      const keyIds = table?.columns.filter((c) => c.isPrimaryKey).map((c) => c.id) ?? [];
+      if (!table || keyIds.length === 0) return { schema };
+      const ordered = { ...table, primaryKeyColumnIds: keyIds.reverse() };
+      return { schema: { ...schema, tables: schema.tables.map((t) => (t.id === table.id ? ordered : t)) } };
+    }
     case 'columnType':
       return table && column ? { schema: editColumn(schema, table.id, column.id, { type: edit.type }), touched: column.id } : { schema };
     case 'renameColumn':
