@@ -8,21 +8,26 @@ import { guardExtension, updateRefusedCode } from './guardExtension.ts';
 import type { RoomStore } from './roomStore.ts';
 import type { UpdateGate } from './updateGate.ts';
 
-const room = 'r'.repeat(24);
+const roomName = 'r'.repeat(24);
 
 /** The guard with `gate`, one room, and a connection to it (`join` opens another) whose close codes and the log lines the tests read. */
-function guarded(gate: UpdateGate, readOnly = false) {
+function guarded(gate: UpdateGate, readOnly = false, limits = defaultLimits) {
   const logs: string[] = [];
-  const guard = guardExtension({ store: {} as RoomStore, limits: defaultLimits, gate, log: (line) => logs.push(line) });
+  const guard = guardExtension({ store: {} as RoomStore, limits, gate, log: (line) => logs.push(line) });
   const document = new Y.Doc();
   const join = (readOnly = false) => {
     const closes: number[] = [];
     const connection = { readOnly, webSocket: { readyState: 1, close: (code: number) => closes.push(code) } };
     const handle = (message: Uint8Array) =>
-      guard.beforeHandleMessage!({ connection, document, documentName: room, update: message } as unknown as beforeHandleMessagePayload);
+      guard.beforeHandleMessage!({
+        connection,
+        document,
+        documentName: roomName,
+        update: message,
+      } as unknown as beforeHandleMessagePayload);
     return { closes, handle, connection };
   };
-  return { logs, join, ...join(readOnly) };
+  return { logs, join, document, ...join(readOnly) };
 }
 
 /** Whether a promise settled within a few turns of the event loop. */
@@ -46,20 +51,20 @@ describe('the guard extension', () => {
     const { logs, closes, handle } = guarded(() => {
       throw new Error('crashed');
     });
-    expect(await settles(handle(updateMessage(room, anUpdate())))).toBe(false); // never applied, never rejected (Hocuspocus would log the room id)
+    expect(await settles(handle(updateMessage(roomName, anUpdate())))).toBe(false); // never applied, never rejected (Hocuspocus would log the room id)
     expect(closes).toEqual([updateRefusedCode]);
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/the check threw/);
-    expect(logs[0]).not.toContain(room);
+    expect(logs[0]).not.toContain(roomName);
   });
 
   it('refuses, from a view-only connection, an Update, a SyncStep2 that would change the room, and a malformed one; lets through one that adds nothing', async () => {
     const step2 = (update: Uint8Array) => {
-      const message = updateMessage(room, update);
-      message[room.length + 2] = 1; // the sync type: SyncStep2 instead of Update
+      const message = updateMessage(roomName, update);
+      message[roomName.length + 2] = 1; // the sync type: SyncStep2 instead of Update
       return message;
     };
-    const refusals = [updateMessage(room, anUpdate()), step2(anUpdate()), step2(Uint8Array.from([3, 0xff, 0xff, 0xff]))].map(
+    const refusals = [updateMessage(roomName, anUpdate()), step2(anUpdate()), step2(Uint8Array.from([3, 0xff, 0xff, 0xff]))].map(
       async (message) => {
         const { closes, logs, handle } = guarded(() => ({ ok: true }), true);
         return { settled: await settles(handle(message)), closes, logs };
@@ -81,7 +86,7 @@ describe('the guard extension', () => {
       awareness.states.set(clientId, state as Record<string, unknown>);
       awareness.meta.set(clientId, { clock: 1, lastUpdated: 0 });
       const update = encodeAwarenessUpdate(awareness, [clientId]);
-      const name = new TextEncoder().encode(room);
+      const name = new TextEncoder().encode(roomName);
       return Uint8Array.from([name.length, ...name, 1, ...varUint(update.length), ...update]);
     };
     const ada = guarded(() => ({ ok: true }));
@@ -98,6 +103,22 @@ describe('the guard extension', () => {
     const big = guarded(() => ({ ok: true }));
     expect(await settles(big.handle(awarenessMessage(9, { junk: 'a'.repeat(defaultLimits.maxAwarenessBytes) })))).toBe(false);
     expect(big.logs[0]).toMatch(/awareness of \d+ bytes/);
+  });
+
+  it('counts a room by its size, not by the sum of the updates it accepted (repeats and deletions do not grow it)', async () => {
+    const room = guarded(() => ({ ok: true }), false, { ...defaultLimits, maxRoomBytes: 200 * 1024 });
+    const text = new Y.Doc();
+    text.getMap('notes').set('a', 'x'.repeat(1024));
+    const update = Y.encodeStateAsUpdate(text); // a network repeats it: the room takes it once
+    for (let i = 0; i < 1000; i++) {
+      if (!(await settles(room.handle(updateMessage(roomName, update))))) break;
+      Y.applyUpdate(room.document, update);
+    }
+    expect(room.closes).toEqual([]);
+    const growing = new Y.Doc();
+    growing.getMap('notes').set('b', 'y'.repeat(250 * 1024));
+    expect(await settles(room.handle(updateMessage(roomName, Y.encodeStateAsUpdate(growing))))).toBe(false);
+    expect(room.logs).toEqual([expect.stringMatching(/room would pass 204800 bytes/)]);
   });
 });
 

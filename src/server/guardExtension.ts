@@ -16,6 +16,9 @@ class Refusal extends Error {
   }
 }
 
+/** Updates after which a room's size is measured again (encoding a 500-table room takes a few milliseconds). */
+const updatesBetweenMeasures = 50;
+
 /** WebSocket.OPEN. */
 const openSocket = 1;
 
@@ -36,7 +39,8 @@ export function guardExtension(options: {
   onAuthenticated?: (request: object, room: string) => void;
 }): Extension {
   const { store, limits, gate, log, onAuthenticated } = options;
-  const roomBytes = new WeakMap<Document, number>();
+  /** A room's size: measured, plus the updates accepted since (an upper bound: repeats and deletions do not grow it), measured again every few updates. */
+  const roomBytes = new WeakMap<Document, { bytes: number; updates: number }>();
   /**
    * The awareness client each connection speaks for: the one its first awareness update named, if no
    * open connection to the room had it. Only its own presence is applied, so no one can put words in
@@ -93,12 +97,16 @@ export function guardExtension(options: {
         const problem = viewOnlyProblem(document, read.step, read.update);
         return problem ? refuse(connection, problem, documentName) : undefined;
       }
-      const size = roomBytes.get(document) ?? Y.encodeStateAsUpdate(document).length;
-      if (size + read.update.length > limits.maxRoomBytes)
+      const counted = roomBytes.get(document);
+      const measure = () => ({ bytes: Y.encodeStateAsUpdate(document).length, updates: 0 });
+      let room = !counted || counted.updates >= updatesBetweenMeasures ? measure() : counted;
+      // The count is an upper bound: near the limit the room is measured before anything is refused.
+      if (room === counted && room.bytes + read.update.length > limits.maxRoomBytes) room = measure();
+      if (room.bytes + read.update.length > limits.maxRoomBytes)
         return refuse(connection, `room would pass ${limits.maxRoomBytes} bytes`, documentName);
       const verdict = checkedBy(gate, document, read.update);
       if (!verdict.ok) return refuse(connection, verdict.reason, documentName);
-      roomBytes.set(document, size + read.update.length);
+      roomBytes.set(document, { bytes: room.bytes + read.update.length, updates: room.updates + 1 });
     },
   };
 }
