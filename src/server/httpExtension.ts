@@ -1,6 +1,6 @@
 import type { Extension, onRequestPayload, onUpgradePayload } from '@hocuspocus/server';
 import type { Duplex } from 'node:stream';
-import { keyedRateLimiter, type CollabLimits } from './limits.ts';
+import { roomCreationLimiter, type CollabLimits } from './limits.ts';
 import { createRoom } from './roomsApi.ts';
 import type { RoomStore } from './roomStore.ts';
 import { serveStatic } from './staticFiles.ts';
@@ -21,12 +21,12 @@ const handled = (): Promise<never> => Promise.reject(undefined);
 export function httpExtension(options: {
   store: RoomStore;
   gate: UpdateGate;
-  limits: Pick<CollabLimits, 'maxMessageBytes' | 'roomsPerMinute' | 'burstRooms'>;
+  limits: Pick<CollabLimits, 'maxMessageBytes' | 'roomsPerMinute' | 'burstRooms' | 'allRoomsPerMinute' | 'allBurstRooms'>;
   staticDir?: string;
   log: (line: string) => void;
 }): Extension {
   const { limits } = options;
-  const creations = keyedRateLimiter({ messagesPerSecond: limits.roomsPerMinute / 60, burstMessages: limits.burstRooms });
+  const creations = roomCreationLimiter(limits);
   return {
     extensionName: 'erd-http',
     async onRequest({ request, response }: onRequestPayload) {

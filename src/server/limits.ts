@@ -22,10 +22,14 @@ export interface CollabLimits {
   maxAwarenessBytes: number;
   /** Largest room, as its Yjs state plus the updates accepted since it was loaded, in bytes. */
   maxRoomBytes: number;
-  /** Rooms one address may create per minute, on average (behind a proxy, every client shares its address). */
+  /** Rooms one address (an IPv6 /64) may create per minute, on average (behind a proxy, every client shares its address). */
   roomsPerMinute: number;
   /** Rooms one address may create at once above that average. */
   burstRooms: number;
+  /** Rooms all addresses together may create per minute, on average. */
+  allRoomsPerMinute: number;
+  /** Rooms all addresses together may create at once above that average. */
+  allBurstRooms: number;
 }
 
 /** Limits that fit a 500-table document (a few hundred kB), a drag sending an update per frame, and a meeting sharing a few documents. */
@@ -43,6 +47,8 @@ export const defaultLimits: CollabLimits = {
   maxRoomBytes: 32 * 1024 * 1024,
   roomsPerMinute: 30,
   burstRooms: 60,
+  allRoomsPerMinute: 300,
+  allBurstRooms: 600,
 };
 
 /** A token bucket: `take(amount)` says whether `amount` more (one message, or its bytes) fits the rate. */
@@ -76,17 +82,34 @@ export function addressKey(address: string): string {
     .join(':')}::/64`;
 }
 
-/** A rate limit per key (a client's address): `take(key)` says whether one more fits; forgets every key past `maxKeys`. */
-export function keyedRateLimiter(limits: Pick<CollabLimits, 'messagesPerSecond' | 'burstMessages'>, maxKeys = 10_000) {
+/** A rate limit per key (a client's address): `take(key)` says whether one more fits; past `maxKeys`, the key seen longest ago is forgotten. */
+export function keyedRateLimiter(
+  limits: Pick<CollabLimits, 'messagesPerSecond' | 'burstMessages'>,
+  maxKeys = 10_000,
+  now = () => performance.now(),
+) {
   const buckets = new Map<string, ReturnType<typeof rateLimiter>>();
   return {
     take(key: string): boolean {
       let bucket = buckets.get(key);
-      if (!bucket) {
-        if (buckets.size >= maxKeys) buckets.clear();
-        buckets.set(key, (bucket = rateLimiter(limits)));
+      if (bucket)
+        buckets.delete(key); // seen again: moved to the end of the order
+      else {
+        if (buckets.size >= maxKeys) buckets.delete(buckets.keys().next().value!);
+        bucket = rateLimiter(limits, now);
       }
+      buckets.set(key, bucket);
       return bucket.take();
     },
   };
+}
+
+/** The room-creation limit: per address (an IPv6 /64), and for all addresses together (so many addresses cannot fill the store). */
+export function roomCreationLimiter(
+  limits: Pick<CollabLimits, 'roomsPerMinute' | 'burstRooms' | 'allRoomsPerMinute' | 'allBurstRooms'>,
+  now = () => performance.now(),
+) {
+  const perAddress = keyedRateLimiter({ messagesPerSecond: limits.roomsPerMinute / 60, burstMessages: limits.burstRooms }, 10_000, now);
+  const overall = rateLimiter({ messagesPerSecond: limits.allRoomsPerMinute / 60, burstMessages: limits.allBurstRooms }, now);
+  return { take: (address: string): boolean => perAddress.take(addressKey(address)) && overall.take() };
 }
