@@ -28,6 +28,7 @@ import { ExportImageDialog } from '../panels/ExportImageDialog.tsx';
 import { LiveBar } from '../panels/LiveBar.tsx';
 import { ShareLiveDialog } from '../panels/ShareLiveDialog.tsx';
 import { useLiveView } from '../keeping/livePage.ts';
+import { PartBoundary } from './PartBoundary.tsx';
 
 /** The console brings CodeMirror: loaded when first opened. */
 const ConsolePanel = lazy(() => import('../panels/ConsolePanel.tsx').then((m) => ({ default: m.ConsolePanel })));
@@ -118,7 +119,9 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
         </header>
         <main className="workspace">
           <div className="canvas-area">
-            <DiagramCanvas />
+            <PartBoundary part="diagram">
+              <DiagramCanvas />
+            </PartBoundary>
             <LiveBar />
             {!sizes.isSidebarOpen && (
               <button type="button" className="reopen-sidebar" onClick={toggleSidebar} title="Show the sidebar (Ctrl+\)">
@@ -153,7 +156,9 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
                 disabled={isReadOnly}
                 title={isReadOnly ? 'Read-only: save an editable copy to change it' : undefined}
               >
-                <Inspector />
+                <PartBoundary part="inspector">
+                  <Inspector />
+                </PartBoundary>
               </fieldset>
             </div>
             <ResizeHandle
@@ -180,14 +185,16 @@ function Shell({ proofClient, postgresTasks }: { proofClient: ProofClient; postg
               </button>
             </div>
             <div className="tab-body" role="tabpanel">
-              {tab === 'ddl' && <DdlPanel />}
-              {tab === 'proof' && <ProofPanel />}
-              {tab === 'migration' && <MigrationPanel />}
-              {tab === 'console' && (
-                <Suspense fallback={<p className="muted">Loading the SQL editor…</p>}>
-                  <ConsolePanel />
-                </Suspense>
-              )}
+              <PartBoundary key={tab} part={`${tab === 'console' ? 'SQL console' : tab === 'ddl' ? 'DDL' : tab} tab`}>
+                {tab === 'ddl' && <DdlPanel />}
+                {tab === 'proof' && <ProofPanel />}
+                {tab === 'migration' && <MigrationPanel />}
+                {tab === 'console' && (
+                  <Suspense fallback={<p className="muted">Loading the SQL editor…</p>}>
+                    <ConsolePanel />
+                  </Suspense>
+                )}
+              </PartBoundary>
             </div>
           </aside>
         </main>
