@@ -94,6 +94,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     websocketUrl: `ws://${host}:${port}${collabPath}`,
     async stop() {
       await server.destroy();
+      // Hocuspocus leaves open sockets alive: closed here, pages see the server gone at once (not after the provider's 30 s silence) and nothing writes to the closed store.
+      for (const socket of server.webSocketServer.clients) socket.terminate();
       await store.close();
     },
   };
