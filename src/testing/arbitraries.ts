@@ -4,6 +4,7 @@ import {
   addTable,
   connect,
   emptySchema,
+  hiddenCharacterProblem,
   maxIdentifierBytes,
   setOneToOneStrategy,
   updateRelationship,
@@ -37,8 +38,17 @@ const identifierArb: fc.Arbitrary<string> = fc
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }),
     fc.string({ unit: fc.constantFrom('é', 'ü', '漢', '字', 'x', '_'), minLength: 30, maxLength: 70 }),
   )
-  // eslint-disable-next-line no-control-regex -- names may not hold control characters; the validator says so
-  .map((name) => fitBytes(name.replace(/[\u0000-\u001f\u007f]/g, '').trim(), maxIdentifierBytes - 4).trim() || 'x');
+  // Names may not hold control, invisible or text-direction characters (a grapheme may be U+3164): the validator says so.
+  .map(
+    (name) =>
+      fitBytes(
+        [...name]
+          .filter((ch) => !hiddenCharacterProblem(ch))
+          .join('')
+          .trim(),
+        maxIdentifierBytes - 4,
+      ).trim() || 'x',
+  );
 
 const endArb: fc.Arbitrary<Cardinality> = fc.constantFrom<Cardinality>(
   { min: 1, max: 1 },
