@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/chromium.ts';
 import type { ErdDocument } from '../src/model/index.ts';
 import { largeDocument } from './largeDocument.ts';
 import { gotoWhenServed } from './gotoWhenServed.ts';
+import { servePreview } from './previewServer.ts';
 
 /** Frame times (the gaps between animation frames) and main-thread long tasks during one interaction. */
 export interface FrameStats {
@@ -327,14 +327,7 @@ async function measureOnce(page: Page, erdDocument: ErdDocument): Promise<Canvas
  * measures first render, panning and zooming frames, and keystroke-to-paint in the inspector.
  */
 export async function measureLargeCanvas(runs: number, { build = true } = {}): Promise<CanvasRun[]> {
-  if (build) {
-    const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { encoding: 'utf8' });
-    if (built.status !== 0) throw new Error(`vite build failed: ${built.stderr}`);
-  }
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = servePreview(port, { build });
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   const erdDocument = largeDocument(500, 600);
   try {
@@ -351,7 +344,7 @@ export async function measureLargeCanvas(runs: number, { build = true } = {}): P
     return results;
   } finally {
     await browser.close();
-    process.kill(-server.pid!);
+    server.close();
   }
 }
 

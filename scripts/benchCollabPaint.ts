@@ -2,11 +2,11 @@
 // headless Chromium pages on the production build served by `vite preview` (which starts the
 // collaboration server beside it: scripts/collabDevServer.ts), both in one room over loopback.
 // Local keystroke to paint on the 500-table document is benchCanvas.ts's figure: not measured again here.
-import { spawn, spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/chromium.ts';
 import type { ErdDocument } from '../src/model/index.ts';
 import { gotoWhenServed } from './gotoWhenServed.ts';
+import { servePreview } from './previewServer.ts';
 import { largeDocument } from './largeDocument.ts';
 
 const port = 4181;
@@ -193,14 +193,7 @@ async function measureDocument(browser: Browser, erdDocument: ErdDocument | null
  * edit to paint on the first-start example and on the generated 500-table, 600-relationship document.
  */
 export async function measureRemotePaint(edits: number, { build = true } = {}): Promise<{ example: RemotePaint; large: RemotePaint }> {
-  if (build) {
-    const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { encoding: 'utf8' });
-    if (built.status !== 0) throw new Error(`vite build failed: ${built.stderr}`);
-  }
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = servePreview(port, { build });
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   try {
     const example = await measureDocument(browser, null, edits);
@@ -208,6 +201,6 @@ export async function measureRemotePaint(edits: number, { build = true } = {}): 
     return { example, large };
   } finally {
     await browser.close();
-    process.kill(-server.pid!);
+    server.close();
   }
 }

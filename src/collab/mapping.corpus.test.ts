@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { importSqlInPglite } from '../io/importSqlInPglite.ts';
 import type { ErdDocument } from '../model/index.ts';
 import { hasCorpusFile, readCorpusFile } from '../testing/corpus.ts';
-import { checkRemoteUpdate } from './checkRemoteUpdate.ts';
-import { readDocument } from './documentState.ts';
-import { writeDocument } from './writeDocument.ts';
+import { throughRoom } from '../testing/throughRoom.ts';
 
 /** Real imported schemas (kept functions, views and triggers as text, kept constraint names) go live unchanged. */
 describe.each(['pagila-schema.sql', 'lago-structure.sql'])('%s through a room', (file) => {
@@ -18,13 +15,7 @@ describe.each(['pagila-schema.sql', 'lago-structure.sql'])('%s through a room', 
         schema: imported.schema,
         layout: Object.fromEntries(imported.schema.tables.map((t, i) => [t.id, { x: i * 10, y: 0 }])),
       };
-      const ydoc = new Y.Doc();
-      writeDocument(ydoc, document);
-      const update = Y.encodeStateAsUpdate(ydoc);
-      expect(checkRemoteUpdate(new Y.Doc(), update)).toEqual({ ok: true });
-      const joined = new Y.Doc();
-      Y.applyUpdate(joined, update);
-      expect(readDocument(joined)).toStrictEqual(document);
+      expect(throughRoom(document)).toStrictEqual(document);
     },
     180_000,
   );

@@ -5,41 +5,29 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { parseProjectFile } from '../io/projectFile.ts';
 import { templates } from '../io/templates.ts';
-import { editColumn, type ErdDocument } from '../model/index.ts';
+import { editColumn } from '../model/index.ts';
 import { documentArb } from '../testing/documentArb.ts';
 import { propertyRuns } from '../testing/propertyRuns.ts';
+import { throughRoom } from '../testing/throughRoom.ts';
 import { applyDocumentChange, writeDocument } from './writeDocument.ts';
-import { readDocument } from './documentState.ts';
 import { readRawDocument } from './readDocument.ts';
-import { checkRemoteUpdate } from './checkRemoteUpdate.ts';
 import { storedFormat, yFormatVersion } from './yShape.ts';
 
 const runs = propertyRuns(100);
-
-/** A document through a Y.Doc and its encoded update, as a peer joining a room receives it (the room having accepted it). */
-function throughYjs(document: ErdDocument): ErdDocument {
-  const ydoc = new Y.Doc();
-  writeDocument(ydoc, document);
-  const update = Y.encodeStateAsUpdate(ydoc);
-  expect(checkRemoteUpdate(new Y.Doc(), update)).toEqual({ ok: true });
-  const joined = new Y.Doc();
-  Y.applyUpdate(joined, update);
-  return readDocument(joined);
-}
 
 describe('document <-> Y.Doc', () => {
   for (const template of templates.filter((t) => t.fileName)) {
     it(`is the identity for the template ${template.title}, which a room accepts`, () => {
       const loaded = parseProjectFile(readFileSync(join(process.cwd(), 'examples', template.fileName!), 'utf8'));
       if (!loaded.ok) throw new Error(loaded.error);
-      expect(throughYjs(loaded.document)).toStrictEqual(loaded.document);
+      expect(throughRoom(loaded.document)).toStrictEqual(loaded.document);
     });
   }
 
   it('is the identity for random documents (optional parts present or absent as written), which a room accepts', () => {
     fc.assert(
       fc.property(documentArb, (document) => {
-        expect(throughYjs(document)).toStrictEqual(document);
+        expect(throughRoom(document)).toStrictEqual(document);
       }),
       { numRuns: runs },
     );
